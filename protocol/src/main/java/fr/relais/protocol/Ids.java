@@ -1,0 +1,34 @@
+package fr.relais.protocol;
+
+import java.util.regex.Pattern;
+
+/**
+ * Identifiers of sites, nodes and devices. They appear as MQTT topic levels, so they must
+ * never contain {@code /}, {@code +} or {@code #}; lower-case ASCII keeps them readable on a
+ * phone and safe in file names, and a leading letter or digit keeps {@code _hub} reserved.
+ */
+public final class Ids {
+    public static final int MAX_LENGTH = 63;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private Ids() {
+    }
+
+    public static boolean isValid(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /** Why {@code id} is not a valid identifier, or {@code null} if it is. */
+    public static String problem(String id) {
+        if (id == null || id.isEmpty()) {
+            return "must not be empty";
+        }
+        if (id.length() > MAX_LENGTH) {
+            return "must be at most " + MAX_LENGTH + " characters, got " + id.length();
+        }
+        if (!isValid(id)) {
+            return "'" + id + "' must be lower-case letters, digits and '-', starting with a letter or digit";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+package fr.relais.protocol;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON form of every message. Decoding is strict: a payload is either a complete, valid
+ * message of the kind its topic says, or an {@link InvalidMessageException} naming the field
+ * and the reason; never a half-filled object. Thread-safe.
+ */
+public final class MessageCodec {
+    /** Larger payloads are refused before parsing; the broker is configured with the same limit. */
+    public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private final MessageReader reader = new MessageReader(mapper);
+    private final MessageWriter writer = new MessageWriter(mapper);
+
+    public MessageCodec() {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(JsonValues.MAX_DEPTH + 4)
+                .maxStringLength(MAX_PAYLOAD_BYTES)
+                .build());
+    }
+
+    public byte[] encode(Message message) {
+        try {
+            return mapper.writeValueAsBytes(writer.write(message));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Decodes a payload received on {@code topic}; the topic decides which message it must be. */
+    public Message decode(Topic topic, byte[] payload) throws InvalidMessageException {
+        JsonNode root = parse(payload);
+        StrictObject object = StrictObject.of(root, "payload");
+        int schema = (int) Math.min(Integer.MAX_VALUE, object.nonNegativeLong("schema"));
+        if (schema != Message.SCHEMA_VERSION) {
+            throw new InvalidMessageException("schema",
+                    "unsupported schema version " + schema + " (this build understands " + Message.SCHEMA_VERSION + ")");
+        }
+        Message message = reader.read(topic, object);
+        object.finish();
+        return message;
+    }
+
+    /** Decodes and checks that the message is of the expected type. */
+    public <T extends Message> T decode(Topic topic, byte[] payload, Class<T> expected) throws InvalidMessageException {
+        Message message = decode(topic, payload);
+        if (!expected.isInstance(message)) {
+            throw new InvalidMessageException("topic", "carries " + message.getClass().getSimpleName()
+                    + ", expected " + expected.getSimpleName());
+        }
+        return expected.cast(message);
+    }
+
+    private JsonNode parse(byte[] payload) throws InvalidMessageException {
+        if (payload == null || payload.length == 0) {
+            throw new InvalidMessageException("payload", "empty");
+        }
+        if (payload.length > MAX_PAYLOAD_BYTES) {
+            throw new InvalidMessageException("payload",
+                    payload.length + " bytes, more than the limit of " + MAX_PAYLOAD_BYTES);
+        }
+        try {
+            return mapper.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new InvalidMessageException("payload", "not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package fr.relais.protocol;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Rules for metric maps: short names, scalar values, a bounded number of entries. */
+public final class Metrics {
+    public static final int MAX_ENTRIES = 100;
+    public static final int MAX_STRING_LENGTH = 1024;
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,63}");
+
+    private Metrics() {
+    }
+
+    /** Why {@code name} is not a valid metric name, or {@code null}. */
+    public static String nameProblem(String name) {
+        return name != null && NAME.matcher(name).matches()
+                ? null
+                : "'" + name + "' is not a metric name (a letter, then up to 63 letters, digits, '_', '.', '-')";
+    }
+
+    /** Why {@code value} is not a valid metric value, or {@code null}. */
+    public static String valueProblem(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
+            return null;
+        }
+        if (value instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? "must be a finite number" : null;
+        }
+        if (value instanceof String s) {
+            return s.length() > MAX_STRING_LENGTH ? "text longer than " + MAX_STRING_LENGTH + " characters" : null;
+        }
+        return "must be a number, a boolean or a text, got " + (value == null ? "null" : value.getClass().getSimpleName());
+    }
+
+    static Map<String, Object> copyOf(Map<String, Object> metrics) {
+        if (metrics.size() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("at most " + MAX_ENTRIES + " entries, got " + metrics.size());
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        metrics.forEach((name, value) -> {
+            String problem = nameProblem(name);
+            if (problem == null) {
+                problem = valueProblem(value);
+            }
+            if (problem != null) {
+                throw new IllegalArgumentException(name + ": " + problem);
+            }
+            copy.put(name, value instanceof Integer i ? Long.valueOf(i) : value);
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+}

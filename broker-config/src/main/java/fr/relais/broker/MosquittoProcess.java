@@ -1,0 +1,202 @@
+package fr.relais.broker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code mosquitto} process running the project's development configuration on a
+ * loopback port of its own. Tests and benchmarks start one each, so they never depend on a
+ * broker somebody left running; it can be stopped, killed and restarted on the same port to
+ * play a broker outage.
+ */
+public final class MosquittoProcess implements AutoCloseable {
+    /** Where Debian installs the broker; {@code /usr/sbin} is not on a normal user's PATH. */
+    private static final List<Path> KNOWN_LOCATIONS = List.of(Path.of("/usr/sbin/mosquitto"),
+            Path.of("/usr/local/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Path binary;
+    private final Path workDir;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private MosquittoProcess(Path binary, Path workDir, int port) {
+        this.binary = binary;
+        this.workDir = workDir;
+        this.port = port;
+        this.log = workDir.resolve("mosquitto.log");
+    }
+
+    /** Starts a broker with the development configuration on a free loopback port. */
+    public static MosquittoProcess start(Path workDir) {
+        Path binary = findBinary().orElseThrow(() -> new IllegalStateException(
+                "The mosquitto broker is not installed. Install it with `sudo apt-get install mosquitto`"
+                        + " (or run `./relais test` as root, which installs it)."));
+        MosquittoProcess broker = new MosquittoProcess(binary, workDir, freePort());
+        broker.writeConfig();
+        broker.startProcess();
+        return broker;
+    }
+
+    public static Optional<Path> findBinary() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, "mosquitto");
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return KNOWN_LOCATIONS.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    /** The development configuration with its listener moved to {@code port}. */
+    public static String developmentConfig(int port) {
+        try (InputStream in = MosquittoProcess.class.getResourceAsStream("dev/mosquitto.conf")) {
+            if (in == null) {
+                throw new IllegalStateException("dev/mosquitto.conf is missing from the classpath");
+            }
+            String config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String moved = config.replaceFirst("(?m)^listener 1883 127\\.0\\.0\\.1$", "listener " + port + " 127.0.0.1");
+            if (moved.equals(config)) {
+                throw new IllegalStateException("dev/mosquitto.conf has no 'listener 1883 127.0.0.1' line to move");
+            }
+            return moved;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code tcp://127.0.0.1:port}, as Paho wants it. */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the broker politely (SIGTERM), as a service manager would. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    /** Kills the broker without warning (SIGKILL), as a power cut would. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitForExit();
+        }
+    }
+
+    /** Starts the broker again on the same port, after {@link #stop()} or {@link #kill()}. */
+    public void restart() {
+        stop();
+        startProcess();
+    }
+
+    /** What the broker printed, to explain a failure. */
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void writeConfig() {
+        try {
+            Files.createDirectories(workDir);
+            Files.writeString(workDir.resolve("mosquitto.conf"), developmentConfig(port), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startProcess() {
+        try {
+            process = new ProcessBuilder(binary.toString(), "-c", workDir.resolve("mosquitto.conf").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + binary, e);
+        }
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "mosquitto-reaper"));
+        awaitListening();
+    }
+
+    private void awaitListening() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mosquitto exited with status " + process.exitValue()
+                        + " on port " + port + ":\n" + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                pause();
+            }
+        }
+        kill();
+        throw new IllegalStateException("mosquitto did not listen on port " + port + " within " + START_TIMEOUT
+                + ":\n" + log());
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for mosquitto", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package fr.relais.broker;
+
+import static org.awaitility.Awaitility.await;
+
+import io.moquette.broker.Server;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fallback broker of the demo really carries MQTT traffic. */
+class DevBrokerTest {
+    @Test
+    void carriesMessages(@TempDir Path data) throws Exception {
+        int port = MosquittoProcess.freePort();
+        Server server = DevBroker.start(port, data);
+        try (MqttProbe subscriber = new MqttProbe("tcp://127.0.0.1:" + port, "sub", true);
+             MqttProbe publisher = new MqttProbe("tcp://127.0.0.1:" + port, "pub", true)) {
+            subscriber.subscribe("relais/v1/#");
+            publisher.publish("relais/v1/a/b/state", "online");
+            await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received.contains("online"));
+        } finally {
+            server.stopServer();
+        }
+    }
+}

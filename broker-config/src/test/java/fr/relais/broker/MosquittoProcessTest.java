@@ -1,0 +1,62 @@
+package fr.relais.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.relais.broker.testing.MosquittoExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MosquittoProcessTest {
+    @RegisterExtension
+    final MosquittoExtension mosquitto = new MosquittoExtension();
+
+    @Test
+    void carriesMessagesOnItsOwnLoopbackPort(MosquittoProcess broker) throws Exception {
+        assertThat(broker.port()).isNotEqualTo(1883);
+        assertThat(MosquittoProcess.developmentConfig(broker.port()))
+                .contains("listener " + broker.port() + " 127.0.0.1");
+        try (MqttProbe subscriber = new MqttProbe(broker.url(), "sub", true);
+             MqttProbe publisher = new MqttProbe(broker.url(), "pub", true)) {
+            subscriber.subscribe("relais/v1/#");
+            publisher.publish("relais/v1/a/b/event", "hello");
+            await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received.contains("hello"));
+        }
+    }
+
+    @Test
+    void keepsEveryQueuedMessageOfAnOfflineSubscriber(MosquittoProcess broker) throws Exception {
+        // Stock Mosquitto queues 1000 messages per offline session and drops the rest silently.
+        int burst = 20_000;
+        try (MqttProbe subscriber = new MqttProbe(broker.url(), "hub-like", false)) {
+            subscriber.subscribe("relais/v1/+/+/telemetry");
+            subscriber.disconnect();
+            try (MqttProbe publisher = new MqttProbe(broker.url(), "node-like", true)) {
+                for (int i = 0; i < burst; i++) {
+                    publisher.publish("relais/v1/a/b/telemetry", Integer.toString(i));
+                }
+            }
+        }
+        try (MqttProbe back = new MqttProbe(broker.url(), "hub-like", false)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> back.received.size() >= burst);
+            assertThat(back.received).hasSize(burst).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void restartsOnTheSamePortAfterAKill(MosquittoProcess broker) throws Exception {
+        int port = broker.port();
+        broker.kill();
+        assertThat(broker.isRunning()).isFalse();
+        broker.restart();
+        assertThat(broker.isRunning()).isTrue();
+        assertThat(broker.port()).isEqualTo(port);
+        try (MqttProbe probe = new MqttProbe(broker.url(), "after-restart", true)) {
+            probe.subscribe("x");
+            probe.publish("x", "back");
+            await().atMost(Duration.ofSeconds(10)).until(() -> probe.received.contains("back"));
+        }
+        assertThat(broker.log()).contains("mosquitto version").contains("running");
+    }
+}

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.relais.protocol.json.FieldException;
+import fr.relais.protocol.json.StrictObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -44,15 +46,19 @@ public final class MessageCodec {
     /** Decodes a payload received on {@code topic}; the topic decides which message it must be. */
     public Message decode(Topic topic, byte[] payload) throws InvalidMessageException {
         JsonNode root = parse(payload);
-        StrictObject object = StrictObject.of(root, "payload");
-        int schema = (int) Math.min(Integer.MAX_VALUE, object.nonNegativeLong("schema"));
-        if (schema != Message.SCHEMA_VERSION) {
-            throw new InvalidMessageException("schema",
-                    "unsupported schema version " + schema + " (this build understands " + Message.SCHEMA_VERSION + ")");
+        try {
+            StrictObject object = StrictObject.root(root, "payload");
+            long schema = object.nonNegativeLong("schema");
+            if (schema != Message.SCHEMA_VERSION) {
+                throw new InvalidMessageException("schema", "unsupported schema version " + schema
+                        + " (this build understands " + Message.SCHEMA_VERSION + ")");
+            }
+            Message message = reader.read(topic, object);
+            object.finish();
+            return message;
+        } catch (FieldException e) {
+            throw new InvalidMessageException(e.field(), e.reason());
         }
-        Message message = reader.read(topic, object);
-        object.finish();
-        return message;
     }
 
     /** Decodes and checks that the message is of the expected type. */

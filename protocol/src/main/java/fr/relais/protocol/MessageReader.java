@@ -1,6 +1,8 @@
 package fr.relais.protocol;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import fr.relais.protocol.json.FieldException;
+import fr.relais.protocol.json.StrictObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ final class MessageReader {
         this.plainObject = node -> mapper.convertValue(node, PLAIN_OBJECT);
     }
 
-    Message read(Topic topic, StrictObject object) throws InvalidMessageException {
+    Message read(Topic topic, StrictObject object) throws FieldException {
         try {
             return switch (topic.kind()) {
                 case STATE -> new NodeState(object.choice("state", Presence.class), object.nonNegativeLong("bdSeq"),
@@ -39,16 +41,16 @@ final class MessageReader {
             };
         } catch (IllegalArgumentException e) {
             // A rule that spans several fields (e.g. a device id given twice).
-            throw new InvalidMessageException("payload", e.getMessage());
+            throw new FieldException("payload", e.getMessage());
         }
     }
 
-    private static Envelope envelope(StrictObject object) throws InvalidMessageException {
+    private static Envelope envelope(StrictObject object) throws FieldException {
         return new Envelope(object.uuid("msgId"), object.nonNegativeLong("seq"), object.instant("ts"),
                 object.choice("clock", ClockConfidence.class));
     }
 
-    private static Birth birth(StrictObject object) throws InvalidMessageException {
+    private static Birth birth(StrictObject object) throws FieldException {
         Envelope envelope = envelope(object);
         long bdSeq = object.nonNegativeLong("bdSeq");
         StrictObject site = object.object("site");
@@ -66,7 +68,7 @@ final class MessageReader {
         return new Birth(envelope, bdSeq, siteInfo, agentInfo, devices);
     }
 
-    private Reply reply(StrictObject object) throws InvalidMessageException {
+    private Reply reply(StrictObject object) throws FieldException {
         return new Reply(envelope(object), object.uuid("requestId"), object.id("command"),
                 object.choice("status", ReplyStatus.class), object.optionalText("reason").orElse(""),
                 object.freeObject("result", plainObject));

@@ -42,10 +42,12 @@ class MessageCodecRejectionTest {
         "huge sequence                   | \"seq\":12 -> \"seq\":123456789012345678901234567890            | seq             | must be an integer",
         "timestamp not ISO               | 2026-11-28T09:30:00Z -> 28/11/2026 09:30                        | ts              | not an ISO-8601",
         "timestamp without zone          | 2026-11-28T09:30:00Z -> 2026-11-28T09:30:00                     | ts              | not an ISO-8601",
+        "timestamp before 1970           | 2026-11-28T09:30:00Z -> 1969-12-31T23:59:59Z                    | ts              | outside the years 1970 to 9999",
+        "timestamp far in the future     | 2026-11-28T09:30:00Z -> +20000-01-01T00:00:00Z                  | ts              | outside the years 1970 to 9999",
         "unknown clock                   | \"clock\":\"synced\" -> \"clock\":\"maybe\"                     | clock           | 'maybe' is not one of: synced, unsynced",
         "unknown health                  | \"health\":\"ok\" -> \"health\":\"fine\"                        | health          | 'fine' is not one of",
         "bad device id                   | printer-1 -> Printer/1                                          | device          | must be lower-case",
-        "metrics not an object           | {\"tonerPercent\":42} -> [42]                                   | metrics         | must be a JSON object",
+        "metrics not an object           | {\"tonerPercent\":42} -> [42]                                   | metrics         | must be an object",
         "metric value an object          | {\"tonerPercent\":42} -> {\"tonerPercent\":{\"v\":1}}           | metrics.tonerPercent | must be a number, a boolean or a text",
         "metric value null               | {\"tonerPercent\":42} -> {\"tonerPercent\":null}                | metrics.tonerPercent | must be a number, a boolean or a text",
         "metric name with a space        | {\"tonerPercent\":42} -> {\"toner percent\":42}                 | metrics.toner percent | is not a metric name",
@@ -68,8 +70,8 @@ class MessageCodecRejectionTest {
     void refusesWhatIsNotJsonAtAll() {
         assertThat(rejection(TELEMETRY, "").reason()).isEqualTo("empty");
         assertThat(rejection(TELEMETRY, "online").reason()).contains("not valid JSON");
-        assertThat(rejection(TELEMETRY, "[1,2]").reason()).contains("must be a JSON object, got an array");
-        assertThat(rejection(TELEMETRY, "\"text\"").reason()).contains("must be a JSON object");
+        assertThat(rejection(TELEMETRY, "[1,2]").reason()).contains("must be an object, got an array");
+        assertThat(rejection(TELEMETRY, "\"text\"").reason()).contains("must be an object");
         assertThatThrownBy(() -> codec.decode(TELEMETRY, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00}))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageStartingWith("payload: ");

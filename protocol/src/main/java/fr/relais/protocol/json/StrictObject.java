@@ -1,5 +1,9 @@
-package fr.relais.protocol;
+package fr.relais.protocol.json;
 
+import fr.relais.protocol.Ids;
+import fr.relais.protocol.JsonValues;
+import fr.relais.protocol.Metrics;
+import fr.relais.protocol.WireValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -15,10 +19,13 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Reads one JSON object field by field and refuses what does not fit: a missing or mistyped
- * field, or a field this schema does not know. Every error names the field by its path.
+ * Reads one JSON (or YAML) object field by field and refuses what does not fit: a missing or
+ * mistyped field, or a field this schema does not know. Every error names the field by its
+ * path. Used for MQTT payloads, configuration files and inventories alike.
  */
-final class StrictObject {
+public final class StrictObject {
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     private final ObjectNode node;
     private final String path;
     private final Set<String> read = new HashSet<>();
@@ -28,22 +35,41 @@ final class StrictObject {
         this.path = path;
     }
 
-    static StrictObject of(JsonNode node, String path) throws InvalidMessageException {
+    /**
+     * The top-level object of a document. {@code documentName} (such as {@code payload})
+     * names the document in the error when it is not an object at all.
+     */
+    public static StrictObject root(JsonNode node, String documentName) throws FieldException {
         if (!(node instanceof ObjectNode object)) {
-            throw new InvalidMessageException(path, "must be a JSON object, got " + describe(node));
+            throw new FieldException(documentName, "must be an object, got " + describe(node));
+        }
+        return new StrictObject(object, "");
+    }
+
+    private static StrictObject of(JsonNode node, String path) throws FieldException {
+        if (!(node instanceof ObjectNode object)) {
+            throw new FieldException(path, "must be an object, got " + describe(node));
         }
         return new StrictObject(object, path);
     }
 
-    String field(String name) {
-        return path.equals("payload") ? name : path + "." + name;
+    /** The path of a field of this object, for error messages. */
+    public String field(String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
-    private JsonNode required(String name) throws InvalidMessageException {
+    /** Whether the field is present and not null; an explicit null counts as absent. */
+    public boolean has(String name) {
+        read.add(name);
+        JsonNode value = node.get(name);
+        return value != null && !value.isNull();
+    }
+
+    private JsonNode required(String name) throws FieldException {
         read.add(name);
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
-            throw new InvalidMessageException(field(name), "is required");
+            throw new FieldException(field(name), "is required");
         }
         return value;
     }
@@ -54,20 +80,20 @@ final class StrictObject {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
-    String text(String name) throws InvalidMessageException {
+    public String text(String name) throws FieldException {
         return asText(name, required(name));
     }
 
-    Optional<String> optionalText(String name) throws InvalidMessageException {
+    public Optional<String> optionalText(String name) throws FieldException {
         Optional<JsonNode> value = optional(name);
         return value.isEmpty() ? Optional.empty() : Optional.of(asText(name, value.get()));
     }
 
-    String id(String name) throws InvalidMessageException {
+    public String id(String name) throws FieldException {
         return checkId(name, text(name));
     }
 
-    Optional<String> optionalId(String name) throws InvalidMessageException {
+    public Optional<String> optionalId(String name) throws FieldException {
         Optional<String> id = optionalText(name);
         if (id.isPresent()) {
             checkId(name, id.get());
@@ -75,40 +101,60 @@ final class StrictObject {
         return id;
     }
 
-    long nonNegativeLong(String name) throws InvalidMessageException {
+    public long nonNegativeLong(String name) throws FieldException {
         JsonNode value = required(name);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new InvalidMessageException(field(name), "must be an integer, got " + describe(value));
+            throw new FieldException(field(name), "must be an integer, got " + describe(value));
         }
         long number = value.longValue();
         if (number < 0) {
-            throw new InvalidMessageException(field(name), "must be >= 0, got " + number);
+            throw new FieldException(field(name), "must be >= 0, got " + number);
         }
         return number;
     }
 
-    boolean bool(String name, boolean defaultValue) throws InvalidMessageException {
+    /** An integer between {@code min} and {@code max}; {@code defaultValue} when absent. */
+    public long longIn(String name, long min, long max, long defaultValue) throws FieldException {
+        Optional<JsonNode> value = optional(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        if (!value.get().isIntegralNumber() || !value.get().canConvertToLong()) {
+            throw new FieldException(field(name), "must be an integer, got " + describe(value.get()));
+        }
+        long number = value.get().longValue();
+        if (number < min || number > max) {
+            throw new FieldException(field(name), "must be between " + min + " and " + max + ", got " + number);
+        }
+        return number;
+    }
+
+    public boolean bool(String name, boolean defaultValue) throws FieldException {
         Optional<JsonNode> value = optional(name);
         if (value.isEmpty()) {
             return defaultValue;
         }
         if (!value.get().isBoolean()) {
-            throw new InvalidMessageException(field(name), "must be true or false, got " + describe(value.get()));
+            throw new FieldException(field(name), "must be true or false, got " + describe(value.get()));
         }
         return value.get().booleanValue();
     }
 
-    Instant instant(String name) throws InvalidMessageException {
+    public Instant instant(String name) throws FieldException {
         String text = text(name);
         try {
-            return Instant.parse(text);
+            Instant instant = Instant.parse(text);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new FieldException(field(name), "'" + text + "' is outside the years 1970 to 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
-            throw new InvalidMessageException(field(name),
+            throw new FieldException(field(name),
                     "'" + text + "' is not an ISO-8601 UTC instant such as 2026-11-28T09:30:00Z");
         }
     }
 
-    UUID uuid(String name) throws InvalidMessageException {
+    public UUID uuid(String name) throws FieldException {
         String text = text(name);
         try {
             UUID uuid = UUID.fromString(text);
@@ -117,31 +163,47 @@ final class StrictObject {
             }
             return uuid;
         } catch (IllegalArgumentException e) {
-            throw new InvalidMessageException(field(name), "'" + text + "' is not a UUID in canonical form");
+            throw new FieldException(field(name), "'" + text + "' is not a UUID in canonical form");
         }
     }
 
-    <E extends Enum<E> & WireValue> E choice(String name, Class<E> type) throws InvalidMessageException {
-        String text = text(name);
+    public <E extends Enum<E> & WireValue> E choice(String name, Class<E> type) throws FieldException {
+        return choiceOf(name, text(name), type);
+    }
+
+    /** Like {@link #choice} with a default when the field is absent. */
+    public <E extends Enum<E> & WireValue> E choice(String name, Class<E> type, E defaultValue)
+            throws FieldException {
+        Optional<String> text = optionalText(name);
+        return text.isEmpty() ? defaultValue : choiceOf(name, text.get(), type);
+    }
+
+    private <E extends Enum<E> & WireValue> E choiceOf(String name, String text, Class<E> type)
+            throws FieldException {
         E value = WireValue.fromWire(type, text);
         if (value == null) {
-            throw new InvalidMessageException(field(name),
+            throw new FieldException(field(name),
                     "'" + text + "' is not one of: " + WireValue.choices(type));
         }
         return value;
     }
 
-    StrictObject object(String name) throws InvalidMessageException {
+    public StrictObject object(String name) throws FieldException {
         return of(required(name), field(name));
     }
 
-    List<StrictObject> objects(String name, int maxSize) throws InvalidMessageException {
+    public Optional<StrictObject> optionalObject(String name) throws FieldException {
+        Optional<JsonNode> value = optional(name);
+        return value.isEmpty() ? Optional.empty() : Optional.of(of(value.get(), field(name)));
+    }
+
+    public List<StrictObject> objects(String name, int maxSize) throws FieldException {
         JsonNode value = required(name);
         if (!value.isArray()) {
-            throw new InvalidMessageException(field(name), "must be an array, got " + describe(value));
+            throw new FieldException(field(name), "must be an array, got " + describe(value));
         }
         if (value.size() > maxSize) {
-            throw new InvalidMessageException(field(name), "at most " + maxSize + " entries, got " + value.size());
+            throw new FieldException(field(name), "at most " + maxSize + " entries, got " + value.size());
         }
         List<StrictObject> objects = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
@@ -151,14 +213,14 @@ final class StrictObject {
     }
 
     /** A flat object of scalar values (metrics, event data). Absent means empty. */
-    Map<String, Object> scalars(String name) throws InvalidMessageException {
+    public Map<String, Object> scalars(String name) throws FieldException {
         Optional<JsonNode> value = optional(name);
         if (value.isEmpty()) {
             return Map.of();
         }
         StrictObject object = of(value.get(), field(name));
         if (object.node.size() > Metrics.MAX_ENTRIES) {
-            throw new InvalidMessageException(field(name),
+            throw new FieldException(field(name),
                     "at most " + Metrics.MAX_ENTRIES + " entries, got " + object.node.size());
         }
         Map<String, Object> scalars = new LinkedHashMap<>();
@@ -172,7 +234,7 @@ final class StrictObject {
                         : Metrics.valueProblem(scalar);
             }
             if (problem != null) {
-                throw new InvalidMessageException(object.field(key), problem);
+                throw new FieldException(object.field(key), problem);
             }
             scalars.put(key, scalar);
         }
@@ -180,43 +242,43 @@ final class StrictObject {
     }
 
     /** A free-form JSON object (command arguments and results). Absent means empty. */
-    Map<String, Object> freeObject(String name, Function<JsonNode, Map<String, Object>> convert)
-            throws InvalidMessageException {
+    public Map<String, Object> freeObject(String name, Function<JsonNode, Map<String, Object>> convert)
+            throws FieldException {
         Optional<JsonNode> value = optional(name);
         if (value.isEmpty()) {
             return Map.of();
         }
         of(value.get(), field(name));
         if (depth(value.get()) > JsonValues.MAX_DEPTH) {
-            throw new InvalidMessageException(field(name), "nested deeper than " + JsonValues.MAX_DEPTH + " levels");
+            throw new FieldException(field(name), "nested deeper than " + JsonValues.MAX_DEPTH + " levels");
         }
         return convert.apply(value.get());
     }
 
     /** Refuses the fields that were never read: this schema does not know them. */
-    void finish() throws InvalidMessageException {
+    public void finish() throws FieldException {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (!read.contains(entry.getKey())) {
-                throw new InvalidMessageException(field(entry.getKey()), "unknown field");
+                throw new FieldException(field(entry.getKey()), "unknown field");
             }
         }
     }
 
-    private String asText(String name, JsonNode value) throws InvalidMessageException {
+    private String asText(String name, JsonNode value) throws FieldException {
         if (!value.isTextual()) {
-            throw new InvalidMessageException(field(name), "must be a text, got " + describe(value));
+            throw new FieldException(field(name), "must be a text, got " + describe(value));
         }
         String text = value.textValue();
         if (text.length() > Metrics.MAX_STRING_LENGTH) {
-            throw new InvalidMessageException(field(name), "longer than " + Metrics.MAX_STRING_LENGTH + " characters");
+            throw new FieldException(field(name), "longer than " + Metrics.MAX_STRING_LENGTH + " characters");
         }
         return text;
     }
 
-    private String checkId(String name, String id) throws InvalidMessageException {
+    private String checkId(String name, String id) throws FieldException {
         String problem = Ids.problem(id);
         if (problem != null) {
-            throw new InvalidMessageException(field(name), problem);
+            throw new FieldException(field(name), problem);
         }
         return id;
     }

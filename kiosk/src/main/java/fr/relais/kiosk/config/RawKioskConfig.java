@@ -1,0 +1,11 @@
+package fr.relais.kiosk.config;
+
+/**
+ * The file as written, before validation. Boxed types let the loader tell "missing" from
+ * "zero" or "false", so it can name the missing field instead of inventing a value.
+ */
+record RawKioskConfig(RawSite site, Long idleTimeoutSeconds, Boolean fullScreen) {
+
+    record RawSite(String name, String kind) {
+    }
+}

@@ -1,0 +1,81 @@
+package fr.relais.agent;
+
+import fr.relais.agent.config.ConfigException;
+import fr.relais.agent.config.ConfigLoader;
+import fr.relais.agent.config.NodeConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import fr.relais.agent.store.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the edge agent. On a Pi it runs one node; for the demo and benchmarks one process may
+ * run several nodes, each with its own configuration, database and MQTT connection.
+ */
+@Command(name = "relais-agent", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,
+        description = "Runs the Relais edge agent for one or more nodes.")
+public final class AgentMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
+    static final int CONFIG_ERROR = 2;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+            description = "A node's agent.yaml. Repeat to run several nodes in this process.")
+    private List<Path> configs;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AgentMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<NodeConfig> nodes = new ArrayList<>();
+        ConfigLoader loader = new ConfigLoader();
+        for (Path file : configs) {
+            try {
+                nodes.add(loader.load(file));
+            } catch (ConfigException e) {
+                System.err.println("relais-agent: invalid configuration: " + e.getMessage());
+                return CONFIG_ERROR;
+            }
+        }
+        List<EdgeAgent> running = new CopyOnWriteArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.forEach(EdgeAgent::close);
+            stopped.countDown();
+        }, "agent-shutdown"));
+        for (NodeConfig node : nodes) {
+            try {
+                running.add(EdgeAgent.start(node, version()));
+            } catch (IllegalArgumentException | StorageException e) {
+                System.err.println("relais-agent: node " + node.node() + ": " + e.getMessage());
+                return CONFIG_ERROR;
+            }
+            LOG.info("node {} of site {} started with {} device(s)", node.node(), node.site().id(),
+                    node.devices().size());
+        }
+        stopped.await();
+        return 0;
+    }
+
+    static String version() {
+        String version = AgentMain.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** Prints the agent's version for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"relais-agent " + version()};
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package fr.relais.agent.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.relais.protocol.DeviceKind;
+import fr.relais.protocol.SiteKind;
+import fr.relais.protocol.json.FieldException;
+import fr.relais.protocol.json.StrictObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an agent's {@code agent.yaml}. Fails fast: any unknown, missing or invalid field stops
+ * the agent with a message naming the file and the field, rather than running half-configured.
+ */
+public final class ConfigLoader {
+    static final int MAX_DEVICES = 64;
+    static final Duration DEFAULT_TELEMETRY_INTERVAL = Duration.ofSeconds(10);
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader() {
+        this(System.getenv());
+    }
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public NodeConfig load(Path file) throws ConfigException {
+        String raw;
+        try {
+            raw = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the configuration: " + e.getMessage(), e);
+        }
+        try {
+            return parse(raw, file.toAbsolutePath().getParent());
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a configuration text; relative paths in it are resolved against {@code baseDir}. */
+    public NodeConfig parse(String raw, Path baseDir) throws ConfigException {
+        String text = EnvironmentSubstitution.apply(raw, environment);
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        }
+        try {
+            return read(StrictObject.root(tree, "document"), baseDir, digest(raw));
+        } catch (FieldException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    private static NodeConfig read(StrictObject root, Path baseDir, String version) throws FieldException {
+        String node = root.id("node");
+        StrictObject siteObject = root.object("site");
+        NodeConfig.Site site = new NodeConfig.Site(siteObject.id("id"), siteObject.text("name"),
+                siteObject.choice("kind", SiteKind.class));
+        siteObject.finish();
+        BrokerSettings broker = broker(root.object("broker"));
+        StrictObject storage = root.object("storage");
+        Path storageFile = baseDir.resolve(storage.text("file"));
+        storage.finish();
+        Duration interval = DEFAULT_TELEMETRY_INTERVAL;
+        Optional<StrictObject> telemetry = root.optionalObject("telemetry");
+        if (telemetry.isPresent()) {
+            interval = Duration.ofSeconds(telemetry.get().longIn("intervalSeconds", 1, 86_400,
+                    DEFAULT_TELEMETRY_INTERVAL.toSeconds()));
+            telemetry.get().finish();
+        }
+        ClockSource clock = ClockSource.SYSTEMD_TIMESYNCD;
+        Optional<StrictObject> clockObject = root.optionalObject("clock");
+        if (clockObject.isPresent()) {
+            clock = clockObject.get().choice("source", ClockSource.class, ClockSource.SYSTEMD_TIMESYNCD);
+            clockObject.get().finish();
+        }
+        List<DeviceConfig> devices = devices(root);
+        root.finish();
+        return new NodeConfig(node, site, broker, storageFile, interval, clock, devices, version);
+    }
+
+    private static BrokerSettings broker(StrictObject broker) throws FieldException {
+        String url = broker.text("url");
+        if (!url.matches("(tcp|ssl)://[^\\s/]+:\\d{1,5}")) {
+            throw new FieldException(broker.field("url"), "'" + url + "' must look like tcp://host:1883 or ssl://host:8883");
+        }
+        var username = broker.optionalText("username");
+        var password = broker.optionalText("password");
+        if (password.isPresent() && username.isEmpty()) {
+            throw new FieldException(broker.field("username"), "is required when a password is given");
+        }
+        int maxInflight = (int) broker.longIn("maxInflight", 1, 65_535, BrokerSettings.DEFAULT_MAX_INFLIGHT);
+        Duration keepAlive = Duration.ofSeconds(broker.longIn("keepAliveSeconds", 5, 3600,
+                BrokerSettings.DEFAULT_KEEP_ALIVE.toSeconds()));
+        Duration connectTimeout = Duration.ofSeconds(broker.longIn("connectTimeoutSeconds", 1, 300,
+                BrokerSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds()));
+        Duration reconnectMin = Duration.ofMillis(broker.longIn("reconnectMinMillis", 10, 600_000,
+                BrokerSettings.DEFAULT_RECONNECT_MIN.toMillis()));
+        Duration reconnectMax = Duration.ofMillis(broker.longIn("reconnectMaxMillis", 10, 3_600_000,
+                BrokerSettings.DEFAULT_RECONNECT_MAX.toMillis()));
+        if (reconnectMax.compareTo(reconnectMin) < 0) {
+            throw new FieldException(broker.field("reconnectMaxMillis"), "must not be below reconnectMinMillis");
+        }
+        broker.finish();
+        return new BrokerSettings(url, username, password, maxInflight, keepAlive, connectTimeout, reconnectMin,
+                reconnectMax);
+    }
+
+    private static List<DeviceConfig> devices(StrictObject root) throws FieldException {
+        List<DeviceConfig> devices = new ArrayList<>();
+        if (!root.has("devices")) {
+            return devices;
+        }
+        Set<String> ids = new HashSet<>();
+        for (StrictObject device : root.objects("devices", MAX_DEVICES)) {
+            String id = device.id("id");
+            if (!ids.add(id)) {
+                throw new FieldException(device.field("id"), "'" + id + "' is used by another device of this node");
+            }
+            DeviceKind kind = device.choice("kind", DeviceKind.class);
+            String name = device.text("name");
+            String driver = device.text("driver");
+            if (!DeviceConfig.SIMULATED.equals(driver)) {
+                throw new FieldException(device.field("driver"), "no driver '" + driver
+                        + "' in this version of the agent (available: " + DeviceConfig.SIMULATED + ")");
+            }
+            Map<String, Object> settings = device.scalars("settings");
+            device.finish();
+            devices.add(new DeviceConfig(id, kind, name, driver, settings));
+        }
+        return devices;
+    }
+
+    private static String digest(String raw) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package fr.relais.agent.config;
+
+import fr.relais.protocol.SiteKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one edge agent needs to run one node, as read from its {@code agent.yaml}.
+ *
+ * @param version a digest of the file, reported in the birth so the hub sees which
+ *                configuration each node runs
+ */
+public record NodeConfig(String node, Site site, BrokerSettings broker, Path storageFile, Duration telemetryInterval,
+                         ClockSource clock, List<DeviceConfig> devices, String version) {
+
+    public NodeConfig {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(storageFile, "storageFile");
+        Objects.requireNonNull(telemetryInterval, "telemetryInterval");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(version, "version");
+        devices = List.copyOf(devices);
+    }
+
+    /** The place this node belongs to. */
+    public record Site(String id, String name, SiteKind kind) {
+    }
+}

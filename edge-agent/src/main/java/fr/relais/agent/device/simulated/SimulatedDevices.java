@@ -1,0 +1,43 @@
+package fr.relais.agent.device.simulated;
+
+import fr.relais.agent.config.DeviceConfig;
+import fr.relais.agent.device.Device;
+import fr.relais.protocol.Birth;
+import java.util.Random;
+
+/**
+ * Simulated equipment for the demo and the tests, never for a real place: each one says so in
+ * the birth ({@code simulated: true}). Their randomness is seeded by the device id, so a test
+ * sees the same story every time.
+ */
+public final class SimulatedDevices {
+    private SimulatedDevices() {
+    }
+
+    public static Device create(DeviceConfig config) {
+        Birth.DeviceInfo info = new Birth.DeviceInfo(config.id(), config.kind(), config.name(), true);
+        Random random = new Random(config.id().hashCode());
+        return switch (config.kind()) {
+            case PRINTER -> new SimulatedPrinter(info, random, config.settings());
+            case PRESENCE_SENSOR -> new SimulatedPresenceSensor(info, random);
+            case PROBE -> new SimulatedProbe(info, random, config.settings());
+            case KIOSK, COMPUTER, SCANNER, BADGE_READER, DOOR -> new SimulatedEquipment(info, random);
+        };
+    }
+
+    static double setting(java.util.Map<String, Object> settings, String name, double defaultValue) {
+        Object value = settings.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw new IllegalArgumentException("settings." + name + " must be a number, got '" + value + "'");
+    }
+
+    static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

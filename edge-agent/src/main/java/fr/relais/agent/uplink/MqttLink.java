@@ -1,0 +1,141 @@
+package fr.relais.agent.uplink;
+
+import fr.relais.agent.config.BrokerSettings;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The only class that touches Paho. The asynchronous client with {@link MemoryPersistence}:
+ * Paho's default file persistence fsyncs one file per QoS 1 message, and the agent's SQLite
+ * file, not Paho, is what keeps messages across restarts.
+ */
+final class MqttLink {
+    /** A retained message the broker publishes for us if the connection dies without a goodbye. */
+    record Will(String topic, byte[] payload) {
+    }
+
+    /** A message that arrived on a subscription; {@code retained} if it predates the subscription. */
+    interface Inbound {
+        void arrived(String topic, byte[] payload, boolean retained);
+    }
+
+    private final BrokerSettings settings;
+    private final MqttAsyncClient client;
+
+    MqttLink(BrokerSettings settings, String clientId, Consumer<Throwable> onConnectionLost,
+             Inbound onMessage) {
+        this.settings = settings;
+        try {
+            this.client = new MqttAsyncClient(settings.url(), clientId, new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalArgumentException("cannot create an MQTT client for " + settings.url(), e);
+        }
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                onConnectionLost.accept(cause);
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                onMessage.arrived(topic, message.getPayload(), message.isRetained());
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // Publishers follow their own tokens.
+            }
+        });
+    }
+
+    CompletableFuture<Void> connect(Will will) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        // A persistent session keeps the node's command subscription while the link is down.
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(false); // the Uplink reconnects itself, with a new bdSeq each time
+        options.setMaxInflight(settings.maxInflight());
+        options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+        options.setConnectionTimeout((int) settings.connectTimeout().toSeconds());
+        settings.username().ifPresent(options::setUserName);
+        settings.password().ifPresent(password -> options.setPassword(password.toCharArray()));
+        options.setWill(will.topic(), will.payload(), 1, true);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.connect(options, null, completing(done));
+        } catch (MqttException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    /** Completes when the broker has acknowledged the message (PUBACK). */
+    CompletableFuture<Void> publish(String topic, byte[] payload, boolean retained) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.publish(topic, payload, 1, retained, null, completing(done));
+        } catch (MqttException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    CompletableFuture<Void> subscribe(String filter) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.subscribe(filter, 1, null, completing(done));
+        } catch (MqttException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** A polite goodbye: the broker discards the Will. */
+    CompletableFuture<Void> disconnect() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.disconnect(2_000, null, completing(done));
+        } catch (MqttException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(1_000, 1_000);
+            }
+            client.close();
+        } catch (MqttException e) {
+            // Closing a client that is already gone; nothing else to release.
+        }
+    }
+
+    private static IMqttActionListener completing(CompletableFuture<Void> done) {
+        return new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                done.complete(null);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+        };
+    }
+}

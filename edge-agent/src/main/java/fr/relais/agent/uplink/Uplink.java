@@ -1,0 +1,217 @@
+package fr.relais.agent.uplink;
+
+import fr.relais.agent.clock.ClockWatch;
+import fr.relais.agent.config.NodeConfig;
+import fr.relais.agent.store.LocalState;
+import fr.relais.protocol.Birth;
+import fr.relais.protocol.HubState;
+import fr.relais.protocol.InvalidMessageException;
+import fr.relais.protocol.Message;
+import fr.relais.protocol.MessageCodec;
+import fr.relais.protocol.NodeState;
+import fr.relais.protocol.Presence;
+import fr.relais.protocol.Topic;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's session with the broker. Each connection gets a new {@code bdSeq}, carried by the
+ * Last Will ({@code lost}), the retained state ({@code online}) and the birth, so the hub can
+ * tell a late Will of an old connection from a real loss. Reconnects with backoff and jitter,
+ * and sends its birth again when the hub comes back with a new session.
+ *
+ * <p>All session work runs on the node's executor; Paho's threads only hand over to it.
+ */
+public final class Uplink {
+    private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
+    private static final Duration GOODBYE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final NodeConfig config;
+    private final LocalState state;
+    private final ClockWatch clock;
+    private final MessageCodec codec;
+    private final ScheduledExecutorService executor;
+    private final LongFunction<Birth> births;
+    private final MqttLink link;
+    private final Backoff backoff;
+    private final UplinkStats stats = new UplinkStats();
+
+    private volatile long bdSeq = -1;
+    private volatile boolean online;
+    private volatile boolean stopping;
+    private String hubSession;
+
+    /**
+     * @param births makes the birth for a given {@code bdSeq}
+     */
+    public Uplink(NodeConfig config, LocalState state, ClockWatch clock, MessageCodec codec,
+                  ScheduledExecutorService executor, LongFunction<Birth> births) {
+        this.config = config;
+        this.state = state;
+        this.clock = clock;
+        this.codec = codec;
+        this.executor = executor;
+        this.births = births;
+        this.backoff = new Backoff(config.broker().reconnectMin(), config.broker().reconnectMax(), new Random());
+        this.link = new MqttLink(config.broker(), config.node(), this::connectionLost,
+                (topic, payload, retained) -> onExecutor(() -> received(topic, payload, retained)));
+    }
+
+    public void start() {
+        onExecutor(this::attemptConnect);
+    }
+
+    /** Whether state and birth are out and messages can flow. */
+    public boolean isOnline() {
+        return online;
+    }
+
+    public long bdSeq() {
+        return bdSeq;
+    }
+
+    public UplinkStats stats() {
+        return stats;
+    }
+
+    /**
+     * Publishes a message of this node at QoS 1. Returns false, and counts it, when the link is
+     * down: the caller decides what to keep.
+     */
+    public boolean publish(Topic.Kind kind, Message message) {
+        if (!online) {
+            stats.countNotSentOffline(1);
+            return false;
+        }
+        link.publish(topic(kind), codec.encode(message), false).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                stats.published.incrementAndGet();
+            } else {
+                stats.publishFailures.incrementAndGet();
+                LOG.warn("{}: publish on {} failed: {}", config.node(), kind.level(), failure.toString());
+            }
+        });
+        return true;
+    }
+
+    /** Says goodbye ({@code offline}, retained) and disconnects, waiting a little for both. */
+    public void stop() {
+        stopping = true;
+        if (online) {
+            online = false;
+            NodeState offline = new NodeState(Presence.OFFLINE, bdSeq, clock.now());
+            try {
+                link.publish(topic(Topic.Kind.STATE), codec.encode(offline), true)
+                        .get(GOODBYE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                link.disconnect().get(GOODBYE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.warn("{}: no clean goodbye, the broker will publish the Last Will: {}", config.node(), e.toString());
+            }
+        }
+        link.close();
+    }
+
+    private void attemptConnect() {
+        if (stopping) {
+            return;
+        }
+        long next = state.nextBdSeq();
+        NodeState lost = new NodeState(Presence.LOST, next, clock.now());
+        link.connect(new MqttLink.Will(topic(Topic.Kind.STATE), codec.encode(lost)))
+                .whenComplete((ok, failure) -> onExecutor(() -> {
+                    if (failure == null) {
+                        connected(next);
+                    } else {
+                        stats.connectFailures.incrementAndGet();
+                        retryLater("cannot connect to " + config.broker().url() + ": " + failure.getMessage());
+                    }
+                }));
+    }
+
+    private void connected(long newBdSeq) {
+        if (stopping) {
+            return;
+        }
+        bdSeq = newBdSeq;
+        backoff.reset();
+        hubSession = null;
+        stats.connects.incrementAndGet();
+        link.subscribe(Topic.HUB_STATE).exceptionally(failure -> {
+            LOG.warn("{}: cannot follow the hub's state: {}", config.node(), failure.toString());
+            return null;
+        });
+        announce();
+        LOG.info("{}: connected to {} (bdSeq {})", config.node(), config.broker().url(), bdSeq);
+    }
+
+    private void announce() {
+        NodeState onlineState = new NodeState(Presence.ONLINE, bdSeq, clock.now());
+        link.publish(topic(Topic.Kind.STATE), codec.encode(onlineState), true);
+        link.publish(topic(Topic.Kind.BIRTH), codec.encode(births.apply(bdSeq)), false);
+        online = true;
+    }
+
+    private void connectionLost(Throwable cause) {
+        onExecutor(() -> {
+            online = false;
+            stats.connectionLosses.incrementAndGet();
+            retryLater("connection lost: " + (cause == null ? "unknown cause" : cause.getMessage()));
+        });
+    }
+
+    private void retryLater(String why) {
+        if (stopping) {
+            return;
+        }
+        Duration delay = backoff.nextDelay();
+        LOG.warn("{}: {}; next attempt in {} ms", config.node(), why, delay.toMillis());
+        try {
+            executor.schedule(this::attemptConnect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The node is shutting down.
+        }
+    }
+
+    /** Hands work from Paho's threads to the node's thread, unless the node is shutting down. */
+    private void onExecutor(Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            if (!stopping) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * A retained hub state is how the hub was when we subscribed, just before our birth: nothing
+     * to do. A live one announcing a new hub session means the hub (re)started and may have
+     * missed our birth.
+     */
+    private void received(String topicPath, byte[] payload, boolean retained) {
+        if (!Topic.HUB_STATE.equals(topicPath)) {
+            return;
+        }
+        try {
+            HubState hub = codec.decode(Topic.hubState(), payload, HubState.class);
+            boolean newSession = !hub.session().equals(hubSession);
+            if (!retained && online && hub.state() == Presence.ONLINE && newSession) {
+                LOG.info("{}: the hub is back (session {}); sending the birth again", config.node(), hub.session());
+                announce();
+            }
+            hubSession = hub.session();
+        } catch (InvalidMessageException e) {
+            LOG.warn("{}: ignoring an invalid hub state: {}", config.node(), e.getMessage());
+        }
+    }
+
+    private String topic(Topic.Kind kind) {
+        return Topic.of(kind, config.site().id(), config.node()).path();
+    }
+}

@@ -1,0 +1,80 @@
+package fr.relais.hub;
+
+import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.ingest.MqttSettings;
+import fr.relais.hub.store.Database;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the hub until SIGTERM or Ctrl-C. */
+@Command(name = "relais-hub", mixinStandardHelpOptions = true, versionProvider = HubMain.Version.class,
+        description = "Runs the Relais hub: MQTT ingestion, registry, REST API and dashboard.")
+public final class HubMain implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "" + HubConfig.DEFAULT_HTTP_PORT,
+            description = "HTTP port of the API and dashboard (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--http-host", defaultValue = HubConfig.DEFAULT_HTTP_HOST,
+            description = "Interface to serve HTTP on (default: ${DEFAULT-VALUE}; the API has no login yet).")
+    private String httpHost;
+
+    @Option(names = "--data", defaultValue = "data",
+            description = "Directory of the default SQLite database, hub.db (default: ${DEFAULT-VALUE}).")
+    private Path data;
+
+    @Option(names = "--db", description = "JDBC URL of the database; overrides --data.")
+    private String databaseUrl;
+
+    @Option(names = "--mqtt", defaultValue = "tcp://127.0.0.1:1883",
+            description = "Broker URL (default: ${DEFAULT-VALUE}).")
+    private String mqttUrl;
+
+    @Option(names = "--mqtt-client-id", defaultValue = MqttSettings.DEFAULT_CLIENT_ID,
+            description = "MQTT client id (default: ${DEFAULT-VALUE}).")
+    private String clientId;
+
+    @Option(names = "--mqtt-username", description = "MQTT user name, if the broker wants one.")
+    private String username;
+
+    @Option(names = "--mqtt-password-env", defaultValue = "RELAIS_HUB_MQTT_PASSWORD",
+            description = "Environment variable holding the MQTT password (default: ${DEFAULT-VALUE}).")
+    private String passwordVariable;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HubMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String url = databaseUrl != null ? databaseUrl : Database.sqliteUrl(data.resolve("hub.db"));
+        MqttSettings mqtt = new MqttSettings(mqttUrl, clientId, Optional.ofNullable(username),
+                Optional.ofNullable(System.getenv(passwordVariable)));
+        Hub hub = Hub.start(new HubConfig(httpHost, port, url, mqtt));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.close();
+            stopped.countDown();
+        }, "hub-shutdown"));
+        System.out.println("Relais hub: dashboard and API on http://" + httpHost + ":" + hub.httpPort() + "/");
+        stopped.await();
+        return 0;
+    }
+
+    static String version() {
+        String version = HubMain.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** Prints the hub's version for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"relais-hub " + version()};
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package fr.relais.hub.api;
+
+import fr.relais.hub.ingest.IngestStats;
+import fr.relais.hub.store.Views;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/** The JSON shapes of the API. Times are ISO-8601 UTC texts, or null when never. */
+final class ApiJson {
+    private ApiJson() {
+    }
+
+    static <T> JsonArray array(List<T> rows, Function<T, JsonObject> shape) {
+        JsonArray array = new JsonArray();
+        rows.forEach(row -> array.add(shape.apply(row)));
+        return array;
+    }
+
+    static JsonObject site(Views.Site site) {
+        return new JsonObject().put("id", site.id()).put("name", site.name()).put("kind", site.kind());
+    }
+
+    static JsonObject node(Views.Node node) {
+        return new JsonObject()
+                .put("id", node.id())
+                .put("site", node.site())
+                .put("online", node.online())
+                .put("lastSeen", time(node.lastSeen()))
+                .put("state", node.state())
+                .put("bdSeq", node.bdSeq())
+                .put("agentVersion", node.agentVersion())
+                .put("configVersion", node.configVersion())
+                .put("seqGaps", node.seqGaps());
+    }
+
+    static JsonObject device(Views.Device device) {
+        return new JsonObject()
+                .put("id", device.id())
+                .put("node", device.node())
+                .put("site", device.site())
+                .put("kind", device.kind())
+                .put("health", device.health())
+                .put("lastSeen", time(device.lastSeen()))
+                .put("name", device.name())
+                .put("simulated", device.simulated())
+                .put("metrics", device.metrics() == null ? null : new JsonObject(device.metrics()));
+    }
+
+    static JsonObject deadLetter(Views.DeadLetter letter) {
+        byte[] payload = Base64.getDecoder().decode(letter.payloadBase64());
+        return new JsonObject()
+                .put("id", letter.id())
+                .put("receivedAt", time(letter.receivedAt()))
+                .put("topic", letter.topic())
+                .put("field", letter.field())
+                .put("reason", letter.reason())
+                .put("payloadSize", letter.payloadSize())
+                .put("payloadTruncated", payload.length < letter.payloadSize())
+                .put("payloadText", new String(payload, StandardCharsets.UTF_8))
+                .put("payloadBase64", letter.payloadBase64());
+    }
+
+    static JsonObject ingest(IngestStatus status) {
+        IngestStats.Snapshot since = status.sinceStart();
+        Views.Totals totals = status.stored();
+        return new JsonObject()
+                .put("mqttConnected", status.mqttConnected())
+                .put("queued", status.queued())
+                .put("sinceStart", new JsonObject()
+                        .put("received", since.received())
+                        .put("stored", since.stored())
+                        .put("duplicatesDropped", since.duplicates())
+                        .put("deadLetters", since.deadLetters())
+                        .put("staleStates", since.staleStates())
+                        .put("storageRetries", since.storageRetries()))
+                .put("stored", new JsonObject()
+                        .put("telemetry", totals.telemetry())
+                        .put("events", totals.events())
+                        .put("deadLetters", totals.deadLetters())
+                        .put("seqGaps", totals.seqGaps()));
+    }
+
+    static JsonObject error(int status, String message) {
+        return new JsonObject().put("status", status).put("error", message);
+    }
+
+    private static String time(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
+    }
+}

@@ -1,0 +1,100 @@
+package fr.relais.hub.api;
+
+import fr.relais.hub.store.RegistryReader;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's HTTP side: the REST API under {@code /api} and the technicians' dashboard at
+ * {@code /}. Database reads run on worker threads; every error is JSON with a message.
+ */
+public final class ApiServer {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    static final int DEFAULT_DEAD_LETTER_LIMIT = 100;
+
+    private final Vertx vertx;
+    private final RegistryReader registry;
+    private final Supplier<IngestStatus> ingestStatus;
+
+    public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus) {
+        this.vertx = vertx;
+        this.registry = registry;
+        this.ingestStatus = ingestStatus;
+    }
+
+    public Future<HttpServer> listen(String host, int port) {
+        return vertx.createHttpServer().requestHandler(router()).listen(port, host);
+    }
+
+    Router router() {
+        Router router = Router.router(vertx);
+        router.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+        router.get("/api/sites").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.sites(), ApiJson::site)));
+        router.get("/api/nodes").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.nodes(), ApiJson::node)));
+        router.get("/api/devices").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.devices(), ApiJson::device)));
+        router.get("/api/dead-letters").handler(this::deadLetters);
+        router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
+        router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
+                + " " + ctx.request().path()));
+        router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route().handler(ctx -> fail(ctx, 404, "not found: " + ctx.request().path()));
+        router.route().failureHandler(this::failure);
+        return router;
+    }
+
+    private void deadLetters(RoutingContext ctx) {
+        int limit = DEFAULT_DEAD_LETTER_LIMIT;
+        String asked = ctx.request().getParam("limit");
+        if (asked != null) {
+            try {
+                limit = Integer.parseInt(asked);
+            } catch (NumberFormatException e) {
+                fail(ctx, 400, "limit must be a whole number, got '" + asked + "'");
+                return;
+            }
+            if (limit < 1 || limit > 1000) {
+                fail(ctx, 400, "limit must be between 1 and 1000, got " + limit);
+                return;
+            }
+        }
+        int chosen = limit;
+        reply(ctx, () -> ApiJson.array(registry.deadLetters(chosen), ApiJson::deadLetter));
+    }
+
+    private void reply(RoutingContext ctx, Callable<Object> query) {
+        vertx.executeBlocking(query).onComplete(result -> {
+            if (result.succeeded()) {
+                ctx.json(result.result());
+            } else {
+                ctx.fail(500, result.cause());
+            }
+        });
+    }
+
+    private void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
+        if (ctx.failure() != null) {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        }
+        String message = status == 404 ? "not found: " + ctx.request().path()
+                : status == 500 ? "internal error, see the hub's log" : "request failed";
+        fail(ctx, status, message);
+    }
+
+    private static void fail(RoutingContext ctx, int status, String message) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
+                .end(ApiJson.error(status, message).encode());
+    }
+}

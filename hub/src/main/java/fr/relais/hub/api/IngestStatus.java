@@ -1,0 +1,8 @@
+package fr.relais.hub.api;
+
+import fr.relais.hub.ingest.IngestStats;
+import fr.relais.hub.store.Views;
+
+/** How ingestion is doing, for {@code GET /api/ingest}. */
+public record IngestStatus(IngestStats.Snapshot sinceStart, Views.Totals stored, boolean mqttConnected, int queued) {
+}

@@ -1,0 +1,25 @@
+package fr.relais.hub.config;
+
+import fr.relais.hub.ingest.MqttSettings;
+import java.util.Objects;
+
+/**
+ * How to run the hub.
+ *
+ * @param httpHost the interface to serve on; loopback by default, because the API has no
+ *                 login yet and must not be reachable from the network
+ * @param httpPort 0 picks a free port (tests)
+ */
+public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt) {
+    public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    public HubConfig {
+        Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(mqtt, "mqtt");
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new IllegalArgumentException("httpPort must be between 0 and 65535, got " + httpPort);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package fr.relais.hub.ingest;
+
+import fr.relais.hub.store.RegistryWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer: drains the queue in batches, one transaction each. If a batch fails, its
+ * messages are written one by one so that a single bad one ends in the dead letters instead of
+ * blocking the rest; if the database itself is failing, it waits and tries again, so nothing
+ * received is ever dropped.
+ */
+public final class IngestWriter implements Runnable {
+    public static final int DEFAULT_BATCH_SIZE = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(IngestWriter.class);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+    private static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
+
+    private final BlockingQueue<Received> queue;
+    private final RegistryWriter writer;
+    private final IngestStats stats;
+    private final int batchSize;
+    private volatile boolean running = true;
+
+    public IngestWriter(BlockingQueue<Received> queue, RegistryWriter writer, IngestStats stats, int batchSize) {
+        this.queue = queue;
+        this.writer = writer;
+        this.stats = stats;
+        this.batchSize = batchSize;
+    }
+
+    /** Asks the loop to finish what is queued and return. */
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        List<Received> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Received first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                writeWithoutLoss(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (!batch.isEmpty()) {
+                    LOG.error("interrupted with {} messages not yet stored", batch.size());
+                }
+                return;
+            }
+        }
+    }
+
+    private void writeWithoutLoss(List<Received> batch) throws InterruptedException {
+        try {
+            writer.write(batch);
+            return;
+        } catch (Exception batchFailure) {
+            LOG.warn("a batch of {} messages failed ({}); writing them one by one", batch.size(),
+                    batchFailure.toString());
+        }
+        for (Received received : batch) {
+            writeOne(received);
+        }
+    }
+
+    private void writeOne(Received received) throws InterruptedException {
+        long delay = 100;
+        int attempts = 0;
+        while (true) {
+            try {
+                writer.write(List.of(received));
+                return;
+            } catch (Exception failure) {
+                attempts++;
+                if (received instanceof Received.Valid valid && attempts >= ATTEMPTS_BEFORE_DEAD_LETTER) {
+                    // It keeps failing alone: keep it as a dead letter, with why, and move on.
+                    received = new Received.Invalid(valid.topic().path(), valid.payload(), "payload",
+                            "the database refused it: " + failure.getMessage(), valid.receivedAt());
+                    continue;
+                }
+                stats.storageRetry();
+                LOG.error("cannot store a message ({} attempts); retrying in {} ms", attempts, delay, failure);
+                TimeUnit.MILLISECONDS.sleep(delay);
+                delay = Math.min(delay * 2, MAX_RETRY_DELAY.toMillis());
+            }
+        }
+    }
+}

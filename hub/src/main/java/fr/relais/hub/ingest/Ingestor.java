@@ -1,0 +1,53 @@
+package fr.relais.hub.ingest;
+
+import fr.relais.protocol.InvalidMessageException;
+import fr.relais.protocol.Message;
+import fr.relais.protocol.MessageCodec;
+import fr.relais.protocol.Topic;
+import java.time.Clock;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads each message off the broker into a {@link Received}: decoded, or refused with the
+ * field and the reason. Runs on the MQTT client's thread; when the writer falls behind and the
+ * queue is full, it blocks, which stops reading from the broker instead of dropping.
+ */
+public final class Ingestor {
+    private final MessageCodec codec = new MessageCodec();
+    private final BlockingQueue<Received> queue;
+    private final IngestStats stats;
+    private final Clock clock;
+
+    public Ingestor(BlockingQueue<Received> queue, IngestStats stats, Clock clock) {
+        this.queue = queue;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    public void accept(String topicPath, byte[] payload) throws InterruptedException {
+        stats.received();
+        queue.put(read(topicPath, payload, clock.millis()));
+    }
+
+    Received read(String topicPath, byte[] payload, long receivedAt) {
+        Topic topic;
+        try {
+            topic = Topic.parse(topicPath);
+        } catch (InvalidMessageException e) {
+            return new Received.Invalid(String.valueOf(topicPath), payload, e.field(), e.reason(), receivedAt);
+        }
+        if (topic.kind() == Topic.Kind.COMMAND || topic.kind() == Topic.Kind.HUB_STATE) {
+            return new Received.Invalid(topicPath, payload, "topic", "the hub does not ingest its own "
+                    + (topic.kind() == Topic.Kind.COMMAND ? "commands" : "state"), receivedAt);
+        }
+        try {
+            Message message = codec.decode(topic, payload);
+            return new Received.Valid(topic, message, payload, receivedAt);
+        } catch (InvalidMessageException e) {
+            return new Received.Invalid(topicPath, payload, e.field(), e.reason(), receivedAt);
+        } catch (RuntimeException e) {
+            // Whatever the input, ingestion goes on; the payload is kept for a developer to look at.
+            return new Received.Invalid(topicPath, payload, "payload", "unreadable: " + e, receivedAt);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package fr.relais.hub.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The hub's database: migrated with Flyway on open, one connection for the single writer (the
+ * ingestion thread) and one for readers (the API). On SQLite, WAL lets the API read while
+ * ingestion writes.
+ */
+public final class Database implements AutoCloseable {
+    private final String url;
+    private final Connection writer;
+    private final Connection reader;
+
+    private Database(String url, Connection writer, Connection reader) {
+        this.url = url;
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /** Opens (creating if needed) and migrates the database at a JDBC URL. */
+    public static Database open(String jdbcUrl) {
+        try {
+            DataSource dataSource = dataSource(jdbcUrl);
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            Connection writer = dataSource.getConnection();
+            writer.setAutoCommit(false);
+            return new Database(jdbcUrl, writer, dataSource.getConnection());
+        } catch (SQLException | FlywayException | IOException e) {
+            throw new StoreException("cannot open the hub database " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code jdbc:sqlite:DIR/hub.db}: the default, zero set-up database. */
+    public static String sqliteUrl(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private static DataSource dataSource(String jdbcUrl) throws IOException {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
+                    + "': this version of the hub stores into SQLite (jdbc:sqlite:FILE)");
+        }
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent != null && !path.startsWith(":memory:") && !path.startsWith("file:")) {
+            Files.createDirectories(parent);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL under WAL: durable against a crash of the hub, fsync only at checkpoints.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(jdbcUrl);
+        return dataSource;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The writer's connection, in manual-commit mode. Only the ingestion thread uses it. */
+    Connection writer() {
+        return writer;
+    }
+
+    /** The readers' connection; callers serialise on it. */
+    Connection reader() {
+        return reader;
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+            reader.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close " + url, e);
+        }
+    }
+}

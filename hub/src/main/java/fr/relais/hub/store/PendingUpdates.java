@@ -1,0 +1,96 @@
+package fr.relais.hub.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Updates that only the last value matters for (a node's last contact and sequence, a device's
+ * latest health and metrics), folded over a batch and written once at its end: a thousand
+ * readings of one device cost one UPDATE, not a thousand.
+ */
+final class PendingUpdates {
+    private record NodeUpdate(long lastSeen, Long maxSeq, long gaps) {
+    }
+
+    private record DeviceKey(String node, String device) {
+    }
+
+    private record DeviceUpdate(String health, String metrics, long seq, long lastSeen) {
+    }
+
+    private final Map<String, NodeUpdate> nodes = new HashMap<>();
+    private final Map<DeviceKey, DeviceUpdate> devices = new HashMap<>();
+
+    void node(String node, long seenAt, NodeTracker.Node tracked) {
+        NodeUpdate previous = nodes.get(node);
+        long lastSeen = previous == null ? seenAt : Math.max(previous.lastSeen(), seenAt);
+        nodes.put(node, new NodeUpdate(lastSeen, tracked.maxSeq, tracked.gaps));
+    }
+
+    /** A reading of a device; the one with the highest sequence number wins. */
+    void device(String node, String device, String health, String metrics, long seq, long seenAt) {
+        DeviceKey key = new DeviceKey(node, device);
+        DeviceUpdate previous = devices.get(key);
+        if (previous == null) {
+            devices.put(key, new DeviceUpdate(health, metrics, seq, seenAt));
+        } else if (previous.seq() < seq) {
+            devices.put(key, new DeviceUpdate(health, metrics, seq, Math.max(seenAt, previous.lastSeen())));
+        } else {
+            devices.put(key, new DeviceUpdate(previous.health(), previous.metrics(), previous.seq(),
+                    Math.max(seenAt, previous.lastSeen())));
+        }
+    }
+
+    void flush(Connection connection) throws SQLException {
+        if (!nodes.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE nodes SET last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END,"
+                            + " max_seq = ?, seq_gaps = ? WHERE id = ?")) {
+                for (Map.Entry<String, NodeUpdate> entry : nodes.entrySet()) {
+                    NodeUpdate node = entry.getValue();
+                    update.setLong(1, node.lastSeen());
+                    update.setLong(2, node.lastSeen());
+                    update.setObject(3, node.maxSeq());
+                    update.setLong(4, node.gaps());
+                    update.setString(5, entry.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+        if (!devices.isEmpty()) {
+            // Every SET expression sees the row as it was, so the three CASEs agree.
+            try (PreparedStatement update = connection.prepareStatement("UPDATE devices SET"
+                    + " health = CASE WHEN value_seq IS NULL OR value_seq < ? THEN ? ELSE health END,"
+                    + " metrics = CASE WHEN value_seq IS NULL OR value_seq < ? THEN ? ELSE metrics END,"
+                    + " value_seq = CASE WHEN value_seq IS NULL OR value_seq < ? THEN ? ELSE value_seq END,"
+                    + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END"
+                    + " WHERE node_id = ? AND id = ?")) {
+                for (Map.Entry<DeviceKey, DeviceUpdate> entry : devices.entrySet()) {
+                    DeviceUpdate device = entry.getValue();
+                    update.setLong(1, device.seq());
+                    update.setString(2, device.health());
+                    update.setLong(3, device.seq());
+                    update.setString(4, device.metrics());
+                    update.setLong(5, device.seq());
+                    update.setLong(6, device.seq());
+                    update.setLong(7, device.lastSeen());
+                    update.setLong(8, device.lastSeen());
+                    update.setString(9, entry.getKey().node());
+                    update.setString(10, entry.getKey().device());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+        clear();
+    }
+
+    void clear() {
+        nodes.clear();
+        devices.clear();
+    }
+}

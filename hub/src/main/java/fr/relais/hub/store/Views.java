@@ -1,0 +1,29 @@
+package fr.relais.hub.store;
+
+/** Rows of the registry as the API shows them. Times are epoch milliseconds, or null if never. */
+public final class Views {
+    private Views() {
+    }
+
+    public record Site(String id, String name, String kind) {
+    }
+
+    public record Node(String id, String site, String state, Long bdSeq, String agentVersion, String configVersion,
+                       Long lastSeen, long seqGaps) {
+        public boolean online() {
+            return "online".equals(state);
+        }
+    }
+
+    /** @param metrics the latest metrics as a JSON object text, or null before the first reading */
+    public record Device(String id, String node, String site, String kind, String name, boolean simulated,
+                         String health, String metrics, Long lastSeen) {
+    }
+
+    public record DeadLetter(String id, long receivedAt, String topic, String field, String reason, int payloadSize,
+                             String payloadBase64) {
+    }
+
+    public record Totals(long telemetry, long events, long deadLetters, long seqGaps) {
+    }
+}

@@ -1,0 +1,98 @@
+package fr.relais.agent.device.simulated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.relais.agent.config.DeviceConfig;
+import fr.relais.agent.device.Device;
+import fr.relais.agent.device.Reading;
+import fr.relais.protocol.DeviceKind;
+import fr.relais.protocol.Health;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SimulatedDevicesTest {
+    private static final Instant TUESDAY_10AM = ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZoneId.of("Europe/Paris"))
+            .toInstant();
+
+    private static Device device(DeviceKind kind, Map<String, Object> settings) {
+        return SimulatedDevices.create(new DeviceConfig("dev-1", kind, "Appareil", DeviceConfig.SIMULATED, settings));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DeviceKind.class)
+    void everyKindHasASimulationThatSaysItIsOne(DeviceKind kind) {
+        Device device = device(kind, Map.of());
+        assertThat(device.info().simulated()).isTrue();
+        assertThat(device.info().kind()).isEqualTo(kind);
+        assertThat(device.read(TUESDAY_10AM).metrics()).isNotEmpty();
+    }
+
+    @Test
+    void aPrinterRunsOutOfTonerAndIsSaidToBeCriticalThenGetsANewCartridge() {
+        Device printer = device(DeviceKind.PRINTER, Map.of("tonerPercent", 20L));
+        List<Long> toner = new ArrayList<>();
+        List<Health> health = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Reading reading = printer.read(TUESDAY_10AM);
+            toner.add((Long) reading.metrics().get("tonerPercent"));
+            health.add(reading.health());
+            reading.events().forEach(event -> events.add(event.type()));
+            if (reading.metrics().get("paperOut").equals(true)) {
+                assertThat(reading.health()).isEqualTo(Health.CRITICAL);
+            }
+        }
+        assertThat(toner.get(0)).isLessThanOrEqualTo(20L);
+        assertThat(toner).contains(0L, 100L);
+        assertThat(health).contains(Health.OK, Health.WARNING, Health.CRITICAL);
+        assertThat(events).contains("toner-replaced", "paper-out", "paper-loaded");
+    }
+
+    @Test
+    void aPlaceIsEmptyWhenClosed() {
+        Device sensor = device(DeviceKind.PRESENCE_SENSOR, Map.of());
+        Instant sundayNoon = ZonedDateTime.of(2026, 11, 29, 12, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant();
+        Instant tuesdayNight = TUESDAY_10AM.plusSeconds(12 * 3600);
+        for (int i = 0; i < 20; i++) {
+            assertThat(sensor.read(sundayNoon).metrics()).containsEntry("people", 0L).containsEntry("occupied", false);
+            assertThat(sensor.read(tuesdayNight).metrics()).containsEntry("people", 0L);
+        }
+        long visitors = 0;
+        for (int i = 0; i < 50; i++) {
+            visitors = Math.max(visitors, (Long) sensor.read(TUESDAY_10AM).metrics().get("people"));
+        }
+        assertThat(visitors).isPositive();
+    }
+
+    @Test
+    void theVansLinkIsWorseThanFibre() {
+        Device van = device(DeviceKind.PROBE, Map.of("link", "4g"));
+        Device fibre = device(DeviceKind.PROBE, Map.of("link", "fibre"));
+        long vanTrouble = 0;
+        long fibreTrouble = 0;
+        for (int i = 0; i < 300; i++) {
+            vanTrouble += van.read(TUESDAY_10AM).health() == Health.OK ? 0 : 1;
+            fibreTrouble += fibre.read(TUESDAY_10AM).health() == Health.OK ? 0 : 1;
+        }
+        assertThat(van.read(TUESDAY_10AM).metrics()).containsEntry("link", "4g");
+        assertThat(vanTrouble).isGreaterThan(fibreTrouble);
+    }
+
+    @Test
+    void refusesSettingsItDoesNotUnderstand() {
+        assertThatThrownBy(() -> device(DeviceKind.PROBE, Map.of("link", "pigeon")))
+                .hasMessageContaining("settings.link 'pigeon' is not one of: fibre, adsl, 4g");
+        assertThatThrownBy(() -> device(DeviceKind.PRINTER, Map.of("tonerPercent", "full")))
+                .hasMessageContaining("settings.tonerPercent must be a number");
+        assertThatThrownBy(() -> device(DeviceKind.PRINTER, Map.of("tonerPercent", 150L)))
+                .hasMessageContaining("between 0 and 100");
+    }
+}

@@ -11,6 +11,8 @@ import java.util.Set;
  */
 public record Birth(Envelope envelope, long bdSeq, SiteInfo site, AgentInfo agent, List<DeviceInfo> devices)
         implements Message {
+    /** The most devices one node may declare; configurations and inventories use the same bound. */
+    public static final int MAX_DEVICES = 256;
 
     public Birth {
         Objects.requireNonNull(envelope, "envelope");

@@ -12,7 +12,6 @@ import java.util.function.Function;
 
 /** Turns a validated JSON object into the message its topic announces. */
 final class MessageReader {
-    static final int MAX_DEVICES = 256;
     private static final TypeReference<Map<String, Object>> PLAIN_OBJECT = new TypeReference<>() {
     };
 
@@ -60,7 +59,7 @@ final class MessageReader {
         Birth.AgentInfo agentInfo = new Birth.AgentInfo(agent.text("version"), agent.text("configVersion"));
         agent.finish();
         List<Birth.DeviceInfo> devices = new ArrayList<>();
-        for (StrictObject device : object.objects("devices", MAX_DEVICES)) {
+        for (StrictObject device : object.objects("devices", Birth.MAX_DEVICES)) {
             devices.add(new Birth.DeviceInfo(device.id("id"), device.choice("kind", DeviceKind.class),
                     device.text("name"), device.bool("simulated", false)));
             device.finish();

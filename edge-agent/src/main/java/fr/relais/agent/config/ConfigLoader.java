@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.relais.protocol.Birth;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.json.FieldException;
@@ -28,7 +29,6 @@ import java.util.Set;
  * the agent with a message naming the file and the field, rather than running half-configured.
  */
 public final class ConfigLoader {
-    static final int MAX_DEVICES = 64;
     static final Duration DEFAULT_TELEMETRY_INTERVAL = Duration.ofSeconds(10);
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -136,7 +136,7 @@ public final class ConfigLoader {
             return devices;
         }
         Set<String> ids = new HashSet<>();
-        for (StrictObject device : root.objects("devices", MAX_DEVICES)) {
+        for (StrictObject device : root.objects("devices", Birth.MAX_DEVICES)) {
             String id = device.id("id");
             if (!ids.add(id)) {
                 throw new FieldException(device.field("id"), "'" + id + "' is used by another device of this node");

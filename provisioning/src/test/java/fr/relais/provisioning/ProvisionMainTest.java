@@ -1,0 +1,133 @@
+package fr.relais.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ProvisionMainTest {
+    private static final String SAMPLE = Path.of("examples", "territoire.yaml").toString();
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void helpListsTheSubcommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: relais-provision", "validate", "demo-configs");
+    }
+
+    @Test
+    void eachSubcommandHasItsHelp() {
+        assertThat(run("demo-configs", "--help")).isZero();
+        assertThat(out.toString()).contains("--inventory=FILE", "--broker-url=URL", "--out=DIR",
+                "--telemetry-interval=SECONDS", "(default: 5)");
+        assertThat(run("help", "validate")).isZero();
+        assertThat(out.toString()).contains("Usage: relais-provision validate");
+    }
+
+    @Test
+    void withoutASubcommandShowsTheUsageAndFails() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing subcommand", "Usage: relais-provision");
+    }
+
+    @Test
+    void validateSummarisesAValidInventory() {
+        assertThat(run("validate", "--inventory", SAMPLE)).isZero();
+        assertThat(out.toString().strip()).isEqualTo(SAMPLE + ": valid, Communauté de communes des Portes de la "
+                + "Thiérache: 6 sites, 6 nodes, 45 devices");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void validateNamesTheLineAndFieldOfAnInvalidInventory() throws IOException {
+        Path inventory = Files.writeString(dir.resolve("territoire.yaml"), """
+                territory: T
+                sites:
+                  - id: rozoy
+                    name: Rozoy
+                    kind: mediation
+                    commune: Rozoy-sur-Serre
+                    nodes:
+                      - id: rozoy-pi
+                        devices:
+                          - { id: grille-pain, kind: toaster, name: Grille-pain }
+                """);
+
+        assertThat(run("validate", "--inventory", inventory.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(inventory + " line 10, sites[0].nodes[0].devices[0].kind: 'toaster' is not one of");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void validateRefusesAMissingFile() {
+        assertThat(run("validate", "--inventory", dir.resolve("none.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("none.yaml: no such file");
+    }
+
+    @Test
+    void demoConfigsWritesEveryNodeAndSaysSo() {
+        Path configs = dir.resolve("configs");
+        assertThat(run("demo-configs", "--inventory", SAMPLE, "--broker-url", "tcp://127.0.0.1:18830",
+                "--out", configs.toString())).isZero();
+
+        assertThat(out.toString().lines()).hasSize(6)
+                .first().isEqualTo("rozoy-pi: " + configs.resolve("rozoy-pi").resolve("agent.yaml")
+                        + " (9 simulated devices)");
+        assertThat(configs.resolve("spi-pi").resolve("agent.yaml")).isRegularFile();
+    }
+
+    @Test
+    void demoConfigsWritesNothingFromAnInvalidInventory() throws IOException {
+        Path inventory = Files.writeString(dir.resolve("territoire.yaml"), "territory: T\nsites: []\n");
+        Path configs = dir.resolve("configs");
+
+        assertThat(run("demo-configs", "--inventory", inventory.toString(), "--broker-url", "tcp://127.0.0.1:1883",
+                "--out", configs.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("line 2, sites: must list at least one site");
+        assertThat(configs).doesNotExist();
+    }
+
+    @Test
+    void demoConfigsRefusesABrokerUrlTheAgentWouldRefuse() {
+        assertThat(run("demo-configs", "--inventory", SAMPLE, "--broker-url", "mqtt://127.0.0.1",
+                "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("broker URL 'mqtt://127.0.0.1' must look like tcp://host:1883");
+    }
+
+    @Test
+    void demoConfigsRefusesAMissingOption() {
+        assertThat(run("demo-configs", "--inventory", SAMPLE, "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--broker-url=URL'");
+    }
+
+    @Test
+    void demoConfigsFailsWhenItCannotWrite() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "in the way");
+
+        assertThat(run("demo-configs", "--inventory", SAMPLE, "--broker-url", "tcp://127.0.0.1:1883",
+                "--out", notAFolder.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot write the demo configurations under " + notAFolder);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(notAFolder);
+        }
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = ProvisionMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}

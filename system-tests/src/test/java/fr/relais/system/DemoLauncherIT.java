@@ -1,0 +1,76 @@
+package fr.relais.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.broker.MosquittoProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./relais demo} as a newcomer runs it: the six places of the sample inventory appear
+ * with their kinds, every node comes online, and SIGTERM leaves no process behind.
+ */
+class DemoLauncherIT {
+    private static final Map<String, String> SITE_KINDS = new TreeMap<>(Map.of(
+            "rozoy", "mediation", "montcornet", "mediation", "dizy-le-gros", "mediation",
+            "brunehamel", "mediation", "rozoy-coworking", "coworking", "spi", "van"));
+
+    @Test
+    void runsTheWholeSystemAndStopsCleanly(@TempDir Path data) throws Exception {
+        int port = MosquittoProcess.freePort();
+        ProcessBuilder builder = new ProcessBuilder(Repository.root().resolve("relais").toString(), "demo",
+                "--port", Integer.toString(port), "--data", data.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("launcher.log").toFile());
+        builder.environment().put("RELAIS_NO_BUILD", "1"); // the reactor has just built every jar
+        Process launcher = builder.start();
+        List<ProcessHandle> family = new ArrayList<>();
+        try {
+            HubApi api = new HubApi(port);
+            await().atMost(Duration.ofSeconds(120)).until(() -> sites(api).equals(SITE_KINDS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> onlineNodes(api) == SITE_KINDS.size());
+            JsonNode nodes = api.get("/api/nodes");
+            assertThat(nodes).hasSize(SITE_KINDS.size());
+            nodes.forEach(node -> assertThat(node.path("online").asBoolean()).as(node.toString()).isTrue());
+            assertThat(api.get("/api/devices").size()).isGreaterThan(SITE_KINDS.size() * 3);
+            assertThat(java.nio.file.Files.readString(data.resolve("launcher.log")))
+                    .contains("http://127.0.0.1:" + port + "/");
+
+            launcher.descendants().forEach(family::add);
+            assertThat(family).as("broker, hub and agents run under the launcher").hasSizeGreaterThanOrEqualTo(3);
+            launcher.destroy(); // SIGTERM
+            assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("the launcher stops within a minute").isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> family.stream().noneMatch(ProcessHandle::isAlive));
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            family.forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    private static Map<String, String> sites(HubApi api) {
+        Map<String, String> kinds = new TreeMap<>();
+        api.poll("/api/sites").ifPresent(sites -> sites.forEach(site ->
+                kinds.put(site.path("id").asText(), site.path("kind").asText())));
+        return kinds;
+    }
+
+    private static long onlineNodes(HubApi api) {
+        return api.poll("/api/nodes").map(nodes -> {
+            long online = 0;
+            for (JsonNode node : nodes) {
+                online += node.path("online").asBoolean() ? 1 : 0;
+            }
+            return online;
+        }).orElse(0L);
+    }
+}

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,11 +25,13 @@ class DemoLauncherIT {
             "rozoy", "mediation", "montcornet", "mediation", "dizy-le-gros", "mediation",
             "brunehamel", "mediation", "rozoy-coworking", "coworking", "spi", "van"));
 
-    @Test
-    void runsTheWholeSystemAndStopsCleanly(@TempDir Path data) throws Exception {
+    /** With mosquitto, and with the embedded broker a machine without mosquitto falls back to. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mosquitto", "embedded"})
+    void runsTheWholeSystemAndStopsCleanly(String broker, @TempDir Path data) throws Exception {
         int port = MosquittoProcess.freePort();
         ProcessBuilder builder = new ProcessBuilder(Repository.root().resolve("relais").toString(), "demo",
-                "--port", Integer.toString(port), "--data", data.toString())
+                "--port", Integer.toString(port), "--data", data.toString(), "--broker", broker)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("launcher.log").toFile());
         builder.environment().put("RELAIS_NO_BUILD", "1"); // the reactor has just built every jar
@@ -43,7 +46,8 @@ class DemoLauncherIT {
             nodes.forEach(node -> assertThat(node.path("online").asBoolean()).as(node.toString()).isTrue());
             assertThat(api.get("/api/devices").size()).isGreaterThan(SITE_KINDS.size() * 3);
             assertThat(java.nio.file.Files.readString(data.resolve("launcher.log")))
-                    .contains("http://127.0.0.1:" + port + "/");
+                    .contains("http://127.0.0.1:" + port + "/")
+                    .contains(broker.equals("embedded") ? "embedded development broker" : "broker: mosquitto");
 
             launcher.descendants().forEach(family::add);
             assertThat(family).as("broker, hub and agents run under the launcher").hasSizeGreaterThanOrEqualTo(3);

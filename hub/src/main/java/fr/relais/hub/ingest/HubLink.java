@@ -9,30 +9,31 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's MQTT session (Paho, MQTT 5): subscribes to everything nodes publish, and keeps the
- * hub's own retained state, with a Last Will, so agents know when it is there. The session is
- * persistent: while the hub restarts, the broker queues what the nodes send.
+ * The hub's MQTT session: subscribes to everything nodes publish, and keeps the hub's own
+ * retained state, with a Last Will, so agents know when it is there. The session is persistent
+ * (clean session off): while the hub restarts, the broker queues what the nodes send.
+ *
+ * <p>MQTT 3.1.1, like the agents: every broker the project uses speaks it, including the
+ * demo's embedded fallback, which does not speak MQTT 5.
  */
 public final class HubLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubLink.class);
-    /** How long the broker keeps the hub's session (and queues for it) while it is away. */
-    static final long SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
-    /** QoS 1 messages the broker may have in flight to the hub at once. */
-    static final int RECEIVE_MAXIMUM = 1_000;
+    /** QoS 1 messages the hub may have published and not yet seen acknowledged. */
+    static final int MAX_INFLIGHT = 100;
+    private static final long RETRY_SECONDS = 2;
 
     private final MqttSettings settings;
     private final Ingestor ingestor;
@@ -40,7 +41,7 @@ public final class HubLink implements AutoCloseable {
     private final String session;
     private final MessageCodec codec = new MessageCodec();
     private final MqttAsyncClient client;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hub-mqtt-connect");
         thread.setDaemon(true);
         return thread;
@@ -62,7 +63,7 @@ public final class HubLink implements AutoCloseable {
 
     /** Connects in the background, retrying until the broker answers. */
     public void start() {
-        retries.execute(this::connect);
+        connector.execute(this::connect);
     }
 
     public boolean isConnected() {
@@ -73,20 +74,19 @@ public final class HubLink implements AutoCloseable {
         if (closing) {
             return;
         }
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(false);
-        options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(false);
+        // After a first success, Paho reconnects by itself (up to every 2 minutes).
         options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 60);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
-        options.setReceiveMaximum(RECEIVE_MAXIMUM);
+        options.setMaxInflight(MAX_INFLIGHT);
         settings.username().ifPresent(options::setUserName);
-        settings.password().ifPresent(password -> options.setPassword(password.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)));
-        options.setWill(Topic.HUB_STATE, retained(Presence.LOST));
+        settings.password().ifPresent(password -> options.setPassword(password.toCharArray()));
+        options.setWill(Topic.HUB_STATE, state(Presence.LOST), 1, true);
         try {
-            client.connect(options, null, new MqttActionListener() {
+            client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     // connectComplete subscribes and announces.
@@ -94,21 +94,25 @@ public final class HubLink implements AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    LOG.warn("cannot connect to the broker {}: {}; retrying in 2 s", settings.url(), failure.toString());
-                    retries.schedule(HubLink.this::connect, 2, TimeUnit.SECONDS);
+                    retryLater(failure);
                 }
             });
         } catch (MqttException e) {
-            LOG.warn("cannot connect to the broker {}: {}; retrying in 2 s", settings.url(), e.toString());
-            retries.schedule(this::connect, 2, TimeUnit.SECONDS);
+            retryLater(e);
         }
     }
 
-    private MqttMessage retained(Presence presence) {
-        MqttMessage message = new MqttMessage(codec.encode(new HubState(presence, session, clock.instant())));
-        message.setQos(1);
-        message.setRetained(true);
-        return message;
+    private void retryLater(Throwable failure) {
+        if (closing) {
+            return;
+        }
+        LOG.warn("cannot connect to the broker {}: {}; retrying in {} s", settings.url(), failure.toString(),
+                RETRY_SECONDS);
+        connector.schedule(this::connect, RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private byte[] state(Presence presence) {
+        return codec.encode(new HubState(presence, session, clock.instant()));
     }
 
     private void connected() {
@@ -117,7 +121,7 @@ public final class HubLink implements AutoCloseable {
             for (String filter : filters) {
                 client.subscribe(filter, 1).waitForCompletion(10_000);
             }
-            client.publish(Topic.HUB_STATE, retained(Presence.ONLINE));
+            client.publish(Topic.HUB_STATE, state(Presence.ONLINE), 1, true);
             LOG.info("hub connected to {} as {}, session {}", settings.url(), settings.clientId(), session);
         } catch (MqttException e) {
             LOG.error("cannot subscribe on {}: {}", settings.url(), e.toString());
@@ -128,10 +132,10 @@ public final class HubLink implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        retries.shutdownNow();
+        connector.shutdownNow();
         try {
             if (client.isConnected()) {
-                client.publish(Topic.HUB_STATE, retained(Presence.OFFLINE)).waitForCompletion(2_000);
+                client.publish(Topic.HUB_STATE, state(Presence.OFFLINE), 1, true).waitForCompletion(2_000);
                 client.disconnect().waitForCompletion(2_000);
             }
         } catch (MqttException e) {
@@ -144,11 +148,11 @@ public final class HubLink implements AutoCloseable {
         }
     }
 
-    private final class Callback implements MqttCallback {
+    private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
-            // Subscribing waits for the broker; never do it on Paho's own callback thread.
-            retries.execute(HubLink.this::connected);
+            // Subscribing waits for the broker; never on Paho's own callback thread.
+            connector.execute(HubLink.this::connected);
         }
 
         @Override
@@ -164,25 +168,15 @@ public final class HubLink implements AutoCloseable {
         }
 
         @Override
-        public void disconnected(MqttDisconnectResponse response) {
+        public void connectionLost(Throwable cause) {
             if (!closing) {
-                LOG.warn("hub disconnected from the broker: {}; reconnecting", response);
+                LOG.warn("hub disconnected from the broker: {}; reconnecting", String.valueOf(cause));
             }
         }
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.warn("MQTT error: {}", exception.toString());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
+        public void deliveryComplete(IMqttDeliveryToken token) {
             // The hub only publishes its state and waits for it where it matters.
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // No enhanced authentication.
         }
     }
 }

@@ -5,7 +5,7 @@ package fr.relais.protocol.json;
  * {@code devices[2].kind}). Callers turn it into the error of their own domain: an invalid
  * message, an invalid configuration file, an invalid inventory.
  */
-public final class FieldException extends Exception {
+public class FieldException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String field;

@@ -1,6 +1,5 @@
 package fr.relais.agent.device.simulated;
 
-import fr.relais.agent.device.Device;
 import fr.relais.agent.device.Reading;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.Health;
@@ -12,19 +11,11 @@ import java.util.Random;
  * Equipment whose simulation only needs to show it is alive and in use: kiosk screens, public
  * computers, scanners, badge readers and doors.
  */
-final class SimulatedEquipment implements Device {
-    private final Birth.DeviceInfo info;
-    private final Random random;
+final class SimulatedEquipment extends SimulatedDevice {
     private long uses;
 
     SimulatedEquipment(Birth.DeviceInfo info, Random random) {
-        this.info = info;
-        this.random = random;
-    }
-
-    @Override
-    public Birth.DeviceInfo info() {
-        return info;
+        super(info, random);
     }
 
     @Override

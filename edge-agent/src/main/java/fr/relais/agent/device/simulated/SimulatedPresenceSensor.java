@@ -1,6 +1,5 @@
 package fr.relais.agent.device.simulated;
 
-import fr.relais.agent.device.Device;
 import fr.relais.agent.device.Reading;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.Health;
@@ -15,22 +14,14 @@ import java.util.Random;
  * A presence sensor in a place open Monday to Saturday, 9:00–12:00 and 14:00–18:00 (Paris
  * time): a few visitors come and go while it is open, nobody is there otherwise.
  */
-final class SimulatedPresenceSensor implements Device {
+final class SimulatedPresenceSensor extends SimulatedDevice {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int CAPACITY = 12;
 
-    private final Birth.DeviceInfo info;
-    private final Random random;
     private int people;
 
     SimulatedPresenceSensor(Birth.DeviceInfo info, Random random) {
-        this.info = info;
-        this.random = random;
-    }
-
-    @Override
-    public Birth.DeviceInfo info() {
-        return info;
+        super(info, random);
     }
 
     @Override

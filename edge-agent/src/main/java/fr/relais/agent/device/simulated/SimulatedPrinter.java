@@ -1,6 +1,5 @@
 package fr.relais.agent.device.simulated;
 
-import fr.relais.agent.device.Device;
 import fr.relais.agent.device.DeviceEvent;
 import fr.relais.agent.device.Reading;
 import fr.relais.protocol.Birth;
@@ -16,31 +15,23 @@ import java.util.Random;
  * A public printer whose toner goes down as people print, which now and then runs out of paper,
  * and whose cartridge a technician replaces once it is empty.
  */
-final class SimulatedPrinter implements Device {
+final class SimulatedPrinter extends SimulatedDevice {
     static final double WARNING_TONER = 15;
     static final double CRITICAL_TONER = 5;
     private static final double TONER_PER_PAGE = 0.12;
     private static final double PAPER_OUT_CHANCE = 0.03;
 
-    private final Birth.DeviceInfo info;
-    private final Random random;
     private double toner;
     private long pages;
     private boolean paperOut;
 
     SimulatedPrinter(Birth.DeviceInfo info, Random random, Map<String, Object> settings) {
-        this.info = info;
-        this.random = random;
+        super(info, random);
         this.toner = SimulatedDevices.setting(settings, "tonerPercent", 30 + random.nextInt(70));
         if (toner < 0 || toner > 100) {
             throw new IllegalArgumentException("settings.tonerPercent must be between 0 and 100, got " + toner);
         }
         this.pages = random.nextInt(5_000);
-    }
-
-    @Override
-    public Birth.DeviceInfo info() {
-        return info;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package fr.relais.agent.device.simulated;
 
-import fr.relais.agent.device.Device;
 import fr.relais.agent.device.Reading;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.Health;
@@ -12,7 +11,7 @@ import java.util.Random;
  * A connectivity probe on one of the territory's links: fibre, ADSL ("montée en débit") or the
  * van's 4G, which comes and goes between villages.
  */
-final class SimulatedProbe implements Device {
+final class SimulatedProbe extends SimulatedDevice {
     /** A kind of link, with its usual latency (ms), bandwidth (Mbit/s) and chance of a bad patch. */
     enum Link {
         FIBRE(6, 300, 0.01), ADSL(35, 12, 0.05), CELLULAR_4G(55, 25, 0.25);
@@ -43,20 +42,12 @@ final class SimulatedProbe implements Device {
     static final double CRITICAL_LOSS = 20;
     static final double WARNING_LATENCY_MS = 150;
 
-    private final Birth.DeviceInfo info;
-    private final Random random;
     private final Link link;
     private boolean troubled;
 
     SimulatedProbe(Birth.DeviceInfo info, Random random, Map<String, Object> settings) {
-        this.info = info;
-        this.random = random;
+        super(info, random);
         this.link = Link.parse(settings.get("link"));
-    }
-
-    @Override
-    public Birth.DeviceInfo info() {
-        return info;
     }
 
     @Override

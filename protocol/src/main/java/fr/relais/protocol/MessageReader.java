@@ -35,7 +35,7 @@ final class MessageReader {
                         object.choice("severity", Severity.class), object.optionalText("message").orElse(""),
                         object.scalars("data"));
                 case COMMAND -> new Command(topic.command(), object.uuid("requestId"), object.instant("ts"),
-                        object.freeObject("args", plainObject));
+                        object.optionalInstant("expiresAt"), object.freeObject("args", plainObject));
                 case REPLY -> reply(object);
             };
         } catch (IllegalArgumentException e) {

@@ -36,6 +36,7 @@ final class MessageWriter {
             json.set("data", mapper.valueToTree(e.data()));
         } else if (message instanceof Command c) {
             json.put("requestId", c.requestId().toString()).put("ts", c.ts().toString());
+            c.expiresAt().ifPresent(expiry -> json.put("expiresAt", expiry.toString()));
             json.set("args", mapper.valueToTree(c.args()));
         } else if (message instanceof Reply r) {
             envelope(json, r.envelope());

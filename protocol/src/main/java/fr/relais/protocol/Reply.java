@@ -18,7 +18,7 @@ public record Reply(Envelope envelope, UUID requestId, String command, ReplyStat
         if (!Ids.isValid(command)) {
             throw new IllegalArgumentException("command " + Ids.problem(command));
         }
-        if (status != ReplyStatus.OK && reason.isBlank()) {
+        if ((status == ReplyStatus.REJECTED || status == ReplyStatus.FAILED) && reason.isBlank()) {
             throw new IllegalArgumentException("a " + status.wire() + " reply must say why");
         }
         result = JsonValues.copyOfObject(result);

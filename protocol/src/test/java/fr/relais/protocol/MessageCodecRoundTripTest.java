@@ -64,6 +64,24 @@ class MessageCodecRoundTripTest {
     }
 
     @Test
+    void aCommandWithoutExpiryNeverExpires() throws InvalidMessageException {
+        Command forever = new Command("ping", Samples.command().requestId(), Samples.TS, Optional.empty(), Map.of());
+        assertThat(roundTrip(Topic.Kind.COMMAND, forever)).isEqualTo(forever);
+        assertThat(forever.isExpired(Samples.TS.plusSeconds(86_400 * 365))).isFalse();
+        assertThat(Samples.command().isExpired(Samples.TS.plusSeconds(61))).isTrue();
+        assertThat(Samples.command().isExpired(Samples.TS.plusSeconds(59))).isFalse();
+    }
+
+    @Test
+    void anAcceptedReplyIsNotFinal() throws InvalidMessageException {
+        Reply accepted = new Reply(Samples.envelope(16), Samples.command().requestId(), "reboot", ReplyStatus.ACCEPTED,
+                "", Map.of());
+        assertThat(roundTrip(Topic.Kind.REPLY, accepted)).isEqualTo(accepted);
+        assertThat(ReplyStatus.ACCEPTED.isFinal()).isFalse();
+        assertThat(ReplyStatus.OK.isFinal()).isTrue();
+    }
+
+    @Test
     void replies() throws InvalidMessageException {
         assertThat(roundTrip(Topic.Kind.REPLY, Samples.reply())).isEqualTo(Samples.reply());
         Reply failed = new Reply(Samples.envelope(15), Samples.command().requestId(), "reboot", ReplyStatus.REJECTED,

@@ -45,7 +45,8 @@ final class Samples {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("reason", "test");
         args.put("nested", Map.of("list", List.of(1L, 2.5, "x", true)));
-        return new Command("ping", UUID.fromString("0190f5c2-7a2b-7cde-8f00-00000000000a"), TS, args);
+        return new Command("ping", UUID.fromString("0190f5c2-7a2b-7cde-8f00-00000000000a"), TS,
+                Optional.of(TS.plusSeconds(60)), args);
     }
 
     static Reply reply() {

@@ -154,6 +154,10 @@ public final class StrictObject {
         }
     }
 
+    public Optional<Instant> optionalInstant(String name) throws FieldException {
+        return has(name) ? Optional.of(instant(name)) : Optional.empty();
+    }
+
     public UUID uuid(String name) throws FieldException {
         String text = text(name);
         try {

@@ -52,9 +52,10 @@ public final class AgentMain implements Callable<Integer> {
             running.forEach(EdgeAgent::close);
             stopped.countDown();
         }, "agent-shutdown"));
-        for (NodeConfig node : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeConfig node = nodes.get(i);
             try {
-                running.add(EdgeAgent.start(node, version()));
+                running.add(EdgeAgent.start(node, java.util.Optional.of(configs.get(i)), version()));
             } catch (IllegalArgumentException | StorageException e) {
                 System.err.println("relais-agent: node " + node.node() + ": " + e.getMessage());
                 return CONFIG_ERROR;

@@ -1,57 +1,90 @@
 package fr.relais.agent;
 
 import fr.relais.agent.clock.ClockWatch;
+import fr.relais.agent.command.BuiltinCommands;
+import fr.relais.agent.command.CommandService;
+import fr.relais.agent.command.NodeControl;
+import fr.relais.agent.command.Outcome;
 import fr.relais.agent.config.NodeConfig;
-import fr.relais.agent.device.Device;
-import fr.relais.agent.device.Devices;
+import fr.relais.agent.outbox.MessageEmitter;
+import fr.relais.agent.outbox.Outbox;
+import fr.relais.agent.outbox.OutboxStats;
 import fr.relais.agent.store.AgentDatabase;
+import fr.relais.agent.store.CommandLog;
 import fr.relais.agent.store.LocalState;
-import fr.relais.agent.telemetry.TelemetryLoop;
+import fr.relais.agent.store.StorageReset;
 import fr.relais.agent.uplink.Envelopes;
 import fr.relais.agent.uplink.Uplink;
-import fr.relais.protocol.Birth;
+import fr.relais.protocol.Event;
 import fr.relais.protocol.MessageCodec;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import fr.relais.protocol.Severity;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** One node: its database, devices, uplink and telemetry, wired together. */
-public final class EdgeAgent implements AutoCloseable {
-    private final NodeConfig config;
+/**
+ * One node: its storage (database, outbox, counters, command log), which lives as long as the
+ * process, and its {@link NodeRuntime} (devices, MQTT session, telemetry), which a new
+ * configuration replaces.
+ */
+public final class EdgeAgent implements NodeControl, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeAgent.class);
+
+    private final Optional<Path> configFile;
+    private final String agentVersion;
     private final AgentDatabase database;
-    private final ScheduledExecutorService executor;
-    private final Uplink uplink;
+    private final LocalState state;
+    private final Outbox outbox;
+    private final CommandLog commandLog;
+    private final Envelopes envelopes;
+    private final MessageEmitter emitter;
+    private final CommandService commands;
+    private final Instant started = Instant.now();
+    private final Reconfiguration reconfiguration;
+    private volatile NodeConfig config;
+    private volatile NodeRuntime runtime;
 
-    private EdgeAgent(NodeConfig config, AgentDatabase database, ScheduledExecutorService executor, Uplink uplink) {
+    private EdgeAgent(NodeConfig config, Optional<Path> configFile, String agentVersion) {
         this.config = config;
-        this.database = database;
-        this.executor = executor;
-        this.uplink = uplink;
+        this.configFile = configFile;
+        this.agentVersion = agentVersion;
+        this.database = AgentDatabase.open(config.storageFile());
+        this.state = new LocalState(database);
+        this.outbox = new Outbox(database, config.outbox().limits(), Clock.systemUTC(), config.node());
+        this.commandLog = new CommandLog(database);
+        this.envelopes = new Envelopes(state.lastSeq(), ClockWatch.system(config.clock()));
+        this.emitter = new MessageEmitter(outbox, new MessageCodec());
+        this.commands = new CommandService(config.node(), () -> BuiltinCommands.create(this, this.config.commands()),
+                commandLog, outbox, envelopes, ClockWatch.system(config.clock()));
+        this.reconfiguration = new Reconfiguration(this);
+        database.reset().ifPresent(this::reportReset);
     }
 
-    /** Opens the node's database, connects (in the background) and starts reporting. */
+    /** Opens the node's storage, connects in the background and starts reporting. */
     public static EdgeAgent start(NodeConfig config, String agentVersion) {
-        List<Device> devices = Devices.from(config.devices());
-        AgentDatabase database = AgentDatabase.open(config.storageFile());
-        LocalState state = new LocalState(database);
-        ClockWatch clock = ClockWatch.system(config.clock());
-        Envelopes envelopes = new Envelopes(state, clock);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "node-" + config.node());
-            thread.setDaemon(true);
-            return thread;
-        });
-        List<Birth.DeviceInfo> deviceInfos = devices.stream().map(Device::info).toList();
-        Uplink uplink = new Uplink(config, state, clock, new MessageCodec(), executor,
-                bdSeq -> new Birth(envelopes.next(), bdSeq,
-                        new Birth.SiteInfo(config.site().name(), config.site().kind()),
-                        new Birth.AgentInfo(agentVersion, config.version()), deviceInfos));
-        TelemetryLoop telemetry = new TelemetryLoop(config.node(), devices, uplink, envelopes, clock);
-        uplink.start();
-        long interval = config.telemetryInterval().toMillis();
-        executor.scheduleAtFixedRate(telemetry, interval, interval, TimeUnit.MILLISECONDS);
-        return new EdgeAgent(config, database, executor, uplink);
+        return start(config, Optional.empty(), agentVersion);
+    }
+
+    /** @param configFile where {@code set-config} writes an accepted configuration */
+    public static EdgeAgent start(NodeConfig config, Optional<Path> configFile, String agentVersion) {
+        EdgeAgent agent = new EdgeAgent(config, configFile, agentVersion);
+        try {
+            agent.runtime = agent.startRuntime(config);
+        } catch (RuntimeException e) {
+            agent.closeStorage();
+            throw e;
+        }
+        return agent;
+    }
+
+    NodeRuntime startRuntime(NodeConfig next) {
+        return NodeRuntime.start(next, agentVersion, state, emitter, envelopes, commands::deliver);
     }
 
     public NodeConfig config() {
@@ -59,19 +92,89 @@ public final class EdgeAgent implements AutoCloseable {
     }
 
     public Uplink uplink() {
-        return uplink;
+        return runtime.uplink();
     }
 
-    /** Says goodbye to the broker, then releases the database. */
+    public MessageEmitter emitter() {
+        return emitter;
+    }
+
+    public Envelopes envelopes() {
+        return envelopes;
+    }
+
+    public AgentDatabase database() {
+        return database;
+    }
+
+    Optional<Path> configFile() {
+        return configFile;
+    }
+
+    /** Swaps the runtime; used by {@link Reconfiguration}. */
+    void replace(NodeConfig next, NodeRuntime nextRuntime) {
+        this.config = next;
+        this.runtime = nextRuntime;
+    }
+
+    NodeRuntime runtime() {
+        return runtime;
+    }
+
     @Override
-    public void close() {
-        uplink.stop();
-        executor.shutdownNow();
+    public Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("pong", true);
+        description.put("node", config.node());
+        description.put("agentVersion", agentVersion);
+        description.put("configVersion", config.version());
+        description.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
+        return description;
+    }
+
+    @Override
+    public void rebirth() {
+        runtime.uplink().rebirth();
+    }
+
+    @Override
+    public Map<String, Object> configuration() {
+        return Map.of("config", config.maskedText(), "configVersion", config.version());
+    }
+
+    @Override
+    public Outcome reconfigure(String yaml) {
+        return reconfiguration.apply(yaml);
+    }
+
+    @Override
+    public OutboxStats flushOutboxStats() {
+        return outbox.flushStats();
+    }
+
+    private void reportReset(StorageReset reset) {
+        Event event = new Event(envelopes.next(), Optional.empty(), "storage-reset", Severity.CRITICAL,
+                "Base de données locale illisible, mise de côté : les messages qu'elle contenait sont perdus",
+                Map.of("movedTo", reset.movedTo().toString(), "reason", reset.reason()));
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            emitter.emit(event);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        database.close();
+    }
+
+    /** Says goodbye to the broker, then writes what is pending and releases the database. */
+    @Override
+    public void close() {
+        runtime.close();
+        closeStorage();
+    }
+
+    private void closeStorage() {
+        commands.close();
+        outbox.close();
+        commandLog.close();
+        state.close();
+        LOG.debug("node {} closed", config.node());
     }
 }

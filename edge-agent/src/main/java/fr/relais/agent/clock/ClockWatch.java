@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The time, and whether to trust it. A Raspberry Pi has no battery-backed clock: after a power
@@ -30,8 +31,9 @@ public final class ClockWatch {
         return new ClockWatch(Clock.systemUTC(), source, TIMESYNCD_FLAG);
     }
 
+    /** Now, to the millisecond: finer digits would only lengthen every stored message. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public ClockConfidence confidence() {

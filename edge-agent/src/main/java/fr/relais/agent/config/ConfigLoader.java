@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.relais.agent.outbox.OutboxLimits;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.SiteKind;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads an agent's {@code agent.yaml}. Fails fast: any unknown, missing or invalid field stops
@@ -30,6 +32,8 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     static final Duration DEFAULT_TELEMETRY_INTERVAL = Duration.ofSeconds(10);
+    private static final long MEGABYTE = 1024L * 1024;
+    private static final Pattern PASSWORD_LINE = Pattern.compile("(?m)^(\\s*password\\s*:\\s*)\\S.*$");
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -69,13 +73,14 @@ public final class ConfigLoader {
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         }
         try {
-            return read(StrictObject.root(tree, "document"), baseDir, digest(raw));
+            return read(StrictObject.root(tree, "document"), baseDir, digest(raw), mask(raw));
         } catch (FieldException e) {
             throw new ConfigException(e.getMessage(), e);
         }
     }
 
-    private static NodeConfig read(StrictObject root, Path baseDir, String version) throws FieldException {
+    private static NodeConfig read(StrictObject root, Path baseDir, String version, String maskedText)
+            throws FieldException {
         String node = root.id("node");
         StrictObject siteObject = root.object("site");
         NodeConfig.Site site = new NodeConfig.Site(siteObject.id("id"), siteObject.text("name"),
@@ -98,9 +103,20 @@ public final class ConfigLoader {
             clock = clockObject.get().choice("source", ClockSource.class, ClockSource.SYSTEMD_TIMESYNCD);
             clockObject.get().finish();
         }
+        OutboxSettings outbox = OutboxSettings.defaults();
+        Optional<StrictObject> outboxObject = root.optionalObject("outbox");
+        if (outboxObject.isPresent()) {
+            outbox = outbox(outboxObject.get());
+        }
+        CommandSettings commands = CommandSettings.none();
+        Optional<StrictObject> commandsObject = root.optionalObject("commands");
+        if (commandsObject.isPresent()) {
+            commands = commands(commandsObject.get());
+        }
         List<DeviceConfig> devices = devices(root);
         root.finish();
-        return new NodeConfig(node, site, broker, storageFile, interval, clock, devices, version);
+        return new NodeConfig(node, site, broker, storageFile, interval, clock, outbox, commands, devices, version,
+                maskedText);
     }
 
     private static BrokerSettings broker(StrictObject broker) throws FieldException {
@@ -130,6 +146,37 @@ public final class ConfigLoader {
                 reconnectMax);
     }
 
+    private static OutboxSettings outbox(StrictObject outbox) throws FieldException {
+        long maxMessages = outbox.longIn("maxMessages", 1_000, 100_000_000, OutboxLimits.DEFAULT_MAX_MESSAGES);
+        long maxMegabytes = outbox.longIn("maxMegabytes", 1, 1_000_000, OutboxLimits.DEFAULT_MAX_BYTES / MEGABYTE);
+        long rate = outbox.longIn("replayRatePerSecond", 1, 1_000_000, (long) OutboxSettings.DEFAULT_REPLAY_RATE);
+        outbox.finish();
+        return new OutboxSettings(new OutboxLimits(maxMessages, maxMegabytes * MEGABYTE), rate);
+    }
+
+    private static CommandSettings commands(StrictObject commands) throws FieldException {
+        Optional<List<String>> restartKiosk = commandLine(commands, "restartKiosk");
+        Optional<List<String>> reboot = commandLine(commands, "reboot");
+        Duration timeout = Duration.ofSeconds(commands.longIn("timeoutSeconds", 1, 3_600,
+                CommandSettings.DEFAULT_TIMEOUT.toSeconds()));
+        Duration probation = Duration.ofSeconds(commands.longIn("configProbationSeconds", 1, 3_600,
+                CommandSettings.DEFAULT_CONFIG_PROBATION.toSeconds()));
+        commands.finish();
+        return new CommandSettings(restartKiosk, reboot, timeout, probation);
+    }
+
+    /** A command line given as a list of words, so no shell ever interprets it. */
+    private static Optional<List<String>> commandLine(StrictObject commands, String name) throws FieldException {
+        if (!commands.has(name)) {
+            return Optional.empty();
+        }
+        List<String> words = commands.texts(name);
+        if (words.isEmpty() || words.get(0).isBlank()) {
+            throw new FieldException(commands.field(name), "must name a program, such as [systemctl, reboot]");
+        }
+        return Optional.of(words);
+    }
+
     private static List<DeviceConfig> devices(StrictObject root) throws FieldException {
         List<DeviceConfig> devices = new ArrayList<>();
         if (!root.has("devices")) {
@@ -153,6 +200,11 @@ public final class ConfigLoader {
             devices.add(new DeviceConfig(id, kind, name, driver, settings));
         }
         return devices;
+    }
+
+    /** The text with the value of every {@code password:} line replaced, for showing it remotely. */
+    static String mask(String raw) {
+        return PASSWORD_LINE.matcher(raw).replaceAll("$1\"****\"");
     }
 
     private static String digest(String raw) {

@@ -9,11 +9,13 @@ import java.util.Objects;
 /**
  * Everything one edge agent needs to run one node, as read from its {@code agent.yaml}.
  *
- * @param version a digest of the file, reported in the birth so the hub sees which
- *                configuration each node runs
+ * @param version    a digest of the file, reported in the birth so the hub sees which
+ *                   configuration each node runs
+ * @param maskedText the file as written, with any password masked, for {@code get-config}
  */
 public record NodeConfig(String node, Site site, BrokerSettings broker, Path storageFile, Duration telemetryInterval,
-                         ClockSource clock, List<DeviceConfig> devices, String version) {
+                         ClockSource clock, OutboxSettings outbox, CommandSettings commands, List<DeviceConfig> devices,
+                         String version, String maskedText) {
 
     public NodeConfig {
         Objects.requireNonNull(node, "node");
@@ -22,7 +24,10 @@ public record NodeConfig(String node, Site site, BrokerSettings broker, Path sto
         Objects.requireNonNull(storageFile, "storageFile");
         Objects.requireNonNull(telemetryInterval, "telemetryInterval");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(maskedText, "maskedText");
         devices = List.copyOf(devices);
     }
 

@@ -1,5 +1,6 @@
 package fr.relais.agent.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,54 +8,68 @@ import java.sql.SQLException;
 /**
  * Counters that must survive a reboot: the birth/death sequence ({@code bdSeq}, one per
  * connection) and the node's message sequence, so the hub never sees a node's numbers go back.
+ * The message sequence is written by the outbox, in the same transaction as the messages.
  */
-public final class LocalState {
-    private static final String BD_SEQ = "bdSeq";
-    private static final String SEQ = "seq";
+public final class LocalState implements AutoCloseable {
+    public static final String BD_SEQ = "bdSeq";
+    public static final String SEQ = "seq";
+    public static final String OUTBOX_EVICTED = "outboxEvicted";
 
     private final AgentDatabase database;
+    private final Connection connection;
 
     public LocalState(AgentDatabase database) {
         this.database = database;
+        this.connection = database.connect();
     }
 
     /** The {@code bdSeq} for a new connection: one more than the last one, persisted first. */
     public synchronized long nextBdSeq() {
         long next = read(BD_SEQ, -1) + 1;
-        write(BD_SEQ, next);
+        write(connection, BD_SEQ, next);
         return next;
     }
 
-    /** The last sequence number used, or -1 if the node never sent anything. */
+    /** The last sequence number stored, or -1 if the node never stored anything. */
     public synchronized long lastSeq() {
         return read(SEQ, -1);
     }
 
-    public synchronized void saveLastSeq(long seq) {
-        write(SEQ, seq);
+    public synchronized long read(String name, long absent) {
+        return read(connection, name, absent);
     }
 
-    private long read(String name, long absent) {
-        try (PreparedStatement select = database.connection()
-                .prepareStatement("SELECT value FROM local_state WHERE name = ?")) {
+    /** Reads a counter with the caller's connection. */
+    public static long read(Connection connection, String name, long absent) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM local_state WHERE name = ?")) {
             select.setString(1, name);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getLong(1) : absent;
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot read " + name + " from " + database.file(), e);
+            throw new StorageException("cannot read " + name, e);
         }
     }
 
-    private void write(String name, long value) {
-        try (PreparedStatement upsert = database.connection().prepareStatement(
+    /** Writes a counter with the caller's connection, inside the caller's transaction. */
+    public static void write(Connection connection, String name, long value) {
+        try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO local_state (name, value) VALUES (?, ?)"
                         + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
             upsert.setString(1, name);
             upsert.setLong(2, value);
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new StorageException("cannot write " + name + " to " + database.file(), e);
+            throw new StorageException("cannot write " + name, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StorageException("cannot close " + database.file(), e);
         }
     }
 }

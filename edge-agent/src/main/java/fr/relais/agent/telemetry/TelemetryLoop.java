@@ -4,12 +4,14 @@ import fr.relais.agent.clock.ClockWatch;
 import fr.relais.agent.device.Device;
 import fr.relais.agent.device.DeviceEvent;
 import fr.relais.agent.device.Reading;
+import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.uplink.Envelopes;
 import fr.relais.agent.uplink.Uplink;
+import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Event;
 import fr.relais.protocol.Health;
+import fr.relais.protocol.Message;
 import fr.relais.protocol.Telemetry;
-import fr.relais.protocol.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every interval, reads each device and publishes its telemetry and events, then the node's own
- * health. A device that throws is reported with health {@code unknown}; it never stops the loop.
+ * Every interval, reads each device and stores its telemetry and events in the outbox, then the
+ * node's own health; they are sent whenever the link allows. A device that throws is reported
+ * with health {@code unknown}; it never stops the loop.
  */
 public final class TelemetryLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryLoop.class);
@@ -29,15 +32,19 @@ public final class TelemetryLoop implements Runnable {
     private final String node;
     private final List<Device> devices;
     private final Uplink uplink;
+    private final MessageEmitter emitter;
     private final Envelopes envelopes;
     private final ClockWatch clock;
     private final Instant started;
     private long deviceFailures;
+    private long notStored;
 
-    public TelemetryLoop(String node, List<Device> devices, Uplink uplink, Envelopes envelopes, ClockWatch clock) {
+    public TelemetryLoop(String node, List<Device> devices, Uplink uplink, MessageEmitter emitter,
+                         Envelopes envelopes, ClockWatch clock) {
         this.node = node;
         this.devices = List.copyOf(devices);
         this.uplink = uplink;
+        this.emitter = emitter;
         this.envelopes = envelopes;
         this.clock = clock;
         this.started = clock.now();
@@ -45,23 +52,28 @@ public final class TelemetryLoop implements Runnable {
 
     @Override
     public void run() {
-        if (!uplink.isOnline()) {
-            // Not read, not numbered: counted so the gap is reported (the outbox will keep them).
-            uplink.stats().countNotSentOffline(devices.size() + 1L);
-            return;
-        }
         for (Device device : devices) {
             Reading reading = read(device);
             String id = device.info().id();
-            uplink.publish(Topic.Kind.TELEMETRY,
-                    new Telemetry(envelopes.next(), Optional.of(id), reading.health(), reading.metrics()));
+            emit(new Telemetry(envelopes.next(), Optional.of(id), reading.health(), reading.metrics()));
             for (DeviceEvent event : reading.events()) {
-                uplink.publish(Topic.Kind.EVENT, new Event(envelopes.next(), Optional.of(id), event.type(),
-                        event.severity(), event.message(), event.data()));
+                emit(new Event(envelopes.next(), Optional.of(id), event.type(), event.severity(), event.message(),
+                        event.data()));
             }
         }
-        uplink.publish(Topic.Kind.TELEMETRY,
-                new Telemetry(envelopes.next(), Optional.empty(), Health.OK, ownMetrics()));
+        emit(new Telemetry(envelopes.next(), Optional.empty(), Health.OK, ownMetrics()));
+    }
+
+    private void emit(Message message) {
+        try {
+            emitter.emit(message).exceptionally(failure -> {
+                notStored++;
+                LOG.warn("{}: a message could not be stored: {}", node, failure.toString());
+                return null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Reading read(Device device) {
@@ -76,11 +88,14 @@ public final class TelemetryLoop implements Runnable {
 
     private Map<String, Object> ownMetrics() {
         Map<String, Object> metrics = new LinkedHashMap<>(uplink.stats().asMetrics());
+        metrics.putAll(emitter.outbox().stats().asMetrics());
+        metrics.put("linkUp", uplink.isOnline());
         metrics.put("uptimeSeconds", Duration.between(started, clock.now()).toSeconds());
         metrics.put("bdSeq", uplink.bdSeq());
         metrics.put("devices", (long) devices.size());
         metrics.put("deviceFailures", deviceFailures);
-        metrics.put("clockSynced", clock.confidence() == fr.relais.protocol.ClockConfidence.SYNCED);
+        metrics.put("notStored", notStored);
+        metrics.put("clockSynced", clock.confidence() == ClockConfidence.SYNCED);
         return metrics;
     }
 }

@@ -31,9 +31,12 @@ final class MqttLink {
     private final BrokerSettings settings;
     private final MqttAsyncClient client;
 
-    MqttLink(BrokerSettings settings, String clientId, Consumer<Throwable> onConnectionLost,
+    private final int maxInflight;
+
+    MqttLink(BrokerSettings settings, int maxInflight, String clientId, Consumer<Throwable> onConnectionLost,
              Inbound onMessage) {
         this.settings = settings;
+        this.maxInflight = maxInflight;
         try {
             this.client = new MqttAsyncClient(settings.url(), clientId, new MemoryPersistence());
         } catch (MqttException e) {
@@ -63,7 +66,7 @@ final class MqttLink {
         // A persistent session keeps the node's command subscription while the link is down.
         options.setCleanSession(false);
         options.setAutomaticReconnect(false); // the Uplink reconnects itself, with a new bdSeq each time
-        options.setMaxInflight(settings.maxInflight());
+        options.setMaxInflight(maxInflight);
         options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         options.setConnectionTimeout((int) settings.connectTimeout().toSeconds());
         settings.username().ifPresent(options::setUserName);

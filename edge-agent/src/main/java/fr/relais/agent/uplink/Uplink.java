@@ -2,11 +2,11 @@ package fr.relais.agent.uplink;
 
 import fr.relais.agent.clock.ClockWatch;
 import fr.relais.agent.config.NodeConfig;
+import fr.relais.agent.outbox.Outbox;
 import fr.relais.agent.store.LocalState;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.HubState;
 import fr.relais.protocol.InvalidMessageException;
-import fr.relais.protocol.Message;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.NodeState;
 import fr.relais.protocol.Presence;
@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +25,16 @@ import org.slf4j.LoggerFactory;
  * The node's session with the broker. Each connection gets a new {@code bdSeq}, carried by the
  * Last Will ({@code lost}), the retained state ({@code online}) and the birth, so the hub can
  * tell a late Will of an old connection from a real loss. Reconnects with backoff and jitter,
- * and sends its birth again when the hub comes back with a new session.
+ * sends its birth again when the hub comes back with a new session, and lets the
+ * {@link Replayer} drain the outbox while connected.
  *
  * <p>All session work runs on the node's executor; Paho's threads only hand over to it.
  */
 public final class Uplink {
     private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
     private static final Duration GOODBYE_TIMEOUT = Duration.ofSeconds(2);
+    /** Paho slots beyond the replay window, for state, birth and subscriptions. */
+    private static final int SESSION_SLOTS = 16;
 
     private final NodeConfig config;
     private final LocalState state;
@@ -38,7 +42,9 @@ public final class Uplink {
     private final MessageCodec codec;
     private final ScheduledExecutorService executor;
     private final LongFunction<Birth> births;
+    private final BiConsumer<String, byte[]> commands;
     private final MqttLink link;
+    private final Replayer replayer;
     private final Backoff backoff;
     private final UplinkStats stats = new UplinkStats();
 
@@ -48,19 +54,25 @@ public final class Uplink {
     private String hubSession;
 
     /**
-     * @param births makes the birth for a given {@code bdSeq}
+     * @param births   makes the birth for a given {@code bdSeq}
+     * @param commands receives each command delivered to this node (topic, payload), on the
+     *                 node's executor
      */
     public Uplink(NodeConfig config, LocalState state, ClockWatch clock, MessageCodec codec,
-                  ScheduledExecutorService executor, LongFunction<Birth> births) {
+                  ScheduledExecutorService executor, Outbox outbox, LongFunction<Birth> births,
+                  BiConsumer<String, byte[]> commands) {
         this.config = config;
         this.state = state;
         this.clock = clock;
         this.codec = codec;
         this.executor = executor;
         this.births = births;
+        this.commands = commands;
         this.backoff = new Backoff(config.broker().reconnectMin(), config.broker().reconnectMax(), new Random());
-        this.link = new MqttLink(config.broker(), config.node(), this::connectionLost,
-                (topic, payload, retained) -> onExecutor(() -> received(topic, payload, retained)));
+        this.link = new MqttLink(config.broker(), config.broker().maxInflight() + SESSION_SLOTS, config.node(),
+                this::connectionLost, (topic, payload, retained) -> onExecutor(() -> received(topic, payload, retained)));
+        this.replayer = new Replayer(config.node(), outbox, link, this::topic,
+                config.outbox().replayRatePerSecond(), config.broker().maxInflight());
     }
 
     public void start() {
@@ -80,29 +92,19 @@ public final class Uplink {
         return stats;
     }
 
-    /**
-     * Publishes a message of this node at QoS 1. Returns false, and counts it, when the link is
-     * down: the caller decides what to keep.
-     */
-    public boolean publish(Topic.Kind kind, Message message) {
-        if (!online) {
-            stats.countNotSentOffline(1);
-            return false;
-        }
-        link.publish(topic(kind), codec.encode(message), false).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                stats.published.incrementAndGet();
-            } else {
-                stats.publishFailures.incrementAndGet();
-                LOG.warn("{}: publish on {} failed: {}", config.node(), kind.level(), failure.toString());
+    /** Publishes state and birth again, as the {@code rebirth} command asks. */
+    public void rebirth() {
+        onExecutor(() -> {
+            if (online) {
+                announce();
             }
         });
-        return true;
     }
 
     /** Says goodbye ({@code offline}, retained) and disconnects, waiting a little for both. */
     public void stop() {
         stopping = true;
+        replayer.close();
         if (online) {
             online = false;
             NodeState offline = new NodeState(Presence.OFFLINE, bdSeq, clock.now());
@@ -142,11 +144,14 @@ public final class Uplink {
         backoff.reset();
         hubSession = null;
         stats.connects.incrementAndGet();
-        link.subscribe(Topic.HUB_STATE).exceptionally(failure -> {
-            LOG.warn("{}: cannot follow the hub's state: {}", config.node(), failure.toString());
-            return null;
-        });
+        for (String filter : new String[] {Topic.HUB_STATE, Topic.commandFilter(config.site().id(), config.node())}) {
+            link.subscribe(filter).exceptionally(failure -> {
+                LOG.warn("{}: cannot subscribe to {}: {}", config.node(), filter, failure.toString());
+                return null;
+            });
+        }
         announce();
+        replayer.connected();
         LOG.info("{}: connected to {} (bdSeq {})", config.node(), config.broker().url(), bdSeq);
     }
 
@@ -158,6 +163,7 @@ public final class Uplink {
     }
 
     private void connectionLost(Throwable cause) {
+        replayer.disconnected();
         onExecutor(() -> {
             online = false;
             stats.connectionLosses.incrementAndGet();
@@ -189,15 +195,20 @@ public final class Uplink {
         }
     }
 
+    private void received(String topicPath, byte[] payload, boolean retained) {
+        if (Topic.HUB_STATE.equals(topicPath)) {
+            hubState(payload, retained);
+        } else {
+            commands.accept(topicPath, payload);
+        }
+    }
+
     /**
      * A retained hub state is how the hub was when we subscribed, just before our birth: nothing
      * to do. A live one announcing a new hub session means the hub (re)started and may have
      * missed our birth.
      */
-    private void received(String topicPath, byte[] payload, boolean retained) {
-        if (!Topic.HUB_STATE.equals(topicPath)) {
-            return;
-        }
+    private void hubState(byte[] payload, boolean retained) {
         try {
             HubState hub = codec.decode(Topic.hubState(), payload, HubState.class);
             boolean newSession = !hub.session().equals(hubSession);
@@ -211,7 +222,7 @@ public final class Uplink {
         }
     }
 
-    private String topic(Topic.Kind kind) {
+    String topic(Topic.Kind kind) {
         return Topic.of(kind, config.site().id(), config.node()).path();
     }
 }

@@ -201,6 +201,23 @@ public final class StrictObject {
         return value.isEmpty() ? Optional.empty() : Optional.of(of(value.get(), field(name)));
     }
 
+    /** A non-empty array of texts, such as a command line. */
+    public List<String> texts(String name) throws FieldException {
+        JsonNode value = required(name);
+        if (!value.isArray()) {
+            throw new FieldException(field(name), "must be a list of texts, got " + describe(value));
+        }
+        List<String> texts = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (!element.isTextual()) {
+                throw new FieldException(field(name) + "[" + i + "]", "must be a text, got " + describe(element));
+            }
+            texts.add(element.textValue());
+        }
+        return texts;
+    }
+
     public List<StrictObject> objects(String name, int maxSize) throws FieldException {
         JsonNode value = required(name);
         if (!value.isArray()) {

@@ -1,0 +1,172 @@
+package fr.relais.agent.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.agent.clock.ClockWatch;
+import fr.relais.agent.outbox.Lane;
+import fr.relais.agent.outbox.Outbox;
+import fr.relais.agent.store.CommandLog;
+import fr.relais.agent.uplink.Envelopes;
+import fr.relais.protocol.Command;
+import fr.relais.protocol.InvalidMessageException;
+import fr.relais.protocol.MessageCodec;
+import fr.relais.protocol.Reply;
+import fr.relais.protocol.ReplyStatus;
+import fr.relais.protocol.Topic;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes the hub's commands, one at a time, each request id at most once: the id is recorded
+ * (and committed) before the command runs, an {@code accepted} reply goes out, then the final
+ * one. A command delivered again gets its recorded reply again; one whose execution was cut by
+ * a crash is answered {@code failed}, never run a second time. Replies travel through the
+ * outbox's priority lane, so they survive a lost link.
+ */
+public final class CommandService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
+    static final Duration KEPT_FOR = Duration.ofDays(30);
+
+    private final String node;
+    private final Supplier<Map<String, CommandHandler>> handlers;
+    private final CommandLog log;
+    private final Outbox outbox;
+    private final Envelopes envelopes;
+    private final ClockWatch clock;
+    private final MessageCodec codec = new MessageCodec();
+    private final ExecutorService executor;
+
+    /** @param handlers the current handlers (they follow the node's configuration) */
+    public CommandService(String node, Supplier<Map<String, CommandHandler>> handlers, CommandLog log, Outbox outbox,
+                          Envelopes envelopes, ClockWatch clock) {
+        this.node = node;
+        this.handlers = handlers;
+        this.log = log;
+        this.outbox = outbox;
+        this.envelopes = envelopes;
+        this.clock = clock;
+        this.executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "commands-" + node);
+            thread.setDaemon(true);
+            return thread;
+        });
+        log.prune(clock.now().minus(KEPT_FOR).toEpochMilli());
+    }
+
+    /** A command arrived from the broker; it is handled in order on the command thread. */
+    public void deliver(String topic, byte[] payload) {
+        try {
+            executor.execute(() -> handle(topic, payload));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("{}: shutting down, command on {} left for redelivery", node, topic);
+        }
+    }
+
+    void handle(String topicPath, byte[] payload) {
+        Topic topic;
+        Command command;
+        try {
+            topic = Topic.parse(topicPath);
+            command = codec.decode(topic, payload, Command.class);
+        } catch (InvalidMessageException e) {
+            refuseUnreadable(topicPath, payload, e);
+            return;
+        }
+        Optional<CommandLog.Entry> known = log.find(command.requestId());
+        if (known.isPresent()) {
+            again(command, known.get());
+            return;
+        }
+        log.begin(command.requestId(), command.name(), clock.now().toEpochMilli());
+        if (command.isExpired(clock.now())) {
+            finish(command.requestId(), command.name(), Outcome.rejected("expired at " + command.expiresAt().get()));
+            return;
+        }
+        Reply accepted = reply(command.requestId(), command.name(), new Outcome(ReplyStatus.ACCEPTED, "", Map.of()));
+        store(codec.encode(accepted), accepted.envelope().seq());
+        finish(command.requestId(), command.name(), execute(command));
+    }
+
+    private Outcome execute(Command command) {
+        CommandHandler handler = handlers.get().get(command.name());
+        if (handler == null) {
+            return Outcome.rejected("unknown command '" + command.name() + "' (this node knows: "
+                    + String.join(", ", handlers.get().keySet()) + ")");
+        }
+        try {
+            return handler.execute(command);
+        } catch (RuntimeException e) {
+            LOG.error("{}: command {} failed", node, command.name(), e);
+            return Outcome.failed("the agent failed while executing it: " + e);
+        }
+    }
+
+    /** A request id seen before: never executed twice. */
+    private void again(Command command, CommandLog.Entry entry) {
+        if (entry.reply().isPresent()) {
+            LOG.info("{}: command {} ({}) delivered again; sending its reply again", node, command.name(),
+                    command.requestId());
+            store(entry.reply().get(), -1);
+        } else {
+            finish(command.requestId(), command.name(), Outcome.failed(
+                    "the agent stopped while executing it; it is not executed a second time"));
+        }
+    }
+
+    private void finish(UUID requestId, String name, Outcome outcome) {
+        Reply reply = reply(requestId, name, outcome);
+        byte[] bytes = codec.encode(reply);
+        log.finish(requestId, bytes);
+        store(bytes, reply.envelope().seq());
+    }
+
+    private Reply reply(UUID requestId, String name, Outcome outcome) {
+        return new Reply(envelopes.next(), requestId, name, outcome.status(), outcome.reason(), outcome.result());
+    }
+
+    /** @param seq the reply's sequence number; -1 for a reply sent again, whose number is old */
+    private void store(byte[] reply, long seq) {
+        try {
+            outbox.enqueue(Lane.PRIORITY, Topic.Kind.REPLY, seq, reply);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An unreadable command is answered if it says who asked (its request id); else only logged. */
+    private void refuseUnreadable(String topicPath, byte[] payload, InvalidMessageException problem) {
+        LOG.warn("{}: refusing an invalid command on {}: {}", node, topicPath, problem.getMessage());
+        try {
+            Topic topic = Topic.parse(topicPath);
+            JsonNode json = new ObjectMapper().readTree(payload);
+            UUID requestId = UUID.fromString(json.path("requestId").asText());
+            if (log.find(requestId).isEmpty()) {
+                log.begin(requestId, topic.command(), clock.now().toEpochMilli());
+                finish(requestId, topic.command(), Outcome.rejected("invalid command: " + problem.getMessage()));
+            }
+        } catch (Exception unanswerable) {
+            LOG.debug("{}: no request id to answer: {}", node, unanswerable.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

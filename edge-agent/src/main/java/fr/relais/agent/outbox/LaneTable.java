@@ -1,0 +1,132 @@
+package fr.relais.agent.outbox;
+
+import fr.relais.protocol.Topic;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** The SQL of one lane's table. Rows are kept in id order, which is the order of storing. */
+final class LaneTable {
+    /** Message kinds as stored: a small number instead of a topic. */
+    private static final Topic.Kind[] KINDS = {Topic.Kind.TELEMETRY, Topic.Kind.EVENT, Topic.Kind.REPLY};
+
+    record Totals(long count, long bytes) {
+    }
+
+
+    private final Lane lane;
+
+    LaneTable(Lane lane) {
+        this.lane = lane;
+    }
+
+    static int kindCode(Topic.Kind kind) {
+        for (int i = 0; i < KINDS.length; i++) {
+            if (KINDS[i] == kind) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the outbox does not keep " + kind + " messages");
+    }
+
+    void insert(Connection connection, List<Outbox.Pending> rows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + lane.table() + " (kind, created_at, size, payload) VALUES (?, ?, ?, ?)")) {
+            for (Outbox.Pending row : rows) {
+                insert.setInt(1, kindCode(row.kind()));
+                insert.setLong(2, row.createdAt());
+                insert.setInt(3, row.payload().length);
+                insert.setBytes(4, row.payload());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Deletes rows by id; returns how many existed (an evicted row is simply not found). */
+    Totals delete(Connection connection, List<Long> ids) throws SQLException {
+        long count = 0;
+        long bytes = 0;
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + lane.table() + " WHERE id = ? RETURNING size")) {
+            for (long id : ids) {
+                delete.setLong(1, id);
+                try (ResultSet row = delete.executeQuery()) {
+                    if (row.next()) {
+                        count++;
+                        bytes += row.getLong(1);
+                    }
+                }
+            }
+        }
+        return new Totals(count, bytes);
+    }
+
+    /** Removes up to {@code limit} of the oldest rows; returns how many and their bytes. */
+    Totals evictOldest(Connection connection, int limit) throws SQLException {
+        long count = 0;
+        long bytes = 0;
+        long lastId = -1;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, size FROM " + lane.table() + " ORDER BY id LIMIT ?")) {
+            select.setInt(1, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    lastId = row.getLong(1);
+                    bytes += row.getLong(2);
+                    count++;
+                }
+            }
+        }
+        if (count > 0) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + lane.table() + " WHERE id <= ?")) {
+                delete.setLong(1, lastId);
+                delete.executeUpdate();
+            }
+        }
+        return new Totals(count, bytes);
+    }
+
+    /** The next rows after {@code afterId}, skipping those already acknowledged. */
+    OutboxBatch readAfter(Connection connection, long afterId, int limit, Set<Long> acknowledged) throws SQLException {
+        List<OutboxEntry> entries = new ArrayList<>();
+        long lastId = afterId;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, kind, payload FROM " + lane.table() + " WHERE id > ? ORDER BY id LIMIT ?")) {
+            select.setLong(1, afterId);
+            select.setInt(2, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    long id = row.getLong(1);
+                    lastId = id;
+                    if (!acknowledged.contains(id)) {
+                        entries.add(new OutboxEntry(lane, id, KINDS[row.getInt(2)], row.getBytes(3)));
+                    }
+                }
+            }
+        }
+        return new OutboxBatch(entries, lastId);
+    }
+
+    Totals totals(Connection connection) throws SQLException {
+        try (Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM " + lane.table())) {
+            row.next();
+            return new Totals(row.getLong(1), row.getLong(2));
+        }
+    }
+
+    OptionalLong oldestCreatedAt(Connection connection) throws SQLException {
+        try (Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("SELECT created_at FROM " + lane.table() + " ORDER BY id LIMIT 1")) {
+            return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+        }
+    }
+}

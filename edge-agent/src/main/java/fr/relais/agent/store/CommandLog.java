@@ -1,0 +1,86 @@
+package fr.relais.agent.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The commands this node has received. A request id is recorded before it is executed, so a
+ * command redelivered after a crash or a reconnect is never executed twice; its final reply is
+ * kept to be sent again.
+ */
+public final class CommandLog implements AutoCloseable {
+    /** A recorded command; {@code reply} is empty while it is executing (or was, when the agent died). */
+    public record Entry(UUID requestId, String name, long receivedAt, Optional<byte[]> reply) {
+    }
+
+    private final AgentDatabase database;
+    private final Connection connection;
+
+    public CommandLog(AgentDatabase database) {
+        this.database = database;
+        this.connection = database.connect();
+    }
+
+    public synchronized Optional<Entry> find(UUID requestId) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT name, received_at, reply FROM command_log WHERE request_id = ?")) {
+            select.setString(1, requestId.toString());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Entry(requestId, row.getString(1), row.getLong(2),
+                        Optional.ofNullable(row.getBytes(3))));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the command log of " + database.file(), e);
+        }
+    }
+
+    /** Records that a command is about to run; committed before it runs. */
+    public synchronized void begin(UUID requestId, String name, long receivedAt) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO command_log (request_id, name, received_at, state) VALUES (?, ?, ?, 'executing')")) {
+            insert.setString(1, requestId.toString());
+            insert.setString(2, name);
+            insert.setLong(3, receivedAt);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("cannot record command " + requestId + " in " + database.file(), e);
+        }
+    }
+
+    public synchronized void finish(UUID requestId, byte[] reply) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE command_log SET state = 'done', reply = ? WHERE request_id = ?")) {
+            update.setBytes(1, reply);
+            update.setString(2, requestId.toString());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("cannot record the reply to " + requestId + " in " + database.file(), e);
+        }
+    }
+
+    /** Forgets commands older than {@code before}: the hub stops retrying long before. */
+    public synchronized int prune(long before) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM command_log WHERE received_at < ?")) {
+            delete.setLong(1, before);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("cannot prune the command log of " + database.file(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StorageException("cannot close " + database.file(), e);
+        }
+    }
+}

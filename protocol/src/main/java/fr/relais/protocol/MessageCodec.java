@@ -1,6 +1,8 @@
 package fr.relais.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,11 +38,13 @@ public final class MessageCodec {
     }
 
     public byte[] encode(Message message) {
-        try {
-            return mapper.writeValueAsBytes(writer.write(message));
-        } catch (JsonProcessingException e) {
+        ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(buffer)) {
+            writer.write(message, json);
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
         }
+        return buffer.toByteArray();
     }
 
     /** Decodes a payload received on {@code topic}; the topic decides which message it must be. */

@@ -3,6 +3,8 @@ package fr.relais.protocol;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Rules for metric maps: short names, scalar values, a bounded number of entries. */
@@ -10,15 +12,28 @@ public final class Metrics {
     public static final int MAX_ENTRIES = 100;
     public static final int MAX_STRING_LENGTH = 1024;
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.-]{0,63}");
+    /**
+     * Names already found valid: a node sends the same few names millions of times, and a regular
+     * expression per name per message was the largest cost of storing telemetry.
+     */
+    private static final Set<String> KNOWN_GOOD = ConcurrentHashMap.newKeySet();
+    private static final int MAX_REMEMBERED = 10_000;
 
     private Metrics() {
     }
 
     /** Why {@code name} is not a valid metric name, or {@code null}. */
     public static String nameProblem(String name) {
-        return name != null && NAME.matcher(name).matches()
-                ? null
-                : "'" + name + "' is not a metric name (a letter, then up to 63 letters, digits, '_', '.', '-')";
+        if (name != null && KNOWN_GOOD.contains(name)) {
+            return null;
+        }
+        if (name != null && NAME.matcher(name).matches()) {
+            if (KNOWN_GOOD.size() < MAX_REMEMBERED) {
+                KNOWN_GOOD.add(name);
+            }
+            return null;
+        }
+        return "'" + name + "' is not a metric name (a letter, then up to 63 letters, digits, '_', '.', '-')";
     }
 
     /** Why {@code value} is not a valid metric value, or {@code null}. */

@@ -2,12 +2,15 @@ package fr.relais.hub;
 
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.api.IngestStatus;
+import fr.relais.hub.command.CommandSender;
+import fr.relais.hub.command.CommandTimeouts;
 import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.IngestWriter;
 import fr.relais.hub.ingest.Ingestor;
 import fr.relais.hub.ingest.Received;
+import fr.relais.hub.store.CommandStore;
 import fr.relais.hub.store.Database;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.hub.store.RegistryWriter;
@@ -17,11 +20,12 @@ import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The hub's wiring: database, ingestion, MQTT session and HTTP server. */
+/** The hub's wiring: database, ingestion, MQTT session, commands and HTTP server. */
 public final class Hub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     /** Messages decoded but not yet written; when full, reading from the broker pauses. */
@@ -58,8 +62,11 @@ public final class Hub implements AutoCloseable {
                 session);
         RegistryReader reader = new RegistryReader(database);
         Vertx vertx = Vertx.vertx();
+        CommandStore commands = new CommandStore(database);
+        CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         ApiServer api = new ApiServer(vertx, reader,
-                () -> new IngestStatus(stats.snapshot(), reader.totals(), link.isConnected(), queue.size()));
+                () -> new IngestStatus(stats.snapshot(), reader.totals(), link.isConnected(), queue.size()), sender);
+        new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         HttpServer http;
         try {
             http = api.listen(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
@@ -75,6 +82,20 @@ public final class Hub implements AutoCloseable {
         LOG.info("hub serving on http://{}:{}/ with database {}", config.httpHost(), http.actualPort(),
                 config.databaseUrl());
         return new Hub(database, vertx, http, link, writer, writerThread);
+    }
+
+    /** Runs database work handed over by other threads (Paho's) on Vert.x's worker pool. */
+    private static Executor onWorker(Vertx vertx) {
+        return task -> {
+            try {
+                vertx.executeBlocking(() -> {
+                    task.run();
+                    return null;
+                }).onFailure(failure -> LOG.error("background work failed", failure));
+            } catch (RuntimeException e) {
+                LOG.warn("background work dropped while the hub stops: {}", e.toString());
+            }
+        };
     }
 
     public int httpPort() {

@@ -65,6 +65,24 @@ final class ApiJson {
                 .put("payloadBase64", letter.payloadBase64());
     }
 
+    static JsonObject command(Views.Command command) {
+        return new JsonObject()
+                .put("id", command.id())
+                .put("node", command.node())
+                .put("site", command.site())
+                .put("name", command.name())
+                .put("args", new JsonObject(command.args()))
+                .put("status", command.status())
+                .put("createdAt", time(command.createdAt()))
+                .put("sentAt", time(command.sentAt()))
+                .put("deliveredAt", time(command.deliveredAt()))
+                .put("finishedAt", time(command.finishedAt()))
+                .put("deadline", time(command.deadline()))
+                .put("replyStatus", command.replyStatus())
+                .put("reason", command.reason())
+                .put("result", command.result() == null ? null : new JsonObject(command.result()));
+    }
+
     static JsonObject ingest(IngestStatus status) {
         IngestStats.Snapshot since = status.sinceStart();
         Views.Totals totals = status.stored();

@@ -1,5 +1,6 @@
 package fr.relais.hub.api;
 
+import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.store.RegistryReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,11 +25,14 @@ public final class ApiServer {
     private final Vertx vertx;
     private final RegistryReader registry;
     private final Supplier<IngestStatus> ingestStatus;
+    private final CommandRoutes commands;
 
-    public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus) {
+    public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
+                     CommandSender commandSender) {
         this.vertx = vertx;
         this.registry = registry;
         this.ingestStatus = ingestStatus;
+        this.commands = new CommandRoutes(vertx, commandSender, registry);
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -43,6 +47,7 @@ public final class ApiServer {
         router.get("/api/devices").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.devices(), ApiJson::device)));
         router.get("/api/dead-letters").handler(this::deadLetters);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
+        commands.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
@@ -52,22 +57,30 @@ public final class ApiServer {
     }
 
     private void deadLetters(RoutingContext ctx) {
-        int limit = DEFAULT_DEAD_LETTER_LIMIT;
-        String asked = ctx.request().getParam("limit");
-        if (asked != null) {
-            try {
-                limit = Integer.parseInt(asked);
-            } catch (NumberFormatException e) {
-                fail(ctx, 400, "limit must be a whole number, got '" + asked + "'");
-                return;
-            }
-            if (limit < 1 || limit > 1000) {
-                fail(ctx, 400, "limit must be between 1 and 1000, got " + limit);
-                return;
-            }
+        Integer limit = limit(ctx, DEFAULT_DEAD_LETTER_LIMIT);
+        if (limit != null) {
+            reply(ctx, () -> ApiJson.array(registry.deadLetters(limit), ApiJson::deadLetter));
         }
-        int chosen = limit;
-        reply(ctx, () -> ApiJson.array(registry.deadLetters(chosen), ApiJson::deadLetter));
+    }
+
+    /** The {@code limit} parameter (1 to 1000), or null once a 400 has been answered. */
+    static Integer limit(RoutingContext ctx, int defaultLimit) {
+        String asked = ctx.request().getParam("limit");
+        if (asked == null) {
+            return defaultLimit;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(asked);
+        } catch (NumberFormatException e) {
+            fail(ctx, 400, "limit must be a whole number, got '" + asked + "'");
+            return null;
+        }
+        if (limit < 1 || limit > 1000) {
+            fail(ctx, 400, "limit must be between 1 and 1000, got " + limit);
+            return null;
+        }
+        return limit;
     }
 
     private void reply(RoutingContext ctx, Callable<Object> query) {
@@ -85,12 +98,16 @@ public final class ApiServer {
         if (ctx.failure() != null) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
         }
-        String message = status == 404 ? "not found: " + ctx.request().path()
-                : status == 500 ? "internal error, see the hub's log" : "request failed";
+        String message = switch (status) {
+            case 404 -> "not found: " + ctx.request().path();
+            case 413 -> "the request body is larger than " + CommandRoutes.MAX_BODY_BYTES + " bytes";
+            case 500 -> "internal error, see the hub's log";
+            default -> "request failed";
+        };
         fail(ctx, status, message);
     }
 
-    private static void fail(RoutingContext ctx, int status, String message) {
+    static void fail(RoutingContext ctx, int status, String message) {
         if (ctx.response().ended()) {
             return;
         }

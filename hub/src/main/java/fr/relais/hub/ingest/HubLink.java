@@ -6,6 +6,7 @@ import fr.relais.protocol.Presence;
 import fr.relais.protocol.Topic;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's MQTT session: subscribes to everything nodes publish, and keeps the hub's own
- * retained state, with a Last Will, so agents know when it is there. The session is persistent
- * (clean session off): while the hub restarts, the broker queues what the nodes send.
+ * The hub's MQTT session: subscribes to everything nodes publish, publishes the technicians'
+ * commands, and keeps the hub's own retained state, with a Last Will, so agents know when it is
+ * there. The session is persistent (clean session off): while the hub restarts, the broker
+ * queues what the nodes send.
  *
  * <p>MQTT 3.1.1, like the agents: every broker the project uses speaks it, including the
  * demo's embedded fallback, which does not speak MQTT 5.
@@ -47,6 +49,7 @@ public final class HubLink implements AutoCloseable {
         return thread;
     });
     private volatile boolean closing;
+    private volatile boolean subscribed;
 
     public HubLink(MqttSettings settings, Ingestor ingestor, Clock clock, String session) {
         this.settings = settings;
@@ -66,8 +69,41 @@ public final class HubLink implements AutoCloseable {
         connector.execute(this::connect);
     }
 
+    /** Connected and subscribed: from now on the broker queues node messages for the hub. */
     public boolean isConnected() {
-        return client.isConnected();
+        return subscribed && client.isConnected();
+    }
+
+    /**
+     * Publishes at QoS 1, not retained. The future completes when the broker acknowledges it
+     * (PUBACK), on Paho's thread: move any slow work elsewhere. A failed future does not prove
+     * the message was lost: after a connection loss Paho fails the token but still resends the
+     * message from its session once reconnected.
+     *
+     * @throws NotSentException if the client did not take the message, which therefore never left
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] payload) throws NotSentException {
+        if (closing) {
+            throw new NotSentException("the hub is shutting down", null);
+        }
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        try {
+            client.publish(topic, payload, 1, false, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    acknowledged.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    acknowledged.completeExceptionally(failure);
+                }
+            });
+        } catch (MqttException e) {
+            throw new NotSentException("the MQTT client refused it: " + e.getMessage() + " (" + e.getReasonCode() + ")",
+                    e);
+        }
+        return acknowledged;
     }
 
     private void connect() {
@@ -121,6 +157,7 @@ public final class HubLink implements AutoCloseable {
             for (String filter : filters) {
                 client.subscribe(filter, 1).waitForCompletion(10_000);
             }
+            subscribed = true;
             client.publish(Topic.HUB_STATE, state(Presence.ONLINE), 1, true);
             LOG.info("hub connected to {} as {}, session {}", settings.url(), settings.clientId(), session);
         } catch (MqttException e) {
@@ -169,6 +206,7 @@ public final class HubLink implements AutoCloseable {
 
         @Override
         public void connectionLost(Throwable cause) {
+            subscribed = false;
             if (!closing) {
                 LOG.warn("hub disconnected from the broker: {}; reconnecting", String.valueOf(cause));
             }
@@ -176,7 +214,7 @@ public final class HubLink implements AutoCloseable {
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            // The hub only publishes its state and waits for it where it matters.
+            // Commands are followed through the listener given to publish().
         }
     }
 }

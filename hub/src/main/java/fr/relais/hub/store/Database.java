@@ -13,18 +13,27 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The hub's database: migrated with Flyway on open, one connection for the single writer (the
- * ingestion thread) and one for readers (the API). On SQLite, WAL lets the API read while
- * ingestion writes.
+ * ingestion thread), one for readers (the API) and one for the commands the technicians send
+ * ({@link CommandStore}). On SQLite, WAL lets the API read while ingestion writes.
+ *
+ * <p>Commands have their own connection rather than a turn on the ingestion writer's: that
+ * thread batches up to a thousand messages per transaction and may sit behind a backlog of
+ * twenty thousand, and a technician's click must not wait for it. SQLite still allows one
+ * writer at a time, so the two take turns through the busy timeout below; both only ever run
+ * short transactions that start with a write, which is what lets SQLite make them wait for
+ * each other instead of failing (a transaction that read first could not be upgraded).
  */
 public final class Database implements AutoCloseable {
     private final String url;
     private final Connection writer;
     private final Connection reader;
+    private final Connection commands;
 
-    private Database(String url, Connection writer, Connection reader) {
+    private Database(String url, Connection writer, Connection reader, Connection commands) {
         this.url = url;
         this.writer = writer;
         this.reader = reader;
+        this.commands = commands;
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL. */
@@ -38,7 +47,7 @@ public final class Database implements AutoCloseable {
                     .migrate();
             Connection writer = dataSource.getConnection();
             writer.setAutoCommit(false);
-            return new Database(jdbcUrl, writer, dataSource.getConnection());
+            return new Database(jdbcUrl, writer, dataSource.getConnection(), dataSource.getConnection());
         } catch (SQLException | FlywayException | IOException e) {
             throw new StoreException("cannot open the hub database " + jdbcUrl + ": " + e.getMessage(), e);
         }
@@ -83,11 +92,17 @@ public final class Database implements AutoCloseable {
         return reader;
     }
 
+    /** The commands' connection, in auto-commit mode; {@link CommandStore} serialises on it. */
+    Connection commands() {
+        return commands;
+    }
+
     @Override
     public void close() {
         try {
             writer.close();
             reader.close();
+            commands.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + url, e);
         }

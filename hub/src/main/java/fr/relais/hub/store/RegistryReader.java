@@ -6,12 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The registry as the API shows it. Calls are serialised on the readers' connection and run
  * off the event loop (they block on JDBC).
  */
 public final class RegistryReader {
+    private static final String NODE_COLUMNS = "SELECT id, site_id, state, bd_seq, agent_version, config_version,"
+            + " last_seen, seq_gaps FROM nodes";
+    private static final String COMMAND_COLUMNS = "SELECT id, node_id, site_id, name, args, status, created_at,"
+            + " sent_at, delivered_at, finished_at, deadline, reply_status, reason, result FROM commands";
+
     private final Connection connection;
 
     public RegistryReader(Database database) {
@@ -24,10 +31,11 @@ public final class RegistryReader {
     }
 
     public synchronized List<Views.Node> nodes() {
-        return query("SELECT id, site_id, state, bd_seq, agent_version, config_version, last_seen, seq_gaps"
-                + " FROM nodes ORDER BY site_id, id", row -> new Views.Node(row.getString(1), row.getString(2),
-                row.getString(3), nullableLong(row, 4), row.getString(5), row.getString(6), nullableLong(row, 7),
-                row.getLong(8)));
+        return query(NODE_COLUMNS + " ORDER BY site_id, id", RegistryReader::node);
+    }
+
+    public synchronized Optional<Views.Node> node(String id) {
+        return query(NODE_COLUMNS + " WHERE id = ?", RegistryReader::node, id).stream().findFirst();
     }
 
     public synchronized List<Views.Device> devices() {
@@ -46,21 +54,47 @@ public final class RegistryReader {
                         row.getString(5), row.getInt(6), row.getString(7)));
     }
 
+    public synchronized Optional<Views.Command> command(UUID id) {
+        return query(COMMAND_COLUMNS + " WHERE id = ?", RegistryReader::command, id.toString()).stream().findFirst();
+    }
+
+    /** A node's most recent commands first. */
+    public synchronized List<Views.Command> commands(String node, int limit) {
+        return query(COMMAND_COLUMNS + " WHERE node_id = ? ORDER BY created_at DESC, id DESC LIMIT "
+                + Math.max(1, Math.min(limit, 1000)), RegistryReader::command, node);
+    }
+
     public synchronized Views.Totals totals() {
         return query("SELECT (SELECT COUNT(*) FROM telemetry), (SELECT COUNT(*) FROM events),"
                 + " (SELECT COUNT(*) FROM dead_letters), (SELECT COALESCE(SUM(seq_gaps), 0) FROM nodes)",
                 row -> new Views.Totals(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4))).get(0);
     }
 
+    private static Views.Node node(ResultSet row) throws SQLException {
+        return new Views.Node(row.getString(1), row.getString(2), row.getString(3), nullableLong(row, 4),
+                row.getString(5), row.getString(6), nullableLong(row, 7), row.getLong(8));
+    }
+
+    private static Views.Command command(ResultSet row) throws SQLException {
+        return new Views.Command(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), row.getLong(7), nullableLong(row, 8), nullableLong(row, 9),
+                nullableLong(row, 10), row.getLong(11), row.getString(12), row.getString(13), row.getString(14));
+    }
+
     private interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 
-    private <T> List<T> query(String sql, RowMapper<T> mapper) {
-        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+    private <T> List<T> query(String sql, RowMapper<T> mapper, String... parameters) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
             List<T> rows = new ArrayList<>();
-            while (row.next()) {
-                rows.add(mapper.map(row));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(mapper.map(row));
+                }
             }
             return rows;
         } catch (SQLException e) {

@@ -1,7 +1,5 @@
 package fr.relais.hub.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.Received;
 import fr.relais.protocol.Birth;
@@ -10,9 +8,9 @@ import fr.relais.protocol.Event;
 import fr.relais.protocol.Message;
 import fr.relais.protocol.NodeState;
 import fr.relais.protocol.Presence;
+import fr.relais.protocol.Reply;
 import fr.relais.protocol.Telemetry;
 import fr.relais.protocol.Topic;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,13 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes what ingestion received into the registry and the message tables, a batch per
- * transaction. Runs on one thread only. Duplicates (same message id) are dropped and counted;
- * messages that contradict the registry go to the dead letters with the reason.
+ * Writes what ingestion received into the registry and the message tables, and the nodes'
+ * replies into their commands ({@link CommandReplies}), a batch per transaction. Runs on one
+ * thread only. Duplicates (same message id) are dropped and counted; messages that contradict
+ * the registry go to the dead letters with the reason.
  */
 public final class RegistryWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryWriter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection connection;
     private final IngestStats stats;
@@ -36,12 +34,14 @@ public final class RegistryWriter {
     private final PendingUpdates pending = new PendingUpdates();
     private final DeadLetterWriter deadLetters;
     private final MessageTables messages;
+    private final CommandReplies replies;
 
     public RegistryWriter(Database database, IngestStats stats) {
         this.connection = database.writer();
         this.stats = stats;
         this.deadLetters = new DeadLetterWriter(connection);
         this.messages = new MessageTables(connection);
+        this.replies = new CommandReplies(connection);
         try {
             tracker.load(connection);
             connection.commit();
@@ -92,8 +92,24 @@ public final class RegistryWriter {
             telemetry(topic, telemetry, known(topic, node), received.receivedAt());
         } else if (message instanceof Event event) {
             event(topic, event, known(topic, node), received.receivedAt());
+        } else if (message instanceof Reply reply) {
+            reply(received, reply, node);
         } else {
-            reject(received, "topic", "the hub sent no command, so it expects no " + topic.kind().level());
+            reject(received, "topic", "the hub does not ingest " + message.getClass().getSimpleName() + " messages");
+        }
+    }
+
+    private void reply(Received.Valid received, Reply reply, NodeTracker.Node node) throws SQLException {
+        Topic topic = received.topic();
+        CommandReplies.Outcome outcome = replies.apply(topic.node(), reply, received.receivedAt());
+        switch (outcome.kind()) {
+            case STORED -> {
+                seen(topic.node(), reply.envelope(), known(topic, node), received.receivedAt());
+                stats.stored();
+            }
+            case DUPLICATE -> stats.duplicate();
+            case REFUSED -> reject(received, outcome.field(), outcome.reason());
+            default -> throw new IllegalStateException("unexpected " + outcome);
         }
     }
 
@@ -230,10 +246,6 @@ public final class RegistryWriter {
     }
 
     private static String json(Map<String, Object> values) {
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonTexts.write(values);
     }
 }

@@ -24,6 +24,19 @@ public final class Views {
                              String payloadBase64) {
     }
 
+    /**
+     * A command sent to a node.
+     *
+     * @param args        the arguments as a JSON object text
+     * @param status      a {@link CommandStatus} wire value
+     * @param replyStatus what the node last said: accepted, ok, rejected or failed; null if nothing
+     * @param result      the final reply's result as a JSON object text, or null before it
+     */
+    public record Command(String id, String node, String site, String name, String args, String status,
+                          long createdAt, Long sentAt, Long deliveredAt, Long finishedAt, long deadline,
+                          String replyStatus, String reason, String result) {
+    }
+
     public record Totals(long telemetry, long events, long deadLetters, long seqGaps) {
     }
 }

@@ -1,0 +1,106 @@
+package fr.relais.hub.api;
+
+import fr.relais.hub.command.BrokerUnavailableException;
+import fr.relais.hub.command.CommandRequest;
+import fr.relais.hub.command.CommandSender;
+import fr.relais.hub.command.UnknownNodeException;
+import fr.relais.hub.store.RegistryReader;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The command routes: send one to a node, follow it, list a node's recent ones. */
+final class CommandRoutes {
+    /**
+     * A command's parameters, not a file transfer. Small enough that the command published from
+     * it stays far below the protocol's payload limit, whatever the JSON's spelling.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int DEFAULT_LIMIT = 50;
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final Vertx vertx;
+    private final CommandSender sender;
+    private final RegistryReader registry;
+
+    CommandRoutes(Vertx vertx, CommandSender sender, RegistryReader registry) {
+        this.vertx = vertx;
+        this.sender = sender;
+        this.registry = registry;
+    }
+
+    void mount(Router router) {
+        router.post("/api/nodes/:id/commands")
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .handler(this::send);
+        router.get("/api/nodes/:id/commands").handler(this::ofNode);
+        router.get("/api/commands/:id").handler(this::one);
+    }
+
+    private void send(RoutingContext ctx) {
+        CommandRequest request;
+        try {
+            request = CommandBody.parse(ctx.pathParam("id"), ctx.body().buffer() == null ? null
+                    : ctx.body().buffer().getBytes());
+        } catch (CommandBody.Invalid e) {
+            ApiServer.fail(ctx, 400, e.getMessage());
+            return;
+        }
+        vertx.executeBlocking(() -> ApiJson.command(sender.send(request))).onComplete(result -> {
+            if (result.succeeded()) {
+                JsonObject command = result.result();
+                ctx.response().setStatusCode(202)
+                        .putHeader("location", "/api/commands/" + command.getString("id"))
+                        .putHeader("content-type", "application/json; charset=utf-8")
+                        .end(command.encode());
+            } else if (result.cause() instanceof UnknownNodeException unknown) {
+                ApiServer.fail(ctx, 404, unknown.getMessage());
+            } else if (result.cause() instanceof BrokerUnavailableException unavailable) {
+                ApiServer.fail(ctx, 503, unavailable.getMessage());
+            } else {
+                ctx.fail(500, result.cause());
+            }
+        });
+    }
+
+    private void ofNode(RoutingContext ctx) {
+        Integer limit = ApiServer.limit(ctx, DEFAULT_LIMIT);
+        if (limit == null) {
+            return;
+        }
+        String node = ctx.pathParam("id");
+        vertx.executeBlocking(() -> registry.node(node).isEmpty() ? null
+                : ApiJson.array(registry.commands(node, limit), ApiJson::command)).onComplete(result -> {
+                    if (result.failed()) {
+                        ctx.fail(500, result.cause());
+                    } else if (result.result() == null) {
+                        ApiServer.fail(ctx, 404, "no node '" + node + "' is known to the hub");
+                    } else {
+                        ctx.json(result.result());
+                    }
+                });
+    }
+
+    private void one(RoutingContext ctx) {
+        String asked = ctx.pathParam("id");
+        if (!UUID_TEXT.matcher(asked).matches()) {
+            ApiServer.fail(ctx, 400, "a command id is a UUID, got '" + asked + "'");
+            return;
+        }
+        UUID id = UUID.fromString(asked);
+        vertx.executeBlocking(() -> registry.command(id).map(ApiJson::command).orElse(null)).onComplete(result -> {
+            if (result.failed()) {
+                ctx.fail(500, result.cause());
+            } else if (result.result() == null) {
+                ApiServer.fail(ctx, 404, "no command " + id);
+            } else {
+                ctx.json(result.result());
+            }
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package fr.relais.hub.command;
+
+import fr.relais.hub.ingest.HubLink;
+import fr.relais.hub.ingest.NotSentException;
+import fr.relais.hub.store.CommandStatus;
+import fr.relais.hub.store.CommandStore;
+import fr.relais.hub.store.JsonTexts;
+import fr.relais.hub.store.RegistryReader;
+import fr.relais.hub.store.Views;
+import fr.relais.protocol.Command;
+import fr.relais.protocol.MessageCodec;
+import fr.relais.protocol.MessageIds;
+import fr.relais.protocol.Topic;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a technician's command to a node: records it, publishes it at QoS 1 and notes when the
+ * broker has it. What the node answers arrives through ingestion; timeouts are
+ * {@link CommandTimeouts}' business.
+ *
+ * <p>The row is written before the message is published, so that a reply can never arrive for
+ * a command the hub does not know yet.
+ */
+public final class CommandSender {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandSender.class);
+
+    private final RegistryReader registry;
+    private final CommandStore store;
+    private final HubLink link;
+    private final Executor background;
+    private final Clock clock;
+    private final MessageCodec codec = new MessageCodec();
+
+    /**
+     * @param background where the broker's acknowledgements are written down: off Paho's thread,
+     *                   which must keep reading messages while the database is busy
+     */
+    public CommandSender(RegistryReader registry, CommandStore store, HubLink link, Executor background, Clock clock) {
+        this.registry = registry;
+        this.store = store;
+        this.link = link;
+        this.background = background;
+        this.clock = clock;
+    }
+
+    /**
+     * Records and publishes a command; returns it as stored once handed to the MQTT client.
+     * Blocks on the database: call it off the event loop.
+     */
+    public Views.Command send(CommandRequest request) throws UnknownNodeException, BrokerUnavailableException {
+        Views.Node node = registry.node(request.node()).orElseThrow(() -> new UnknownNodeException(request.node()));
+        if (!link.isConnected()) {
+            throw new BrokerUnavailableException();
+        }
+        UUID id = MessageIds.next();
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        Command command = request.command(id, now);
+        long deadline = command.expiresAt().orElseThrow().toEpochMilli();
+        store.create(new Views.Command(id.toString(), node.id(), node.site(), command.name(),
+                JsonTexts.write(command.args()), CommandStatus.PENDING.wire(), now.toEpochMilli(), null, null, null,
+                deadline, null, null, null));
+        String topic = Topic.command(node.site(), node.id(), command.name()).path();
+        try {
+            link.publish(topic, codec.encode(command)).handleAsync((acknowledged, failure) -> {
+                acknowledged(id, failure);
+                return null;
+            }, background);
+        } catch (NotSentException e) {
+            LOG.warn("command {} ({} on {}) not sent: {}", id, command.name(), node.id(), e.getMessage());
+            store.notSent(id, "not sent: " + e.getMessage(), clock.millis());
+        }
+        return registry.command(id).orElseThrow();
+    }
+
+    private void acknowledged(UUID id, Throwable failure) {
+        if (failure != null) {
+            // It may still go out when the link is back: the reply or the timeout will tell.
+            LOG.warn("command {} not acknowledged by the broker: {}", id, failure.toString());
+            return;
+        }
+        try {
+            store.sent(id, clock.millis());
+        } catch (RuntimeException e) {
+            LOG.error("cannot record that the broker took command {}", id, e);
+        }
+    }
+}

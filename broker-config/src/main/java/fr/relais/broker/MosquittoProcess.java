@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,22 +31,42 @@ public final class MosquittoProcess implements AutoCloseable {
     private final Path binary;
     private final Path workDir;
     private final int port;
+    private final boolean persistent;
     private final Path log;
     private Process process;
 
-    private MosquittoProcess(Path binary, Path workDir, int port) {
+    private MosquittoProcess(Path binary, Path workDir, int port, boolean persistent) {
         this.binary = binary;
         this.workDir = workDir;
         this.port = port;
+        this.persistent = persistent;
         this.log = workDir.resolve("mosquitto.log");
     }
 
     /** Starts a broker with the development configuration on a free loopback port. */
     public static MosquittoProcess start(Path workDir) {
+        return start(workDir, freePort());
+    }
+
+    /** Starts a broker on a given port, where clients already expect it (a broker coming back). */
+    public static MosquittoProcess start(Path workDir, int port) {
+        return start(workDir, port, false);
+    }
+
+    /**
+     * Starts a broker that keeps its sessions and queued messages in {@code workDir} across a
+     * polite restart, as a production broker does: what it acknowledged to a node and has not yet
+     * delivered to the hub survives {@link #restart()} (not {@link #kill()}).
+     */
+    public static MosquittoProcess startPersistent(Path workDir, int port) {
+        return start(workDir, port, true);
+    }
+
+    private static MosquittoProcess start(Path workDir, int port, boolean persistent) {
         Path binary = findBinary().orElseThrow(() -> new IllegalStateException(
                 "The mosquitto broker is not installed. Install it with `sudo apt-get install mosquitto`"
                         + " (or run `./relais test` as root, which installs it)."));
-        MosquittoProcess broker = new MosquittoProcess(binary, workDir, freePort());
+        MosquittoProcess broker = new MosquittoProcess(binary, workDir, port, persistent);
         broker.writeConfig();
         broker.startProcess();
         return broker;
@@ -142,7 +163,14 @@ public final class MosquittoProcess implements AutoCloseable {
     private void writeConfig() {
         try {
             Files.createDirectories(workDir);
-            Files.writeString(workDir.resolve("mosquitto.conf"), developmentConfig(port), StandardCharsets.UTF_8);
+            String config = developmentConfig(port);
+            if (persistent) {
+                // Started as root, mosquitto drops to its own user and must still write its database here.
+                Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+                config = config.replaceFirst("(?m)^persistence false$", "persistence true\npersistence_location "
+                        + workDir.toAbsolutePath() + "/");
+            }
+            Files.writeString(workDir.resolve("mosquitto.conf"), config, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

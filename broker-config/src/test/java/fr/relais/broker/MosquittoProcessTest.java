@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import fr.relais.broker.testing.MosquittoExtension;
 import java.time.Duration;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MosquittoProcessTest {
@@ -41,6 +43,26 @@ class MosquittoProcessTest {
         try (MqttProbe back = new MqttProbe(broker.url(), "hub-like", false)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> back.received.size() >= burst);
             assertThat(back.received).hasSize(burst).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aPersistentBrokerKeepsQueuedMessagesAcrossAPoliteRestart(@TempDir Path dir) throws Exception {
+        try (MosquittoProcess broker = MosquittoProcess.startPersistent(dir, MosquittoProcess.freePort())) {
+            try (MqttProbe hub = new MqttProbe(broker.url(), "hub-like", false)) {
+                hub.subscribe("relais/v1/+/+/telemetry");
+                hub.disconnect();
+            }
+            try (MqttProbe node = new MqttProbe(broker.url(), "node-like", true)) {
+                for (int i = 0; i < 500; i++) {
+                    node.publish("relais/v1/a/b/telemetry", Integer.toString(i));
+                }
+            }
+            broker.restart();
+            try (MqttProbe hub = new MqttProbe(broker.url(), "hub-like", false)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> hub.received.size() >= 500);
+                assertThat(hub.received).hasSize(500);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import fr.relais.agent.simulation.Burst;
 import fr.relais.agent.store.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,17 @@ public final class AgentMain implements Callable<Integer> {
             description = "A node's agent.yaml. Repeat to run several nodes in this process.")
     private List<Path> configs;
 
+    @Option(names = "--simulate-burst", paramLabel = "N", defaultValue = "0",
+            description = "Benchmarks and tests only: at start, store N synthetic telemetry messages for the"
+                    + " first node, print how long that took, then run normally.")
+    private long burst;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new AgentMain()).execute(args));
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         List<NodeConfig> nodes = new ArrayList<>();
         ConfigLoader loader = new ConfigLoader();
         for (Path file : configs) {
@@ -62,6 +68,14 @@ public final class AgentMain implements Callable<Integer> {
             }
             LOG.info("node {} of site {} started with {} device(s)", node.node(), node.site().id(),
                     node.devices().size());
+        }
+        if (burst > 0 && !running.isEmpty()) {
+            EdgeAgent first = running.get(0);
+            Burst.Result result = Burst.store(first.emitter(), first.envelopes(), burst);
+            // One line for the benchmark harness to read.
+            System.out.printf(java.util.Locale.ROOT, "burst: stored=%d seconds=%.3f per_s=%.0f db_bytes=%d%n",
+                    result.messages(), result.nanos() / 1e9, result.perSecond(), first.database().sizeOnDisk());
+            System.out.flush();
         }
         stopped.await();
         return 0;

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-    static final int QUEUE_CAPACITY = 65_536;
+    static final int QUEUE_CAPACITY = 16_384;
     static final int MAX_TRANSACTION = 10_000;
 
     /** A message handed over by a producer, not yet committed. */

@@ -111,6 +111,8 @@ public final class AgentDatabase {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(10_000);
+        // No row ids are read back; without this, the driver queries them after every insert.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         try (Connection connection = dataSource.getConnection(); Statement check = connection.createStatement();

@@ -1,0 +1,19 @@
+package fr.relais.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./relais bench …}: each benchmark prints one summary line on stdout. */
+@Command(name = "relais-bench", mixinStandardHelpOptions = true,
+        description = "Measures Relais across real processes and prints one summary line.",
+        subcommands = {OutboxBenchmark.class})
+public final class BenchMain implements Runnable {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

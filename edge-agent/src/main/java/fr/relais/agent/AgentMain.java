@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import fr.relais.agent.simulation.Burst;
 import fr.relais.agent.store.StorageException;
+import fr.relais.agent.systemd.SystemdNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -54,7 +55,10 @@ public final class AgentMain implements Callable<Integer> {
         }
         List<EdgeAgent> running = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
+        // Under systemd: READY=1, watchdog pings while every node is healthy, STOPPING=1. Elsewhere: nothing.
+        SystemdNotifier systemd = SystemdNotifier.create(() -> running.stream().allMatch(EdgeAgent::isHealthy));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.close();
             running.forEach(EdgeAgent::close);
             stopped.countDown();
         }, "agent-shutdown"));
@@ -69,6 +73,7 @@ public final class AgentMain implements Callable<Integer> {
             LOG.info("node {} of site {} started with {} device(s)", node.node(), node.site().id(),
                     node.devices().size());
         }
+        systemd.start();
         if (burst > 0 && !running.isEmpty()) {
             EdgeAgent first = running.get(0);
             Burst.Result result = Burst.store(first.emitter(), first.envelopes(), burst);

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EdgeAgent implements NodeControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeAgent.class);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
     private final Optional<Path> configFile;
     private final String agentVersion;
@@ -119,6 +120,14 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
 
     NodeRuntime runtime() {
         return runtime;
+    }
+
+    /**
+     * Whether the node is alive: its outbox writer runs and its own thread answers. A hung node
+     * stops the systemd watchdog pings, so systemd restarts the agent.
+     */
+    public boolean isHealthy() {
+        return outbox.isWriting() && runtime.responds(HEALTH_TIMEOUT);
     }
 
     @Override

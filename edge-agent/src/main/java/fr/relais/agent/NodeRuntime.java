@@ -11,6 +11,7 @@ import fr.relais.agent.uplink.Envelopes;
 import fr.relais.agent.uplink.Uplink;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.MessageCodec;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +58,16 @@ final class NodeRuntime implements AutoCloseable {
 
     Uplink uplink() {
         return uplink;
+    }
+
+    /** Whether the node's thread runs a no-op within {@code timeout}: it is not stuck. */
+    boolean responds(Duration timeout) {
+        try {
+            executor.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** Says goodbye to the broker and stops reading devices. */

@@ -160,6 +160,11 @@ public final class Outbox implements AutoCloseable {
         return stats;
     }
 
+    /** Whether the writer thread is still running (for the watchdog). */
+    public boolean isWriting() {
+        return writerThread.isAlive();
+    }
+
     /** Writes what is queued, then stops. */
     @Override
     public void close() {

@@ -34,6 +34,7 @@ final class OutboxBenchmark implements Callable<Integer> {
     private static final Pattern BURST = Pattern.compile("burst: stored=(\\d+) seconds=([\\d.]+) per_s=(\\d+)"
             + " db_bytes=(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long STALL_NANOS = 30_000_000_000L;
 
     @Option(names = "--messages", defaultValue = "1000000", description = "Messages in the burst (default ${DEFAULT-VALUE}).")
     long messages;
@@ -77,12 +78,21 @@ final class OutboxBenchmark implements Callable<Integer> {
                 long start = System.nanoTime();
                 long deadline = start + timeoutSeconds * 1_000_000_000L;
                 long delivered = 0;
+                long lastCount = -1;
+                long lastProgress = System.nanoTime();
                 while (System.nanoTime() < deadline && agent.isAlive()) {
-                    if (storedSinceStart(hub) >= messages) {
+                    long count = storedSinceStart(hub);
+                    if (count >= messages) {
                         delivered = stored.distinctSequences(NODE);
                         if (delivered >= messages) {
                             break;
                         }
+                    }
+                    if (count != lastCount) {
+                        lastCount = count;
+                        lastProgress = System.nanoTime();
+                    } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
+                        break; // nothing more is coming: what is missing is lost
                     }
                     Thread.sleep(250);
                 }

@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -165,10 +164,13 @@ public final class MosquittoProcess implements AutoCloseable {
             Files.createDirectories(workDir);
             String config = developmentConfig(port);
             if (persistent) {
-                // Started as root, mosquitto drops to its own user and must still write its database here.
-                Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxrwxrwx"));
                 config = config.replaceFirst("(?m)^persistence false$", "persistence true\npersistence_location "
                         + workDir.toAbsolutePath() + "/");
+                if ("root".equals(System.getProperty("user.name"))) {
+                    // Started as root, mosquitto would drop to its own user, which cannot write into
+                    // a test's private temporary folder. This harness stays on loopback.
+                    config += "\nuser root\n";
+                }
             }
             Files.writeString(workDir.resolve("mosquitto.conf"), config, StandardCharsets.UTF_8);
         } catch (IOException e) {

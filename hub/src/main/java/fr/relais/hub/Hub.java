@@ -14,6 +14,7 @@ import fr.relais.hub.store.CommandStore;
 import fr.relais.hub.store.Database;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.hub.store.RegistryWriter;
+import fr.relais.hub.store.StoredTotals;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -53,7 +54,8 @@ public final class Hub implements AutoCloseable {
         Database database = Database.open(config.databaseUrl());
         IngestStats stats = new IngestStats();
         BlockingQueue<Received> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats), stats,
+        StoredTotals totals = new StoredTotals();
+        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals), stats,
                 IngestWriter.DEFAULT_BATCH_SIZE);
         Thread writerThread = new Thread(writer, "hub-ingest-writer");
         writerThread.start();
@@ -65,7 +67,7 @@ public final class Hub implements AutoCloseable {
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         ApiServer api = new ApiServer(vertx, reader,
-                () -> new IngestStatus(stats.snapshot(), reader.totals(), link.isConnected(), queue.size()), sender);
+                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender);
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         HttpServer http;
         try {

@@ -13,6 +13,7 @@ import fr.relais.protocol.json.FieldException;
 import fr.relais.protocol.json.StrictObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The JSON form of every message. Decoding is strict: a payload is either a complete, valid
@@ -29,6 +30,7 @@ public final class MessageCodec {
             .build();
     private final MessageReader reader = new MessageReader(mapper);
     private final MessageWriter writer = new MessageWriter(mapper);
+    private final TelemetryFastPath fastTelemetry = new TelemetryFastPath(mapper.getFactory());
 
     public MessageCodec() {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -47,8 +49,33 @@ public final class MessageCodec {
         return buffer.toByteArray();
     }
 
+    /**
+     * The JSON text of a free-form object of plain values (metrics, event data, command
+     * arguments and results), written the same way messages write them.
+     */
+    public String encodeObject(Map<String, Object> values) {
+        ByteArrayBuilder buffer = new ByteArrayBuilder(256);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(buffer)) {
+            writer.value(json, values);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode an object", e);
+        }
+        return new String(buffer.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Decodes a payload received on {@code topic}; the topic decides which message it must be. */
     public Message decode(Topic topic, byte[] payload) throws InvalidMessageException {
+        if (topic.kind() == Topic.Kind.TELEMETRY && payload != null && payload.length <= MAX_PAYLOAD_BYTES) {
+            Telemetry telemetry = fastTelemetry.read(payload);
+            if (telemetry != null) {
+                return telemetry;
+            }
+        }
+        return decodeStrictly(topic, payload);
+    }
+
+    /** The strict, tree-based reading that names what is wrong; every refusal comes from here. */
+    Message decodeStrictly(Topic topic, byte[] payload) throws InvalidMessageException {
         JsonNode root = parse(payload);
         try {
             StrictObject object = StrictObject.root(root, "payload");

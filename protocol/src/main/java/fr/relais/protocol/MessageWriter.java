@@ -109,7 +109,7 @@ final class MessageWriter {
         value(json, values);
     }
 
-    private void value(JsonGenerator json, Object value) throws IOException {
+    void value(JsonGenerator json, Object value) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof String text) {

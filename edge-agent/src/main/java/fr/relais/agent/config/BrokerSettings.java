@@ -14,7 +14,7 @@ public record BrokerSettings(String url, Optional<String> username, Optional<Str
                              Duration keepAlive, Duration connectTimeout, Duration reconnectMin,
                              Duration reconnectMax) {
 
-    public static final int DEFAULT_MAX_INFLIGHT = 100;
+    public static final int DEFAULT_MAX_INFLIGHT = 500;
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofSeconds(1);

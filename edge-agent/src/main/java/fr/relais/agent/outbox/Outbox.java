@@ -42,7 +42,7 @@ public final class Outbox implements AutoCloseable {
                    CompletableFuture<Void> stored) {
     }
 
-    private record Acknowledged(Lane lane, long id) {
+    private record Acknowledged(Lane lane, long id, int size) {
     }
 
     private final AgentDatabase database;
@@ -109,7 +109,7 @@ public final class Outbox implements AutoCloseable {
     public void acknowledged(OutboxEntry entry) {
         acknowledged.get(entry.lane()).add(entry.id());
         delivered.incrementAndGet();
-        if (!work.offer(new Acknowledged(entry.lane(), entry.id()))) {
+        if (!work.offer(new Acknowledged(entry.lane(), entry.id(), entry.payload().length))) {
             // The queue is full of new messages; the row will be deleted with a later batch.
             acknowledged.get(entry.lane()).remove(entry.id());
         }
@@ -213,7 +213,7 @@ public final class Outbox implements AutoCloseable {
                     transaction.add(pending);
                 } else {
                     Acknowledged ack = (Acknowledged) item;
-                    transaction.delete(ack.lane(), ack.id());
+                    transaction.delete(ack.lane(), ack.id(), ack.size());
                 }
             }
             long evictedNow = transaction.write();

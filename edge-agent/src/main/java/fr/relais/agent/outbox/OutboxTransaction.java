@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,8 @@ final class OutboxTransaction {
     private final Map<Lane, AtomicLong> bytes;
     private final OutboxLimits limits;
     private final Map<Lane, List<Outbox.Pending>> inserts = new EnumMap<>(Lane.class);
-    private final Map<Lane, List<Long>> deletes = new EnumMap<>(Lane.class);
+    /** Acknowledged ids and their sizes; an id acknowledged twice (sent twice) counts once. */
+    private final Map<Lane, Map<Long, Integer>> deletes = new EnumMap<>(Lane.class);
     private final List<Outbox.Pending> refused = new ArrayList<>();
     private final Map<Lane, long[]> delta = new EnumMap<>(Lane.class);
     private long maxSeq = -1;
@@ -39,7 +41,7 @@ final class OutboxTransaction {
         this.limits = limits;
         for (Lane lane : Lane.values()) {
             inserts.put(lane, new ArrayList<>());
-            deletes.put(lane, new ArrayList<>());
+            deletes.put(lane, new HashMap<>());
             delta.put(lane, new long[2]);
         }
     }
@@ -49,17 +51,25 @@ final class OutboxTransaction {
         maxSeq = Math.max(maxSeq, pending.seq());
     }
 
-    void delete(Lane lane, long id) {
-        deletes.get(lane).add(id);
+    void delete(Lane lane, long id, int size) {
+        deletes.get(lane).put(id, size);
     }
 
     /** Writes everything; returns how many routine messages were evicted or refused. */
     long write() throws SQLException {
         long evicted = 0;
         for (Lane lane : Lane.values()) {
-            if (!deletes.get(lane).isEmpty()) {
-                LaneTable.Totals gone = tables.get(lane).delete(connection, deletes.get(lane));
-                change(lane, -gone.count(), -gone.bytes());
+            Map<Long, Integer> acknowledged = deletes.get(lane);
+            if (!acknowledged.isEmpty()) {
+                long deleted = tables.get(lane).delete(connection, acknowledged.keySet());
+                if (deleted == acknowledged.size()) {
+                    change(lane, -deleted, -acknowledged.values().stream().mapToLong(Integer::longValue).sum());
+                } else {
+                    // Some were evicted before their acknowledgement came: count what is left.
+                    LaneTable.Totals now = tables.get(lane).totals(connection);
+                    change(lane, now.count() - counts.get(lane).get() - delta.get(lane)[0],
+                            now.bytes() - bytes.get(lane).get() - delta.get(lane)[1]);
+                }
             }
         }
         evicted += makeRoom();
@@ -144,7 +154,7 @@ final class OutboxTransaction {
     /** Deleted (or failed) rows need no more skipping by the sender. */
     void forgetDeleted(Map<Lane, Set<Long>> acknowledged) {
         for (Lane lane : Lane.values()) {
-            acknowledged.get(lane).removeAll(deletes.get(lane));
+            acknowledged.get(lane).removeAll(deletes.get(lane).keySet());
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.relais.agent.uplink;
 
 import fr.relais.agent.config.BrokerSettings;
+import fr.relais.protocol.mqtt.BufferedSocketFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -72,6 +73,9 @@ final class MqttLink {
         settings.username().ifPresent(options::setUserName);
         settings.password().ifPresent(password -> options.setPassword(password.toCharArray()));
         options.setWill(will.topic(), will.payload(), 1, true);
+        if (settings.url().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSocketFactory());
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             client.connect(options, null, completing(done));

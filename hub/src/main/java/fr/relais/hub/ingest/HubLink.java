@@ -4,6 +4,7 @@ import fr.relais.protocol.HubState;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.Presence;
 import fr.relais.protocol.Topic;
+import fr.relais.protocol.mqtt.BufferedSocketFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -121,6 +122,9 @@ public final class HubLink implements AutoCloseable {
         settings.username().ifPresent(options::setUserName);
         settings.password().ifPresent(password -> options.setPassword(password.toCharArray()));
         options.setWill(Topic.HUB_STATE, state(Presence.LOST), 1, true);
+        if (settings.url().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSocketFactory());
+        }
         try {
             client.connect(options, null, new IMqttActionListener() {
                 @Override

@@ -63,6 +63,14 @@ final class NodeTracker {
         }
     }
 
+    long totalGaps() {
+        long sum = 0;
+        for (Node node : nodes.values()) {
+            sum += node.gaps;
+        }
+        return sum;
+    }
+
     Node get(String node) {
         return nodes.get(node);
     }

@@ -22,6 +22,9 @@ final class PendingUpdates {
     }
 
     private final Map<String, NodeUpdate> nodes = new HashMap<>();
+    /** Prepared once for the writer's connection, which lives as long as the hub. */
+    private PreparedStatement nodeUpdate;
+    private PreparedStatement deviceUpdate;
     private final Map<DeviceKey, DeviceUpdate> devices = new HashMap<>();
 
     void node(String node, long seenAt, NodeTracker.Node tracked) {
@@ -46,47 +49,57 @@ final class PendingUpdates {
 
     void flush(Connection connection) throws SQLException {
         if (!nodes.isEmpty()) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE nodes SET last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END,"
-                            + " max_seq = ?, seq_gaps = ? WHERE id = ?")) {
-                for (Map.Entry<String, NodeUpdate> entry : nodes.entrySet()) {
-                    NodeUpdate node = entry.getValue();
-                    update.setLong(1, node.lastSeen());
-                    update.setLong(2, node.lastSeen());
-                    update.setObject(3, node.maxSeq());
-                    update.setLong(4, node.gaps());
-                    update.setString(5, entry.getKey());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
+            flushNodes(connection);
         }
         if (!devices.isEmpty()) {
+            flushDevices(connection);
+        }
+        clear();
+    }
+
+    private void flushNodes(Connection connection) throws SQLException {
+        if (nodeUpdate == null) {
+            nodeUpdate = connection.prepareStatement("UPDATE nodes SET"
+                    + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END,"
+                    + " max_seq = ?, seq_gaps = ? WHERE id = ?");
+        }
+        for (Map.Entry<String, NodeUpdate> entry : nodes.entrySet()) {
+            NodeUpdate node = entry.getValue();
+            nodeUpdate.setLong(1, node.lastSeen());
+            nodeUpdate.setLong(2, node.lastSeen());
+            nodeUpdate.setObject(3, node.maxSeq());
+            nodeUpdate.setLong(4, node.gaps());
+            nodeUpdate.setString(5, entry.getKey());
+            nodeUpdate.addBatch();
+        }
+        nodeUpdate.executeBatch();
+    }
+
+    private void flushDevices(Connection connection) throws SQLException {
+        if (deviceUpdate == null) {
             // Every SET expression sees the row as it was, so the three CASEs agree.
-            try (PreparedStatement update = connection.prepareStatement("UPDATE devices SET"
+            deviceUpdate = connection.prepareStatement("UPDATE devices SET"
                     + " health = CASE WHEN value_seq IS NULL OR value_seq < ? THEN ? ELSE health END,"
                     + " metrics = CASE WHEN value_seq IS NULL OR value_seq < ? THEN ? ELSE metrics END,"
                     + " value_seq = CASE WHEN value_seq IS NULL OR value_seq < ? THEN ? ELSE value_seq END,"
                     + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END"
-                    + " WHERE node_id = ? AND id = ?")) {
-                for (Map.Entry<DeviceKey, DeviceUpdate> entry : devices.entrySet()) {
-                    DeviceUpdate device = entry.getValue();
-                    update.setLong(1, device.seq());
-                    update.setString(2, device.health());
-                    update.setLong(3, device.seq());
-                    update.setString(4, device.metrics());
-                    update.setLong(5, device.seq());
-                    update.setLong(6, device.seq());
-                    update.setLong(7, device.lastSeen());
-                    update.setLong(8, device.lastSeen());
-                    update.setString(9, entry.getKey().node());
-                    update.setString(10, entry.getKey().device());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
+                    + " WHERE node_id = ? AND id = ?");
         }
-        clear();
+        for (Map.Entry<DeviceKey, DeviceUpdate> entry : devices.entrySet()) {
+            DeviceUpdate device = entry.getValue();
+            deviceUpdate.setLong(1, device.seq());
+            deviceUpdate.setString(2, device.health());
+            deviceUpdate.setLong(3, device.seq());
+            deviceUpdate.setString(4, device.metrics());
+            deviceUpdate.setLong(5, device.seq());
+            deviceUpdate.setLong(6, device.seq());
+            deviceUpdate.setLong(7, device.lastSeen());
+            deviceUpdate.setLong(8, device.lastSeen());
+            deviceUpdate.setString(9, entry.getKey().node());
+            deviceUpdate.setString(10, entry.getKey().device());
+            deviceUpdate.addBatch();
+        }
+        deviceUpdate.executeBatch();
     }
 
     void clear() {

@@ -64,12 +64,6 @@ public final class RegistryReader {
                 + Math.max(1, Math.min(limit, 1000)), RegistryReader::command, node);
     }
 
-    public synchronized Views.Totals totals() {
-        return query("SELECT (SELECT COUNT(*) FROM telemetry), (SELECT COUNT(*) FROM events),"
-                + " (SELECT COUNT(*) FROM dead_letters), (SELECT COALESCE(SUM(seq_gaps), 0) FROM nodes)",
-                row -> new Views.Totals(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4))).get(0);
-    }
-
     private static Views.Node node(ResultSet row) throws SQLException {
         return new Views.Node(row.getString(1), row.getString(2), row.getString(3), nullableLong(row, 4),
                 row.getString(5), row.getString(6), nullableLong(row, 7), row.getLong(8));

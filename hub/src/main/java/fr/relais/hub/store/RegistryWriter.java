@@ -35,15 +35,21 @@ public final class RegistryWriter {
     private final DeadLetterWriter deadLetters;
     private final MessageTables messages;
     private final CommandReplies replies;
+    private final StoredTotals totals;
+    private long batchTelemetry;
+    private long batchEvents;
+    private long batchDeadLetters;
 
-    public RegistryWriter(Database database, IngestStats stats) {
+    public RegistryWriter(Database database, IngestStats stats, StoredTotals totals) {
         this.connection = database.writer();
         this.stats = stats;
+        this.totals = totals;
         this.deadLetters = new DeadLetterWriter(connection);
         this.messages = new MessageTables(connection);
         this.replies = new CommandReplies(connection);
         try {
             tracker.load(connection);
+            totals.load(connection);
             connection.commit();
         } catch (SQLException e) {
             throw new StoreException("cannot load the registry", e);
@@ -55,17 +61,22 @@ public final class RegistryWriter {
      * exception propagates: the caller retries, nothing is acknowledged as stored.
      */
     public void write(List<Received> batch) throws SQLException {
+        batchTelemetry = 0;
+        batchEvents = 0;
+        batchDeadLetters = 0;
         try {
             for (Received received : batch) {
                 if (received instanceof Received.Valid valid) {
                     apply(valid);
                 } else {
                     deadLetters.add((Received.Invalid) received);
+                    batchDeadLetters++;
                     stats.deadLetter();
                 }
             }
             pending.flush(connection);
             connection.commit();
+            totals.committed(batchTelemetry, batchEvents, batchDeadLetters, tracker.totalGaps());
         } catch (SQLException | RuntimeException e) {
             pending.clear();
             connection.rollback();
@@ -205,6 +216,7 @@ public final class RegistryWriter {
             stats.duplicate();
             return;
         }
+        batchTelemetry++;
         seen(topic.node(), telemetry.envelope(), node, at);
         telemetry.device().ifPresent(device -> pending.device(topic.node(), device, telemetry.health().wire(),
                 metrics, telemetry.envelope().seq(), at));
@@ -216,6 +228,7 @@ public final class RegistryWriter {
             stats.duplicate();
             return;
         }
+        batchEvents++;
         seen(topic.node(), event.envelope(), node, at);
         stats.stored();
     }
@@ -242,10 +255,11 @@ public final class RegistryWriter {
     private void reject(Received.Valid received, String field, String reason) throws SQLException {
         deadLetters.add(new Received.Invalid(received.topic().path(), received.payload(), field, reason,
                 received.receivedAt()));
+        batchDeadLetters++;
         stats.deadLetter();
     }
 
     private static String json(Map<String, Object> values) {
-        return JsonTexts.write(values);
+        return JsonTexts.flat(values);
     }
 }

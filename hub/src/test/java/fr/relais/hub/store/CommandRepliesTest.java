@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandRepliesTest {
     private final MessageCodec codec = new MessageCodec();
     private final IngestStats stats = new IngestStats();
+    private final StoredTotals totals = new StoredTotals();
     private Database database;
     private RegistryWriter writer;
     private RegistryReader reader;
@@ -37,7 +38,7 @@ class CommandRepliesTest {
     @BeforeEach
     void open(@TempDir Path dir) throws SQLException {
         database = Database.open(Database.sqliteUrl(dir.resolve("hub.db")));
-        writer = new RegistryWriter(database, stats);
+        writer = new RegistryWriter(database, stats, totals);
         reader = new RegistryReader(database);
         commands = new CommandStore(database);
         write(Topic.of(Topic.Kind.BIRTH, SITE, NODE), Messages.birth(0, 1, "printer-1"));

@@ -9,7 +9,7 @@ import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.IngestWriter;
 import fr.relais.hub.ingest.Ingestor;
-import fr.relais.hub.ingest.Received;
+import fr.relais.hub.ingest.Delivery;
 import fr.relais.hub.store.CommandStore;
 import fr.relais.hub.store.Database;
 import fr.relais.hub.store.RegistryReader;
@@ -53,7 +53,7 @@ public final class Hub implements AutoCloseable {
     public static Hub start(HubConfig config) throws Exception {
         Database database = Database.open(config.databaseUrl());
         IngestStats stats = new IngestStats();
-        BlockingQueue<Received> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         StoredTotals totals = new StoredTotals();
         IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals), stats,
                 IngestWriter.DEFAULT_BATCH_SIZE);

@@ -91,6 +91,11 @@ public final class CommandService implements AutoCloseable {
             finish(command.requestId(), command.name(), Outcome.rejected("expired at " + command.expiresAt().get()));
             return;
         }
+        if (!handlers.get().containsKey(command.name())) {
+            finish(command.requestId(), command.name(), Outcome.rejected("unknown command '" + command.name()
+                    + "' (this node knows: " + String.join(", ", handlers.get().keySet()) + ")"));
+            return;
+        }
         Reply accepted = reply(command.requestId(), command.name(), new Outcome(ReplyStatus.ACCEPTED, "", Map.of()));
         store(codec.encode(accepted), accepted.envelope().seq());
         finish(command.requestId(), command.name(), execute(command));
@@ -98,10 +103,6 @@ public final class CommandService implements AutoCloseable {
 
     private Outcome execute(Command command) {
         CommandHandler handler = handlers.get().get(command.name());
-        if (handler == null) {
-            return Outcome.rejected("unknown command '" + command.name() + "' (this node knows: "
-                    + String.join(", ", handlers.get().keySet()) + ")");
-        }
         try {
             return handler.execute(command);
         } catch (RuntimeException e) {
@@ -149,9 +150,12 @@ public final class CommandService implements AutoCloseable {
             Topic topic = Topic.parse(topicPath);
             JsonNode json = new ObjectMapper().readTree(payload);
             UUID requestId = UUID.fromString(json.path("requestId").asText());
-            if (log.find(requestId).isEmpty()) {
+            Optional<CommandLog.Entry> known = log.find(requestId);
+            if (known.isEmpty()) {
                 log.begin(requestId, topic.command(), clock.now().toEpochMilli());
                 finish(requestId, topic.command(), Outcome.rejected("invalid command: " + problem.getMessage()));
+            } else if (known.get().reply().isPresent()) {
+                store(known.get().reply().get(), -1);
             }
         } catch (Exception unanswerable) {
             LOG.debug("{}: no request id to answer: {}", node, unanswerable.toString());

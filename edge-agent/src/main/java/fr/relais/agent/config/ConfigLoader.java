@@ -34,6 +34,10 @@ public final class ConfigLoader {
     static final Duration DEFAULT_TELEMETRY_INTERVAL = Duration.ofSeconds(10);
     private static final long MEGABYTE = 1024L * 1024;
     private static final Pattern PASSWORD_LINE = Pattern.compile("(?m)^(\\s*password\\s*:\\s*)\\S.*$");
+    private static final Pattern PASSWORD_IN_FLOW = Pattern.compile(
+            "([{,]\\s*[\"']?password[\"']?\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'|[^,}\\n]*)");
+    /** Shorter literals are not searched for: masking every "a" would garble the text. */
+    private static final int MIN_LITERAL_MASK = 4;
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -73,13 +77,13 @@ public final class ConfigLoader {
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         }
         try {
-            return read(StrictObject.root(tree, "document"), baseDir, digest(raw), mask(raw));
+            return read(StrictObject.root(tree, "document"), baseDir, digest(raw), raw);
         } catch (FieldException e) {
             throw new ConfigException(e.getMessage(), e);
         }
     }
 
-    private static NodeConfig read(StrictObject root, Path baseDir, String version, String maskedText)
+    private static NodeConfig read(StrictObject root, Path baseDir, String version, String raw)
             throws FieldException {
         String node = root.id("node");
         StrictObject siteObject = root.object("site");
@@ -116,7 +120,7 @@ public final class ConfigLoader {
         List<DeviceConfig> devices = devices(root);
         root.finish();
         return new NodeConfig(node, site, broker, storageFile, interval, clock, outbox, commands, devices, version,
-                maskedText);
+                mask(raw, broker.password()));
     }
 
     private static BrokerSettings broker(StrictObject broker) throws FieldException {
@@ -202,9 +206,18 @@ public final class ConfigLoader {
         return devices;
     }
 
-    /** The text with the value of every {@code password:} line replaced, for showing it remotely. */
-    static String mask(String raw) {
-        return PASSWORD_LINE.matcher(raw).replaceAll("$1\"****\"");
+    /**
+     * The text with every password value replaced, for showing it remotely: on its own line
+     * ({@code password: x}) or inside a one-line mapping ({@code {url: …, password: x}}), and,
+     * as a last resort, wherever the parsed password itself appears.
+     */
+    static String mask(String raw, Optional<String> password) {
+        String masked = PASSWORD_LINE.matcher(raw).replaceAll("$1\"****\"");
+        masked = PASSWORD_IN_FLOW.matcher(masked).replaceAll("$1\"****\"");
+        if (password.isPresent() && password.get().length() >= MIN_LITERAL_MASK) {
+            masked = masked.replace(password.get(), "****");
+        }
+        return masked;
     }
 
     private static String digest(String raw) {

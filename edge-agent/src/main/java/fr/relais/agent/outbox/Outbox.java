@@ -110,7 +110,8 @@ public final class Outbox implements AutoCloseable {
         acknowledged.get(entry.lane()).add(entry.id());
         delivered.incrementAndGet();
         if (!work.offer(new Acknowledged(entry.lane(), entry.id(), entry.payload().length))) {
-            // The queue is full of new messages; the row will be deleted with a later batch.
+            // The queue is full of new messages: the row stays and is sent again after the next
+            // reconnect; the hub drops the duplicate.
             acknowledged.get(entry.lane()).remove(entry.id());
         }
     }

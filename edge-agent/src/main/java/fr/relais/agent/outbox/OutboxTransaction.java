@@ -81,7 +81,8 @@ final class OutboxTransaction {
             }
         }
         if (maxSeq >= 0) {
-            LocalState.write(connection, LocalState.SEQ, maxSeq);
+            // Two threads may take n and n+1 and commit n+1 first: the stored value only rises.
+            LocalState.raise(connection, LocalState.SEQ, maxSeq);
         }
         return evicted + refused.size();
     }

@@ -64,6 +64,19 @@ public final class LocalState implements AutoCloseable {
         }
     }
 
+    /** Raises a counter, never lowers it: numbers handed out out of order are committed out of order. */
+    public static void raise(Connection connection, String name, long value) {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO local_state (name, value) VALUES (?, ?)"
+                        + " ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)")) {
+            upsert.setString(1, name);
+            upsert.setLong(2, value);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("cannot write " + name, e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -63,6 +63,8 @@ public final class HubLink implements AutoCloseable {
             throw new IllegalArgumentException("cannot create an MQTT client for " + settings.url(), e);
         }
         client.setCallback(new Callback());
+        // Acknowledge after the database commit, not when the message is handed over.
+        client.setManualAcks(true);
     }
 
     /** Connects in the background, retrying until the broker answers. */
@@ -169,7 +171,27 @@ public final class HubLink implements AutoCloseable {
         }
     }
 
-    /** Says {@code offline}, then disconnects: the broker discards the Will. */
+    /**
+     * Acknowledges a message to the broker, once it is stored. After a reconnect the broker sends
+     * unacknowledged messages again under the same packet ids, so a late acknowledgement still
+     * names the right message.
+     */
+    private void acknowledge(int id, int qos) {
+        if (qos == 0) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(id, qos);
+        } catch (MqttException e) {
+            throw new IllegalStateException("cannot acknowledge message " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Says {@code offline}, then disconnects: the broker discards the Will and keeps what the hub
+     * has not acknowledged for its next session. Whatever happens, the client is closed for good,
+     * so it can never reconnect behind a new hub with the same client id.
+     */
     @Override
     public void close() {
         closing = true;
@@ -183,9 +205,12 @@ public final class HubLink implements AutoCloseable {
             LOG.warn("no clean goodbye from the hub: {}", e.toString());
         }
         try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 1_000);
+            }
             client.close(true);
         } catch (MqttException e) {
-            LOG.debug("closing the MQTT client: {}", e.toString());
+            LOG.warn("closing the hub's MQTT client: {}", e.toString());
         }
     }
 
@@ -198,12 +223,14 @@ public final class HubLink implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            int id = message.getId();
+            int qos = message.getQos();
             try {
-                ingestor.accept(topic, message.getPayload());
+                ingestor.accept(topic, message.getPayload(), () -> acknowledge(id, qos));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                // An exception here would make Paho drop the connection; ingestion must go on.
+                // Not acknowledged, so the broker will deliver it again; ingestion goes on.
                 LOG.error("ingestion failed for a message on {}", topic, e);
             }
         }

@@ -22,13 +22,13 @@ public final class IngestWriter implements Runnable {
     private static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
-    private final BlockingQueue<Received> queue;
+    private final BlockingQueue<Delivery> queue;
     private final RegistryWriter writer;
     private final IngestStats stats;
     private final int batchSize;
     private volatile boolean running = true;
 
-    public IngestWriter(BlockingQueue<Received> queue, RegistryWriter writer, IngestStats stats, int batchSize) {
+    public IngestWriter(BlockingQueue<Delivery> queue, RegistryWriter writer, IngestStats stats, int batchSize) {
         this.queue = queue;
         this.writer = writer;
         this.stats = stats;
@@ -42,10 +42,10 @@ public final class IngestWriter implements Runnable {
 
     @Override
     public void run() {
-        List<Received> batch = new ArrayList<>(batchSize);
+        List<Delivery> batch = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty()) {
             try {
-                Received first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Delivery first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -67,11 +67,11 @@ public final class IngestWriter implements Runnable {
      * Takes what is queued, then lingers a few milliseconds for more: a commit costs the same for
      * ten messages as for a thousand, so under load fewer, larger transactions keep up better.
      */
-    private void gather(List<Received> batch) throws InterruptedException {
+    private void gather(List<Delivery> batch) throws InterruptedException {
         queue.drainTo(batch, batchSize - batch.size());
         long deadline = System.nanoTime() + LINGER_NANOS;
         while (batch.size() < batchSize && System.nanoTime() < deadline) {
-            Received next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            Delivery next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (next == null) {
                 break;
             }
@@ -80,16 +80,27 @@ public final class IngestWriter implements Runnable {
         }
     }
 
-    private void writeWithoutLoss(List<Received> batch) throws InterruptedException {
+    private void writeWithoutLoss(List<Delivery> batch) throws InterruptedException {
         try {
-            writer.write(batch);
+            writer.write(batch.stream().map(Delivery::received).toList());
+            batch.forEach(IngestWriter::acknowledge);
             return;
         } catch (Exception batchFailure) {
             LOG.warn("a batch of {} messages failed ({}); writing them one by one", batch.size(),
                     batchFailure.toString());
         }
-        for (Received received : batch) {
-            writeOne(received);
+        for (Delivery delivery : batch) {
+            writeOne(delivery.received());
+            acknowledge(delivery);
+        }
+    }
+
+    /** Stored: the broker may forget it. A failed acknowledgement only means a redelivery. */
+    private static void acknowledge(Delivery delivery) {
+        try {
+            delivery.acknowledge().run();
+        } catch (RuntimeException e) {
+            LOG.debug("acknowledgement not sent ({}); the broker will deliver it again", e.toString());
         }
     }
 

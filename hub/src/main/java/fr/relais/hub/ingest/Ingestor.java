@@ -14,19 +14,20 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class Ingestor {
     private final MessageCodec codec = new MessageCodec();
-    private final BlockingQueue<Received> queue;
+    private final BlockingQueue<Delivery> queue;
     private final IngestStats stats;
     private final Clock clock;
 
-    public Ingestor(BlockingQueue<Received> queue, IngestStats stats, Clock clock) {
+    public Ingestor(BlockingQueue<Delivery> queue, IngestStats stats, Clock clock) {
         this.queue = queue;
         this.stats = stats;
         this.clock = clock;
     }
 
-    public void accept(String topicPath, byte[] payload) throws InterruptedException {
+    /** @param acknowledge called once the message is stored, to acknowledge it to the broker */
+    public void accept(String topicPath, byte[] payload, Runnable acknowledge) throws InterruptedException {
         stats.received();
-        queue.put(read(topicPath, payload, clock.millis()));
+        queue.put(new Delivery(read(topicPath, payload, clock.millis()), acknowledge));
     }
 
     Received read(String topicPath, byte[] payload, long receivedAt) {

@@ -29,6 +29,18 @@ final class HubApi {
         return JSON.readTree(response.body());
     }
 
+    /** POSTs a JSON body; returns the status code and the JSON answer. */
+    Answer post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** An HTTP status and its JSON body. */
+    record Answer(int status, JsonNode body) {
+    }
+
     /** The answer, or empty while the hub is not up yet. */
     Optional<JsonNode> poll(String path) {
         try {

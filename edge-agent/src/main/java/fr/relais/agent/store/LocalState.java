@@ -53,22 +53,17 @@ public final class LocalState implements AutoCloseable {
 
     /** Writes a counter with the caller's connection, inside the caller's transaction. */
     public static void write(Connection connection, String name, long value) {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO local_state (name, value) VALUES (?, ?)"
-                        + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
-            upsert.setString(1, name);
-            upsert.setLong(2, value);
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("cannot write " + name, e);
-        }
+        upsert(connection, name, value, "excluded.value");
     }
 
     /** Raises a counter, never lowers it: numbers handed out out of order are committed out of order. */
     public static void raise(Connection connection, String name, long value) {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO local_state (name, value) VALUES (?, ?)"
-                        + " ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)")) {
+        upsert(connection, name, value, "MAX(value, excluded.value)");
+    }
+
+    private static void upsert(Connection connection, String name, long value, String newValue) {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO local_state (name, value)"
+                + " VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = " + newValue)) {
             upsert.setString(1, name);
             upsert.setLong(2, value);
             upsert.executeUpdate();

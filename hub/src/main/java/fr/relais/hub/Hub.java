@@ -82,7 +82,7 @@ public final class Hub implements AutoCloseable {
         }
         link.start();
         LOG.info("hub serving on http://{}:{}/ with database {}", config.httpHost(), http.actualPort(),
-                config.databaseUrl());
+                Database.describe(config.databaseUrl()));
         return new Hub(database, vertx, http, link, writer, writerThread);
     }
 

@@ -8,11 +8,13 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The hub's database: migrated with Flyway on open, one connection for the single writer (the
+ * The hub's database, SQLite by default or PostgreSQL, with one set of migrations for both:
+ * migrated with Flyway on open, one connection for the single writer (the
  * ingestion thread), one for readers (the API) and one for the commands the technicians send
  * ({@link CommandStore}). On SQLite, WAL lets the API read while ingestion writes.
  *
@@ -49,7 +51,7 @@ public final class Database implements AutoCloseable {
             writer.setAutoCommit(false);
             return new Database(jdbcUrl, writer, dataSource.getConnection(), dataSource.getConnection());
         } catch (SQLException | FlywayException | IOException e) {
-            throw new StoreException("cannot open the hub database " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open the hub database " + describe(jdbcUrl) + ": " + e.getMessage(), e);
         }
     }
 
@@ -59,9 +61,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static DataSource dataSource(String jdbcUrl) throws IOException {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setUrl(jdbcUrl);
+            postgres.setApplicationName("relais-hub");
+            return postgres;
+        }
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
-            throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
-                    + "': this version of the hub stores into SQLite (jdbc:sqlite:FILE)");
+            throw new IllegalArgumentException("unsupported database URL '" + describe(jdbcUrl)
+                    + "': the hub stores into SQLite (jdbc:sqlite:FILE) or PostgreSQL (jdbc:postgresql://HOST/DB)");
         }
         String path = jdbcUrl.substring("jdbc:sqlite:".length());
         Path parent = Path.of(path).toAbsolutePath().getParent();
@@ -73,6 +81,8 @@ public final class Database implements AutoCloseable {
         // NORMAL under WAL: durable against a crash of the hub, fsync only at checkpoints.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(10_000);
+        // No row ids are read back; without this, the driver queries them after every insert.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(jdbcUrl);
         return dataSource;
@@ -80,6 +90,11 @@ public final class Database implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /** The URL without any password, fit for a log line or an error message. */
+    public static String describe(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 
     /** The writer's connection, in manual-commit mode. Only the ingestion thread uses it. */
@@ -104,7 +119,7 @@ public final class Database implements AutoCloseable {
             reader.close();
             commands.close();
         } catch (SQLException e) {
-            throw new StoreException("cannot close " + url, e);
+            throw new StoreException("cannot close " + describe(url), e);
         }
     }
 }

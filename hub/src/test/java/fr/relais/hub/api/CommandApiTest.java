@@ -27,13 +27,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import fr.relais.hub.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Commands from the REST API to a node played by a plain MQTT client, on a real Mosquitto. */
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class CommandApiTest {
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase testDatabase;
+
     @RegisterExtension
     final MosquittoExtension mosquitto = new MosquittoExtension();
 
@@ -45,7 +55,8 @@ class CommandApiTest {
 
     @BeforeEach
     void start(MosquittoProcess broker, @TempDir Path dir) throws Exception {
-        hub = Hub.start(new HubConfig("127.0.0.1", 0, Database.sqliteUrl(dir.resolve("hub.db")),
+        testDatabase = TestDatabase.create(kind, dir);
+        hub = Hub.start(new HubConfig("127.0.0.1", 0, testDatabase.url(),
                 new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty())));
         await().atMost(PATIENCE).until(() -> get("/api/ingest").path("mqttConnected").asBoolean());
         node = new FakeNode(broker.url(), Messages.SITE, Messages.NODE);
@@ -54,9 +65,10 @@ class CommandApiTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         node.close();
         hub.close();
+        testDatabase.close();
     }
 
     @Test

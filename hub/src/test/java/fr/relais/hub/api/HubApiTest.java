@@ -29,13 +29,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
+import fr.relais.hub.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The hub on a real Mosquitto, fed by a plain MQTT client, read through its REST API. */
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class HubApiTest {
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase testDatabase;
+
     @RegisterExtension
     final MosquittoExtension mosquitto = new MosquittoExtension();
 
@@ -47,7 +57,8 @@ class HubApiTest {
 
     @BeforeEach
     void start(MosquittoProcess broker, @TempDir Path dir) throws Exception {
-        hub = Hub.start(new HubConfig("127.0.0.1", 0, Database.sqliteUrl(dir.resolve("hub.db")),
+        testDatabase = TestDatabase.create(kind, dir);
+        hub = Hub.start(new HubConfig("127.0.0.1", 0, testDatabase.url(),
                 new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty())));
         node = new MqttClient(broker.url(), "fake-node", new MemoryPersistence());
         node.connect();
@@ -59,6 +70,7 @@ class HubApiTest {
         node.disconnect();
         node.close();
         hub.close();
+        testDatabase.close();
     }
 
     private void publish(Topic.Kind kind, Message message) throws Exception {

@@ -19,12 +19,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import fr.relais.hub.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How replies move commands forward, whatever their order and however often they arrive. */
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class CommandRepliesTest {
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase testDatabase;
+
     private final MessageCodec codec = new MessageCodec();
     private final IngestStats stats = new IngestStats();
     private final StoredTotals totals = new StoredTotals();
@@ -37,7 +47,8 @@ class CommandRepliesTest {
 
     @BeforeEach
     void open(@TempDir Path dir) throws SQLException {
-        database = Database.open(Database.sqliteUrl(dir.resolve("hub.db")));
+        testDatabase = TestDatabase.create(kind, dir);
+        database = Database.open(testDatabase.url());
         writer = new RegistryWriter(database, stats, totals);
         reader = new RegistryReader(database);
         commands = new CommandStore(database);
@@ -45,8 +56,9 @@ class CommandRepliesTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws SQLException {
         database.close();
+        testDatabase.close();
     }
 
     private UUID command(String name, long deadline) {

@@ -18,11 +18,21 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import fr.relais.hub.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class RegistryWriterTest {
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase testDatabase;
+
     private final MessageCodec codec = new MessageCodec();
     private final IngestStats stats = new IngestStats();
     private final StoredTotals totals = new StoredTotals();
@@ -33,14 +43,16 @@ class RegistryWriterTest {
 
     @BeforeEach
     void open(@TempDir Path dir) {
-        database = Database.open(Database.sqliteUrl(dir.resolve("hub.db")));
+        testDatabase = TestDatabase.create(kind, dir);
+        database = Database.open(testDatabase.url());
         writer = new RegistryWriter(database, stats, totals);
         reader = new RegistryReader(database);
     }
 
     @AfterEach
-    void close() {
+    void close() throws SQLException {
         database.close();
+        testDatabase.close();
     }
 
     private Received valid(Topic.Kind kind, String site, Message message) {

@@ -130,14 +130,16 @@ final class LaneTable {
         return new Totals(count, bytes);
     }
 
-    /** The next rows after {@code afterId}, skipping those already acknowledged. */
-    OutboxBatch readAfter(Connection connection, long afterId, int limit, Set<Long> acknowledged) throws SQLException {
+    /** The next rows after {@code afterId} up to {@code upToId}, skipping those already acknowledged. */
+    OutboxBatch readAfter(Connection connection, long afterId, long upToId, int limit, Set<Long> acknowledged)
+            throws SQLException {
         List<OutboxEntry> entries = new ArrayList<>();
         long lastId = afterId;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, kind, payload FROM " + lane.table() + " WHERE id > ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, kind, payload FROM " + lane.table()
+                + " WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
             select.setLong(1, afterId);
-            select.setInt(2, limit);
+            select.setLong(2, upToId);
+            select.setInt(3, limit);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     long id = row.getLong(1);
@@ -149,6 +151,17 @@ final class LaneTable {
             }
         }
         return new OutboxBatch(entries, lastId);
+    }
+
+    /** The id of the last row ever inserted (AUTOINCREMENT keeps it even once deleted), 0 if none. */
+    long lastId(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq FROM sqlite_sequence WHERE name = ?")) {
+            select.setString(1, lane.table());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
     }
 
     Totals totals(Connection connection) throws SQLException {

@@ -62,6 +62,8 @@ public final class Outbox implements AutoCloseable {
     private long deliveredAtFlush;
     private final Object newRows = new Object();
     private final Thread writerThread;
+    private final DurabilityBarrier barrier;
+    private long committedSeq = -1;
     private volatile boolean running = true;
 
     public Outbox(AgentDatabase database, OutboxLimits limits, Clock clock, String name) {
@@ -70,6 +72,7 @@ public final class Outbox implements AutoCloseable {
         this.clock = clock;
         this.writer = database.connect();
         this.reader = database.connect();
+        Map<Lane, Long> startIds = new EnumMap<>(Lane.class);
         try {
             writer.setAutoCommit(false);
             for (Lane lane : Lane.values()) {
@@ -79,12 +82,14 @@ public final class Outbox implements AutoCloseable {
                 counts.put(lane, new AtomicLong(totals.count()));
                 bytes.put(lane, new AtomicLong(totals.bytes()));
                 acknowledged.put(lane, ConcurrentHashMap.newKeySet());
+                startIds.put(lane, table.lastId(reader));
             }
         } catch (SQLException e) {
             throw new StorageException("cannot read the outbox of " + database.file(), e);
         }
         evicted.set(LocalState.read(reader, LocalState.OUTBOX_EVICTED, 0));
         evictedAtFlush = evicted.get();
+        barrier = new DurabilityBarrier(startIds);
         writerThread = new Thread(this::writeLoop, "outbox-" + name);
         writerThread.start();
     }
@@ -92,7 +97,8 @@ public final class Outbox implements AutoCloseable {
     /**
      * Hands a message to the outbox. Blocks while the writer is a full queue behind (the
      * producer slows down rather than the agent running out of memory). The future completes
-     * once the message is committed, or fails if it could not be stored.
+     * once the message is on the disk for good (a power cut cannot take it back; see
+     * {@link DurabilityBarrier}), or fails if it could not be stored.
      */
     public CompletableFuture<Void> enqueue(Lane lane, Topic.Kind kind, long seq, byte[] payload)
             throws InterruptedException {
@@ -118,11 +124,12 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * The next messages of a lane after {@code afterId}, oldest first, without those already
-     * acknowledged. Returns the rows and the position reached.
+     * acknowledged and only those on the disk for good. Returns the rows and the position reached.
      */
     public synchronized OutboxBatch next(Lane lane, long afterId, int limit) {
         try {
-            return tables.get(lane).readAfter(reader, afterId, limit, acknowledged.get(lane));
+            return tables.get(lane).readAfter(reader, afterId, barrier.durableId(lane), limit,
+                    acknowledged.get(lane));
         } catch (SQLException e) {
             throw new StorageException("cannot read the outbox of " + database.file(), e);
         }
@@ -166,7 +173,7 @@ public final class Outbox implements AutoCloseable {
         return writerThread.isAlive();
     }
 
-    /** Writes what is queued, then stops. */
+    /** Writes what is queued and makes it durable, then stops. */
     @Override
     public void close() {
         running = false;
@@ -174,6 +181,9 @@ public final class Outbox implements AutoCloseable {
             writerThread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (barrier.due(true, true)) {
+            makeDurable();
         }
         try {
             writer.close();
@@ -189,13 +199,15 @@ public final class Outbox implements AutoCloseable {
         List<Object> batch = new ArrayList<>();
         while (running || !work.isEmpty()) {
             try {
-                Object first = work.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                Object first = work.poll(10, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    work.drainTo(batch, MAX_TRANSACTION - 1);
+                    commit(batch);
                 }
-                batch.add(first);
-                work.drainTo(batch, MAX_TRANSACTION - 1);
-                commit(batch);
+                if (barrier.due(work.isEmpty(), hasPriority(batch))) {
+                    makeDurable();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failAll(batch, e);
@@ -203,6 +215,27 @@ public final class Outbox implements AutoCloseable {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    private static boolean hasPriority(List<Object> batch) {
+        for (Object item : batch) {
+            if (item instanceof Pending pending && pending.lane() == Lane.PRIORITY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void makeDurable() {
+        try {
+            barrier.sync(writer, committedSeq);
+            synchronized (newRows) {
+                newRows.notifyAll();
+            }
+        } catch (SQLException e) {
+            // Producers wait a little longer; the next turn of the loop tries again.
+            LOG.error("cannot make the outbox of {} durable: {}", database.file(), e.toString());
         }
     }
 
@@ -221,17 +254,17 @@ public final class Outbox implements AutoCloseable {
             if (evictedNow > 0) {
                 LocalState.write(writer, LocalState.OUTBOX_EVICTED, evicted.get() + evictedNow);
             }
+            Map<Lane, Long> lastIds = new EnumMap<>(Lane.class);
+            for (Lane lane : transaction.insertedLanes()) {
+                lastIds.put(lane, tables.get(lane).lastId(writer));
+            }
             writer.commit();
             evicted.addAndGet(evictedNow);
+            committedSeq = Math.max(committedSeq, transaction.maxSeq());
             transaction.applyTotals();
             stored.addAndGet(transaction.storedCount());
             transaction.forgetDeleted(acknowledged);
-            transaction.complete();
-            if (transaction.storedCount() > 0) {
-                synchronized (newRows) {
-                    newRows.notifyAll();
-                }
-            }
+            barrier.committed(transaction, lastIds);
         } catch (SQLException | RuntimeException e) {
             LOG.error("cannot write to the outbox of {}: {}", database.file(), e.toString());
             try {

@@ -148,6 +148,21 @@ final class OutboxTransaction {
         }
     }
 
+    long maxSeq() {
+        return maxSeq;
+    }
+
+    /** The lanes this transaction inserted into. */
+    List<Lane> insertedLanes() {
+        List<Lane> lanes = new ArrayList<>();
+        for (Lane lane : Lane.values()) {
+            if (!inserts.get(lane).isEmpty()) {
+                lanes.add(lane);
+            }
+        }
+        return lanes;
+    }
+
     long storedCount() {
         return inserts.values().stream().mapToLong(List::size).sum();
     }

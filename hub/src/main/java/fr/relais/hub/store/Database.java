@@ -78,8 +78,9 @@ public final class Database implements AutoCloseable {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // NORMAL under WAL: durable against a crash of the hub, fsync only at checkpoints.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // FULL: the hub acknowledges a message to the broker once it is committed, so a commit
+        // must survive a power cut. Ingestion commits in batches, so it is one fsync per batch.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         // No row ids are read back; without this, the driver queries them after every insert.
         config.setGetGeneratedKeys(false);

@@ -12,7 +12,12 @@ final class HubDatabase implements AutoCloseable {
     private final Connection connection;
 
     HubDatabase(Path file) throws SQLException {
-        this.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        this("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** The hub's database at the URL the hub itself was given (SQLite, PostgreSQL). */
+    HubDatabase(String jdbcUrl) throws SQLException {
+        this.connection = DriverManager.getConnection(jdbcUrl);
     }
 
     /** Distinct sequence numbers stored for a node (telemetry and events): what arrived, once each. */
@@ -29,8 +34,47 @@ final class HubDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * For each telemetry row of the nodes whose id starts with {@code nodePrefix}, the
+     * milliseconds from the producer's {@code ts} to the hub's {@code received_at}: one row each,
+     * so their number is also what was stored (a message id is stored once at most).
+     */
+    long[] telemetryLatencies(String nodePrefix) throws SQLException {
+        // LIKE rather than a range on node_id: under a locale collation PostgreSQL orders '-' and
+        // '~' by letters alone. Node ids never contain LIKE's wildcards ('%', '_').
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT received_at - device_ts FROM telemetry WHERE node_id LIKE ?")) {
+            select.setString(1, nodePrefix + "%");
+            select.setFetchSize(10_000);
+            try (ResultSet rows = select.executeQuery()) {
+                LongList latencies = new LongList();
+                while (rows.next()) {
+                    latencies.add(rows.getLong(1));
+                }
+                return latencies.toArray();
+            }
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();
+    }
+
+    /** A growing array of longs: a few hundred thousand boxed Longs would be wasteful. */
+    private static final class LongList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 }

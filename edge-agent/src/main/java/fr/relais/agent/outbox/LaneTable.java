@@ -104,27 +104,22 @@ final class LaneTable {
         return deleted;
     }
 
-    /** Removes up to {@code limit} of the oldest rows; returns how many and their bytes. */
+    /**
+     * Removes up to {@code limit} of the oldest rows; returns how many and their bytes. One
+     * statement that writes: a transaction that read first could not become a writer once
+     * another connection (the command log, the node's counters) had written.
+     */
     Totals evictOldest(Connection connection, int limit) throws SQLException {
         long count = 0;
         long bytes = 0;
-        long lastId = -1;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, size FROM " + lane.table() + " ORDER BY id LIMIT ?")) {
-            select.setInt(1, limit);
-            try (ResultSet row = select.executeQuery()) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + lane.table()
+                + " WHERE id IN (SELECT id FROM " + lane.table() + " ORDER BY id LIMIT ?) RETURNING size")) {
+            delete.setInt(1, limit);
+            try (ResultSet row = delete.executeQuery()) {
                 while (row.next()) {
-                    lastId = row.getLong(1);
-                    bytes += row.getLong(2);
+                    bytes += row.getLong(1);
                     count++;
                 }
-            }
-        }
-        if (count > 0) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + lane.table() + " WHERE id <= ?")) {
-                delete.setLong(1, lastId);
-                delete.executeUpdate();
             }
         }
         return new Totals(count, bytes);

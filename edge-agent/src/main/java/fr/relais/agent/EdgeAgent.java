@@ -127,7 +127,8 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
      * stops the systemd watchdog pings, so systemd restarts the agent.
      */
     public boolean isHealthy() {
-        return outbox.isWriting() && runtime.responds(HEALTH_TIMEOUT);
+        // While set-config tries a configuration the node's thread is being replaced: busy, not hung.
+        return outbox.isWriting() && (reconfiguration.inProgress() || runtime.responds(HEALTH_TIMEOUT));
     }
 
     @Override

@@ -24,6 +24,7 @@ final class Reconfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(Reconfiguration.class);
 
     private final EdgeAgent agent;
+    private volatile boolean inProgress;
 
     Reconfiguration(EdgeAgent agent) {
         this.agent = agent;
@@ -45,11 +46,31 @@ final class Reconfiguration {
         if (!next.storageFile().equals(current.storageFile())) {
             return Outcome.rejected("set-config cannot move storage.file while the agent is using it");
         }
+        if (!next.commands().restartKiosk().equals(current.commands().restartKiosk())
+                || !next.commands().reboot().equals(current.commands().reboot())) {
+            // Otherwise whoever can send commands could make every Pi run any program.
+            return Outcome.rejected("set-config cannot change commands.restartKiosk or commands.reboot;"
+                    + " the programs a node runs are set on the Pi itself");
+        }
+        inProgress = true;
+        try {
+            return switchTo(current, next, yaml);
+        } finally {
+            inProgress = false;
+        }
+    }
+
+    /** Whether a configuration is being tried: its node is busy, not hung. */
+    boolean inProgress() {
+        return inProgress;
+    }
+
+    private Outcome switchTo(NodeConfig current, NodeConfig next, String yaml) {
         agent.runtime().close();
         NodeRuntime trial;
         try {
             trial = agent.startRuntime(next);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             agent.replace(current, agent.startRuntime(current));
             return Outcome.rejected("the new configuration cannot run here: " + e.getMessage());
         }

@@ -2,6 +2,8 @@ package fr.relais.agent.command;
 
 import fr.relais.protocol.Command;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +37,12 @@ final class SystemCommand implements CommandHandler {
                     + setting + " in its agent.yaml)");
         }
         Process process;
+        Path output;
         try {
-            process = new ProcessBuilder(commandLine.get()).redirectErrorStream(true).start();
+            // To a file, not a pipe: a program that writes more than a pipe holds would block.
+            output = Files.createTempFile("relais-command-", ".out");
+            process = new ProcessBuilder(commandLine.get()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
         } catch (IOException e) {
             return Outcome.failed("cannot run " + commandLine.get() + ": " + e.getMessage());
         }
@@ -46,9 +52,9 @@ final class SystemCommand implements CommandHandler {
                 process.destroyForcibly();
                 return Outcome.failed(commandLine.get() + " did not finish within " + timeout.toSeconds() + " s");
             }
-            String output = tail(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            String printed = tail(lastBytes(output));
             int exit = process.exitValue();
-            Map<String, Object> result = Map.of("exitCode", (long) exit, "output", output);
+            Map<String, Object> result = Map.of("exitCode", (long) exit, "output", printed);
             return exit == 0 ? Outcome.ok(result)
                     : Outcome.failed(commandLine.get() + " exited with status " + exit, result);
         } catch (IOException e) {
@@ -57,6 +63,23 @@ final class SystemCommand implements CommandHandler {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             return Outcome.failed("interrupted while running " + commandLine.get());
+        } finally {
+            try {
+                Files.deleteIfExists(output);
+            } catch (IOException e) {
+                // A leftover temporary file in the service's private /tmp.
+            }
+        }
+    }
+
+    /** The end of what the program printed: a program may print megabytes, the reply keeps the end. */
+    private static String lastBytes(Path output) throws IOException {
+        try (var file = new java.io.RandomAccessFile(output.toFile(), "r")) {
+            long start = Math.max(0, file.length() - 4L * MAX_OUTPUT);
+            byte[] bytes = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

@@ -68,14 +68,15 @@ public final class ConfigLoader {
 
     /** Parses a configuration text; relative paths in it are resolved against {@code baseDir}. */
     public NodeConfig parse(String raw, Path baseDir) throws ConfigException {
-        String text = EnvironmentSubstitution.apply(raw, environment);
         JsonNode tree;
         try {
-            tree = YAML.readTree(text);
+            tree = YAML.readTree(raw);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new ConfigException("not valid YAML: " + withoutQuotedLines(e.getOriginalMessage())
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"), e);
         }
+        tree = EnvironmentSubstitution.apply(tree, environment);
         try {
             return read(StrictObject.root(tree, "document"), baseDir, digest(raw), raw);
         } catch (FieldException e) {
@@ -204,6 +205,21 @@ public final class ConfigLoader {
             devices.add(new DeviceConfig(id, kind, name, driver, settings));
         }
         return devices;
+    }
+
+    /**
+     * The parser's explanation without the copy of the offending line it appends (after
+     * "in 'reader'"): that line may hold a password.
+     */
+    private static String withoutQuotedLines(String message) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : String.valueOf(message).split("\\R")) {
+            if (line.contains(" in 'reader'") || line.contains("in 'string'")) {
+                break;
+            }
+            kept.append(kept.length() == 0 ? "" : " ").append(line.trim());
+        }
+        return kept.toString();
     }
 
     /**

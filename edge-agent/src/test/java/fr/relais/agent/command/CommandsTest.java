@@ -303,6 +303,29 @@ class CommandsTest {
     }
 
     /** set-config cannot turn a node into another one. */
+    // A program printing more than a pipe holds must not hang and be reported as too slow.
+    @Test
+    void aProgramPrintingALotFinishesAndOnlyTheEndIsKept(MosquittoProcess broker) throws Exception {
+        start(broker, "commands:\n  restartKiosk: [sh, -c, \"yes x | head -c 300000\"]\n");
+        Reply answer = finalReply(send("restart-kiosk", Map.of()));
+        assertThat(answer.status()).isEqualTo(ReplyStatus.OK);
+        assertThat((String) answer.result().get("output")).hasSizeLessThanOrEqualTo(2_001).endsWith("x\n");
+    }
+
+    // Whoever can send commands must not be able to make a Pi run a program of their choice.
+    @Test
+    void setConfigCannotChangeTheProgramsANodeRuns(MosquittoProcess broker) throws Exception {
+        String before = start(broker, "");
+        String other = yaml(broker.url(), "commands:\n  reboot: [sh, -c, \"echo owned\"]\n");
+        UUID id = send("set-config", Map.of("config", other));
+
+        Reply answer = finalReply(id);
+        assertThat(answer.status()).isEqualTo(ReplyStatus.REJECTED);
+        assertThat(answer.reason()).contains("cannot change commands.restartKiosk or commands.reboot");
+        assertThat(Files.readString(configFile)).isEqualTo(before);
+        assertThat(agent.config().commands().reboot()).isEmpty();
+    }
+
     @Test
     void setConfigChangingTheNodeIdIsRejected(MosquittoProcess broker) throws Exception {
         String before = start(broker, "");

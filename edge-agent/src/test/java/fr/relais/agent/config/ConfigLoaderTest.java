@@ -126,7 +126,26 @@ class ConfigLoaderTest {
     void saysWhichEnvironmentVariableIsMissing(@TempDir Path dir) {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).parse(GOOD, dir))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("line 9: environment variable MQTT_PASSWORD is not set");
+                .hasMessageContaining("broker.password: environment variable MQTT_PASSWORD is not set");
+    }
+
+    @Test
+    void aSecretFromTheEnvironmentIsTakenWholeAndNeverQuotedInAnError(@TempDir Path dir) throws ConfigException {
+        String secret = "@Zx9-Secret #not-a-comment: {x}";
+        assertThat(new ConfigLoader(Map.of("MQTT_PASSWORD", secret)).parse(GOOD, dir).broker().password())
+                .contains(secret);
+        String broken = GOOD.replace("maxInflight: 200", "maxInflight: [200");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("MQTT_PASSWORD", secret)).parse(broken, dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML")
+                .hasMessageNotContaining("Zx9");
+    }
+
+    @Test
+    void aWholeReferenceToANumberIsANumber(@TempDir Path dir) throws ConfigException {
+        String withVariable = GOOD.replace("maxInflight: 200", "maxInflight: ${WINDOW}");
+        assertThat(new ConfigLoader(Map.of("MQTT_PASSWORD", "x", "WINDOW", "300")).parse(withVariable, dir)
+                .broker().maxInflight()).isEqualTo(300);
     }
 
     @Test

@@ -7,6 +7,7 @@ import fr.relais.agent.device.Devices;
 import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.store.LocalState;
 import fr.relais.agent.telemetry.TelemetryLoop;
+import fr.relais.agent.uplink.CommandInbox;
 import fr.relais.agent.uplink.Envelopes;
 import fr.relais.agent.uplink.Uplink;
 import fr.relais.protocol.Birth;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
 /**
  * The part of a node that follows its configuration: devices, the MQTT session and the
@@ -34,7 +34,7 @@ final class NodeRuntime implements AutoCloseable {
 
     /** Builds the devices first, so an impossible device configuration fails before anything starts. */
     static NodeRuntime start(NodeConfig config, String agentVersion, LocalState state, MessageEmitter emitter,
-                             Envelopes envelopes, BiConsumer<String, byte[]> commands) {
+                             Envelopes envelopes, CommandInbox commands) {
         List<Device> devices = Devices.from(config.devices());
         ClockWatch clock = ClockWatch.system(config.clock());
         envelopes.useClock(clock);

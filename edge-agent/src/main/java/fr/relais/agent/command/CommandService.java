@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -60,18 +61,38 @@ public final class CommandService implements AutoCloseable {
             return thread;
         });
         log.prune(clock.now().minus(KEPT_FOR).toEpochMilli());
+        executor.execute(this::answerInterrupted);
     }
 
-    /** A command arrived from the broker; it is handled in order on the command thread. */
-    public void deliver(String topic, byte[] payload) {
+    /**
+     * A command arrived from the broker; it is handled in order on the command thread.
+     *
+     * @param acknowledge tells the broker it may forget the command: called once the command is
+     *                    recorded, so a crash before that gets it delivered again
+     */
+    public void deliver(String topic, byte[] payload, Runnable acknowledge) {
         try {
-            executor.execute(() -> handle(topic, payload));
+            executor.execute(() -> {
+                try {
+                    handle(topic, payload, acknowledge);
+                } catch (RuntimeException e) {
+                    LOG.error("{}: a command on {} could not be handled", node, topic, e);
+                }
+            });
         } catch (RejectedExecutionException e) {
             LOG.warn("{}: shutting down, command on {} left for redelivery", node, topic);
         }
     }
 
-    void handle(String topicPath, byte[] payload) {
+    /** Commands cut short by a stop of the agent are answered, once: they never run again. */
+    private void answerInterrupted() {
+        for (CommandLog.Entry entry : log.unfinished()) {
+            finish(entry.requestId(), entry.name(), Outcome.failed(
+                    "the agent stopped while executing it; it is not executed a second time"));
+        }
+    }
+
+    void handle(String topicPath, byte[] payload, Runnable acknowledge) {
         Topic topic;
         Command command;
         try {
@@ -79,14 +100,17 @@ public final class CommandService implements AutoCloseable {
             command = codec.decode(topic, payload, Command.class);
         } catch (InvalidMessageException e) {
             refuseUnreadable(topicPath, payload, e);
+            acknowledge.run();
             return;
         }
         Optional<CommandLog.Entry> known = log.find(command.requestId());
         if (known.isPresent()) {
             again(command, known.get());
+            acknowledge.run();
             return;
         }
         log.begin(command.requestId(), command.name(), clock.now().toEpochMilli());
+        acknowledge.run();
         if (command.isExpired(clock.now())) {
             finish(command.requestId(), command.name(), Outcome.rejected("expired at " + command.expiresAt().get()));
             return;
@@ -123,11 +147,19 @@ public final class CommandService implements AutoCloseable {
         }
     }
 
+    /** Stores the final reply and the record that the command was answered, together. */
     private void finish(UUID requestId, String name, Outcome outcome) {
         Reply reply = reply(requestId, name, outcome);
         byte[] bytes = codec.encode(reply);
-        log.finish(requestId, bytes);
-        store(bytes, reply.envelope().seq());
+        try {
+            outbox.enqueue(Lane.PRIORITY, Topic.Kind.REPLY, reply.envelope().seq(), bytes,
+                    connection -> CommandLog.finish(connection, requestId, bytes)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // Left unanswered in the log: answered as interrupted at the next start.
+            LOG.error("{}: the reply to {} could not be stored", node, requestId, e.getCause());
+        }
     }
 
     private Reply reply(UUID requestId, String name, Outcome outcome) {

@@ -39,7 +39,14 @@ public final class Outbox implements AutoCloseable {
 
     /** A message handed over by a producer, not yet committed. */
     record Pending(Lane lane, Topic.Kind kind, long seq, long createdAt, byte[] payload,
-                   CompletableFuture<Void> stored) {
+                   CompletableFuture<Void> stored, SameTransaction alsoWrite) {
+    }
+
+    /** A write that must happen in the same transaction as a message, or not at all. */
+    public interface SameTransaction {
+        SameTransaction NOTHING = connection -> { };
+
+        void write(Connection connection) throws SQLException;
     }
 
     private record Acknowledged(Lane lane, long id, int size) {
@@ -102,12 +109,21 @@ public final class Outbox implements AutoCloseable {
      */
     public CompletableFuture<Void> enqueue(Lane lane, Topic.Kind kind, long seq, byte[] payload)
             throws InterruptedException {
+        return enqueue(lane, kind, seq, payload, SameTransaction.NOTHING);
+    }
+
+    /**
+     * Like {@link #enqueue(Lane, Topic.Kind, long, byte[])}, with another write that is committed
+     * in the same transaction (a command's reply and the record that it was answered).
+     */
+    public CompletableFuture<Void> enqueue(Lane lane, Topic.Kind kind, long seq, byte[] payload,
+                                           SameTransaction alsoWrite) throws InterruptedException {
         CompletableFuture<Void> future = new CompletableFuture<>();
         if (!running) {
             future.completeExceptionally(new IllegalStateException("the outbox is closed"));
             return future;
         }
-        work.put(new Pending(lane, kind, seq, clock.millis(), payload, future));
+        work.put(new Pending(lane, kind, seq, clock.millis(), payload, future, alsoWrite));
         return future;
     }
 

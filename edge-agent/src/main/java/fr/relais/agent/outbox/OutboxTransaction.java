@@ -80,6 +80,11 @@ final class OutboxTransaction {
                 change(lane, rows.size(), rows.stream().mapToLong(row -> row.payload().length).sum());
             }
         }
+        for (List<Outbox.Pending> rows : inserts.values()) {
+            for (Outbox.Pending row : rows) {
+                row.alsoWrite().write(connection);
+            }
+        }
         if (maxSeq >= 0) {
             // Two threads may take n and n+1 and commit n+1 first: the stored value only rises.
             LocalState.raise(connection, LocalState.SEQ, maxSeq);

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +25,13 @@ public final class CommandLog implements AutoCloseable {
     public CommandLog(AgentDatabase database) {
         this.database = database;
         this.connection = database.connect();
+        try (var pragma = connection.createStatement()) {
+            // Commands are rare, and a record of one that ran must survive a power cut, or it
+            // would run a second time when the broker delivers it again.
+            pragma.execute("PRAGMA synchronous = FULL");
+        } catch (SQLException e) {
+            throw new StorageException("cannot set up the command log of " + database.file(), e);
+        }
     }
 
     public synchronized Optional<Entry> find(UUID requestId) {
@@ -54,15 +63,34 @@ public final class CommandLog implements AutoCloseable {
         }
     }
 
-    public synchronized void finish(UUID requestId, byte[] reply) {
+    /**
+     * Records the final reply, with the caller's connection: the outbox runs it in the
+     * transaction that stores the reply itself, so a command is never answered without the
+     * record, nor recorded as answered without the answer.
+     */
+    public static void finish(Connection connection, UUID requestId, byte[] reply) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE command_log SET state = 'done', reply = ? WHERE request_id = ?")) {
             update.setBytes(1, reply);
             update.setString(2, requestId.toString());
             update.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("cannot record the reply to " + requestId + " in " + database.file(), e);
         }
+    }
+
+    /** Commands recorded as running and never answered: the agent stopped while they ran. */
+    public synchronized List<Entry> unfinished() {
+        List<Entry> entries = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT request_id, name, received_at FROM command_log WHERE reply IS NULL ORDER BY received_at");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                entries.add(new Entry(UUID.fromString(row.getString(1)), row.getString(2), row.getLong(3),
+                        Optional.empty()));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the command log of " + database.file(), e);
+        }
+        return entries;
     }
 
     /** Forgets commands older than {@code before}: the hub stops retrying long before. */

@@ -3,6 +3,7 @@ package fr.relais.agent.uplink;
 import fr.relais.agent.config.BrokerSettings;
 import fr.relais.protocol.mqtt.BufferedSocketFactory;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -26,13 +27,16 @@ final class MqttLink {
 
     /** A message that arrived on a subscription; {@code retained} if it predates the subscription. */
     interface Inbound {
-        void arrived(String topic, byte[] payload, boolean retained);
+        /** @param acknowledge sends the PUBACK; until then the broker will deliver it again */
+        void arrived(String topic, byte[] payload, boolean retained, Runnable acknowledge);
     }
 
     private final BrokerSettings settings;
     private final MqttAsyncClient client;
 
     private final int maxInflight;
+    /** Counts connections, so an acknowledgement never crosses from one to the next. */
+    private final AtomicInteger connections = new AtomicInteger();
 
     MqttLink(BrokerSettings settings, int maxInflight, String clientId, Consumer<Throwable> onConnectionLost,
              Inbound onMessage) {
@@ -43,6 +47,8 @@ final class MqttLink {
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot create an MQTT client for " + settings.url(), e);
         }
+        // Commands are acknowledged once recorded, not on arrival: a crash in between must not lose one.
+        client.setManualAcks(true);
         client.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
@@ -51,7 +57,11 @@ final class MqttLink {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                onMessage.arrived(topic, message.getPayload(), message.isRetained());
+                int id = message.getId();
+                int qos = message.getQos();
+                int connection = connections.get();
+                onMessage.arrived(topic, message.getPayload(), message.isRetained(),
+                        () -> acknowledge(connection, id, qos));
             }
 
             @Override
@@ -59,6 +69,21 @@ final class MqttLink {
                 // Publishers follow their own tokens.
             }
         });
+    }
+
+    /**
+     * Sends the PUBACK of a message, unless the connection it came on is gone: packet ids belong
+     * to a connection, and the broker delivers an unacknowledged message again anyway.
+     */
+    private void acknowledge(int connection, int id, int qos) {
+        if (qos == 0 || connection != connections.get()) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(id, qos);
+        } catch (MqttException e) {
+            // The connection dropped meanwhile; the broker delivers the message again.
+        }
     }
 
     CompletableFuture<Void> connect(Will will) {
@@ -77,6 +102,7 @@ final class MqttLink {
             options.setSocketFactory(new BufferedSocketFactory());
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
+        connections.incrementAndGet();
         try {
             client.connect(options, null, completing(done));
         } catch (MqttException e) {

@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,7 @@ public final class Uplink {
     private final MessageCodec codec;
     private final ScheduledExecutorService executor;
     private final LongFunction<Birth> births;
-    private final BiConsumer<String, byte[]> commands;
+    private final CommandInbox commands;
     private final MqttLink link;
     private final Replayer replayer;
     private final Backoff backoff;
@@ -60,7 +59,7 @@ public final class Uplink {
      */
     public Uplink(NodeConfig config, LocalState state, ClockWatch clock, MessageCodec codec,
                   ScheduledExecutorService executor, Outbox outbox, LongFunction<Birth> births,
-                  BiConsumer<String, byte[]> commands) {
+                  CommandInbox commands) {
         this.config = config;
         this.state = state;
         this.clock = clock;
@@ -70,7 +69,8 @@ public final class Uplink {
         this.commands = commands;
         this.backoff = new Backoff(config.broker().reconnectMin(), config.broker().reconnectMax(), new Random());
         this.link = new MqttLink(config.broker(), config.broker().maxInflight() + SESSION_SLOTS, config.node(),
-                this::connectionLost, (topic, payload, retained) -> onExecutor(() -> received(topic, payload, retained)));
+                this::connectionLost, (topic, payload, retained, acknowledge) ->
+                        onExecutor(() -> received(topic, payload, retained, acknowledge)));
         this.replayer = new Replayer(config.node(), outbox, link, this::topic,
                 config.outbox().replayRatePerSecond(), config.broker().maxInflight());
     }
@@ -195,11 +195,12 @@ public final class Uplink {
         }
     }
 
-    private void received(String topicPath, byte[] payload, boolean retained) {
+    private void received(String topicPath, byte[] payload, boolean retained, Runnable acknowledge) {
         if (Topic.HUB_STATE.equals(topicPath)) {
             hubState(payload, retained);
+            acknowledge.run();
         } else {
-            commands.accept(topicPath, payload);
+            commands.deliver(topicPath, payload, acknowledge);
         }
     }
 

@@ -178,11 +178,15 @@ class CommandsTest {
             log.begin(interrupted, "reboot", Instant.now().toEpochMilli());
         }
         start(broker, reboot(reboots));
-        send("reboot", new Command("reboot", interrupted, Instant.now(), Optional.empty(), Map.of()));
 
+        // Answered at start, before the broker delivers the command again.
         Reply answer = finalReply(interrupted);
         assertThat(answer.status()).isEqualTo(ReplyStatus.FAILED);
         assertThat(answer.reason()).contains("not executed a second time");
+
+        send("reboot", new Command("reboot", interrupted, Instant.now(), Optional.empty(), Map.of()));
+        await().atMost(PATIENCE).until(() -> finals(interrupted).size() >= 2);
+        assertThat(finals(interrupted)).extracting(Reply::status).containsOnly(ReplyStatus.FAILED);
         assertThat(reboots).as("the program did not run").doesNotExist();
     }
 

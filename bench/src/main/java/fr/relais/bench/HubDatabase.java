@@ -56,6 +56,36 @@ final class HubDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes what a run stored about its own nodes and site, in a database that outlives the run
+     * (PostgreSQL): a few hundred thousand rows a run would otherwise pile up there. Only ids of
+     * that run match: they start with the run's own random id.
+     */
+    void deleteRun(String site, String nodePrefix) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (String delete : new String[] {"DELETE FROM telemetry WHERE node_id LIKE ?",
+                    "DELETE FROM events WHERE node_id LIKE ?", "DELETE FROM devices WHERE node_id LIKE ?",
+                    "DELETE FROM nodes WHERE id LIKE ?"}) {
+                try (PreparedStatement statement = connection.prepareStatement(delete)) {
+                    statement.setString(1, nodePrefix + "%");
+                    statement.executeUpdate();
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM sites WHERE id = ?")) {
+                statement.setString(1, site);
+                statement.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();

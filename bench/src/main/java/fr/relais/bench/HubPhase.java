@@ -1,0 +1,148 @@
+package fr.relais.bench;
+
+import fr.relais.broker.MosquittoProcess;
+import fr.relais.hub.Hub;
+import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.ingest.MqttSettings;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The nodes' telemetry into the hub, started in this JVM on its own database. The hub's own
+ * counters say when it has stored everything; its database says what it stored and how late.
+ */
+final class HubPhase {
+    private static final Logger LOG = LoggerFactory.getLogger(HubPhase.class);
+    private static final String HUB_CLIENT_ID = MqttSettings.DEFAULT_CLIENT_ID;
+    /** Polling the hub's counters: fine enough for a run of seconds, cheap for the hub. */
+    private static final long POLL_MILLIS = 50;
+
+    private final MosquittoProcess broker;
+    private final NodeFleet fleet;
+    private final String databaseUrl;
+    private final long perNode;
+    private final int threads;
+    private final long timeoutNanos;
+
+    /** The hub could not start on the database it was given: nothing was measured. */
+    static final class HubRefusedException extends Exception {
+        HubRefusedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * @param seconds   from the first reading published to the hub's counters showing all stored
+     * @param latencies milliseconds from each stored reading's {@code ts} to its {@code received_at}
+     */
+    record Figures(TelemetryPass.Result pass, long stored, long duplicatesDropped, long deadLetters, double seconds,
+                   long[] latencies, Arrivals.Outcome arrivals) {
+        double perSecond() {
+            return seconds > 0 ? stored / seconds : 0;
+        }
+    }
+
+    HubPhase(MosquittoProcess broker, NodeFleet fleet, String databaseUrl, long perNode, int threads,
+             long timeoutNanos) {
+        this.broker = broker;
+        this.fleet = fleet;
+        this.databaseUrl = databaseUrl;
+        this.perNode = perNode;
+        this.threads = threads;
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    Figures run() throws Exception {
+        long deadline = System.nanoTime() + timeoutNanos;
+        TelemetryPass.Result pass;
+        Arrivals.Outcome outcome;
+        IngestStatusClient.Status last;
+        try (Hub hub = start()) {
+            IngestStatusClient api = new IngestStatusClient(hub.httpPort());
+            awaitConnected(api);
+            fleet.announce();
+            // States and births first, so every reading lands on a node the hub knows. The hub's
+            // stored counter counts every message it keeps, these two per node included.
+            long announced = 2L * fleet.size();
+            Arrivals.Outcome known = Arrivals.await(() -> api.get().stored(), announced, deadline, POLL_MILLIS);
+            if (!known.reached()) {
+                throw new IllegalStateException("the hub stored " + known.count() + " of the " + announced
+                        + " states and births of the nodes");
+            }
+            long baseline = known.count();
+            pass = fleet.publish(perNode, threads, deadline);
+            LOG.info("hub phase: {} readings acknowledged by the broker in {} s", pass.sent(),
+                    seconds(pass.endNanos() - pass.startNanos()));
+            outcome = Arrivals.await(() -> api.get().stored() - baseline, pass.sent(), deadline, POLL_MILLIS);
+            last = api.get();
+        }
+        forgetHubSession();
+        // Read after the hub has closed, so every batch it took is committed.
+        long[] latencies;
+        try (HubDatabase database = new HubDatabase(databaseUrl)) {
+            latencies = database.telemetryLatencies(fleet.nodePrefix());
+            if (!databaseUrl.startsWith("jdbc:sqlite:")) {
+                deleteRun(database);
+            }
+        }
+        double seconds = (outcome.atNanos() - pass.startNanos()) / 1e9;
+        return new Figures(pass, latencies.length, last.duplicatesDropped(), last.deadLetters(), seconds, latencies,
+                outcome);
+    }
+
+    /** A leftover run is no reason to fail one that was measured: said, not thrown. */
+    private void deleteRun(HubDatabase database) {
+        try {
+            database.deleteRun(fleet.site(), fleet.nodePrefix());
+        } catch (java.sql.SQLException e) {
+            LOG.warn("the rows of nodes {}* stay in {}: {}", fleet.nodePrefix(), Redacted.url(databaseUrl),
+                    e.getMessage());
+        }
+    }
+
+    private Hub start() throws HubRefusedException {
+        try {
+            return Hub.start(new HubConfig("127.0.0.1", 0, databaseUrl,
+                    new MqttSettings(broker.url(), HUB_CLIENT_ID, Optional.empty(), Optional.empty())));
+        } catch (Exception e) {
+            throw new HubRefusedException("the hub did not start on the database " + Redacted.url(databaseUrl)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitConnected(IngestStatusClient api) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!api.get().mqttConnected()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the hub did not report mqttConnected within 30 s");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /**
+     * The hub's session is persistent: left on the broker, it would make mosquitto queue every
+     * message of the raw pipe phase for a hub that is gone, and slow that phase down. Connecting
+     * once with a clean session under its client id discards it.
+     */
+    private void forgetHubSession() throws Exception {
+        MqttAsyncClient client = new MqttAsyncClient(broker.url(), HUB_CLIENT_ID, new MemoryPersistence());
+        try {
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setCleanSession(true);
+            client.connect(options).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
+            client.disconnect().waitForCompletion(TimeUnit.SECONDS.toMillis(10));
+        } finally {
+            client.close();
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+}

@@ -1,0 +1,156 @@
+package fr.relais.bench;
+
+import fr.relais.broker.MosquittoProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Simulated nodes publish QoS 1 telemetry through mosquitto (the development configuration)
+ * twice: once into the hub, started here on a fresh database, and once into a bare subscriber.
+ * The hub's rate is judged against that raw pipe, and what it stored is counted in its database.
+ * The hub goes first: a database it refuses is reported before minutes are spent on the pipe.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Telemetry from simulated nodes through mosquitto into the hub, and into a bare subscriber.",
+                "Prints: ingest: sent=N stored=N lost=N duplicates_dropped=N msgs_per_s=X raw_pipe_msgs_per_s=Y"
+                        + " ratio=R p99_latency_ms=L",
+                "Exit status 0 only if nothing was lost; 2 if the hub refused the database."})
+final class IngestBenchmark implements Callable<Integer> {
+    /**
+     * Threads publishing for all the nodes. Two keep the clients' windows full on this project's
+     * two-core machines; more only take CPU from mosquitto and the hub on such a machine.
+     */
+    static final int PUBLISHING_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+
+    /** Readings per node in the unmeasured warm-up pass: about 40 000 with the default 200 nodes. */
+    private static final long WARM_UP_PER_NODE = 200;
+
+    @Option(names = "--nodes", defaultValue = "200", description = "Simulated nodes, one MQTT client each (default ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--messages-per-node", defaultValue = "2000",
+            description = "Telemetry messages per node and phase (default ${DEFAULT-VALUE}: 400 000 in all with 200 nodes).")
+    long messagesPerNode;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "The hub's database, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
+                    + " (default: a new SQLite file in the work folder).")
+    String db;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Folder for the broker's and the database's files (default: a temporary folder, removed after a run that lost nothing).")
+    Path work;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Seconds allowed for each phase, publishing and storing (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        if (nodes < 1 || messagesPerNode < 1 || timeoutSeconds < 1) {
+            System.err.println("ingest: --nodes, --messages-per-node and --timeout must be at least 1");
+            return 2;
+        }
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("relais-bench-ingest-");
+        String databaseUrl = db != null ? db : freshSqlite(dir.resolve("hub.db"));
+        // Node ids of their own for each run: in a database that is not new, older rows are not counted.
+        String runId = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        long timeout = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        HubPhase.Figures hub;
+        RawPipePhase.Figures raw;
+        long started = System.nanoTime();
+        try (MosquittoProcess broker = MosquittoProcess.start(dir.resolve("broker"));
+             NodeFleet fleet = NodeFleet.connect(broker.url(), runId, nodes)) {
+            warmUp(fleet, timeout);
+            hub = new HubPhase(broker, fleet, databaseUrl, messagesPerNode, PUBLISHING_THREADS, timeout).run();
+            raw = new RawPipePhase(broker, fleet, runId + "-raw", messagesPerNode, PUBLISHING_THREADS, timeout).run();
+        } catch (HubPhase.HubRefusedException e) {
+            System.err.println("ingest: " + e.getMessage());
+            if (work == null) {
+                deleteTree(dir);
+            }
+            return 2;
+        } catch (IllegalStateException e) {
+            // A broker that is missing or a hub that never connects: the reason, not a stack trace.
+            System.err.println("ingest: " + e.getMessage() + " (files kept in " + dir + ")");
+            return 1;
+        }
+        long lost = Math.max(0, hub.pass().sent() - hub.stored());
+        System.out.printf(Locale.ROOT, "ingest: sent=%d stored=%d lost=%d duplicates_dropped=%d msgs_per_s=%.0f"
+                        + " raw_pipe_msgs_per_s=%.0f ratio=%.2f p99_latency_ms=%d%n",
+                hub.pass().sent(), hub.stored(), lost, hub.duplicatesDropped(), hub.perSecond(), raw.perSecond(),
+                raw.perSecond() > 0 ? hub.perSecond() / raw.perSecond() : 0, Percentiles.of(hub.latencies(), 99));
+        boolean complete = explain(hub, raw, (System.nanoTime() - started) / 1e9, dir);
+        if (lost == 0 && complete && work == null) {
+            deleteTree(dir);
+        }
+        return lost == 0 && complete ? 0 : 1;
+    }
+
+    /**
+     * A short pass before anyone subscribes, which the broker acknowledges and drops. It compiles
+     * the publishers' code (codec, Paho) before the first measured pass: otherwise the hub, measured
+     * first, would pay for warming up the load generator and the raw pipe would not. The hub's
+     * own warm-up stays in its figure, as it would after a restart.
+     */
+    private void warmUp(NodeFleet fleet, long timeout) throws InterruptedException {
+        fleet.publish(Math.min(WARM_UP_PER_NODE, messagesPerNode), PUBLISHING_THREADS, System.nanoTime() + timeout);
+    }
+
+    /** The details behind the line, on stderr; false if a phase did not send or receive everything. */
+    private boolean explain(HubPhase.Figures hub, RawPipePhase.Figures raw, double seconds, Path dir) {
+        long planned = nodes * messagesPerNode;
+        System.err.printf(Locale.ROOT, "ingest: %d nodes x %d messages, %d publishing threads, %.0f s in all;"
+                        + " hub: %.1f s, %d publish retries, %d dead letters, p50 %d ms;"
+                        + " raw pipe: received=%d in %.1f s, %d publish retries, p50 %d ms, p99 %d ms%n",
+                nodes, messagesPerNode, PUBLISHING_THREADS, seconds, hub.seconds(), hub.pass().failures(),
+                hub.deadLetters(), Percentiles.of(hub.latencies(), 50), raw.received(), raw.seconds(),
+                raw.pass().failures(), Percentiles.of(raw.latencies(), 50), Percentiles.of(raw.latencies(), 99));
+        boolean complete = true;
+        if (!hub.pass().complete() || !raw.pass().complete()) {
+            System.err.printf("ingest: the time allowed (--timeout) ran out before the broker acknowledged all %d"
+                    + " messages: %d in the hub phase, %d in the raw pipe phase%n", planned, hub.pass().sent(),
+                    raw.pass().sent());
+            complete = false;
+        }
+        if (!hub.arrivals().reached()) {
+            System.err.printf("ingest: the hub had stored %d of %d %s%n", hub.arrivals().count(), hub.pass().sent(),
+                    hub.arrivals().shortfall());
+        }
+        if (!raw.arrivals().reached()) {
+            System.err.printf("ingest: the bare subscriber had received %d of %d %s%n", raw.received(),
+                    raw.pass().sent(), raw.arrivals().shortfall());
+            complete = false;
+        }
+        if (!complete || hub.stored() < hub.pass().sent()) {
+            System.err.println("ingest: the run's files are kept in " + dir);
+        }
+        return complete;
+    }
+
+    /** A new SQLite file: one left by an earlier run in the same folder is removed first. */
+    private static String freshSqlite(Path file) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

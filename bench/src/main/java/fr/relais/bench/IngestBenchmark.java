@@ -4,13 +4,11 @@ import fr.relais.broker.MosquittoProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,7 +75,7 @@ final class IngestBenchmark implements Callable<Integer> {
         } catch (HubPhase.HubRefusedException e) {
             System.err.println("ingest: " + e.getMessage());
             if (work == null) {
-                deleteTree(dir);
+                WorkFolder.delete(dir);
             }
             return 2;
         } catch (IllegalStateException e) {
@@ -92,7 +90,7 @@ final class IngestBenchmark implements Callable<Integer> {
                 raw.perSecond() > 0 ? hub.perSecond() / raw.perSecond() : 0, Percentiles.of(hub.latencies(), 99));
         boolean complete = explain(hub, raw, (System.nanoTime() - started) / 1e9, dir);
         if (lost == 0 && complete && work == null) {
-            deleteTree(dir);
+            WorkFolder.delete(dir);
         }
         return lost == 0 && complete ? 0 : 1;
     }
@@ -144,13 +142,5 @@ final class IngestBenchmark implements Callable<Integer> {
             Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
         }
         return "jdbc:sqlite:" + file.toAbsolutePath();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

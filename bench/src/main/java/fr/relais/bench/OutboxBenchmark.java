@@ -46,7 +46,7 @@ final class OutboxBenchmark implements Callable<Integer> {
             description = "The agent's JVM options, as on a Pi (default ${DEFAULT-VALUE}).")
     Path jvmOptions;
 
-    @Option(names = "--work", description = "Folder for the run's files (default: a new temporary folder).")
+    @Option(names = "--work", description = "Folder for the run's files (default: a new temporary folder, removed after a run that lost nothing).")
     Path work;
 
     @Option(names = "--timeout", defaultValue = "900", description = "Seconds allowed for the replay (default ${DEFAULT-VALUE}).")
@@ -55,6 +55,17 @@ final class OutboxBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("relais-bench-outbox-");
+        int status = run(dir);
+        // A temporary folder holds some 500 MB (agent and hub databases): kept only to look into a failure.
+        if (status == 0 && work == null) {
+            WorkFolder.delete(dir);
+        } else if (status != 0) {
+            System.err.println("outbox: the run's files are kept in " + dir);
+        }
+        return status;
+    }
+
+    private int run(Path dir) throws Exception {
         int brokerPort = MosquittoProcess.freePort();
         Path config = writeAgentConfig(dir, brokerPort);
         Path hubDb = dir.resolve("hub.db");

@@ -91,8 +91,11 @@ class UplinkTest {
             broker.kill();
             await().atMost(Duration.ofSeconds(20)).until(() -> !agent.uplink().isOnline());
             try (NodeWatcher watcher = startWatcherAfterRestart(broker)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> watcher.count(Birth.class) >= 1);
-                assertThat(watcher.last(Birth.class).bdSeq()).isGreaterThan(before);
+                // The retained state, not the birth: the agent may be back before the watcher subscribes.
+                await().atMost(Duration.ofSeconds(30)).until(() -> watcher.count(NodeState.class) >= 1
+                        && watcher.last(NodeState.class).state() == Presence.ONLINE
+                        && watcher.last(NodeState.class).bdSeq() > before);
+                assertThat(agent.uplink().bdSeq()).isEqualTo(watcher.last(NodeState.class).bdSeq());
                 assertThat(agent.uplink().stats().asMetrics()).containsEntry("connectionLosses", 1L);
             }
         }

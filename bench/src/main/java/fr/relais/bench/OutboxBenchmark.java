@@ -78,6 +78,7 @@ final class OutboxBenchmark implements Callable<Integer> {
             if (!burst.find()) {
                 throw new IllegalStateException("unexpected burst line: " + burst);
             }
+            long enqueued = Long.parseLong(burst.group(1));
             double enqueuePerSecond = Double.parseDouble(burst.group(3));
             long dbBytes = Long.parseLong(burst.group(4));
 
@@ -112,7 +113,7 @@ final class OutboxBenchmark implements Callable<Integer> {
                 long duplicates = ingest(hub).path("sinceStart").path("duplicatesDropped").asLong();
                 System.out.printf(Locale.ROOT, "outbox: enqueued=%d delivered=%d lost=%d duplicates=%d"
                                 + " enqueue_per_s=%.0f replay_per_s=%.0f db_mb=%.0f agent_rss_mb=%.0f%n",
-                        messages, delivered, messages - delivered, duplicates, enqueuePerSecond,
+                        enqueued, delivered, messages - delivered, duplicates, enqueuePerSecond,
                         delivered / seconds, dbBytes / 1048576.0, agent.peakResidentBytes() / 1048576.0);
                 return delivered == messages ? 0 : 1;
             }

@@ -78,8 +78,9 @@ public final class AgentMain implements Callable<Integer> {
             EdgeAgent first = running.get(0);
             Burst.Result result = Burst.store(first.emitter(), first.envelopes(), burst);
             // One line for the benchmark harness to read.
-            System.out.printf(java.util.Locale.ROOT, "burst: stored=%d seconds=%.3f per_s=%.0f db_bytes=%d%n",
-                    result.messages(), result.nanos() / 1e9, result.perSecond(), first.database().sizeOnDisk());
+            System.out.printf(java.util.Locale.ROOT, "burst: stored=%d seconds=%.3f per_s=%.0f db_bytes=%d refused=%d%n",
+                    result.messages(), result.nanos() / 1e9, result.perSecond(), first.database().sizeOnDisk(),
+                    result.refused());
             System.out.flush();
         }
         stopped.await();

@@ -130,10 +130,11 @@ public final class Outbox implements AutoCloseable {
     /** The broker acknowledged this message: it will be deleted, and never sent again. */
     public void acknowledged(OutboxEntry entry) {
         acknowledged.get(entry.lane()).add(entry.id());
-        delivered.incrementAndGet();
-        if (!work.offer(new Acknowledged(entry.lane(), entry.id(), entry.payload().length))) {
+        if (work.offer(new Acknowledged(entry.lane(), entry.id(), entry.payload().length))) {
+            delivered.incrementAndGet();
+        } else {
             // The queue is full of new messages: the row stays and is sent again after the next
-            // reconnect; the hub drops the duplicate.
+            // reconnect, and counts as delivered then; the hub drops the duplicate.
             acknowledged.get(entry.lane()).remove(entry.id());
         }
     }

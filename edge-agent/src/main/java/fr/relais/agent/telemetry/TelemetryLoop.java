@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,8 @@ public final class TelemetryLoop implements Runnable {
     private final ClockWatch clock;
     private final Instant started;
     private long deviceFailures;
-    private long notStored;
+    /** Counted on the outbox's writer thread, read on the telemetry thread. */
+    private final AtomicLong notStored = new AtomicLong();
 
     public TelemetryLoop(String node, List<Device> devices, Uplink uplink, MessageEmitter emitter,
                          Envelopes envelopes, ClockWatch clock) {
@@ -67,7 +69,7 @@ public final class TelemetryLoop implements Runnable {
     private void emit(Message message) {
         try {
             emitter.emit(message).exceptionally(failure -> {
-                notStored++;
+                notStored.incrementAndGet();
                 LOG.warn("{}: a message could not be stored: {}", node, failure.toString());
                 return null;
             });
@@ -94,7 +96,7 @@ public final class TelemetryLoop implements Runnable {
         metrics.put("bdSeq", uplink.bdSeq());
         metrics.put("devices", (long) devices.size());
         metrics.put("deviceFailures", deviceFailures);
-        metrics.put("notStored", notStored);
+        metrics.put("notStored", notStored.get());
         metrics.put("clockSynced", clock.confidence() == ClockConfidence.SYNCED);
         return metrics;
     }

@@ -4,11 +4,15 @@ import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.store.RegistryReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,6 +45,8 @@ public final class ApiServer {
 
     Router router() {
         Router router = Router.router(vertx);
+        router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+                .handler(ApiServer::requireJsonBody);
         router.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
         router.get("/api/sites").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.sites(), ApiJson::site)));
         router.get("/api/nodes").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.nodes(), ApiJson::node)));
@@ -83,8 +89,29 @@ public final class ApiServer {
         return limit;
     }
 
+    /**
+     * A body must say it is JSON: a form-encoded or text body (what {@code curl -d} sends by
+     * default) is refused before it is read, rather than half-understood. Bodiless requests pass.
+     */
+    private static void requireJsonBody(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean hasBody = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (length != null && !length.trim().equals("0"));
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (hasBody && !mediaType.equals("application/json")) {
+            fail(ctx, 415, request.method() + " " + request.path() + " takes a JSON body: send it with"
+                    + " 'content-type: application/json', not " + (type == null ? "without a content-type"
+                    : "'" + type + "'"));
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Unordered: a slow query must not hold back every other request of the same connection. */
     private void reply(RoutingContext ctx, Callable<Object> query) {
-        vertx.executeBlocking(query).onComplete(result -> {
+        vertx.executeBlocking(query, false).onComplete(result -> {
             if (result.succeeded()) {
                 ctx.json(result.result());
             } else {

@@ -51,7 +51,7 @@ final class CommandRoutes {
             ApiServer.fail(ctx, 400, e.getMessage());
             return;
         }
-        vertx.executeBlocking(() -> ApiJson.command(sender.send(request))).onComplete(result -> {
+        vertx.executeBlocking(() -> ApiJson.command(sender.send(request)), false).onComplete(result -> {
             if (result.succeeded()) {
                 JsonObject command = result.result();
                 ctx.response().setStatusCode(202)
@@ -75,7 +75,7 @@ final class CommandRoutes {
         }
         String node = ctx.pathParam("id");
         vertx.executeBlocking(() -> registry.node(node).isEmpty() ? null
-                : ApiJson.array(registry.commands(node, limit), ApiJson::command)).onComplete(result -> {
+                : ApiJson.array(registry.commands(node, limit), ApiJson::command), false).onComplete(result -> {
                     if (result.failed()) {
                         ctx.fail(500, result.cause());
                     } else if (result.result() == null) {
@@ -93,7 +93,8 @@ final class CommandRoutes {
             return;
         }
         UUID id = UUID.fromString(asked);
-        vertx.executeBlocking(() -> registry.command(id).map(ApiJson::command).orElse(null)).onComplete(result -> {
+        vertx.executeBlocking(() -> registry.command(id).map(ApiJson::command).orElse(null), false)
+                .onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(500, result.cause());
             } else if (result.result() == null) {

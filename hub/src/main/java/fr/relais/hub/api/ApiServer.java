@@ -24,18 +24,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    static final int DEFAULT_DEAD_LETTER_LIMIT = 100;
 
     private final Vertx vertx;
-    private final RegistryReader registry;
     private final Supplier<IngestStatus> ingestStatus;
+    private final ListRoutes lists;
     private final CommandRoutes commands;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender) {
         this.vertx = vertx;
-        this.registry = registry;
         this.ingestStatus = ingestStatus;
+        this.lists = new ListRoutes(vertx, registry);
         this.commands = new CommandRoutes(vertx, commandSender, registry);
     }
 
@@ -48,10 +47,7 @@ public final class ApiServer {
         router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
                 .handler(ApiServer::requireJsonBody);
         router.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
-        router.get("/api/sites").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.sites(), ApiJson::site)));
-        router.get("/api/nodes").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.nodes(), ApiJson::node)));
-        router.get("/api/devices").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.devices(), ApiJson::device)));
-        router.get("/api/dead-letters").handler(this::deadLetters);
+        lists.mount(router);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
@@ -60,33 +56,6 @@ public final class ApiServer {
         router.route().handler(ctx -> fail(ctx, 404, "not found: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return router;
-    }
-
-    private void deadLetters(RoutingContext ctx) {
-        Integer limit = limit(ctx, DEFAULT_DEAD_LETTER_LIMIT);
-        if (limit != null) {
-            reply(ctx, () -> ApiJson.array(registry.deadLetters(limit), ApiJson::deadLetter));
-        }
-    }
-
-    /** The {@code limit} parameter (1 to 1000), or null once a 400 has been answered. */
-    static Integer limit(RoutingContext ctx, int defaultLimit) {
-        String asked = ctx.request().getParam("limit");
-        if (asked == null) {
-            return defaultLimit;
-        }
-        int limit;
-        try {
-            limit = Integer.parseInt(asked);
-        } catch (NumberFormatException e) {
-            fail(ctx, 400, "limit must be a whole number, got '" + asked + "'");
-            return null;
-        }
-        if (limit < 1 || limit > 1000) {
-            fail(ctx, 400, "limit must be between 1 and 1000, got " + limit);
-            return null;
-        }
-        return limit;
     }
 
     /**

@@ -1,6 +1,7 @@
 package fr.relais.hub.api;
 
 import fr.relais.hub.command.CommandSender;
+import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.store.RegistryReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,10 +30,12 @@ public final class ApiServer {
     private final Supplier<IngestStatus> ingestStatus;
     private final ListRoutes lists;
     private final CommandRoutes commands;
+    private final HubMetrics metrics;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
-                     CommandSender commandSender) {
+                     CommandSender commandSender, HubMetrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
         this.ingestStatus = ingestStatus;
         this.lists = new ListRoutes(vertx, registry);
         this.commands = new CommandRoutes(vertx, commandSender, registry);
@@ -52,10 +55,22 @@ public final class ApiServer {
         commands.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
+        router.get("/metrics").handler(this::metrics);
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().handler(ctx -> fail(ctx, 404, "not found: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return router;
+    }
+
+    /** Outside {@code /api}, where Prometheus looks by default; gauges may query the database. */
+    private void metrics(RoutingContext ctx) {
+        vertx.executeBlocking(metrics::scrape, false).onComplete(result -> {
+            if (result.succeeded()) {
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, HubMetrics.CONTENT_TYPE).end(result.result());
+            } else {
+                ctx.fail(500, result.cause());
+            }
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.store.RegistryReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -13,6 +14,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -20,17 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's HTTP side: the REST API under {@code /api} and the technicians' dashboard at
- * {@code /}. Database reads run on worker threads; every error is JSON with a message.
+ * The hub's HTTP side: the REST API under {@code /api}, described by
+ * {@code src/main/resources/openapi.yaml} (served at {@code /api/openapi.yaml}; a route added
+ * here must be added there, {@code OpenApiDocumentTest} says which), {@code /metrics} for
+ * Prometheus, and the technicians' dashboard at {@code /}. Database reads run on worker
+ * threads; every error is JSON with a message.
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    static final String OPENAPI_RESOURCE = "/openapi.yaml";
 
     private final Vertx vertx;
     private final Supplier<IngestStatus> ingestStatus;
     private final ListRoutes lists;
     private final CommandRoutes commands;
     private final HubMetrics metrics;
+    private final Buffer openApi = openApiDocument();
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender, HubMetrics metrics) {
@@ -50,6 +59,8 @@ public final class ApiServer {
         router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
                 .handler(ApiServer::requireJsonBody);
         router.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+        router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi));
         lists.mount(router);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
@@ -60,6 +71,18 @@ public final class ApiServer {
         router.route().handler(ctx -> fail(ctx, 404, "not found: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return router;
+    }
+
+    /** The API's description, {@code GET /api/openapi.yaml}: a resource of the hub's jar. */
+    static Buffer openApiDocument() {
+        try (InputStream document = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (document == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the hub's jar");
+            }
+            return Buffer.buffer(document.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, e);
+        }
     }
 
     /** Outside {@code /api}, where Prometheus looks by default; gauges may query the database. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,7 +32,8 @@ public record Cursor(List<Object> key) {
                 array.add((String) value);
             }
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] json = array.toString().getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json);
     }
 
     /** Reads a cursor given by a client. */
@@ -44,7 +46,7 @@ public record Cursor(List<Object> key) {
             array = JSON.readTree(Base64.getUrlDecoder().decode(text));
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new BadCursorException("cursor '" + text + "' is not one this API gave");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BadCursorException("cursor '" + text + "' cannot be read");
         }
         if (array == null || !array.isArray() || array.isEmpty()) {

@@ -10,6 +10,7 @@ import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.IngestWriter;
 import fr.relais.hub.ingest.Ingestor;
 import fr.relais.hub.ingest.Delivery;
+import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.store.CommandStore;
 import fr.relais.hub.store.Database;
 import fr.relais.hub.store.RegistryReader;
@@ -38,15 +39,17 @@ public final class Hub implements AutoCloseable {
     private final HubLink link;
     private final IngestWriter writer;
     private final Thread writerThread;
+    private final HubMetrics metrics;
 
     private Hub(Database database, Vertx vertx, HttpServer http, HubLink link, IngestWriter writer,
-                Thread writerThread) {
+                Thread writerThread, HubMetrics metrics) {
         this.database = database;
         this.vertx = vertx;
         this.http = http;
         this.link = link;
         this.writer = writer;
         this.writerThread = writerThread;
+        this.metrics = metrics;
     }
 
     /** Starts the hub; returns once the database is ready and HTTP is listening. */
@@ -55,19 +58,22 @@ public final class Hub implements AutoCloseable {
         IngestStats stats = new IngestStats();
         BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         StoredTotals totals = new StoredTotals();
+        HubMetrics metrics = new HubMetrics(stats, totals, queue::size, QUEUE_CAPACITY);
         IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals), stats,
-                IngestWriter.DEFAULT_BATCH_SIZE);
+                IngestWriter.DEFAULT_BATCH_SIZE, metrics);
         Thread writerThread = new Thread(writer, "hub-ingest-writer");
         writerThread.start();
         String session = MessageIds.next().toString();
         HubLink link = new HubLink(config.mqtt(), new Ingestor(queue, stats, Clock.systemUTC()), Clock.systemUTC(),
                 session);
+        metrics.mqttConnected(link::isConnected);
         RegistryReader reader = new RegistryReader(database);
         Vertx vertx = Vertx.vertx();
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         ApiServer api = new ApiServer(vertx, reader,
-                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender);
+                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
+                metrics);
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         HttpServer http;
         try {
@@ -83,7 +89,7 @@ public final class Hub implements AutoCloseable {
         link.start();
         LOG.info("hub serving on http://{}:{}/ with database {}", config.httpHost(), http.actualPort(),
                 Database.describe(config.databaseUrl()));
-        return new Hub(database, vertx, http, link, writer, writerThread);
+        return new Hub(database, vertx, http, link, writer, writerThread, metrics);
     }
 
     /** Runs database work handed over by other threads (Paho's) on Vert.x's worker pool. */
@@ -102,6 +108,11 @@ public final class Hub implements AutoCloseable {
 
     public int httpPort() {
         return http.actualPort();
+    }
+
+    /** The figures of {@code GET /metrics}, for wiring what starts after the hub (alerts). */
+    public HubMetrics metrics() {
+        return metrics;
     }
 
     /** Stops taking messages, writes what is queued, then closes everything. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.relais.agent.outbox.OutboxLimits;
 import fr.relais.protocol.Birth;
+import fr.relais.protocol.ConfigSecrets;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.json.FieldException;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads an agent's {@code agent.yaml}. Fails fast: any unknown, missing or invalid field stops
@@ -33,11 +33,6 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     static final Duration DEFAULT_TELEMETRY_INTERVAL = Duration.ofSeconds(10);
     private static final long MEGABYTE = 1024L * 1024;
-    private static final Pattern PASSWORD_LINE = Pattern.compile("(?m)^(\\s*password\\s*:\\s*)\\S.*$");
-    private static final Pattern PASSWORD_IN_FLOW = Pattern.compile(
-            "([{,]\\s*[\"']?password[\"']?\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'|[^,}\\n]*)");
-    /** Shorter literals are not searched for: masking every "a" would garble the text. */
-    private static final int MIN_LITERAL_MASK = 4;
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -121,7 +116,7 @@ public final class ConfigLoader {
         List<DeviceConfig> devices = devices(root);
         root.finish();
         return new NodeConfig(node, site, broker, storageFile, interval, clock, outbox, commands, devices, version,
-                mask(raw, broker.password()));
+                ConfigSecrets.mask(raw, broker.password()));
     }
 
     private static BrokerSettings broker(StrictObject broker) throws FieldException {
@@ -220,20 +215,6 @@ public final class ConfigLoader {
             kept.append(kept.length() == 0 ? "" : " ").append(line.trim());
         }
         return kept.toString();
-    }
-
-    /**
-     * The text with every password value replaced, for showing it remotely: on its own line
-     * ({@code password: x}) or inside a one-line mapping ({@code {url: …, password: x}}), and,
-     * as a last resort, wherever the parsed password itself appears.
-     */
-    static String mask(String raw, Optional<String> password) {
-        String masked = PASSWORD_LINE.matcher(raw).replaceAll("$1\"****\"");
-        masked = PASSWORD_IN_FLOW.matcher(masked).replaceAll("$1\"****\"");
-        if (password.isPresent() && password.get().length() >= MIN_LITERAL_MASK) {
-            masked = masked.replace(password.get(), "****");
-        }
-        return masked;
     }
 
     private static String digest(String raw) {

@@ -1,37 +1,52 @@
 package fr.relais.hub.api;
 
 import fr.relais.hub.command.CommandSender;
+import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.store.RegistryReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's HTTP side: the REST API under {@code /api} and the technicians' dashboard at
- * {@code /}. Database reads run on worker threads; every error is JSON with a message.
+ * The hub's HTTP side: the REST API under {@code /api}, described by
+ * {@code src/main/resources/openapi.yaml} (served at {@code /api/openapi.yaml}; a route added
+ * here must be added there, {@code OpenApiDocumentTest} says which), {@code /metrics} for
+ * Prometheus, and the technicians' dashboard at {@code /}. Database reads run on worker
+ * threads; every error is JSON with a message.
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    static final int DEFAULT_DEAD_LETTER_LIMIT = 100;
+    static final String OPENAPI_RESOURCE = "/openapi.yaml";
 
     private final Vertx vertx;
-    private final RegistryReader registry;
     private final Supplier<IngestStatus> ingestStatus;
+    private final ListRoutes lists;
     private final CommandRoutes commands;
+    private final HubMetrics metrics;
+    private final Buffer openApi = openApiDocument();
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
-                     CommandSender commandSender) {
+                     CommandSender commandSender, HubMetrics metrics) {
         this.vertx = vertx;
-        this.registry = registry;
+        this.metrics = metrics;
         this.ingestStatus = ingestStatus;
+        this.lists = new ListRoutes(vertx, registry);
         this.commands = new CommandRoutes(vertx, commandSender, registry);
     }
 
@@ -41,50 +56,69 @@ public final class ApiServer {
 
     Router router() {
         Router router = Router.router(vertx);
+        router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+                .handler(ApiServer::requireJsonBody);
         router.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
-        router.get("/api/sites").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.sites(), ApiJson::site)));
-        router.get("/api/nodes").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.nodes(), ApiJson::node)));
-        router.get("/api/devices").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.devices(), ApiJson::device)));
-        router.get("/api/dead-letters").handler(this::deadLetters);
+        router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi));
+        lists.mount(router);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
+        router.get("/metrics").handler(this::metrics);
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().handler(ctx -> fail(ctx, 404, "not found: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return router;
     }
 
-    private void deadLetters(RoutingContext ctx) {
-        Integer limit = limit(ctx, DEFAULT_DEAD_LETTER_LIMIT);
-        if (limit != null) {
-            reply(ctx, () -> ApiJson.array(registry.deadLetters(limit), ApiJson::deadLetter));
+    /** The API's description, {@code GET /api/openapi.yaml}: a resource of the hub's jar. */
+    static Buffer openApiDocument() {
+        try (InputStream document = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (document == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the hub's jar");
+            }
+            return Buffer.buffer(document.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, e);
         }
     }
 
-    /** The {@code limit} parameter (1 to 1000), or null once a 400 has been answered. */
-    static Integer limit(RoutingContext ctx, int defaultLimit) {
-        String asked = ctx.request().getParam("limit");
-        if (asked == null) {
-            return defaultLimit;
-        }
-        int limit;
-        try {
-            limit = Integer.parseInt(asked);
-        } catch (NumberFormatException e) {
-            fail(ctx, 400, "limit must be a whole number, got '" + asked + "'");
-            return null;
-        }
-        if (limit < 1 || limit > 1000) {
-            fail(ctx, 400, "limit must be between 1 and 1000, got " + limit);
-            return null;
-        }
-        return limit;
+    /** Outside {@code /api}, where Prometheus looks by default; gauges may query the database. */
+    private void metrics(RoutingContext ctx) {
+        vertx.executeBlocking(metrics::scrape, false).onComplete(result -> {
+            if (result.succeeded()) {
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, HubMetrics.CONTENT_TYPE).end(result.result());
+            } else {
+                ctx.fail(500, result.cause());
+            }
+        });
     }
 
+    /**
+     * A body must say it is JSON: a form-encoded or text body (what {@code curl -d} sends by
+     * default) is refused before it is read, rather than half-understood. Bodiless requests pass.
+     */
+    private static void requireJsonBody(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean hasBody = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (length != null && !length.trim().equals("0"));
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (hasBody && !mediaType.equals("application/json")) {
+            fail(ctx, 415, request.method() + " " + request.path() + " takes a JSON body: send it with"
+                    + " 'content-type: application/json', not " + (type == null ? "without a content-type"
+                    : "'" + type + "'"));
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Unordered: a slow query must not hold back every other request of the same connection. */
     private void reply(RoutingContext ctx, Callable<Object> query) {
-        vertx.executeBlocking(query).onComplete(result -> {
+        vertx.executeBlocking(query, false).onComplete(result -> {
             if (result.succeeded()) {
                 ctx.json(result.result());
             } else {

@@ -4,12 +4,16 @@ import fr.relais.hub.command.BrokerUnavailableException;
 import fr.relais.hub.command.CommandRequest;
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.command.UnknownNodeException;
+import fr.relais.hub.store.CommandStatus;
+import fr.relais.hub.store.Filters;
 import fr.relais.hub.store.RegistryReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -51,7 +55,7 @@ final class CommandRoutes {
             ApiServer.fail(ctx, 400, e.getMessage());
             return;
         }
-        vertx.executeBlocking(() -> ApiJson.command(sender.send(request))).onComplete(result -> {
+        vertx.executeBlocking(() -> ApiJson.command(sender.send(request)), false).onComplete(result -> {
             if (result.succeeded()) {
                 JsonObject command = result.result();
                 ctx.response().setStatusCode(202)
@@ -69,21 +73,17 @@ final class CommandRoutes {
     }
 
     private void ofNode(RoutingContext ctx) {
-        Integer limit = ApiServer.limit(ctx, DEFAULT_LIMIT);
-        if (limit == null) {
-            return;
-        }
         String node = ctx.pathParam("id");
-        vertx.executeBlocking(() -> registry.node(node).isEmpty() ? null
-                : ApiJson.array(registry.commands(node, limit), ApiJson::command)).onComplete(result -> {
-                    if (result.failed()) {
-                        ctx.fail(500, result.cause());
-                    } else if (result.result() == null) {
-                        ApiServer.fail(ctx, 404, "no node '" + node + "' is known to the hub");
-                    } else {
-                        ctx.json(result.result());
-                    }
-                });
+        PagedReply.send(vertx, ctx, Set.of("name", "status"), DEFAULT_LIMIT, params -> {
+            Filters.Commands filter = new Filters.Commands(node, params.id("name"), params.choice("status",
+                    Arrays.stream(CommandStatus.values()).map(CommandStatus::wire).toList()));
+            return page -> {
+                if (registry.node(node).isEmpty()) {
+                    throw new PagedReply.NotFound("no node '" + node + "' is known to the hub");
+                }
+                return registry.commands(filter, page);
+            };
+        }, ApiJson::command);
     }
 
     private void one(RoutingContext ctx) {
@@ -93,7 +93,8 @@ final class CommandRoutes {
             return;
         }
         UUID id = UUID.fromString(asked);
-        vertx.executeBlocking(() -> registry.command(id).map(ApiJson::command).orElse(null)).onComplete(result -> {
+        vertx.executeBlocking(() -> registry.command(id).map(ApiJson::command).orElse(null), false)
+                .onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(500, result.cause());
             } else if (result.result() == null) {

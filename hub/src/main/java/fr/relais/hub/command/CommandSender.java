@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@link CommandTimeouts}' business.
  *
  * <p>The row is written before the message is published, so that a reply can never arrive for
- * a command the hub does not know yet.
+ * a command the hub does not know yet. The row keeps the arguments with their passwords masked
+ * ({@link RecordedArgs}); the published command carries them whole.
  */
 public final class CommandSender {
     private static final Logger LOG = LoggerFactory.getLogger(CommandSender.class);
@@ -61,9 +62,9 @@ public final class CommandSender {
         Instant now = Instant.ofEpochMilli(clock.millis());
         Command command = request.command(id, now);
         long deadline = command.expiresAt().orElseThrow().toEpochMilli();
-        store.create(new Views.Command(id.toString(), node.id(), node.site(), command.name(),
-                JsonTexts.write(command.args()), CommandStatus.PENDING.wire(), now.toEpochMilli(), null, null, null,
-                deadline, null, null, null));
+        String recordedArgs = JsonTexts.write(RecordedArgs.of(command.name(), command.args()));
+        store.create(new Views.Command(id.toString(), node.id(), node.site(), command.name(), recordedArgs,
+                CommandStatus.PENDING.wire(), now.toEpochMilli(), null, null, null, deadline, null, null, null));
         String topic = Topic.command(node.site(), node.id(), command.name()).path();
         try {
             link.publish(topic, codec.encode(command)).handleAsync((acknowledged, failure) -> {

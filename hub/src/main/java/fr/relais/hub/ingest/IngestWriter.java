@@ -26,13 +26,21 @@ public final class IngestWriter implements Runnable {
     private final RegistryWriter writer;
     private final IngestStats stats;
     private final int batchSize;
+    private final BatchListener listener;
     private volatile boolean running = true;
 
     public IngestWriter(BlockingQueue<Delivery> queue, RegistryWriter writer, IngestStats stats, int batchSize) {
+        this(queue, writer, stats, batchSize, BatchListener.NONE);
+    }
+
+    /** @param listener told of every batch committed whole (not of the messages retried one by one) */
+    public IngestWriter(BlockingQueue<Delivery> queue, RegistryWriter writer, IngestStats stats, int batchSize,
+                        BatchListener listener) {
         this.queue = queue;
         this.writer = writer;
         this.stats = stats;
         this.batchSize = batchSize;
+        this.listener = listener;
     }
 
     /** Asks the loop to finish what is queued and return. */
@@ -82,7 +90,9 @@ public final class IngestWriter implements Runnable {
 
     private void writeWithoutLoss(List<Delivery> batch) throws InterruptedException {
         try {
+            long start = System.nanoTime();
             writer.write(batch.stream().map(Delivery::received).toList());
+            listener.committed(batch.size(), System.nanoTime() - start);
             batch.forEach(IngestWriter::acknowledge);
             return;
         } catch (Exception batchFailure) {

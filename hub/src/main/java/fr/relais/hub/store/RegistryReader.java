@@ -6,18 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The registry as the API shows it. Calls are serialised on the readers' connection and run
- * off the event loop (they block on JDBC).
+ * off the event loop (they block on JDBC). Lists are read a page at a time, filtered in SQL
+ * ({@link PagedQuery}); each page also says how many rows match in all.
  */
 public final class RegistryReader {
     private static final String NODE_COLUMNS = "SELECT id, site_id, state, bd_seq, agent_version, config_version,"
-            + " last_seen, seq_gaps FROM nodes";
+            + " last_seen, seq_gaps";
     private static final String COMMAND_COLUMNS = "SELECT id, node_id, site_id, name, args, status, created_at,"
-            + " sent_at, delivered_at, finished_at, deadline, reply_status, reason, result FROM commands";
+            + " sent_at, delivered_at, finished_at, deadline, reply_status, reason, result";
 
     private final Connection connection;
 
@@ -25,43 +28,91 @@ public final class RegistryReader {
         this.connection = database.reader();
     }
 
-    public synchronized List<Views.Site> sites() {
-        return query("SELECT id, name, kind FROM sites ORDER BY id", row ->
-                new Views.Site(row.getString(1), row.getString(2), row.getString(3)));
+    public List<Views.Site> sites() {
+        return all(page -> sites(Filters.Sites.ALL, page));
     }
 
-    public synchronized List<Views.Node> nodes() {
-        return query(NODE_COLUMNS + " ORDER BY site_id, id", RegistryReader::node);
+    public synchronized Page<Views.Site> sites(Filters.Sites filter, PageRequest page) throws BadCursorException {
+        PagedQuery query = new PagedQuery("SELECT id, name, kind", "FROM sites", List.of(text("id")), false)
+                .where("kind = ?", filter.kind());
+        return page(query, page, row -> new Views.Site(row.getString(1), row.getString(2), row.getString(3)),
+                site -> List.of(site.id()));
+    }
+
+    public List<Views.Node> nodes() {
+        return all(page -> nodes(Filters.Nodes.ALL, page));
+    }
+
+    public synchronized Page<Views.Node> nodes(Filters.Nodes filter, PageRequest page) throws BadCursorException {
+        PagedQuery query = new PagedQuery(NODE_COLUMNS, "FROM nodes", List.of(text("site_id"), text("id")), false)
+                .where("site_id = ?", filter.site());
+        if (filter.online() != null) {
+            query.where(filter.online() ? "state = ?" : "state <> ?", "online");
+        }
+        return page(query, page, RegistryReader::node, node -> List.of(node.site(), node.id()));
     }
 
     public synchronized Optional<Views.Node> node(String id) {
-        return query(NODE_COLUMNS + " WHERE id = ?", RegistryReader::node, id).stream().findFirst();
+        return query(NODE_COLUMNS + " FROM nodes WHERE id = ?", RegistryReader::node, id).stream().findFirst();
     }
 
-    public synchronized List<Views.Device> devices() {
-        return query("SELECT d.id, d.node_id, n.site_id, d.kind, d.name, d.simulated, d.health, d.metrics, d.last_seen"
-                + " FROM devices d JOIN nodes n ON n.id = d.node_id ORDER BY n.site_id, d.node_id, d.id",
-                row -> new Views.Device(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getBoolean(6), row.getString(7), row.getString(8),
-                        nullableLong(row, 9)));
+    public List<Views.Device> devices() {
+        return all(page -> devices(Filters.Devices.ALL, page));
+    }
+
+    public synchronized Page<Views.Device> devices(Filters.Devices filter, PageRequest page)
+            throws BadCursorException {
+        PagedQuery query = new PagedQuery("SELECT d.id, d.node_id, n.site_id, d.kind, d.name, d.simulated, d.health,"
+                + " d.metrics, d.last_seen", "FROM devices d JOIN nodes n ON n.id = d.node_id",
+                List.of(text("n.site_id"), text("d.node_id"), text("d.id")), false)
+                .where("n.site_id = ?", filter.site())
+                .where("d.node_id = ?", filter.node())
+                .where("d.kind = ?", filter.kind())
+                .where("d.health = ?", filter.health());
+        return page(query, page, row -> new Views.Device(row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getBoolean(6), row.getString(7), row.getString(8),
+                        nullableLong(row, 9)),
+                device -> List.of(device.site(), device.node(), device.id()));
     }
 
     /** The most recent dead letters first. */
-    public synchronized List<Views.DeadLetter> deadLetters(int limit) {
-        return query("SELECT id, received_at, topic, field, reason, payload_size, payload_base64 FROM dead_letters"
-                + " ORDER BY received_at DESC, id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)),
-                row -> new Views.DeadLetter(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getInt(6), row.getString(7)));
+    public List<Views.DeadLetter> deadLetters(int limit) {
+        return unchecked(() -> deadLetters(Filters.DeadLetters.ALL, PageRequest.first(limit)).rows());
+    }
+
+    /** The most recent first; a node is found in the topic, where a dead letter names it if at all. */
+    public synchronized Page<Views.DeadLetter> deadLetters(Filters.DeadLetters filter, PageRequest page)
+            throws BadCursorException {
+        PagedQuery query = new PagedQuery("SELECT id, received_at, topic, field, reason, payload_size, payload_base64",
+                "FROM dead_letters", List.of(number("received_at"), text("id")), true)
+                .where("topic LIKE ? ESCAPE '\\'", filter.node() == null ? null
+                        : "relais/v1/%/" + likeEscaped(filter.node()) + "/%")
+                .where("LOWER(reason) LIKE ? ESCAPE '\\'", filter.reason() == null ? null
+                        : "%" + likeEscaped(filter.reason().toLowerCase(Locale.ROOT)) + "%");
+        return page(query, page, row -> new Views.DeadLetter(row.getString(1), row.getLong(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getInt(6), row.getString(7)),
+                letter -> List.of(letter.receivedAt(), letter.id()));
     }
 
     public synchronized Optional<Views.Command> command(UUID id) {
-        return query(COMMAND_COLUMNS + " WHERE id = ?", RegistryReader::command, id.toString()).stream().findFirst();
+        return query(COMMAND_COLUMNS + " FROM commands WHERE id = ?", RegistryReader::command, id.toString()).stream()
+                .findFirst();
     }
 
     /** A node's most recent commands first. */
-    public synchronized List<Views.Command> commands(String node, int limit) {
-        return query(COMMAND_COLUMNS + " WHERE node_id = ? ORDER BY created_at DESC, id DESC LIMIT "
-                + Math.max(1, Math.min(limit, 1000)), RegistryReader::command, node);
+    public List<Views.Command> commands(String node, int limit) {
+        return unchecked(() -> commands(new Filters.Commands(node, null, null), PageRequest.first(limit)).rows());
+    }
+
+    /** The most recent commands first. */
+    public synchronized Page<Views.Command> commands(Filters.Commands filter, PageRequest page)
+            throws BadCursorException {
+        PagedQuery query = new PagedQuery(COMMAND_COLUMNS, "FROM commands",
+                List.of(number("created_at"), text("id")), true)
+                .where("node_id = ?", filter.node())
+                .where("name = ?", filter.name())
+                .where("status = ?", filter.status());
+        return page(query, page, RegistryReader::command, command -> List.of(command.createdAt(), command.id()));
     }
 
     private static Views.Node node(ResultSet row) throws SQLException {
@@ -79,10 +130,66 @@ public final class RegistryReader {
         T map(ResultSet row) throws SQLException;
     }
 
-    private <T> List<T> query(String sql, RowMapper<T> mapper, String... parameters) {
+    private interface PageQuery<T> {
+        Page<T> read(PageRequest page) throws BadCursorException;
+    }
+
+    private interface Read<T> {
+        T read() throws BadCursorException;
+    }
+
+    /** Every row, page after page, for the callers inside the hub that want the whole list. */
+    private <T> List<T> all(PageQuery<T> pages) {
+        return unchecked(() -> {
+            List<T> rows = new ArrayList<>();
+            Page<T> page = pages.read(PageRequest.first(PageRequest.MAX_LIMIT));
+            rows.addAll(page.rows());
+            while (page.next().isPresent()) {
+                page = pages.read(new PageRequest(PageRequest.MAX_LIMIT, page.next()));
+                rows.addAll(page.rows());
+            }
+            return rows;
+        });
+    }
+
+    /** For reads that give no cursor: none can be bad. */
+    private static <T> T unchecked(Read<T> read) {
+        try {
+            return read.read();
+        } catch (BadCursorException e) {
+            throw new IllegalStateException("a cursor made by the hub itself was refused", e);
+        }
+    }
+
+    private <T> Page<T> page(PagedQuery query, PageRequest page, RowMapper<T> mapper, Function<T, List<Object>> key)
+            throws BadCursorException {
+        List<Object> parameters = query.pageParameters(page);
+        long total = query(query.countSql(), row -> row.getLong(1), query.countParameters().toArray()).get(0);
+        List<T> rows = query(query.pageSql(page), mapper, parameters.toArray());
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows, total, Optional.empty());
+        }
+        List<T> kept = rows.subList(0, page.limit());
+        return new Page<>(kept, total, Optional.of(new Cursor(key.apply(kept.get(kept.size() - 1)))));
+    }
+
+    private static PagedQuery.Key text(String column) {
+        return new PagedQuery.Key(column, String.class);
+    }
+
+    private static PagedQuery.Key number(String column) {
+        return new PagedQuery.Key(column, Long.class);
+    }
+
+    /** A text matched literally inside a LIKE pattern whose escape character is a backslash. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                select.setString(i + 1, parameters[i]);
+                select.setObject(i + 1, parameters[i]);
             }
             List<T> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {

@@ -207,6 +207,41 @@ class CommandApiTest {
     }
 
     @Test
+    void aBodyThatDoesNotSayItIsJsonIsRefusedWith415() throws Exception {
+        assertError(post(Messages.NODE, "application/x-www-form-urlencoded", "{\"name\":\"ping\"}"), 415,
+                "content-type: application/json");
+        assertError(post(Messages.NODE, "text/plain", "{\"name\":\"ping\"}"), 415, "not 'text/plain'");
+        assertError(post(Messages.NODE, null, "{\"name\":\"ping\"}"), 415, "without a content-type");
+        assertThat(post(Messages.NODE, "Application/JSON; charset=utf-8", "{\"name\":\"ping\"}").statusCode())
+                .isEqualTo(202);
+        assertThat(get("/api/nodes/" + Messages.NODE + "/commands")).as("only the JSON one was recorded").hasSize(1);
+    }
+
+    /** The node needs the real password; the hub's record and its API must not show it. */
+    @Test
+    void setConfigIsSentWholeButRecordedWithItsPasswordMasked() throws Exception {
+        String yaml = "node: dizy-le-gros-pi\nbroker:\n  url: tcp://127.0.0.1:1883\n  username: dizy\n"
+                + "  password: Tr3s-s3cret\n";
+        String body = JSON.createObjectNode().put("name", "set-config")
+                .set("args", JSON.createObjectNode().put("config", yaml)
+                        .set("extra", JSON.createObjectNode().put("password", "0ther-s3cret"))).toString();
+        HttpResponse<String> created = post(Messages.NODE, body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        assertThat(created.body()).doesNotContain("s3cret");
+        String id = JSON.readTree(created.body()).path("id").asText();
+
+        Command received = node.nextCommand();
+        assertThat(received.args().get("config")).isEqualTo(yaml);
+        assertThat(received.args().get("extra")).isEqualTo(Map.of("password", "0ther-s3cret"));
+
+        JsonNode recorded = get("/api/commands/" + id);
+        assertThat(recorded.path("args").path("config").asText())
+                .contains("username: dizy", "password: \"****\"").doesNotContain("s3cret");
+        assertThat(recorded.path("args").path("extra").path("password").asText()).isEqualTo("****");
+        assertThat(request("/api/nodes/" + Messages.NODE + "/commands").body()).doesNotContain("s3cret");
+    }
+
+    @Test
     void refusesWhileTheBrokerIsAwayAndRecordsNothing(MosquittoProcess broker) throws Exception {
         broker.stop();
         await().atMost(PATIENCE).until(() -> !get("/api/ingest").path("mqttConnected").asBoolean());
@@ -236,9 +271,16 @@ class CommandApiTest {
     }
 
     private HttpResponse<String> post(String nodeId, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/api/nodes/" + nodeId + "/commands"))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(nodeId, "application/json", body);
+    }
+
+    private HttpResponse<String> post(String nodeId, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/nodes/" + nodeId + "/commands"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("content-type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> request(String path) throws Exception {

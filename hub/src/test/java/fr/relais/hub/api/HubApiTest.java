@@ -24,8 +24,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +152,70 @@ class HubApiTest {
         assertThat(JSON.readTree(badLimit.body()).path("error").asText()).contains("limit must be a whole number");
         assertThat(request("/api/dead-letters?limit=0").statusCode()).isEqualTo(400);
         assertThat(request("/no/such/page").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void listsArePagedInTheirHeadersAndFilteredInTheirQuery() throws Exception {
+        node.publish("relais/v1/montcornet/montcornet-pi/birth", codec.encode(Messages.birth(0, 1, "printer-1",
+                "probe-1")), 1, false);
+        node.publish("relais/v1/rozoy/rozoy-pi/birth", codec.encode(Messages.birth(0, 1, "printer-1", "probe-1",
+                "probe-2")), 1, false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/devices").size() == 5);
+
+        HttpResponse<String> first = request("/api/devices?limit=2");
+        assertThat(first.headers().firstValue("x-total-count")).hasValue("5");
+        assertThat(JSON.readTree(first.body()).isArray()).isTrue();
+        List<String> seen = new ArrayList<>(JSON.readTree(first.body()).findValuesAsText("id"));
+        HttpResponse<String> page = first;
+        int pages = 1;
+        while (page.headers().firstValue("link").isPresent()) {
+            Matcher next = Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(page.headers().firstValue("link").get());
+            assertThat(next.matches()).isTrue();
+            assertThat(next.group(1)).startsWith("/api/devices?limit=2&cursor=");
+            page = request(next.group(1));
+            assertThat(page.statusCode()).isEqualTo(200);
+            seen.addAll(JSON.readTree(page.body()).findValuesAsText("id"));
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactly("printer-1", "probe-1", "printer-1", "probe-1", "probe-2");
+
+        HttpResponse<String> probes = request("/api/devices?site=rozoy&kind=probe&limit=1");
+        assertThat(probes.headers().firstValue("x-total-count")).hasValue("2");
+        assertThat(probes.headers().firstValue("link")).hasValueSatisfying(link -> assertThat(link)
+                .contains("site=rozoy", "kind=probe", "limit=1", "cursor="));
+        assertThat(get("/api/nodes?site=montcornet&online=true").findValuesAsText("id"))
+                .containsExactly("montcornet-pi");
+        assertThat(get("/api/nodes?online=false")).isEmpty();
+        assertThat(get("/api/sites?kind=mediation")).hasSize(2);
+        assertThat(get("/api/devices?node=rozoy-pi&health=unknown")).hasSize(3);
+    }
+
+    @Test
+    void aBadListParameterIsA400NamingIt() throws Exception {
+        assertBadParameter("/api/devices?sit=rozoy", "unknown parameter 'sit'");
+        assertBadParameter("/api/devices?limit=1&limit=2", "'limit' is given more than once");
+        assertBadParameter("/api/devices?site=Rozoy", "site 'Rozoy' must be lower-case");
+        assertBadParameter("/api/devices?kind=toaster", "kind must be one of kiosk,");
+        assertBadParameter("/api/devices?health=broken", "health must be one of ok, warning, critical, unknown");
+        assertBadParameter("/api/nodes?online=yes", "online must be true or false");
+        assertBadParameter("/api/nodes?cursor=abc", "cursor 'abc' is not one this API gave");
+        assertBadParameter("/api/sites?limit=1001", "limit must be between 1 and 1000");
+        assertBadParameter("/api/sites?kind=school", "kind must be one of mediation, coworking, van");
+        assertBadParameter("/api/dead-letters?reason=", "reason must be 1 to 200 characters");
+        assertBadParameter("/api/dead-letters?node=a/b", "node 'a/b' must be lower-case");
+        assertBadParameter("/api/nodes/" + Messages.NODE + "/commands?status=done", "status must be one of pending");
+        String nodesCursor = "WyJhIiwiYiJd"; // ["a","b"]: a nodes' cursor, not a sites' one
+        assertThat(request("/api/nodes?cursor=" + nodesCursor).statusCode()).isEqualTo(200);
+        assertBadParameter("/api/sites?cursor=" + nodesCursor, "cursor is not one this list gave");
+    }
+
+    private void assertBadParameter(String path, String message) throws Exception {
+        HttpResponse<String> response = request(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(JSON.readTree(response.body()).path("error").asText()).as(path).contains(message);
     }
 
     @Test

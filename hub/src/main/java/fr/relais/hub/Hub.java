@@ -1,5 +1,10 @@
 package fr.relais.hub;
 
+import fr.relais.hub.alert.AlertEvaluator;
+import fr.relais.hub.alert.AlertRules;
+import fr.relais.hub.alert.AlertRulesLoader;
+import fr.relais.hub.alert.AlertService;
+import fr.relais.hub.api.AlertRoutes;
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.api.IngestStatus;
 import fr.relais.hub.command.CommandSender;
@@ -10,8 +15,11 @@ import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.IngestWriter;
 import fr.relais.hub.ingest.Ingestor;
 import fr.relais.hub.ingest.Delivery;
+import fr.relais.hub.notify.Notifications;
+import fr.relais.hub.store.AlertStore;
 import fr.relais.hub.store.CommandStore;
 import fr.relais.hub.store.Database;
+import fr.relais.hub.store.NodeSilence;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.hub.store.RegistryWriter;
 import fr.relais.hub.store.StoredTotals;
@@ -38,19 +46,23 @@ public final class Hub implements AutoCloseable {
     private final HubLink link;
     private final IngestWriter writer;
     private final Thread writerThread;
+    private final Notifications notifications;
 
     private Hub(Database database, Vertx vertx, HttpServer http, HubLink link, IngestWriter writer,
-                Thread writerThread) {
+                Thread writerThread, Notifications notifications) {
         this.database = database;
         this.vertx = vertx;
         this.http = http;
         this.link = link;
         this.writer = writer;
         this.writerThread = writerThread;
+        this.notifications = notifications;
     }
 
     /** Starts the hub; returns once the database is ready and HTTP is listening. */
     public static Hub start(HubConfig config) throws Exception {
+        // A bad rule file stops the hub before anything is opened, with the rule and the field.
+        AlertRules alertRules = new AlertRulesLoader(System.getenv()).load(config.alertRules());
         Database database = Database.open(config.databaseUrl());
         IngestStats stats = new IngestStats();
         BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -62,12 +74,17 @@ public final class Hub implements AutoCloseable {
         String session = MessageIds.next().toString();
         HubLink link = new HubLink(config.mqtt(), new Ingestor(queue, stats, Clock.systemUTC()), Clock.systemUTC(),
                 session);
-        RegistryReader reader = new RegistryReader(database);
+        RegistryReader reader = new RegistryReader(database, new NodeSilence(config.nodeSilence(), Clock.systemUTC()));
         Vertx vertx = Vertx.vertx();
+        AlertStore alertStore = new AlertStore(database);
+        Notifications notifications = new Notifications(vertx, alertRules.notifications());
+        new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(), config.nodeSilence()).start(vertx);
+        AlertRoutes alerts = new AlertRoutes(vertx, new AlertService(alertStore, Clock.systemUTC()));
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         ApiServer api = new ApiServer(vertx, reader,
-                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender);
+                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
+                alerts);
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         HttpServer http;
         try {
@@ -83,7 +100,7 @@ public final class Hub implements AutoCloseable {
         link.start();
         LOG.info("hub serving on http://{}:{}/ with database {}", config.httpHost(), http.actualPort(),
                 Database.describe(config.databaseUrl()));
-        return new Hub(database, vertx, http, link, writer, writerThread);
+        return new Hub(database, vertx, http, link, writer, writerThread, notifications);
     }
 
     /** Runs database work handed over by other threads (Paho's) on Vert.x's worker pool. */
@@ -114,6 +131,7 @@ public final class Hub implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        notifications.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

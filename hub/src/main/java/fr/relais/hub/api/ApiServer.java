@@ -26,13 +26,15 @@ public final class ApiServer {
     private final RegistryReader registry;
     private final Supplier<IngestStatus> ingestStatus;
     private final CommandRoutes commands;
+    private final AlertRoutes alerts;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
-                     CommandSender commandSender) {
+                     CommandSender commandSender, AlertRoutes alerts) {
         this.vertx = vertx;
         this.registry = registry;
         this.ingestStatus = ingestStatus;
         this.commands = new CommandRoutes(vertx, commandSender, registry);
+        this.alerts = alerts;
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -48,6 +50,7 @@ public final class ApiServer {
         router.get("/api/dead-letters").handler(this::deadLetters);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
+        alerts.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
@@ -100,7 +103,7 @@ public final class ApiServer {
         }
         String message = switch (status) {
             case 404 -> "not found: " + ctx.request().path();
-            case 413 -> "the request body is larger than " + CommandRoutes.MAX_BODY_BYTES + " bytes";
+            case 413 -> "the request body is too large";
             case 500 -> "internal error, see the hub's log";
             default -> "request failed";
         };

@@ -15,14 +15,20 @@ import java.util.UUID;
  */
 public final class RegistryReader {
     private static final String NODE_COLUMNS = "SELECT id, site_id, state, bd_seq, agent_version, config_version,"
-            + " last_seen, seq_gaps FROM nodes";
+            + " last_seen, seq_gaps, last_state_at, last_birth_at, metrics FROM nodes";
     private static final String COMMAND_COLUMNS = "SELECT id, node_id, site_id, name, args, status, created_at,"
             + " sent_at, delivered_at, finished_at, deadline, reply_status, reason, result FROM commands";
 
     private final Connection connection;
+    private final NodeSilence silence;
 
     public RegistryReader(Database database) {
+        this(database, NodeSilence.standard());
+    }
+
+    public RegistryReader(Database database, NodeSilence silence) {
         this.connection = database.reader();
+        this.silence = silence;
     }
 
     public synchronized List<Views.Site> sites() {
@@ -31,11 +37,11 @@ public final class RegistryReader {
     }
 
     public synchronized List<Views.Node> nodes() {
-        return query(NODE_COLUMNS + " ORDER BY site_id, id", RegistryReader::node);
+        return query(NODE_COLUMNS + " ORDER BY site_id, id", this::node);
     }
 
     public synchronized Optional<Views.Node> node(String id) {
-        return query(NODE_COLUMNS + " WHERE id = ?", RegistryReader::node, id).stream().findFirst();
+        return query(NODE_COLUMNS + " WHERE id = ?", this::node, id).stream().findFirst();
     }
 
     public synchronized List<Views.Device> devices() {
@@ -64,9 +70,12 @@ public final class RegistryReader {
                 + Math.max(1, Math.min(limit, 1000)), RegistryReader::command, node);
     }
 
-    private static Views.Node node(ResultSet row) throws SQLException {
+    private Views.Node node(ResultSet row) throws SQLException {
+        Long lastSeen = nullableLong(row, 7);
+        Long lastHeard = NodeSilence.latest(lastSeen, nullableLong(row, 9), nullableLong(row, 10));
+        boolean silent = "online".equals(row.getString(3)) && silence.silent(lastHeard);
         return new Views.Node(row.getString(1), row.getString(2), row.getString(3), nullableLong(row, 4),
-                row.getString(5), row.getString(6), nullableLong(row, 7), row.getLong(8));
+                row.getString(5), row.getString(6), lastSeen, row.getLong(8), silent, row.getString(11));
     }
 
     private static Views.Command command(ResultSet row) throws SQLException {

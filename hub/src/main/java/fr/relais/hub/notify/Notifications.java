@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ public final class Notifications implements Notifier, AutoCloseable {
     private final NotificationSettings settings;
     private final EmailSender email;
     private final WebhookSender webhook;
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong givenUp = new AtomicLong();
 
     public Notifications(Vertx vertx, NotificationSettings settings) {
         this.vertx = vertx;
@@ -63,16 +66,30 @@ public final class Notifications implements Notifier, AutoCloseable {
         } catch (RuntimeException e) {
             sent = Future.failedFuture(e);
         }
-        sent.onSuccess(done -> LOG.info("{} sent for alert {}", what, alert.id())).onFailure(failure -> {
+        sent.onSuccess(done -> {
+            delivered.incrementAndGet();
+            LOG.info("{} sent for alert {}", what, alert.id());
+        }).onFailure(failure -> {
             if (attempt >= settings.attempts()) {
+                givenUp.incrementAndGet();
                 LOG.error("{} for alert {} given up after {} attempts: {}", what, alert.id(), attempt,
                         failure.toString());
                 return;
             }
-            LOG.warn("{} for alert {} failed (attempt {} of {}), trying again in {} s: {}", what, alert.id(),
-                    attempt, settings.attempts(), delay.toSeconds(), failure.toString());
+            LOG.warn("{} for alert {} failed (attempt {} of {}), trying again in {} ms: {}", what, alert.id(),
+                    attempt, settings.attempts(), delay.toMillis(), failure.toString());
             vertx.setTimer(delay.toMillis(), timer -> attempt(what, alert, send, attempt + 1, delay.multipliedBy(2)));
         });
+    }
+
+    /** Messages delivered since the start. */
+    public long delivered() {
+        return delivered.get();
+    }
+
+    /** Messages given up after every attempt failed, since the start. */
+    public long givenUp() {
+        return givenUp.get();
     }
 
     @Override

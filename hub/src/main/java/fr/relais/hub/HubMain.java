@@ -1,5 +1,6 @@
 package fr.relais.hub;
 
+import fr.relais.hub.alert.AlertRulesException;
 import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.hub.store.Database;
@@ -68,8 +69,15 @@ public final class HubMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--node-silence-seconds must be between 1 and 86400, got " + nodeSilenceSeconds);
         }
-        Hub hub = Hub.start(new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
-                Duration.ofSeconds(nodeSilenceSeconds)));
+        Hub hub;
+        try {
+            hub = Hub.start(new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
+                    Duration.ofSeconds(nodeSilenceSeconds)));
+        } catch (AlertRulesException e) {
+            // The message names the file, the rule and the field: a stack trace would only hide it.
+            System.err.println("relais-hub: invalid alert rules: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.close();

@@ -81,11 +81,9 @@ public final class AlertEvaluator {
                 open(observation, since, now);
             }
         }
-        Map<String, String> siteKinds = new HashMap<>();
-        store.nodes().forEach(node -> siteKinds.put(node.site(), node.siteKind()));
         for (AlertRows.Alert alert : active.values()) {
             if (!holding.containsKey(alert.conditionKey())) {
-                ended(alert, tracker.absent(alert.conditionKey(), now), now, siteKinds);
+                ended(alert, tracker.absent(alert.conditionKey(), now), now);
             }
         }
         Set<String> keys = new HashSet<>(holding.keySet());
@@ -123,13 +121,13 @@ public final class AlertEvaluator {
         }
     }
 
-    private void ended(AlertRows.Alert alert, long absentSince, long now, Map<String, String> siteKinds) {
+    private void ended(AlertRows.Alert alert, long absentSince, long now) {
         Optional<AlertRule> base = rules.rule(alert.rule());
         if (base.isEmpty()) {
             return; // its rule left the file: a person clears it
         }
         DeviceKind kind = alert.deviceKind() == null ? null : WireValue.fromWire(DeviceKind.class, alert.deviceKind());
-        AlertRule rule = rules.effective(base.get(), alert.site(), Observer.siteKind(siteKinds.get(alert.site())), kind)
+        AlertRule rule = rules.effective(base.get(), alert.site(), observer.siteKindOf(alert.site()), kind)
                 .orElse(base.get());
         if (!rule.autoClear()) {
             return;

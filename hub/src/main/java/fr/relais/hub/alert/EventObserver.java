@@ -60,7 +60,10 @@ final class EventObserver {
 
     private void observe(Map<String, Observation> holding, AlertRule base, AlertRows.EventMark mark) {
         boolean onDevice = mark.device() != null;
-        if (onDevice != (base.target() == AlertRule.Target.DEVICE)) {
+        // A node rule takes the node's own events; a device rule takes its kinds' events, or with
+        // no kinds any event of the type (an agent may report a forced door as its own).
+        if (onDevice && base.target() == AlertRule.Target.NODE
+                || !onDevice && base.target() == AlertRule.Target.DEVICE && !base.kinds().isEmpty()) {
             return;
         }
         AlertRows.NodeRow node = nodes.get(mark.node());

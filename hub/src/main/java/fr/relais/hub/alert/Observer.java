@@ -30,6 +30,7 @@ final class Observer {
     private final AlertStore store;
     private final Duration silence;
     private final Map<String, Deque<Sample>> trends = new HashMap<>();
+    private final Map<String, String> siteKinds = new HashMap<>();
 
     Observer(AlertStore store, Duration silence) {
         this.store = store;
@@ -41,8 +42,10 @@ final class Observer {
         Set<String> sampled = new HashSet<>();
         Map<String, AlertRows.DeviceRow> devices = new HashMap<>();
         Map<String, AlertRows.NodeRow> nodes = new HashMap<>();
+        siteKinds.clear();
         for (AlertRows.NodeRow node : store.nodes()) {
             nodes.put(node.id(), node);
+            siteKinds.put(node.site(), node.siteKind());
             JsonObject metrics = metrics(node.metrics());
             for (AlertRule base : rules.rules()) {
                 if (base.target() != AlertRule.Target.NODE || base.condition() instanceof Condition.EventSeen) {
@@ -123,6 +126,11 @@ final class Observer {
         }
         return rises.metric() + " rose by " + Condition.plain(rise) + " to " + actual + " within "
                 + rises.within().toSeconds() + " s (alert from " + Condition.plain(rises.by()) + ")";
+    }
+
+    /** The kind of each site, as of the last observation. */
+    SiteKind siteKindOf(String site) {
+        return siteKind(siteKinds.get(site));
     }
 
     static SiteKind siteKind(String wire) {

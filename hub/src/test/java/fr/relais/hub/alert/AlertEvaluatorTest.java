@@ -226,6 +226,14 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void aDoorForcedReportedByTheNodeItselfIsAnAlertToo() throws SQLException {
+        node.event(null, "door-forced", Severity.CRITICAL);
+        after(0);
+        assertThat(only("door-forced").device()).isNull();
+        assertThat(only("door-forced").conditionKey()).isEqualTo("door-forced/" + NODE + "/-");
+    }
+
+    @Test
     void aDoorHeldOpenClearsWhenItCloses() throws SQLException {
         node.event("door-entree", "door-held-open", Severity.WARNING);
         after(0);

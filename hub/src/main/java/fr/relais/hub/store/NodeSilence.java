@@ -22,10 +22,6 @@ public record NodeSilence(Duration timeout, Clock clock) {
         }
     }
 
-    public static NodeSilence standard() {
-        return new NodeSilence(DEFAULT_TIMEOUT, Clock.systemUTC());
-    }
-
     /** Whether a node last heard at {@code lastHeard} (epoch ms, null if never) is silent now. */
     public boolean silent(Long lastHeard) {
         return lastHeard != null && clock.millis() - lastHeard > timeout.toMillis();

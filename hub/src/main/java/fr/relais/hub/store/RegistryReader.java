@@ -20,15 +20,19 @@ public final class RegistryReader {
             + " sent_at, delivered_at, finished_at, deadline, reply_status, reason, result FROM commands";
 
     private final Connection connection;
+    /** Null when nodes are taken at their word (no silence timeout): tests of the writer alone. */
     private final NodeSilence silence;
 
+    /** A reader that takes each node's state at its word, however long it has been silent. */
     public RegistryReader(Database database) {
-        this(database, NodeSilence.standard());
+        this.connection = database.reader();
+        this.silence = null;
     }
 
+    /** A reader that shows nodes not heard from for longer than the silence timeout as silent. */
     public RegistryReader(Database database, NodeSilence silence) {
         this.connection = database.reader();
-        this.silence = silence;
+        this.silence = java.util.Objects.requireNonNull(silence, "silence");
     }
 
     public synchronized List<Views.Site> sites() {
@@ -73,7 +77,7 @@ public final class RegistryReader {
     private Views.Node node(ResultSet row) throws SQLException {
         Long lastSeen = nullableLong(row, 7);
         Long lastHeard = NodeSilence.latest(lastSeen, nullableLong(row, 9), nullableLong(row, 10));
-        boolean silent = "online".equals(row.getString(3)) && silence.silent(lastHeard);
+        boolean silent = silence != null && "online".equals(row.getString(3)) && silence.silent(lastHeard);
         return new Views.Node(row.getString(1), row.getString(2), row.getString(3), nullableLong(row, 4),
                 row.getString(5), row.getString(6), lastSeen, row.getLong(8), silent, row.getString(11));
     }

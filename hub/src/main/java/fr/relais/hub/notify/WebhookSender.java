@@ -23,7 +23,9 @@ final class WebhookSender implements AutoCloseable {
             if (response.statusCode() / 100 == 2) {
                 return Future.succeededFuture();
             }
-            return Future.failedFuture(url + " answered " + response.statusCode());
+            // Scheme and host only: a webhook's path often carries its secret token.
+            return Future.failedFuture(url.getScheme() + "://" + url.getAuthority() + "/… answered "
+                    + response.statusCode());
         });
     }
 

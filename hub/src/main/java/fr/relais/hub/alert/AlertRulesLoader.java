@@ -60,11 +60,6 @@ public final class AlertRulesLoader {
         return read(merged, source, origins);
     }
 
-    /** Reads one rule file alone, without the defaults (tests, and checking a file). */
-    public AlertRules parseAlone(String text, String source) {
-        return read(parse(text, source), source, Map.of());
-    }
-
     private static ObjectNode defaults() {
         try (InputStream in = AlertRulesLoader.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
             if (in == null) {

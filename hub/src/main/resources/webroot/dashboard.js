@@ -58,18 +58,41 @@ function renderSite(site, nodes, devices) {
   return card;
 }
 
+const SEVERITY_LABELS = { critical: "Critique", warning: "À surveiller", info: "Info" };
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
+
+// The alerts not yet cleared, worst and newest first; acknowledging and clearing go through the
+// API (POST /api/alerts/{id}/ack and /clear) until technicians log in here.
+function renderAlerts(alerts) {
+  const list = element("ul", "alerts");
+  alerts.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+      || b.openedAt.localeCompare(a.openedAt))
+    .forEach((alert) => {
+      const item = element("li", "alert " + alert.severity);
+      item.append(element("span", "health", SEVERITY_LABELS[alert.severity] || alert.severity));
+      item.append(element("strong", null, [alert.site, alert.node, alert.device].filter(Boolean).join(" / ")));
+      item.append(element("span", "metrics", alert.message + " — " + since(alert.openedAt)
+        + (alert.state === "acknowledged" ? ", pris en charge par " + alert.acknowledgedBy : "")
+        + (alert.flapping ? ", instable" : "")));
+      list.append(item);
+    });
+  return list;
+}
+
 async function refresh() {
   const summary = document.getElementById("summary");
   try {
-    const [sites, nodes, devices] = await Promise.all([
-      fetchJson("/api/sites"), fetchJson("/api/nodes"), fetchJson("/api/devices")]);
+    const [sites, nodes, devices, alerts] = await Promise.all([
+      fetchJson("/api/sites"), fetchJson("/api/nodes"), fetchJson("/api/devices"),
+      fetchJson("/api/alerts?state=active")]);
+    document.getElementById("alerts").replaceChildren(renderAlerts(alerts));
     const container = document.getElementById("sites");
     container.replaceChildren(...sites.map((site) =>
       renderSite(site, nodes.filter((n) => n.site === site.id), devices)));
     const offline = nodes.filter((n) => !n.online).length;
     const critical = devices.filter((d) => d.health === "critical").length;
     summary.textContent = sites.length + " lieux, " + nodes.length + " nœuds (" + offline + " hors ligne), "
-      + devices.length + " équipements (" + critical + " en état critique)";
+      + devices.length + " équipements (" + critical + " en état critique), " + alerts.length + " alertes";
   } catch (error) {
     summary.textContent = "Le hub ne répond pas : " + error.message;
   }

@@ -1,5 +1,10 @@
 package fr.relais.hub;
 
+import fr.relais.hub.alert.AlertEvaluator;
+import fr.relais.hub.alert.AlertRules;
+import fr.relais.hub.alert.AlertRulesLoader;
+import fr.relais.hub.alert.AlertService;
+import fr.relais.hub.api.AlertRoutes;
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.api.IngestStatus;
 import fr.relais.hub.command.CommandSender;
@@ -11,8 +16,11 @@ import fr.relais.hub.ingest.IngestWriter;
 import fr.relais.hub.ingest.Ingestor;
 import fr.relais.hub.ingest.Delivery;
 import fr.relais.hub.metrics.HubMetrics;
+import fr.relais.hub.notify.Notifications;
+import fr.relais.hub.store.AlertStore;
 import fr.relais.hub.store.CommandStore;
 import fr.relais.hub.store.Database;
+import fr.relais.hub.store.NodeSilence;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.hub.store.RegistryWriter;
 import fr.relais.hub.store.StoredTotals;
@@ -40,9 +48,10 @@ public final class Hub implements AutoCloseable {
     private final IngestWriter writer;
     private final Thread writerThread;
     private final HubMetrics metrics;
+    private final Notifications notifications;
 
     private Hub(Database database, Vertx vertx, HttpServer http, HubLink link, IngestWriter writer,
-                Thread writerThread, HubMetrics metrics) {
+                Thread writerThread, HubMetrics metrics, Notifications notifications) {
         this.database = database;
         this.vertx = vertx;
         this.http = http;
@@ -50,10 +59,13 @@ public final class Hub implements AutoCloseable {
         this.writer = writer;
         this.writerThread = writerThread;
         this.metrics = metrics;
+        this.notifications = notifications;
     }
 
     /** Starts the hub; returns once the database is ready and HTTP is listening. */
     public static Hub start(HubConfig config) throws Exception {
+        // A bad rule file stops the hub before anything is opened, with the rule and the field.
+        AlertRules alertRules = new AlertRulesLoader(System.getenv()).load(config.alertRules());
         Database database = Database.open(config.databaseUrl());
         IngestStats stats = new IngestStats();
         BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -67,13 +79,19 @@ public final class Hub implements AutoCloseable {
         HubLink link = new HubLink(config.mqtt(), new Ingestor(queue, stats, Clock.systemUTC()), Clock.systemUTC(),
                 session);
         metrics.mqttConnected(link::isConnected);
-        RegistryReader reader = new RegistryReader(database);
+        RegistryReader reader = new RegistryReader(database, new NodeSilence(config.nodeSilence(), Clock.systemUTC()));
         Vertx vertx = Vertx.vertx();
+        AlertStore alertStore = new AlertStore(database);
+        // Read at each scrape, on a worker thread: /metrics runs its scrape off the event loop.
+        metrics.openAlerts(() -> alertStore.active().size());
+        Notifications notifications = new Notifications(vertx, alertRules.notifications());
+        new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(), config.nodeSilence()).start(vertx);
+        AlertRoutes alerts = new AlertRoutes(vertx, new AlertService(alertStore, Clock.systemUTC()));
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         ApiServer api = new ApiServer(vertx, reader,
                 () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
-                metrics);
+                metrics, alerts);
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         HttpServer http;
         try {
@@ -89,7 +107,7 @@ public final class Hub implements AutoCloseable {
         link.start();
         LOG.info("hub serving on http://{}:{}/ with database {}", config.httpHost(), http.actualPort(),
                 Database.describe(config.databaseUrl()));
-        return new Hub(database, vertx, http, link, writer, writerThread, metrics);
+        return new Hub(database, vertx, http, link, writer, writerThread, metrics, notifications);
     }
 
     /** Runs database work handed over by other threads (Paho's) on Vert.x's worker pool. */
@@ -125,6 +143,7 @@ public final class Hub implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        notifications.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

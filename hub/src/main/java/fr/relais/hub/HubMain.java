@@ -1,9 +1,11 @@
 package fr.relais.hub;
 
+import fr.relais.hub.alert.AlertRulesException;
 import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.hub.store.Database;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +47,15 @@ public final class HubMain implements Callable<Integer> {
             description = "Environment variable holding the MQTT password (default: ${DEFAULT-VALUE}).")
     private String passwordVariable;
 
+    @Option(names = "--alert-rules", paramLabel = "FILE",
+            description = "Alert rules and notifications (YAML) over the shipped defaults; see hub/README.md.")
+    private Path alertRules;
+
+    @Option(names = "--node-silence-seconds", defaultValue = "120",
+            description = "A node not heard from for this long counts as offline, Last Will or not"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long nodeSilenceSeconds;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new HubMain()).execute(args));
     }
@@ -54,7 +65,19 @@ public final class HubMain implements Callable<Integer> {
         String url = databaseUrl != null ? databaseUrl : Database.sqliteUrl(data.resolve("hub.db"));
         MqttSettings mqtt = new MqttSettings(mqttUrl, clientId, Optional.ofNullable(username),
                 Optional.ofNullable(System.getenv(passwordVariable)));
-        Hub hub = Hub.start(new HubConfig(httpHost, port, url, mqtt));
+        if (nodeSilenceSeconds < 1 || nodeSilenceSeconds > 86_400) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--node-silence-seconds must be between 1 and 86400, got " + nodeSilenceSeconds);
+        }
+        Hub hub;
+        try {
+            hub = Hub.start(new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
+                    Duration.ofSeconds(nodeSilenceSeconds)));
+        } catch (AlertRulesException e) {
+            // The message names the file, the rule and the field: a stack trace would only hide it.
+            System.err.println("relais-hub: invalid alert rules: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.close();

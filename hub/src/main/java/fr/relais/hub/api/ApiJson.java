@@ -35,7 +35,9 @@ final class ApiJson {
                 .put("bdSeq", node.bdSeq())
                 .put("agentVersion", node.agentVersion())
                 .put("configVersion", node.configVersion())
-                .put("seqGaps", node.seqGaps());
+                .put("seqGaps", node.seqGaps())
+                .put("silent", node.silent())
+                .put("metrics", node.metrics() == null ? null : new JsonObject(node.metrics()));
     }
 
     static JsonObject device(Views.Device device) {

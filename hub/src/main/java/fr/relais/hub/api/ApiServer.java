@@ -40,14 +40,16 @@ public final class ApiServer {
     private final CommandRoutes commands;
     private final HubMetrics metrics;
     private final Buffer openApi = openApiDocument();
+    private final AlertRoutes alerts;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
-                     CommandSender commandSender, HubMetrics metrics) {
+                     CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts) {
         this.vertx = vertx;
         this.metrics = metrics;
         this.ingestStatus = ingestStatus;
         this.lists = new ListRoutes(vertx, registry);
         this.commands = new CommandRoutes(vertx, commandSender, registry);
+        this.alerts = alerts;
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -64,6 +66,7 @@ public final class ApiServer {
         lists.mount(router);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
+        alerts.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         router.get("/metrics").handler(this::metrics);
@@ -134,7 +137,7 @@ public final class ApiServer {
         }
         String message = switch (status) {
             case 404 -> "not found: " + ctx.request().path();
-            case 413 -> "the request body is larger than " + CommandRoutes.MAX_BODY_BYTES + " bytes";
+            case 413 -> "the request body is too large";
             case 500 -> "internal error, see the hub's log";
             default -> "request failed";
         };

@@ -1,16 +1,23 @@
 package fr.relais.hub.config;
 
 import fr.relais.hub.ingest.MqttSettings;
+import fr.relais.hub.store.NodeSilence;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to run the hub.
  *
- * @param httpHost the interface to serve on; loopback by default, because the API has no
- *                 login yet and must not be reachable from the network
- * @param httpPort 0 picks a free port (tests)
+ * @param httpHost    the interface to serve on; loopback by default, because the API has no
+ *                    login yet and must not be reachable from the network
+ * @param httpPort    0 picks a free port (tests)
+ * @param alertRules  the deployment's alert rule file, over the shipped defaults; empty for the defaults alone
+ * @param nodeSilence how long a node may say nothing before it counts as offline
  */
-public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt) {
+public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
+                        Optional<Path> alertRules, Duration nodeSilence) {
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -18,8 +25,18 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         Objects.requireNonNull(httpHost, "httpHost");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(alertRules, "alertRules");
+        Objects.requireNonNull(nodeSilence, "nodeSilence");
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("httpPort must be between 0 and 65535, got " + httpPort);
         }
+        if (nodeSilence.isNegative() || nodeSilence.isZero()) {
+            throw new IllegalArgumentException("the node silence timeout must be positive, got " + nodeSilence);
+        }
+    }
+
+    /** The shipped alert rules and the default silence timeout. */
+    public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt) {
+        this(httpHost, httpPort, databaseUrl, mqtt, Optional.empty(), NodeSilence.DEFAULT_TIMEOUT);
     }
 }

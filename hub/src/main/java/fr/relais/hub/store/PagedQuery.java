@@ -42,6 +42,14 @@ final class PagedQuery {
         return this;
     }
 
+    /** A condition with several placeholders, always applied. */
+    PagedQuery where(String condition, Object first, Object... more) {
+        conditions.add(condition);
+        parameters.add(first);
+        parameters.addAll(List.of(more));
+        return this;
+    }
+
     String countSql() {
         return "SELECT COUNT(*) " + from + where(List.of());
     }

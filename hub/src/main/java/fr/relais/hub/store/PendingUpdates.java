@@ -21,11 +21,16 @@ final class PendingUpdates {
     private record DeviceUpdate(String health, String metrics, long seq, long lastSeen) {
     }
 
+    private record NodeMetrics(String metrics, long seq) {
+    }
+
     private final Map<String, NodeUpdate> nodes = new HashMap<>();
     /** Prepared once for the writer's connection, which lives as long as the hub. */
     private PreparedStatement nodeUpdate;
     private PreparedStatement deviceUpdate;
+    private PreparedStatement nodeMetricsUpdate;
     private final Map<DeviceKey, DeviceUpdate> devices = new HashMap<>();
+    private final Map<String, NodeMetrics> nodeMetrics = new HashMap<>();
 
     void node(String node, long seenAt, NodeTracker.Node tracked) {
         NodeUpdate previous = nodes.get(node);
@@ -47,9 +52,20 @@ final class PendingUpdates {
         }
     }
 
+    /** A reading of the node itself (outbox, disk, CPU…); the one with the highest sequence number wins. */
+    void nodeMetrics(String node, String metrics, long seq) {
+        NodeMetrics previous = nodeMetrics.get(node);
+        if (previous == null || previous.seq() < seq) {
+            nodeMetrics.put(node, new NodeMetrics(metrics, seq));
+        }
+    }
+
     void flush(Connection connection) throws SQLException {
         if (!nodes.isEmpty()) {
             flushNodes(connection);
+        }
+        if (!nodeMetrics.isEmpty()) {
+            flushNodeMetrics(connection);
         }
         if (!devices.isEmpty()) {
             flushDevices(connection);
@@ -73,6 +89,25 @@ final class PendingUpdates {
             nodeUpdate.addBatch();
         }
         nodeUpdate.executeBatch();
+    }
+
+    private void flushNodeMetrics(Connection connection) throws SQLException {
+        if (nodeMetricsUpdate == null) {
+            nodeMetricsUpdate = connection.prepareStatement("UPDATE nodes SET"
+                    + " metrics = CASE WHEN metrics_seq IS NULL OR metrics_seq < ? THEN ? ELSE metrics END,"
+                    + " metrics_seq = CASE WHEN metrics_seq IS NULL OR metrics_seq < ? THEN ? ELSE metrics_seq END"
+                    + " WHERE id = ?");
+        }
+        for (Map.Entry<String, NodeMetrics> entry : nodeMetrics.entrySet()) {
+            NodeMetrics node = entry.getValue();
+            nodeMetricsUpdate.setLong(1, node.seq());
+            nodeMetricsUpdate.setString(2, node.metrics());
+            nodeMetricsUpdate.setLong(3, node.seq());
+            nodeMetricsUpdate.setLong(4, node.seq());
+            nodeMetricsUpdate.setString(5, entry.getKey());
+            nodeMetricsUpdate.addBatch();
+        }
+        nodeMetricsUpdate.executeBatch();
     }
 
     private void flushDevices(Connection connection) throws SQLException {
@@ -105,5 +140,6 @@ final class PendingUpdates {
     void clear() {
         nodes.clear();
         devices.clear();
+        nodeMetrics.clear();
     }
 }

@@ -18,14 +18,24 @@ import java.util.function.Function;
  */
 public final class RegistryReader {
     private static final String NODE_COLUMNS = "SELECT id, site_id, state, bd_seq, agent_version, config_version,"
-            + " last_seen, seq_gaps";
+            + " last_seen, seq_gaps, last_state_at, last_birth_at, metrics";
     private static final String COMMAND_COLUMNS = "SELECT id, node_id, site_id, name, args, status, created_at,"
             + " sent_at, delivered_at, finished_at, deadline, reply_status, reason, result";
 
     private final Connection connection;
+    /** Null when nodes are taken at their word (no silence timeout): tests of the writer alone. */
+    private final NodeSilence silence;
 
+    /** A reader that takes each node's state at its word, however long it has been silent. */
     public RegistryReader(Database database) {
         this.connection = database.reader();
+        this.silence = null;
+    }
+
+    /** A reader that shows nodes not heard from for longer than the silence timeout as silent. */
+    public RegistryReader(Database database, NodeSilence silence) {
+        this.connection = database.reader();
+        this.silence = java.util.Objects.requireNonNull(silence, "silence");
     }
 
     public List<Views.Site> sites() {
@@ -47,13 +57,30 @@ public final class RegistryReader {
         PagedQuery query = new PagedQuery(NODE_COLUMNS, "FROM nodes", List.of(text("site_id"), text("id")), false)
                 .where("site_id = ?", filter.site());
         if (filter.online() != null) {
-            query.where(filter.online() ? "state = ?" : "state <> ?", "online");
+            onlineCondition(query, filter.online());
         }
-        return page(query, page, RegistryReader::node, node -> List.of(node.site(), node.id()));
+        return page(query, page, this::node, node -> List.of(node.site(), node.id()));
+    }
+
+    /**
+     * Online as the API shows it: the state says so and, with a silence timeout, the node was
+     * heard from within it (a node never heard from is taken at its word, as in {@link #node}).
+     */
+    private void onlineCondition(PagedQuery query, boolean online) {
+        if (silence == null) {
+            query.where(online ? "state = ?" : "state <> ?", "online");
+            return;
+        }
+        long heardSince = silence.clock().millis() - silence.timeout().toMillis();
+        String heard = "(COALESCE(last_seen, -1) >= ? OR COALESCE(last_state_at, -1) >= ?"
+                + " OR COALESCE(last_birth_at, -1) >= ?"
+                + " OR (last_seen IS NULL AND last_state_at IS NULL AND last_birth_at IS NULL))";
+        String condition = "(state = ? AND " + heard + ")";
+        query.where(online ? condition : "NOT " + condition, "online", heardSince, heardSince, heardSince);
     }
 
     public synchronized Optional<Views.Node> node(String id) {
-        return query(NODE_COLUMNS + " FROM nodes WHERE id = ?", RegistryReader::node, id).stream().findFirst();
+        return query(NODE_COLUMNS + " FROM nodes WHERE id = ?", this::node, id).stream().findFirst();
     }
 
     public List<Views.Device> devices() {
@@ -115,9 +142,12 @@ public final class RegistryReader {
         return page(query, page, RegistryReader::command, command -> List.of(command.createdAt(), command.id()));
     }
 
-    private static Views.Node node(ResultSet row) throws SQLException {
+    private Views.Node node(ResultSet row) throws SQLException {
+        Long lastSeen = nullableLong(row, 7);
+        Long lastHeard = NodeSilence.latest(lastSeen, nullableLong(row, 9), nullableLong(row, 10));
+        boolean silent = silence != null && "online".equals(row.getString(3)) && silence.silent(lastHeard);
         return new Views.Node(row.getString(1), row.getString(2), row.getString(3), nullableLong(row, 4),
-                row.getString(5), row.getString(6), nullableLong(row, 7), row.getLong(8));
+                row.getString(5), row.getString(6), lastSeen, row.getLong(8), silent, row.getString(11));
     }
 
     private static Views.Command command(ResultSet row) throws SQLException {

@@ -218,8 +218,12 @@ public final class RegistryWriter {
         }
         batchTelemetry++;
         seen(topic.node(), telemetry.envelope(), node, at);
-        telemetry.device().ifPresent(device -> pending.device(topic.node(), device, telemetry.health().wire(),
-                metrics, telemetry.envelope().seq(), at));
+        if (telemetry.device().isPresent()) {
+            pending.device(topic.node(), telemetry.device().get(), telemetry.health().wire(), metrics,
+                    telemetry.envelope().seq(), at);
+        } else {
+            pending.nodeMetrics(topic.node(), metrics, telemetry.envelope().seq());
+        }
         stats.stored();
     }
 

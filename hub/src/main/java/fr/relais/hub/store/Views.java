@@ -8,10 +8,15 @@ public final class Views {
     public record Site(String id, String name, String kind) {
     }
 
+    /**
+     * @param silent  said online, but not heard from for longer than the silence timeout: its link
+     *                died without the broker noticing yet (no Last Will), or the agent hangs
+     * @param metrics the node's own latest metrics (outbox, uplink…) as a JSON object text, or null
+     */
     public record Node(String id, String site, String state, Long bdSeq, String agentVersion, String configVersion,
-                       Long lastSeen, long seqGaps) {
+                       Long lastSeen, long seqGaps, boolean silent, String metrics) {
         public boolean online() {
-            return "online".equals(state);
+            return "online".equals(state) && !silent;
         }
     }
 

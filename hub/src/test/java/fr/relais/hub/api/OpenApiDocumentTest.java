@@ -3,6 +3,8 @@ package fr.relais.hub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.hub.ingest.IngestStats;
+import fr.relais.hub.notify.NoticeText;
+import fr.relais.hub.store.AlertRows;
 import fr.relais.hub.store.CommandStatus;
 import fr.relais.hub.store.Views;
 import fr.relais.protocol.DeviceKind;
@@ -72,7 +74,7 @@ class OpenApiDocumentTest {
      */
     private static TreeMap<String, String> mounted() {
         TreeMap<String, String> routes = new TreeMap<>();
-        for (Route route : new ApiServer(vertx, null, () -> null, null, null).router().getRoutes()) {
+        for (Route route : new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null)).router().getRoutes()) {
             String path = route.getPath();
             // Handlers for every path (static files, 404s, the JSON-body check) are not routes.
             if (path == null || !route.isExactPath() || !(path.startsWith("/api/") || path.equals("/metrics"))) {
@@ -164,14 +166,17 @@ class OpenApiDocumentTest {
     void describesTheShapesApiJsonWrites() {
         Map<String, Object> shapes = Map.of(
                 "Site", ApiJson.site(new Views.Site("rozoy", "Rozoy", "mediation")),
-                "Node", ApiJson.node(new Views.Node("rozoy-pi", "rozoy", "online", 1L, "1.0", "v1", 1L, 0)),
+                "Node", ApiJson.node(new Views.Node("rozoy-pi", "rozoy", "online", 1L, "1.0", "v1", 1L, 0, false, "{}")),
                 "Device", ApiJson.device(new Views.Device("printer-1", "rozoy-pi", "rozoy", "printer", "Imprimante",
                         false, "ok", "{}", 1L)),
                 "DeadLetter", ApiJson.deadLetter(new Views.DeadLetter("id", 1L, "t", "payload", "empty", 0, "")),
                 "Command", ApiJson.command(new Views.Command("id", "rozoy-pi", "rozoy", "ping", "{}", "sent", 1L, 2L,
                         null, null, 3L, null, null, null)),
                 "IngestStatus", ApiJson.ingest(new IngestStatus(new IngestStats().snapshot(),
-                        new Views.Totals(0, 0, 0, 0), true, 0)));
+                        new Views.Totals(0, 0, 0, 0), true, 0)),
+                "Alert", NoticeText.alert(new AlertRows.Alert("id", "key", "toner-low", "rozoy", "rozoy-pi",
+                        "printer-1", "printer", "warning", "open", false, "toner at 8 %", 1L, 2L, null, null, null,
+                        null, null, null)));
         shapes.forEach((name, shape) -> {
             Schema<?> schema = document.getComponents().getSchemas().get(name);
             Set<String> written = ((JsonObject) shape).fieldNames();
@@ -202,7 +207,7 @@ class OpenApiDocumentTest {
 
     @Test
     void isServedAtApiOpenapiYaml() throws Exception {
-        HttpServer server = new ApiServer(vertx, null, () -> null, null, null).listen("127.0.0.1", 0)
+        HttpServer server = new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null)).listen("127.0.0.1", 0)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try {
             HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -129,6 +129,31 @@ public final class StrictObject {
         return number;
     }
 
+    /** A finite number, whole or not, if present. */
+    public Optional<Double> optionalNumber(String name) throws FieldException {
+        Optional<JsonNode> value = optional(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.get().isNumber() || !Double.isFinite(value.get().doubleValue())) {
+            throw new FieldException(field(name), "must be a number, got " + describe(value.get()));
+        }
+        return Optional.of(value.get().doubleValue());
+    }
+
+    /** A number ({@link Long} or {@link Double}), a boolean or a text, if present. */
+    public Optional<Object> optionalScalar(String name) throws FieldException {
+        Optional<JsonNode> value = optional(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Object scalar = scalar(value.get());
+        if (scalar == null) {
+            throw new FieldException(field(name), "must be a number, a boolean or a text, got " + describe(value.get()));
+        }
+        return Optional.of(scalar);
+    }
+
     public boolean bool(String name, boolean defaultValue) throws FieldException {
         Optional<JsonNode> value = optional(name);
         if (value.isEmpty()) {

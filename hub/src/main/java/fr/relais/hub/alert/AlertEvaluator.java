@@ -1,0 +1,142 @@
+package fr.relais.hub.alert;
+
+import fr.relais.hub.notify.Notice;
+import fr.relais.hub.notify.Notifier;
+import fr.relais.hub.store.AlertRows;
+import fr.relais.hub.store.AlertStore;
+import fr.relais.protocol.DeviceKind;
+import fr.relais.protocol.MessageIds;
+import fr.relais.protocol.Severity;
+import fr.relais.protocol.WireValue;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the rules on the registry's latest values at a fixed period, on a worker thread, and
+ * moves the alerts along: opens them once a condition has held for the rule's {@code forSeconds},
+ * raises their severity, clears them once the condition has been gone for {@code clearAfterSeconds}.
+ * Ingestion never waits for it: it reads what the writer committed, on its own connection.
+ */
+public final class AlertEvaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
+    static final String ENDED = "the condition ended";
+
+    private final AlertStore store;
+    private final AlertRules rules;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final Observer observer;
+    private final ConditionTracker tracker = new ConditionTracker();
+    private final AtomicBoolean evaluating = new AtomicBoolean();
+
+    public AlertEvaluator(AlertStore store, AlertRules rules, Notifier notifier, Clock clock, Duration nodeSilence) {
+        this.store = store;
+        this.rules = rules;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.observer = new Observer(store, nodeSilence);
+    }
+
+    /** Evaluates every {@code rules.evaluationPeriod()} on a worker thread; returns the timer id. */
+    public long start(Vertx vertx) {
+        return vertx.setPeriodic(rules.evaluationPeriod().toMillis(), timer -> {
+            // While the database makes an evaluation wait, the next ticks are skipped, not queued.
+            if (evaluating.compareAndSet(false, true)) {
+                vertx.executeBlocking(() -> {
+                    evaluate();
+                    return null;
+                }).onComplete(done -> {
+                    evaluating.set(false);
+                    if (done.failed()) {
+                        LOG.error("cannot evaluate the alert rules", done.cause());
+                    }
+                });
+            }
+        });
+    }
+
+    /** One evaluation. Blocks on the database; runs on one thread at a time. */
+    public synchronized void evaluate() {
+        long now = clock.millis();
+        Map<String, Observation> holding = observer.observe(rules, now);
+        Map<String, AlertRows.Alert> active = new HashMap<>();
+        for (AlertRows.Alert alert : store.active()) {
+            active.put(alert.conditionKey(), alert);
+        }
+        for (Observation observation : holding.values()) {
+            long since = tracker.holding(observation.key(), observation.knownSince(), now);
+            AlertRows.Alert alert = active.get(observation.key());
+            if (alert != null) {
+                escalate(alert, observation);
+            } else if (now - since >= observation.rule().hold().toMillis()) {
+                open(observation, since, now);
+            }
+        }
+        for (AlertRows.Alert alert : active.values()) {
+            if (!holding.containsKey(alert.conditionKey())) {
+                ended(alert, tracker.absent(alert.conditionKey(), now), now);
+            }
+        }
+        Set<String> keys = new HashSet<>(holding.keySet());
+        keys.addAll(active.keySet());
+        tracker.retain(keys);
+    }
+
+    private void open(Observation observation, long since, long now) {
+        Optional<AlertRows.Alert> latest = store.latest(observation.key());
+        if (latest.isPresent() && latest.get().clearedBy() != null && latest.get().clearedAt() != null
+                && latest.get().clearedAt() >= since) {
+            // Cleared by hand while this very episode went on: it comes back only once it has ended.
+            return;
+        }
+        AlertRule.Flapping flapping = observation.rule().flapping();
+        boolean flaps = store.openingsSince(observation.key(), now - flapping.window().toMillis()) + 1
+                >= flapping.openings();
+        AlertRows.Alert alert = new AlertRows.Alert(MessageIds.next().toString(), observation.key(),
+                observation.rule().id(), observation.site(), observation.node(), observation.device(),
+                observation.deviceKind(), observation.severity().wire(), "open", flaps, observation.message(), since,
+                now, null, null, null, null, null, null);
+        if (store.open(alert)) {
+            LOG.info("alert {} {}: {}", flaps ? "flapping" : "opened", alert.conditionKey(), alert.message());
+            notifier.notify(new Notice(flaps ? Notice.Kind.FLAPPING : Notice.Kind.OPENED, alert));
+        }
+    }
+
+    private void escalate(AlertRows.Alert alert, Observation observation) {
+        Severity current = WireValue.fromWire(Severity.class, alert.severity());
+        if (current != null && observation.severity().compareTo(current) > 0
+                && store.escalate(alert.id(), observation.severity().wire(), observation.message())) {
+            LOG.info("alert {} escalated to {}: {}", alert.conditionKey(), observation.severity().wire(),
+                    observation.message());
+            notifier.notify(new Notice(Notice.Kind.ESCALATED, store.find(alert.id()).orElse(alert)));
+        }
+    }
+
+    private void ended(AlertRows.Alert alert, long absentSince, long now) {
+        Optional<AlertRule> base = rules.rule(alert.rule());
+        if (base.isEmpty()) {
+            return; // its rule left the file: a person clears it
+        }
+        DeviceKind kind = alert.deviceKind() == null ? null : WireValue.fromWire(DeviceKind.class, alert.deviceKind());
+        AlertRule rule = rules.effective(base.get(), alert.site(), observer.siteKindOf(alert.site()), kind)
+                .orElse(base.get());
+        if (!rule.autoClear()) {
+            return;
+        }
+        long holdOff = alert.flapping() ? Math.max(rule.clearAfter().toMillis(), rule.flapping().window().toMillis())
+                : rule.clearAfter().toMillis();
+        if (now - absentSince >= holdOff && store.clear(alert.id(), now, null, ENDED)) {
+            LOG.info("alert {} cleared: {}", alert.conditionKey(), ENDED);
+            store.find(alert.id()).ifPresent(cleared -> notifier.notify(new Notice(Notice.Kind.CLEARED, cleared)));
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package fr.relais.hub;
 
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.config.RetentionSettings;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.hub.store.Database;
 import java.nio.file.Path;
@@ -34,9 +35,25 @@ public final class HubMain implements Callable<Integer> {
             description = "Broker URL (default: ${DEFAULT-VALUE}).")
     private String mqttUrl;
 
-    @Option(names = "--mqtt-client-id", defaultValue = MqttSettings.DEFAULT_CLIENT_ID,
-            description = "MQTT client id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mqtt-client-id",
+            description = "MQTT client id; keep it across restarts (default: relais-hub-{hub id}).")
     private String clientId;
+
+    @Option(names = "--hub-id", description = "Names this hub among several sharing the work"
+            + " (default: {host name}-{port}).")
+    private String hubId;
+
+    @Option(names = "--mqtt-share-group", defaultValue = MqttSettings.DEFAULT_SHARE_GROUP,
+            description = "MQTT shared-subscription group of the hubs (default: ${DEFAULT-VALUE}).")
+    private String shareGroup;
+
+    @Option(names = "--raw-retention-days", defaultValue = "" + RetentionSettings.DEFAULT_RAW_DAYS,
+            description = "Days raw telemetry is kept (default: ${DEFAULT-VALUE}).")
+    private int rawRetentionDays;
+
+    @Option(names = "--rollup-retention-days", defaultValue = "" + RetentionSettings.DEFAULT_ROLLUP_DAYS,
+            description = "Days per-minute and per-hour rollups are kept (default: ${DEFAULT-VALUE}).")
+    private int rollupRetentionDays;
 
     @Option(names = "--mqtt-username", description = "MQTT user name, if the broker wants one.")
     private String username;
@@ -52,9 +69,19 @@ public final class HubMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String url = databaseUrl != null ? databaseUrl : Database.sqliteUrl(data.resolve("hub.db"));
-        MqttSettings mqtt = new MqttSettings(mqttUrl, clientId, Optional.ofNullable(username),
-                Optional.ofNullable(System.getenv(passwordVariable)));
-        Hub hub = Hub.start(new HubConfig(httpHost, port, url, mqtt));
+        String id = clientId != null ? clientId
+                : MqttSettings.defaultClientId(Optional.ofNullable(hubId), hostName(), port);
+        HubConfig config;
+        try {
+            MqttSettings mqtt = new MqttSettings(mqttUrl, id, Optional.ofNullable(username),
+                    Optional.ofNullable(System.getenv(passwordVariable)), shareGroup);
+            config = new HubConfig(httpHost, port, url, mqtt,
+                    RetentionSettings.ofDays(rawRetentionDays, rollupRetentionDays));
+        } catch (IllegalArgumentException e) {
+            System.err.println("relais-hub: " + e.getMessage());
+            return 2;
+        }
+        Hub hub = Hub.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.close();
@@ -63,6 +90,14 @@ public final class HubMain implements Callable<Integer> {
         System.out.println("Relais hub: dashboard and API on http://" + httpHost + ":" + hub.httpPort() + "/");
         stopped.await();
         return 0;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     static String version() {

@@ -10,7 +10,8 @@ import java.util.Objects;
  *                 login yet and must not be reachable from the network
  * @param httpPort 0 picks a free port (tests)
  */
-public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt) {
+public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
+                        RetentionSettings retention) {
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -18,8 +19,14 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         Objects.requireNonNull(httpHost, "httpHost");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(retention, "retention");
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("httpPort must be between 0 and 65535, got " + httpPort);
         }
+    }
+
+    /** With the default retention periods. */
+    public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt) {
+        this(httpHost, httpPort, databaseUrl, mqtt, RetentionSettings.DEFAULT);
     }
 }

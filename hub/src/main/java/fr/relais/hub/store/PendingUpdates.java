@@ -3,16 +3,21 @@ package fr.relais.hub.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Updates that only the last value matters for (a node's last contact and sequence, a device's
- * latest health and metrics), folded over a batch and written once at its end: a thousand
- * readings of one device cost one UPDATE, not a thousand.
+ * Updates that only fold over a batch (a node's last contact and sequence numbers, a device's
+ * latest health and metrics), written once at its end: a thousand readings of one device cost
+ * one UPDATE, not a thousand. Every update is relative to the row as it is (a maximum, a count
+ * added), never a value computed from what this hub alone saw: other hubs write the same rows.
+ * Rows are updated in key order, so two hubs' transactions take their row locks in the same
+ * order and do not deadlock on each other.
  */
 final class PendingUpdates {
-    private record NodeUpdate(long lastSeen, Long maxSeq, long gaps) {
+    /** @param newSeqs how many messages stored in the batch carried a sequence number */
+    private record NodeUpdate(long lastSeen, long minSeq, long maxSeq, long newSeqs) {
     }
 
     private record DeviceKey(String node, String device) {
@@ -21,16 +26,30 @@ final class PendingUpdates {
     private record DeviceUpdate(String health, String metrics, long seq, long lastSeen) {
     }
 
-    private final Map<String, NodeUpdate> nodes = new HashMap<>();
+    private static final Comparator<DeviceKey> DEVICE_ORDER = Comparator.comparing(DeviceKey::node)
+            .thenComparing(DeviceKey::device);
+
+    private final Map<String, NodeUpdate> nodes = new TreeMap<>();
+    private final Map<DeviceKey, DeviceUpdate> devices = new TreeMap<>(DEVICE_ORDER);
     /** Prepared once for the writer's connection, which lives as long as the hub. */
     private PreparedStatement nodeUpdate;
+    private PreparedStatement nodeGaps;
     private PreparedStatement deviceUpdate;
-    private final Map<DeviceKey, DeviceUpdate> devices = new HashMap<>();
 
-    void node(String node, long seenAt, NodeTracker.Node tracked) {
+    /** The node was heard from (a state, a birth): no sequence number to count. */
+    void seen(String node, long seenAt) {
         NodeUpdate previous = nodes.get(node);
-        long lastSeen = previous == null ? seenAt : Math.max(previous.lastSeen(), seenAt);
-        nodes.put(node, new NodeUpdate(lastSeen, tracked.maxSeq, tracked.gaps));
+        nodes.put(node, previous == null ? new NodeUpdate(seenAt, Long.MAX_VALUE, Long.MIN_VALUE, 0)
+                : new NodeUpdate(Math.max(previous.lastSeen(), seenAt), previous.minSeq(), previous.maxSeq(),
+                previous.newSeqs()));
+    }
+
+    /** A message with this sequence number was stored for the first time. */
+    void numbered(String node, long seq, long seenAt) {
+        NodeUpdate previous = nodes.get(node);
+        nodes.put(node, previous == null ? new NodeUpdate(seenAt, seq, seq, 1)
+                : new NodeUpdate(Math.max(previous.lastSeen(), seenAt), Math.min(previous.minSeq(), seq),
+                Math.max(previous.maxSeq(), seq), previous.newSeqs() + 1));
     }
 
     /** A reading of a device; the one with the highest sequence number wins. */
@@ -59,20 +78,38 @@ final class PendingUpdates {
 
     private void flushNodes(Connection connection) throws SQLException {
         if (nodeUpdate == null) {
+            // A node heard from without a number (newSeqs 0) keeps its minimum and maximum.
             nodeUpdate = connection.prepareStatement("UPDATE nodes SET"
                     + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END,"
-                    + " max_seq = ?, seq_gaps = ? WHERE id = ?");
+                    + " min_seq = CASE WHEN ? = 0 THEN min_seq WHEN min_seq IS NULL OR min_seq > ? THEN ? ELSE min_seq END,"
+                    + " max_seq = CASE WHEN ? = 0 THEN max_seq WHEN max_seq IS NULL OR max_seq < ? THEN ? ELSE max_seq END,"
+                    + " seq_count = seq_count + ? WHERE id = ?");
+            // Two distinct messages under one number would make the count negative: a node's
+            // fault, not a hole.
+            nodeGaps = connection.prepareStatement("UPDATE nodes SET seq_gaps = seq_gaps_before"
+                    + " + CASE WHEN max_seq - min_seq + 1 - seq_count > 0 THEN max_seq - min_seq + 1 - seq_count"
+                    + " ELSE 0 END WHERE id = ? AND max_seq IS NOT NULL");
         }
         for (Map.Entry<String, NodeUpdate> entry : nodes.entrySet()) {
             NodeUpdate node = entry.getValue();
             nodeUpdate.setLong(1, node.lastSeen());
             nodeUpdate.setLong(2, node.lastSeen());
-            nodeUpdate.setObject(3, node.maxSeq());
-            nodeUpdate.setLong(4, node.gaps());
-            nodeUpdate.setString(5, entry.getKey());
+            nodeUpdate.setLong(3, node.newSeqs());
+            nodeUpdate.setLong(4, node.minSeq());
+            nodeUpdate.setLong(5, node.minSeq());
+            nodeUpdate.setLong(6, node.newSeqs());
+            nodeUpdate.setLong(7, node.maxSeq());
+            nodeUpdate.setLong(8, node.maxSeq());
+            nodeUpdate.setLong(9, node.newSeqs());
+            nodeUpdate.setString(10, entry.getKey());
             nodeUpdate.addBatch();
+            if (node.newSeqs() > 0) {
+                nodeGaps.setString(1, entry.getKey());
+                nodeGaps.addBatch();
+            }
         }
         nodeUpdate.executeBatch();
+        nodeGaps.executeBatch();
     }
 
     private void flushDevices(Connection connection) throws SQLException {

@@ -12,9 +12,11 @@ import fr.relais.hub.ingest.Ingestor;
 import fr.relais.hub.ingest.Delivery;
 import fr.relais.hub.store.CommandStore;
 import fr.relais.hub.store.Database;
+import fr.relais.hub.store.Housekeeping;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.hub.store.RegistryWriter;
 import fr.relais.hub.store.StoredTotals;
+import fr.relais.hub.store.TelemetryReader;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -67,8 +69,10 @@ public final class Hub implements AutoCloseable {
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         ApiServer api = new ApiServer(vertx, reader,
-                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender);
+                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
+                new TelemetryReader(database));
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
+        new Housekeeping(database, config.retention(), totals, Clock.systemUTC()).start(vertx, Housekeeping.DEFAULT_PERIOD);
         HttpServer http;
         try {
             http = api.listen(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()

@@ -2,6 +2,7 @@ package fr.relais.hub.api;
 
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.store.RegistryReader;
+import fr.relais.hub.store.TelemetryReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,13 +28,15 @@ public final class ApiServer {
     private final RegistryReader registry;
     private final Supplier<IngestStatus> ingestStatus;
     private final CommandRoutes commands;
+    private final TelemetryRoutes telemetry;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
-                     CommandSender commandSender) {
+                     CommandSender commandSender, TelemetryReader telemetryReader) {
         this.vertx = vertx;
         this.registry = registry;
         this.ingestStatus = ingestStatus;
         this.commands = new CommandRoutes(vertx, commandSender, registry);
+        this.telemetry = new TelemetryRoutes(vertx, telemetryReader, Clock.systemUTC());
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -48,6 +52,7 @@ public final class ApiServer {
         router.get("/api/dead-letters").handler(this::deadLetters);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
+        telemetry.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));

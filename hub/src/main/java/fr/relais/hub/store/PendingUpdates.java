@@ -33,7 +33,6 @@ final class PendingUpdates {
     private final Map<DeviceKey, DeviceUpdate> devices = new TreeMap<>(DEVICE_ORDER);
     /** Prepared once for the writer's connection, which lives as long as the hub. */
     private PreparedStatement nodeUpdate;
-    private PreparedStatement nodeGaps;
     private PreparedStatement deviceUpdate;
 
     /** The node was heard from (a state, a birth): no sequence number to count. */
@@ -76,40 +75,66 @@ final class PendingUpdates {
         clear();
     }
 
-    private void flushNodes(Connection connection) throws SQLException {
-        if (nodeUpdate == null) {
-            // A node heard from without a number (newSeqs 0) keeps its minimum and maximum.
-            nodeUpdate = connection.prepareStatement("UPDATE nodes SET"
-                    + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END,"
-                    + " min_seq = CASE WHEN ? = 0 THEN min_seq WHEN min_seq IS NULL OR min_seq > ? THEN ? ELSE min_seq END,"
-                    + " max_seq = CASE WHEN ? = 0 THEN max_seq WHEN max_seq IS NULL OR max_seq < ? THEN ? ELSE max_seq END,"
-                    + " seq_count = seq_count + ? WHERE id = ?");
+    /**
+     * Every SET expression sees the row as it was, so the new minimum, maximum and count are
+     * spelled out again where the gaps are computed from them: one statement per node.
+     * A node heard from without a number (newSeqs 0) keeps its numbers and gaps.
+     */
+    private static final String NEW_MIN = "CASE WHEN min_seq IS NULL OR min_seq > ? THEN ? ELSE min_seq END";
+    private static final String NEW_MAX = "CASE WHEN max_seq IS NULL OR max_seq < ? THEN ? ELSE max_seq END";
+    private static final String HOLES = "(" + NEW_MAX + ") - (" + NEW_MIN + ") + 1 - (seq_count + ?)";
+    private static final String NODE_UPDATE = "UPDATE nodes SET"
+            + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END,"
+            + " min_seq = CASE WHEN ? = 0 THEN min_seq ELSE " + NEW_MIN + " END,"
+            + " max_seq = CASE WHEN ? = 0 THEN max_seq ELSE " + NEW_MAX + " END,"
             // Two distinct messages under one number would make the count negative: a node's
             // fault, not a hole.
-            nodeGaps = connection.prepareStatement("UPDATE nodes SET seq_gaps = seq_gaps_before"
-                    + " + CASE WHEN max_seq - min_seq + 1 - seq_count > 0 THEN max_seq - min_seq + 1 - seq_count"
-                    + " ELSE 0 END WHERE id = ? AND max_seq IS NOT NULL");
+            + " seq_gaps = CASE WHEN ? = 0 THEN seq_gaps WHEN " + HOLES + " > 0 THEN seq_gaps_before + " + HOLES
+            + " ELSE seq_gaps_before END,"
+            + " seq_count = seq_count + ? WHERE id = ?";
+
+    private void flushNodes(Connection connection) throws SQLException {
+        if (nodeUpdate == null) {
+            nodeUpdate = connection.prepareStatement(NODE_UPDATE);
         }
         for (Map.Entry<String, NodeUpdate> entry : nodes.entrySet()) {
-            NodeUpdate node = entry.getValue();
-            nodeUpdate.setLong(1, node.lastSeen());
-            nodeUpdate.setLong(2, node.lastSeen());
-            nodeUpdate.setLong(3, node.newSeqs());
-            nodeUpdate.setLong(4, node.minSeq());
-            nodeUpdate.setLong(5, node.minSeq());
-            nodeUpdate.setLong(6, node.newSeqs());
-            nodeUpdate.setLong(7, node.maxSeq());
-            nodeUpdate.setLong(8, node.maxSeq());
-            nodeUpdate.setLong(9, node.newSeqs());
-            nodeUpdate.setString(10, entry.getKey());
+            NodeUpdate folded = entry.getValue();
+            // Without numbers, the minimum and maximum are placeholders no branch reads: zeros, so
+            // that no expression can overflow.
+            NodeUpdate node = folded.newSeqs() == 0 ? new NodeUpdate(folded.lastSeen(), 0, 0, 0) : folded;
+            int p = 1;
+            nodeUpdate.setLong(p++, node.lastSeen());
+            nodeUpdate.setLong(p++, node.lastSeen());
+            nodeUpdate.setLong(p++, node.newSeqs());
+            p = min(p, node);
+            nodeUpdate.setLong(p++, node.newSeqs());
+            p = max(p, node);
+            nodeUpdate.setLong(p++, node.newSeqs());
+            p = holes(p, node);
+            p = holes(p, node);
+            nodeUpdate.setLong(p++, node.newSeqs());
+            nodeUpdate.setString(p, entry.getKey());
             nodeUpdate.addBatch();
-            if (node.newSeqs() > 0) {
-                nodeGaps.setString(1, entry.getKey());
-                nodeGaps.addBatch();
-            }
         }
         nodeUpdate.executeBatch();
-        nodeGaps.executeBatch();
+    }
+
+    private int min(int p, NodeUpdate node) throws SQLException {
+        nodeUpdate.setLong(p, node.minSeq());
+        nodeUpdate.setLong(p + 1, node.minSeq());
+        return p + 2;
+    }
+
+    private int max(int p, NodeUpdate node) throws SQLException {
+        nodeUpdate.setLong(p, node.maxSeq());
+        nodeUpdate.setLong(p + 1, node.maxSeq());
+        return p + 2;
+    }
+
+    private int holes(int p, NodeUpdate node) throws SQLException {
+        int next = min(max(p, node), node);
+        nodeUpdate.setLong(next, node.newSeqs());
+        return next + 1;
     }
 
     private void flushDevices(Connection connection) throws SQLException {

@@ -53,7 +53,10 @@ public final class HubLink implements AutoCloseable {
     private final MqttSettings settings;
     private final Ingestor ingestor;
     private final Clock clock;
+    /** As announced: {@code {client id}/{session}}, so a hub tells its own past sessions from other hubs'. */
     private final String session;
+    /** The client ids of the other hubs of the group last known online. */
+    private final java.util.Set<String> siblings = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final MessageCodec codec = new MessageCodec();
     private final MqttAsyncClient client;
     private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -71,7 +74,7 @@ public final class HubLink implements AutoCloseable {
         this.settings = settings;
         this.ingestor = ingestor;
         this.clock = clock;
-        this.session = session;
+        this.session = settings.clientId() + "/" + session;
         try {
             this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
@@ -172,9 +175,14 @@ public final class HubLink implements AutoCloseable {
         return codec.encode(new HubState(presence, session, clock.instant()));
     }
 
-    private void connected() {
+    private List<String> filters() {
         List<String> filters = new ArrayList<>(HubSubscriptions.shared(settings.shareGroup()));
         filters.addAll(HubSubscriptions.everyHub());
+        return filters;
+    }
+
+    private void connected() {
+        List<String> filters = filters();
         try {
             int[] qos = new int[filters.size()];
             java.util.Arrays.fill(qos, 1);
@@ -205,14 +213,25 @@ public final class HubLink implements AutoCloseable {
     }
 
     /**
-     * Another hub said it is gone (its goodbye or its Will, as a live message): this one is still
-     * here, so it says so, which also tells the agents to send their births again.
+     * Keeps track of which other hubs are online, from their states (the retained one seen on
+     * subscribing, then the live ones). When another hub says it is gone (its goodbye or its Will,
+     * live), this one, still here, says so, which also tells the agents to send their births
+     * again.
      */
     private void siblingState(byte[] payload, boolean retained) {
         try {
             HubState other = codec.decode(Topic.hubState(), payload, HubState.class);
-            if (!retained && other.state() != Presence.ONLINE && !other.session().equals(session) && subscribed
-                    && !closing) {
+            int slash = other.session().lastIndexOf('/');
+            String owner = slash < 0 ? other.session() : other.session().substring(0, slash);
+            if (owner.equals(settings.clientId())) {
+                return; // this hub, now or in a past run
+            }
+            if (other.state() == Presence.ONLINE) {
+                siblings.add(owner);
+            } else {
+                siblings.remove(owner);
+            }
+            if (!retained && other.state() != Presence.ONLINE && subscribed && !closing) {
                 LOG.info("hub session {} is {}; this hub ({}) is still online", other.session(),
                         other.state().wire(), session);
                 connector.execute(this::announceOnline);
@@ -271,17 +290,25 @@ public final class HubLink implements AutoCloseable {
 
     /**
      * Mosquitto queues a shared subscription's messages for a member even while it is
-     * disconnected: a hub that just left would keep its share until it came back. Unsubscribing
-     * first sends the new messages to the other hubs; then the hub waits until what was already
-     * queued for it has arrived and been stored.
+     * disconnected: a hub that just left would keep its share until it came back. If another hub
+     * of the group is online, unsubscribing first sends the new messages to it; then this hub
+     * waits until what was already queued for it has arrived and been stored. The last hub keeps
+     * its subscriptions: the broker must queue for its next start, or what the nodes send
+     * meanwhile would go to no one and be lost.
      */
     private void drain() {
         if (!client.isConnected() || !subscribed) {
             return;
         }
+        if (siblings.isEmpty()) {
+            LOG.info("no other hub known online: the broker queues for this hub ({}) until it is back",
+                    settings.clientId());
+            return;
+        }
+        LOG.info("leaving the share group to {}", siblings);
         try {
-            client.unsubscribe(HubSubscriptions.shared(settings.shareGroup()).toArray(String[]::new))
-                    .waitForCompletion(5_000);
+            // Everything, states included: what still arrives afterwards was queued before.
+            client.unsubscribe(filters().toArray(String[]::new)).waitForCompletion(5_000);
         } catch (MqttException e) {
             LOG.warn("cannot leave the share group: {}", e.toString());
             return;

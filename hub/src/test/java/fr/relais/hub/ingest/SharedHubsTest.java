@@ -163,6 +163,25 @@ class SharedHubsTest {
         watcher.close();
     }
 
+    @Test
+    void theLastHubStoppedKeepsItsShareQueuedForItsReturn(MosquittoProcess broker) throws Exception {
+        second.close(); // it leaves the group to the first
+        second = null;
+        for (int seq = 1; seq <= 50; seq++) {
+            send(0, seq);
+        }
+        awaitStored(first, 50);
+        first.close(); // alone: it must not leave the group, or the next messages would go to no one
+        first = null;
+        for (int seq = 51; seq <= 200; seq++) {
+            send(0, seq);
+        }
+        first = hub(broker, "hub-a");
+        awaitStored(first, 200);
+        assertThat(storedIds()).isEqualTo(allSent());
+        assertThat(gaps("dizy-le-gros-pi")).isZero();
+    }
+
     private Telemetry send(int node, long seq) throws MqttException {
         Telemetry reading = Messages.telemetry(seq, "printer-1", Health.OK, seq % 100);
         sent.computeIfAbsent(SITES[node], k -> new HashSet<>()).add(reading.envelope().msgId().toString());

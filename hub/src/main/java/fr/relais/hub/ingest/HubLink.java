@@ -53,10 +53,9 @@ public final class HubLink implements AutoCloseable {
     private final MqttSettings settings;
     private final Ingestor ingestor;
     private final Clock clock;
-    /** As announced: {@code {client id}/{session}}, so a hub tells its own past sessions from other hubs'. */
+    /** As announced, see {@link OtherHubs}. */
     private final String session;
-    /** The client ids of the other hubs of the group last known online. */
-    private final java.util.Set<String> siblings = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final OtherHubs otherHubs;
     private final MessageCodec codec = new MessageCodec();
     private final MqttAsyncClient client;
     private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -74,7 +73,8 @@ public final class HubLink implements AutoCloseable {
         this.settings = settings;
         this.ingestor = ingestor;
         this.clock = clock;
-        this.session = settings.clientId() + "/" + session;
+        this.session = OtherHubs.session(settings.clientId(), session);
+        this.otherHubs = new OtherHubs(settings.clientId());
         try {
             this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
@@ -221,17 +221,7 @@ public final class HubLink implements AutoCloseable {
     private void siblingState(byte[] payload, boolean retained) {
         try {
             HubState other = codec.decode(Topic.hubState(), payload, HubState.class);
-            int slash = other.session().lastIndexOf('/');
-            String owner = slash < 0 ? other.session() : other.session().substring(0, slash);
-            if (owner.equals(settings.clientId())) {
-                return; // this hub, now or in a past run
-            }
-            if (other.state() == Presence.ONLINE) {
-                siblings.add(owner);
-            } else {
-                siblings.remove(owner);
-            }
-            if (!retained && other.state() != Presence.ONLINE && subscribed && !closing) {
+            if (otherHubs.seen(other) && !retained && subscribed && !closing) {
                 LOG.info("hub session {} is {}; this hub ({}) is still online", other.session(),
                         other.state().wire(), session);
                 connector.execute(this::announceOnline);
@@ -300,12 +290,12 @@ public final class HubLink implements AutoCloseable {
         if (!client.isConnected() || !subscribed) {
             return;
         }
-        if (siblings.isEmpty()) {
+        if (!otherHubs.anyOnline()) {
             LOG.info("no other hub known online: the broker queues for this hub ({}) until it is back",
                     settings.clientId());
             return;
         }
-        LOG.info("leaving the share group to {}", siblings);
+        LOG.info("leaving the share group to {}", otherHubs);
         try {
             // Everything, states included: what still arrives afterwards was queued before.
             client.unsubscribe(filters().toArray(String[]::new)).waitForCompletion(5_000);

@@ -44,7 +44,8 @@ public final class HubMain implements Callable<Integer> {
     private String hubId;
 
     @Option(names = "--mqtt-share-group", defaultValue = MqttSettings.DEFAULT_SHARE_GROUP,
-            description = "MQTT shared-subscription group of the hubs (default: ${DEFAULT-VALUE}).")
+            description = "MQTT shared-subscription group of the hubs, or 'none' for a broker without shared"
+                    + " subscriptions, which then serves one hub (default: ${DEFAULT-VALUE}).")
     private String shareGroup;
 
     @Option(names = "--raw-retention-days", defaultValue = "" + RetentionSettings.DEFAULT_RAW_DAYS,

@@ -287,7 +287,7 @@ public final class HubLink implements AutoCloseable {
      * meanwhile would go to no one and be lost.
      */
     private void drain() {
-        if (!client.isConnected() || !subscribed) {
+        if (!client.isConnected() || !subscribed || !settings.sharing()) {
             return;
         }
         if (!otherHubs.anyOnline()) {

@@ -17,12 +17,15 @@ public final class HubSubscriptions {
     private HubSubscriptions() {
     }
 
-    /** Shared between the hubs of the group: each message reaches one of them. */
+    /**
+     * Shared between the hubs of the group: each message reaches one of them; plain filters for
+     * {@link MqttSettings#NO_SHARING}.
+     */
     public static List<String> shared(String group) {
         List<String> filters = new ArrayList<>();
         for (String filter : Topic.hubSubscriptions()) {
             if (!filter.endsWith("/" + Topic.Kind.STATE.level())) {
-                filters.add("$share/" + group + "/" + filter);
+                filters.add(MqttSettings.NO_SHARING.equals(group) ? filter : "$share/" + group + "/" + filter);
             }
         }
         return filters;

@@ -9,13 +9,17 @@ import java.util.regex.Pattern;
  *
  * @param clientId   this hub process's MQTT client id; its session is persistent, so it must be
  *                   the same across restarts of one hub and differ between hubs
- * @param shareGroup the MQTT shared-subscription group the hubs split the node messages in
+ * @param shareGroup the MQTT shared-subscription group the hubs split the node messages in, or
+ *                   {@value #NO_SHARING} for plain subscriptions: a broker without shared
+ *                   subscriptions for MQTT 3.1.1 (the demo's embedded Moquette 0.17 accepts them
+ *                   and delivers nothing) serves one hub only
  */
 public record MqttSettings(String url, String clientId, Optional<String> username, Optional<String> password,
                            String shareGroup) {
     /** The prefix of derived client ids, and the one fixed id hubs had before they could be several. */
     public static final String DEFAULT_CLIENT_ID = "relais-hub";
     public static final String DEFAULT_SHARE_GROUP = "relais-hub";
+    public static final String NO_SHARING = "none";
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public MqttSettings {
@@ -42,6 +46,11 @@ public record MqttSettings(String url, String clientId, Optional<String> usernam
     public static String defaultClientId(Optional<String> hubId, String hostName, int httpPort) {
         String id = hubId.filter(given -> !given.isBlank()).orElse(hostName + "-" + httpPort);
         return DEFAULT_CLIENT_ID + "-" + id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+    }
+
+    /** Whether the node messages go through a shared subscription. */
+    public boolean sharing() {
+        return !NO_SHARING.equals(shareGroup);
     }
 
     @Override

@@ -17,6 +17,9 @@ class SeveralHubsSettingsTest {
                 "$share/relais-hub/relais/v1/+/+/birth", "$share/relais-hub/relais/v1/+/+/telemetry",
                 "$share/relais-hub/relais/v1/+/+/event", "$share/relais-hub/relais/v1/+/+/reply");
         assertThat(HubSubscriptions.everyHub()).containsExactly("relais/v1/+/+/state", "relais/v1/_hub/state");
+        assertThat(HubSubscriptions.shared(MqttSettings.NO_SHARING)).as("a broker without shared subscriptions")
+                .containsExactly("relais/v1/+/+/birth", "relais/v1/+/+/telemetry", "relais/v1/+/+/event",
+                        "relais/v1/+/+/reply");
     }
 
     @Test

@@ -51,6 +51,14 @@ class SeveralHubsSettingsTest {
         assertThat(others.anyOnline()).isFalse();
     }
 
+    @Test
+    void aBatchThatLostADeadlockToAnotherHubIsWrittenAgainNotOneByOne() {
+        assertThat(IngestWriter.isConflict(new java.sql.SQLException("deadlock detected", "40P01"))).isTrue();
+        assertThat(IngestWriter.isConflict(new RuntimeException(new java.sql.SQLException("x", "40001")))).isTrue();
+        assertThat(IngestWriter.isConflict(new java.sql.SQLException("value too long", "22001"))).isFalse();
+        assertThat(IngestWriter.isConflict(new NullPointerException())).isFalse();
+    }
+
     private static HubState state(Presence presence, String session) {
         return new HubState(presence, session, Instant.parse("2026-11-28T09:00:00Z"));
     }

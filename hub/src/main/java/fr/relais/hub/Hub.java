@@ -21,9 +21,11 @@ import fr.relais.hub.store.AlertStore;
 import fr.relais.hub.store.CommandStore;
 import fr.relais.hub.store.Database;
 import fr.relais.hub.store.NodeSilence;
+import fr.relais.hub.store.Housekeeping;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.hub.store.RegistryWriter;
 import fr.relais.hub.store.StoredTotals;
+import fr.relais.hub.store.TelemetryReader;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -91,8 +93,9 @@ public final class Hub implements AutoCloseable {
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         ApiServer api = new ApiServer(vertx, reader,
                 () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
-                metrics, alerts);
+                metrics, alerts, new TelemetryReader(database));
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
+        new Housekeeping(database, config.retention(), totals, Clock.systemUTC()).start(vertx, Housekeeping.DEFAULT_PERIOD);
         HttpServer http;
         try {
             http = api.listen(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()

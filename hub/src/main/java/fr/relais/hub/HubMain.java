@@ -2,6 +2,7 @@ package fr.relais.hub;
 
 import fr.relais.hub.alert.AlertRulesException;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.config.RetentionSettings;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.hub.store.Database;
 import java.nio.file.Path;
@@ -36,9 +37,26 @@ public final class HubMain implements Callable<Integer> {
             description = "Broker URL (default: ${DEFAULT-VALUE}).")
     private String mqttUrl;
 
-    @Option(names = "--mqtt-client-id", defaultValue = MqttSettings.DEFAULT_CLIENT_ID,
-            description = "MQTT client id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mqtt-client-id",
+            description = "MQTT client id; keep it across restarts (default: relais-hub-{hub id}).")
     private String clientId;
+
+    @Option(names = "--hub-id", description = "Names this hub among several sharing the work"
+            + " (default: {host name}-{port}).")
+    private String hubId;
+
+    @Option(names = "--mqtt-share-group", defaultValue = MqttSettings.DEFAULT_SHARE_GROUP,
+            description = "MQTT shared-subscription group of the hubs, or 'none' for a broker without shared"
+                    + " subscriptions, which then serves one hub (default: ${DEFAULT-VALUE}).")
+    private String shareGroup;
+
+    @Option(names = "--raw-retention-days", defaultValue = "" + RetentionSettings.DEFAULT_RAW_DAYS,
+            description = "Days raw telemetry is kept (default: ${DEFAULT-VALUE}).")
+    private int rawRetentionDays;
+
+    @Option(names = "--rollup-retention-days", defaultValue = "" + RetentionSettings.DEFAULT_ROLLUP_DAYS,
+            description = "Days per-minute and per-hour rollups are kept (default: ${DEFAULT-VALUE}).")
+    private int rollupRetentionDays;
 
     @Option(names = "--mqtt-username", description = "MQTT user name, if the broker wants one.")
     private String username;
@@ -63,16 +81,25 @@ public final class HubMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String url = databaseUrl != null ? databaseUrl : Database.sqliteUrl(data.resolve("hub.db"));
-        MqttSettings mqtt = new MqttSettings(mqttUrl, clientId, Optional.ofNullable(username),
-                Optional.ofNullable(System.getenv(passwordVariable)));
+        String id = clientId != null ? clientId
+                : MqttSettings.defaultClientId(Optional.ofNullable(hubId), hostName(), port);
         if (nodeSilenceSeconds < 1 || nodeSilenceSeconds > 86_400) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--node-silence-seconds must be between 1 and 86400, got " + nodeSilenceSeconds);
         }
+        HubConfig config;
+        try {
+            MqttSettings mqtt = new MqttSettings(mqttUrl, id, Optional.ofNullable(username),
+                    Optional.ofNullable(System.getenv(passwordVariable)), shareGroup);
+            config = new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
+                    Duration.ofSeconds(nodeSilenceSeconds), RetentionSettings.ofDays(rawRetentionDays, rollupRetentionDays));
+        } catch (IllegalArgumentException e) {
+            System.err.println("relais-hub: " + e.getMessage());
+            return 2;
+        }
         Hub hub;
         try {
-            hub = Hub.start(new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
-                    Duration.ofSeconds(nodeSilenceSeconds)));
+            hub = Hub.start(config);
         } catch (AlertRulesException e) {
             // The message names the file, the rule and the field: a stack trace would only hide it.
             System.err.println("relais-hub: invalid alert rules: " + e.getMessage());
@@ -86,6 +113,14 @@ public final class HubMain implements Callable<Integer> {
         System.out.println("Relais hub: dashboard and API on http://" + httpHost + ":" + hub.httpPort() + "/");
         stopped.await();
         return 0;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     static String version() {

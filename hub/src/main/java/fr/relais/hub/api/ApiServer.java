@@ -3,6 +3,7 @@ package fr.relais.hub.api;
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.store.RegistryReader;
+import fr.relais.hub.store.TelemetryReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,15 +43,18 @@ public final class ApiServer {
     private final HubMetrics metrics;
     private final Buffer openApi = openApiDocument();
     private final AlertRoutes alerts;
+    private final TelemetryRoutes telemetry;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
-                     CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts) {
+                     CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
+                     TelemetryReader telemetryReader) {
         this.vertx = vertx;
         this.metrics = metrics;
         this.ingestStatus = ingestStatus;
         this.lists = new ListRoutes(vertx, registry);
         this.commands = new CommandRoutes(vertx, commandSender, registry);
         this.alerts = alerts;
+        this.telemetry = new TelemetryRoutes(vertx, telemetryReader, Clock.systemUTC());
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -67,6 +72,7 @@ public final class ApiServer {
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
         alerts.mount(router);
+        telemetry.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         router.get("/metrics").handler(this::metrics);

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param nodeSilence how long a node may say nothing before it counts as offline
  */
 public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
-                        Optional<Path> alertRules, Duration nodeSilence) {
+                        Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention) {
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -27,6 +27,7 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(alertRules, "alertRules");
         Objects.requireNonNull(nodeSilence, "nodeSilence");
+        Objects.requireNonNull(retention, "retention");
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("httpPort must be between 0 and 65535, got " + httpPort);
         }
@@ -35,8 +36,21 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         }
     }
 
-    /** The shipped alert rules and the default silence timeout. */
+    /** The shipped alert rules, the default silence timeout and the default retention periods. */
     public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt) {
-        this(httpHost, httpPort, databaseUrl, mqtt, Optional.empty(), NodeSilence.DEFAULT_TIMEOUT);
+        this(httpHost, httpPort, databaseUrl, mqtt, Optional.empty(), NodeSilence.DEFAULT_TIMEOUT,
+                RetentionSettings.DEFAULT);
+    }
+
+    /** With the default retention periods. */
+    public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt, Optional<Path> alertRules,
+                     Duration nodeSilence) {
+        this(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, RetentionSettings.DEFAULT);
+    }
+
+    /** With the shipped alert rules and the default silence timeout. */
+    public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
+                     RetentionSettings retention) {
+        this(httpHost, httpPort, databaseUrl, mqtt, Optional.empty(), NodeSilence.DEFAULT_TIMEOUT, retention);
     }
 }

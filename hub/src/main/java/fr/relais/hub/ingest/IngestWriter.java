@@ -89,20 +89,42 @@ public final class IngestWriter implements Runnable {
     }
 
     private void writeWithoutLoss(List<Delivery> batch) throws InterruptedException {
-        try {
-            long start = System.nanoTime();
-            writer.write(batch.stream().map(Delivery::received).toList());
-            listener.committed(batch.size(), System.nanoTime() - start);
-            batch.forEach(IngestWriter::acknowledge);
-            return;
-        } catch (Exception batchFailure) {
-            LOG.warn("a batch of {} messages failed ({}); writing them one by one", batch.size(),
-                    batchFailure.toString());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                long start = System.nanoTime();
+                writer.write(batch.stream().map(Delivery::received).toList());
+                listener.committed(batch.size(), System.nanoTime() - start);
+                batch.forEach(IngestWriter::acknowledge);
+                return;
+            } catch (Exception batchFailure) {
+                if (attempt < ATTEMPTS_BEFORE_DEAD_LETTER && isConflict(batchFailure)) {
+                    // Another hub's transaction crossed this one (PostgreSQL chose this one as the
+                    // deadlock victim): nothing is wrong with the messages, the batch goes again.
+                    LOG.info("a batch of {} messages met another hub's transaction ({}); again",
+                            batch.size(), batchFailure.toString());
+                    TimeUnit.MILLISECONDS.sleep(10L * attempt);
+                    continue;
+                }
+                LOG.warn("a batch of {} messages failed ({}); writing them one by one", batch.size(),
+                        batchFailure.toString());
+                break;
+            }
         }
         for (Delivery delivery : batch) {
             writeOne(delivery.received());
             acknowledge(delivery);
         }
+    }
+
+    /** SQLSTATE class 40, transaction rollback: a deadlock victim or a serialisation failure. */
+    static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stored: the broker may forget it. A failed acknowledgement only means a redelivery. */

@@ -25,6 +25,10 @@ import org.sqlite.SQLiteDataSource;
  * writer at a time, so the two take turns through the busy timeout below; both only ever run
  * short transactions that start with a write, which is what lets SQLite make them wait for
  * each other instead of failing (a transaction that read first could not be upgraded).
+ *
+ * <p>Two more connections serve telemetry over time: one for the background rollups and
+ * retention ({@link Housekeeping}), whose long reads must not hold the readers' connection, and
+ * one for the API's telemetry queries ({@link TelemetryReader}).
  */
 public final class Database implements AutoCloseable {
     private final String url;
@@ -32,13 +36,18 @@ public final class Database implements AutoCloseable {
     private final Connection reader;
     private final Connection commands;
     private final Connection alerts;
+    private final Connection housekeeping;
+    private final Connection history;
 
-    private Database(String url, Connection writer, Connection reader, Connection commands, Connection alerts) {
+    private Database(String url, Connection writer, Connection reader, Connection commands, Connection alerts,
+                     Connection housekeeping, Connection history) {
         this.url = url;
         this.writer = writer;
         this.reader = reader;
         this.commands = commands;
         this.alerts = alerts;
+        this.housekeeping = housekeeping;
+        this.history = history;
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL. */
@@ -52,7 +61,10 @@ public final class Database implements AutoCloseable {
                     .migrate();
             Connection writer = dataSource.getConnection();
             writer.setAutoCommit(false);
+            Connection housekeeping = dataSource.getConnection();
+            housekeeping.setAutoCommit(false);
             return new Database(jdbcUrl, writer, dataSource.getConnection(), dataSource.getConnection(),
+                    dataSource.getConnection(), housekeeping,
                     dataSource.getConnection());
         } catch (SQLException | FlywayException | IOException e) {
             throw new StoreException("cannot open the hub database " + describe(jdbcUrl) + ": " + e.getMessage(), e);
@@ -125,6 +137,16 @@ public final class Database implements AutoCloseable {
         return alerts;
     }
 
+    /** The background rollups' and retention's connection, in manual-commit mode. */
+    Connection housekeeping() {
+        return housekeeping;
+    }
+
+    /** The telemetry queries' connection; {@link TelemetryReader} serialises on it. */
+    Connection history() {
+        return history;
+    }
+
     @Override
     public void close() {
         try {
@@ -132,6 +154,8 @@ public final class Database implements AutoCloseable {
             reader.close();
             commands.close();
             alerts.close();
+            housekeeping.close();
+            history.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + describe(url), e);
         }

@@ -1,6 +1,7 @@
 package fr.relais.hub.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -8,87 +9,49 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the writer must know of each node to judge the next message without a query: its site,
- * its current connection ({@code bdSeq}) and the highest sequence number seen. Owned by the
- * writer thread; loaded from the database when the hub starts.
+ * The site of each node, which the writer checks every message against without a query. Owned
+ * by the writer thread; loaded from the database when the hub starts. Everything else about a
+ * node (its connection, its sequence numbers) lives in the database only, since other hubs
+ * write it too; for the same reason a node that seems to have moved is looked up again before
+ * its message is refused.
  */
 final class NodeTracker {
-    /** One node as the writer sees it. */
-    static final class Node {
-        final String site;
-        Long bdSeq;
-        Long maxSeq;
-        long gaps;
-
-        Node(String site, Long bdSeq, Long maxSeq, long gaps) {
-            this.site = site;
-            this.bdSeq = bdSeq;
-            this.maxSeq = maxSeq;
-            this.gaps = gaps;
-        }
-
-        /**
-         * Counts the holes a new sequence number opens or fills. Messages may arrive out of order
-         * (replays put alarms first), so a late number fills a hole counted before.
-         */
-        long track(long seq) {
-            if (maxSeq == null) {
-                maxSeq = seq;
-                return 0;
-            }
-            if (seq > maxSeq) {
-                long opened = seq - maxSeq - 1;
-                maxSeq = seq;
-                gaps += opened;
-                return opened;
-            }
-            if (seq < maxSeq && gaps > 0) {
-                gaps--;
-                return -1;
-            }
-            return 0;
-        }
-    }
-
-    private final Map<String, Node> nodes = new HashMap<>();
+    private final Map<String, String> sites = new HashMap<>();
+    private PreparedStatement select;
 
     void load(Connection connection) throws SQLException {
-        nodes.clear();
-        try (Statement select = connection.createStatement();
-             ResultSet row = select.executeQuery("SELECT id, site_id, bd_seq, max_seq, seq_gaps FROM nodes")) {
+        sites.clear();
+        try (Statement all = connection.createStatement();
+             ResultSet row = all.executeQuery("SELECT id, site_id FROM nodes")) {
             while (row.next()) {
-                nodes.put(row.getString(1), new Node(row.getString(2), nullableLong(row, 3), nullableLong(row, 4),
-                        row.getLong(5)));
+                sites.put(row.getString(1), row.getString(2));
             }
         }
     }
 
-    long totalGaps() {
-        long sum = 0;
-        for (Node node : nodes.values()) {
-            sum += node.gaps;
+    /** The node's site as last seen, or null if the node was never seen. */
+    String site(String node) {
+        return sites.get(node);
+    }
+
+    /** The node's site as the database says now (another hub may have moved or created it). */
+    String refresh(Connection connection, String node) throws SQLException {
+        if (select == null) {
+            select = connection.prepareStatement("SELECT site_id FROM nodes WHERE id = ?");
         }
-        return sum;
+        select.setString(1, node);
+        try (ResultSet row = select.executeQuery()) {
+            String site = row.next() ? row.getString(1) : null;
+            if (site == null) {
+                sites.remove(node);
+            } else {
+                sites.put(node, site);
+            }
+            return site;
+        }
     }
 
-    Node get(String node) {
-        return nodes.get(node);
-    }
-
-    Node add(String node, String site) {
-        Node created = new Node(site, null, null, 0);
-        nodes.put(node, created);
-        return created;
-    }
-
-    Node replace(String node, String site, Node previous) {
-        Node moved = new Node(site, previous == null ? null : previous.bdSeq, null, 0);
-        nodes.put(node, moved);
-        return moved;
-    }
-
-    private static Long nullableLong(ResultSet row, int column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
+    void put(String node, String site) {
+        sites.put(node, site);
     }
 }

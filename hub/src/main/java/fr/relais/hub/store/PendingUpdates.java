@@ -3,16 +3,21 @@ package fr.relais.hub.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Updates that only the last value matters for (a node's last contact and sequence, a device's
- * latest health and metrics), folded over a batch and written once at its end: a thousand
- * readings of one device cost one UPDATE, not a thousand.
+ * Updates that only fold over a batch (a node's last contact and sequence numbers, a device's
+ * latest health and metrics), written once at its end: a thousand readings of one device cost
+ * one UPDATE, not a thousand. Every update is relative to the row as it is (a maximum, a count
+ * added), never a value computed from what this hub alone saw: other hubs write the same rows.
+ * Rows are updated in key order, so two hubs' transactions take their row locks in the same
+ * order and do not deadlock on each other.
  */
 final class PendingUpdates {
-    private record NodeUpdate(long lastSeen, Long maxSeq, long gaps) {
+    /** @param newSeqs how many messages stored in the batch carried a sequence number */
+    private record NodeUpdate(long lastSeen, long minSeq, long maxSeq, long newSeqs) {
     }
 
     private record DeviceKey(String node, String device) {
@@ -24,18 +29,31 @@ final class PendingUpdates {
     private record NodeMetrics(String metrics, long seq) {
     }
 
-    private final Map<String, NodeUpdate> nodes = new HashMap<>();
+    private static final Comparator<DeviceKey> DEVICE_ORDER = Comparator.comparing(DeviceKey::node)
+            .thenComparing(DeviceKey::device);
+
+    private final Map<String, NodeUpdate> nodes = new TreeMap<>();
+    private final Map<DeviceKey, DeviceUpdate> devices = new TreeMap<>(DEVICE_ORDER);
+    private final Map<String, NodeMetrics> nodeMetrics = new TreeMap<>();
     /** Prepared once for the writer's connection, which lives as long as the hub. */
     private PreparedStatement nodeUpdate;
     private PreparedStatement deviceUpdate;
     private PreparedStatement nodeMetricsUpdate;
-    private final Map<DeviceKey, DeviceUpdate> devices = new HashMap<>();
-    private final Map<String, NodeMetrics> nodeMetrics = new HashMap<>();
 
-    void node(String node, long seenAt, NodeTracker.Node tracked) {
+    /** The node was heard from (a state, a birth): no sequence number to count. */
+    void seen(String node, long seenAt) {
         NodeUpdate previous = nodes.get(node);
-        long lastSeen = previous == null ? seenAt : Math.max(previous.lastSeen(), seenAt);
-        nodes.put(node, new NodeUpdate(lastSeen, tracked.maxSeq, tracked.gaps));
+        nodes.put(node, previous == null ? new NodeUpdate(seenAt, Long.MAX_VALUE, Long.MIN_VALUE, 0)
+                : new NodeUpdate(Math.max(previous.lastSeen(), seenAt), previous.minSeq(), previous.maxSeq(),
+                previous.newSeqs()));
+    }
+
+    /** A message with this sequence number was stored for the first time. */
+    void numbered(String node, long seq, long seenAt) {
+        NodeUpdate previous = nodes.get(node);
+        nodes.put(node, previous == null ? new NodeUpdate(seenAt, seq, seq, 1)
+                : new NodeUpdate(Math.max(previous.lastSeen(), seenAt), Math.min(previous.minSeq(), seq),
+                Math.max(previous.maxSeq(), seq), previous.newSeqs() + 1));
     }
 
     /** A reading of a device; the one with the highest sequence number wins. */
@@ -73,19 +91,45 @@ final class PendingUpdates {
         clear();
     }
 
+    /**
+     * Every SET expression sees the row as it was, so the new minimum, maximum and count are
+     * spelled out again where the gaps are computed from them: one statement per node.
+     * A node heard from without a number (newSeqs 0) keeps its numbers and gaps.
+     */
+    private static final String NEW_MIN = "CASE WHEN min_seq IS NULL OR min_seq > ? THEN ? ELSE min_seq END";
+    private static final String NEW_MAX = "CASE WHEN max_seq IS NULL OR max_seq < ? THEN ? ELSE max_seq END";
+    private static final String HOLES = "(" + NEW_MAX + ") - (" + NEW_MIN + ") + 1 - (seq_count + ?)";
+    private static final String NODE_UPDATE = "UPDATE nodes SET"
+            + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END,"
+            + " min_seq = CASE WHEN ? = 0 THEN min_seq ELSE " + NEW_MIN + " END,"
+            + " max_seq = CASE WHEN ? = 0 THEN max_seq ELSE " + NEW_MAX + " END,"
+            // Two distinct messages under one number would make the count negative: a node's
+            // fault, not a hole.
+            + " seq_gaps = CASE WHEN ? = 0 THEN seq_gaps WHEN " + HOLES + " > 0 THEN seq_gaps_before + " + HOLES
+            + " ELSE seq_gaps_before END,"
+            + " seq_count = seq_count + ? WHERE id = ?";
+
     private void flushNodes(Connection connection) throws SQLException {
         if (nodeUpdate == null) {
-            nodeUpdate = connection.prepareStatement("UPDATE nodes SET"
-                    + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END,"
-                    + " max_seq = ?, seq_gaps = ? WHERE id = ?");
+            nodeUpdate = connection.prepareStatement(NODE_UPDATE);
         }
         for (Map.Entry<String, NodeUpdate> entry : nodes.entrySet()) {
-            NodeUpdate node = entry.getValue();
-            nodeUpdate.setLong(1, node.lastSeen());
-            nodeUpdate.setLong(2, node.lastSeen());
-            nodeUpdate.setObject(3, node.maxSeq());
-            nodeUpdate.setLong(4, node.gaps());
-            nodeUpdate.setString(5, entry.getKey());
+            NodeUpdate folded = entry.getValue();
+            // Without numbers, the minimum and maximum are placeholders no branch reads: zeros, so
+            // that no expression can overflow.
+            NodeUpdate node = folded.newSeqs() == 0 ? new NodeUpdate(folded.lastSeen(), 0, 0, 0) : folded;
+            int p = 1;
+            nodeUpdate.setLong(p++, node.lastSeen());
+            nodeUpdate.setLong(p++, node.lastSeen());
+            nodeUpdate.setLong(p++, node.newSeqs());
+            p = min(p, node);
+            nodeUpdate.setLong(p++, node.newSeqs());
+            p = max(p, node);
+            nodeUpdate.setLong(p++, node.newSeqs());
+            p = holes(p, node);
+            p = holes(p, node);
+            nodeUpdate.setLong(p++, node.newSeqs());
+            nodeUpdate.setString(p, entry.getKey());
             nodeUpdate.addBatch();
         }
         nodeUpdate.executeBatch();
@@ -108,6 +152,24 @@ final class PendingUpdates {
             nodeMetricsUpdate.addBatch();
         }
         nodeMetricsUpdate.executeBatch();
+    }
+
+    private int min(int p, NodeUpdate node) throws SQLException {
+        nodeUpdate.setLong(p, node.minSeq());
+        nodeUpdate.setLong(p + 1, node.minSeq());
+        return p + 2;
+    }
+
+    private int max(int p, NodeUpdate node) throws SQLException {
+        nodeUpdate.setLong(p, node.maxSeq());
+        nodeUpdate.setLong(p + 1, node.maxSeq());
+        return p + 2;
+    }
+
+    private int holes(int p, NodeUpdate node) throws SQLException {
+        int next = min(max(p, node), node);
+        nodeUpdate.setLong(next, node.newSeqs());
+        return next + 1;
     }
 
     private void flushDevices(Connection connection) throws SQLException {

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * replies into their commands ({@link CommandReplies}), a batch per transaction. Runs on one
  * thread only. Duplicates (same message id) are dropped and counted; messages that contradict
  * the registry go to the dead letters with the reason.
+ *
+ * <p>Other hubs may write the same database at the same time (they share the node messages):
+ * a message id is inserted once whoever inserts it, and the registry only moves forward by
+ * comparisons made in SQL against the row as it is, never by values this hub alone remembers.
  */
 public final class RegistryWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryWriter.class);
@@ -31,6 +35,8 @@ public final class RegistryWriter {
     private final Connection connection;
     private final IngestStats stats;
     private final NodeTracker tracker = new NodeTracker();
+    private PreparedStatement totalGaps;
+    private boolean batchNumbered;
     private final PendingUpdates pending = new PendingUpdates();
     private final DeadLetterWriter deadLetters;
     private final MessageTables messages;
@@ -64,6 +70,7 @@ public final class RegistryWriter {
         batchTelemetry = 0;
         batchEvents = 0;
         batchDeadLetters = 0;
+        batchNumbered = false;
         try {
             for (Received received : batch) {
                 if (received instanceof Received.Valid valid) {
@@ -75,8 +82,9 @@ public final class RegistryWriter {
                 }
             }
             pending.flush(connection);
+            Long gaps = batchNumbered ? totalGaps() : null;
             connection.commit();
-            totals.committed(batchTelemetry, batchEvents, batchDeadLetters, tracker.totalGaps());
+            totals.committed(batchTelemetry, batchEvents, batchDeadLetters, gaps);
         } catch (SQLException | RuntimeException e) {
             pending.clear();
             connection.rollback();
@@ -89,33 +97,41 @@ public final class RegistryWriter {
     private void apply(Received.Valid received) throws SQLException {
         Topic topic = received.topic();
         Message message = received.message();
-        NodeTracker.Node node = tracker.get(topic.node());
-        if (node != null && !node.site.equals(topic.site()) && !(message instanceof Birth)) {
-            reject(received, "topic", "node " + topic.node() + " belongs to site " + node.site
-                    + ", not " + topic.site() + " (a new birth is needed to move it)");
+        String site = tracker.site(topic.node());
+        if (site != null && !site.equals(topic.site()) && !(message instanceof Birth)) {
+            // Another hub may have applied the birth that moved it.
+            site = tracker.refresh(connection, topic.node());
+        }
+        if (site != null && !site.equals(topic.site()) && !(message instanceof Birth)) {
+            misplaced(received, site);
             return;
         }
         if (message instanceof NodeState state) {
-            state(topic, state, node, received.receivedAt());
+            state(topic, state, received.receivedAt());
         } else if (message instanceof Birth birth) {
-            birth(topic, birth, node, received.receivedAt());
+            birth(topic, birth, site, received.receivedAt());
         } else if (message instanceof Telemetry telemetry) {
-            telemetry(topic, telemetry, known(topic, node), received.receivedAt());
+            if (known(received, site)) {
+                telemetry(topic, telemetry, received.receivedAt());
+            }
         } else if (message instanceof Event event) {
-            event(topic, event, known(topic, node), received.receivedAt());
+            if (known(received, site)) {
+                event(topic, event, received.receivedAt());
+            }
         } else if (message instanceof Reply reply) {
-            reply(received, reply, node);
+            reply(received, reply, site);
         } else {
             reject(received, "topic", "the hub does not ingest " + message.getClass().getSimpleName() + " messages");
         }
     }
 
-    private void reply(Received.Valid received, Reply reply, NodeTracker.Node node) throws SQLException {
+    private void reply(Received.Valid received, Reply reply, String site) throws SQLException {
         Topic topic = received.topic();
         CommandReplies.Outcome outcome = replies.apply(topic.node(), reply, received.receivedAt());
         switch (outcome.kind()) {
             case STORED -> {
-                seen(topic.node(), reply.envelope(), known(topic, node), received.receivedAt());
+                known(received, site);
+                numbered(topic.node(), reply.envelope(), received.receivedAt());
                 stats.stored();
             }
             case DUPLICATE -> stats.duplicate();
@@ -124,69 +140,91 @@ public final class RegistryWriter {
         }
     }
 
-    private void state(Topic topic, NodeState state, NodeTracker.Node node, long at) throws SQLException {
-        if (state.state() != Presence.ONLINE && node != null && node.bdSeq != null && node.bdSeq != state.bdSeq()) {
-            // The Will or goodbye of an older connection: the node has reconnected since.
-            stats.staleState();
-            return;
-        }
-        NodeTracker.Node tracked = node == null ? tracker.add(topic.node(), topic.site()) : node;
-        tracked.bdSeq = state.bdSeq();
+    /**
+     * A state applies unless it is older than what the registry holds: an {@code online} of an
+     * older connection, or of the same connection once its goodbye or Will is known; an
+     * {@code offline} or {@code lost} of another connection than the current one (the Will of an
+     * older one, arriving late). Every hub receives every state, so each arrives here once per
+     * hub: applying it again changes nothing.
+     */
+    private void state(Topic topic, NodeState state, long at) throws SQLException {
+        String newer = state.state() == Presence.ONLINE
+                ? "excluded.bd_seq > nodes.bd_seq OR (excluded.bd_seq = nodes.bd_seq AND nodes.state IN ('online', 'unknown'))"
+                : "excluded.bd_seq = nodes.bd_seq";
+        int applied;
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO nodes (id, site_id, state, bd_seq, last_state_at) VALUES (?, ?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET state = excluded.state, bd_seq = excluded.bd_seq,"
-                        + " last_state_at = excluded.last_state_at")) {
+                        + " last_state_at = excluded.last_state_at WHERE nodes.bd_seq IS NULL OR " + newer)) {
             upsert.setString(1, topic.node());
             upsert.setString(2, topic.site());
             upsert.setString(3, state.state().wire());
             upsert.setLong(4, state.bdSeq());
             upsert.setLong(5, at);
-            upsert.executeUpdate();
+            applied = upsert.executeUpdate();
         }
+        if (applied == 0) {
+            stats.staleState();
+            return;
+        }
+        tracker.put(topic.node(), topic.site());
         if (state.state() == Presence.ONLINE) {
-            pending.node(topic.node(), at, tracked);
+            pending.seen(topic.node(), at);
         }
         stats.stored();
     }
 
-    private void birth(Topic topic, Birth birth, NodeTracker.Node node, long at) throws SQLException {
-        try (PreparedStatement site = connection.prepareStatement(
+    /**
+     * A birth applies unless an online node already announced a newer connection: births are
+     * shared between hubs, so an older one may be written after a newer one. A node whose counters
+     * were lost (a new SD card) comes back with a smaller {@code bdSeq}, after its Will said it
+     * lost: its birth applies, and its sequence numbering starts afresh, the holes counted so far
+     * kept. The birth's own sequence number is the node's current one, not a new message's: it
+     * opens no hole and fills none.
+     */
+    private void birth(Topic topic, Birth birth, String site, long at) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO sites (id, name, kind, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
                         + " SET name = excluded.name, kind = excluded.kind, updated_at = excluded.updated_at")) {
-            site.setString(1, topic.site());
-            site.setString(2, birth.site().name());
-            site.setString(3, birth.site().kind().wire());
-            site.setLong(4, at);
-            site.executeUpdate();
+            upsert.setString(1, topic.site());
+            upsert.setString(2, birth.site().name());
+            upsert.setString(3, birth.site().kind().wire());
+            upsert.setLong(4, at);
+            upsert.executeUpdate();
         }
-        NodeTracker.Node tracked = node;
-        if (node == null || !node.site.equals(topic.site())) {
-            if (node != null) {
-                LOG.info("node {} moves from site {} to site {}", topic.node(), node.site, topic.site());
-            }
-            tracked = tracker.replace(topic.node(), topic.site(), node);
+        try (PreparedStatement restart = connection.prepareStatement("UPDATE nodes SET seq_gaps_before = seq_gaps,"
+                + " min_seq = NULL, max_seq = NULL, seq_count = 0"
+                + " WHERE id = ? AND bd_seq > ? AND max_seq > ? AND state <> 'online'")) {
+            restart.setString(1, topic.node());
+            restart.setLong(2, birth.bdSeq());
+            restart.setLong(3, birth.envelope().seq());
+            restart.executeUpdate();
         }
-        if (tracked.maxSeq != null && birth.envelope().seq() < tracked.maxSeq) {
-            // The node lost its counters (new SD card): a new numbering starts, not a gap.
-            tracked.maxSeq = null;
-        }
-        tracked.track(birth.envelope().seq());
-        tracked.bdSeq = birth.bdSeq();
+        int applied;
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO nodes (id, site_id, state, bd_seq, agent_version, config_version, last_birth_at)"
                         + " VALUES (?, ?, 'online', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id,"
                         + " state = 'online', bd_seq = excluded.bd_seq, agent_version = excluded.agent_version,"
-                        + " config_version = excluded.config_version, last_birth_at = excluded.last_birth_at")) {
+                        + " config_version = excluded.config_version, last_birth_at = excluded.last_birth_at"
+                        + " WHERE nodes.bd_seq IS NULL OR nodes.bd_seq <= excluded.bd_seq OR nodes.state <> 'online'")) {
             upsert.setString(1, topic.node());
             upsert.setString(2, topic.site());
             upsert.setLong(3, birth.bdSeq());
             upsert.setString(4, birth.agent().version());
             upsert.setString(5, birth.agent().configVersion());
             upsert.setLong(6, at);
-            upsert.executeUpdate();
+            applied = upsert.executeUpdate();
         }
+        if (applied == 0) {
+            stats.staleState();
+            return;
+        }
+        if (site != null && !site.equals(topic.site())) {
+            LOG.info("node {} moves from site {} to site {}", topic.node(), site, topic.site());
+        }
+        tracker.put(topic.node(), topic.site());
         replaceDevices(topic.node(), birth.devices());
-        pending.node(topic.node(), at, tracked);
+        pending.seen(topic.node(), at);
         stats.stored();
     }
 
@@ -210,14 +248,14 @@ public final class RegistryWriter {
         }
     }
 
-    private void telemetry(Topic topic, Telemetry telemetry, NodeTracker.Node node, long at) throws SQLException {
+    private void telemetry(Topic topic, Telemetry telemetry, long at) throws SQLException {
         String metrics = json(telemetry.metrics());
         if (!messages.insertTelemetry(topic.node(), telemetry, metrics, at)) {
             stats.duplicate();
             return;
         }
         batchTelemetry++;
-        seen(topic.node(), telemetry.envelope(), node, at);
+        numbered(topic.node(), telemetry.envelope(), at);
         if (telemetry.device().isPresent()) {
             pending.device(topic.node(), telemetry.device().get(), telemetry.health().wire(), metrics,
                     telemetry.envelope().seq(), at);
@@ -227,33 +265,65 @@ public final class RegistryWriter {
         stats.stored();
     }
 
-    private void event(Topic topic, Event event, NodeTracker.Node node, long at) throws SQLException {
+    private void event(Topic topic, Event event, long at) throws SQLException {
         if (!messages.insertEvent(topic.node(), event, json(event.data()), at)) {
             stats.duplicate();
             return;
         }
         batchEvents++;
-        seen(topic.node(), event.envelope(), node, at);
+        numbered(topic.node(), event.envelope(), at);
         stats.stored();
     }
 
-    private void seen(String nodeId, Envelope envelope, NodeTracker.Node node, long at) {
-        node.track(envelope.seq());
-        pending.node(nodeId, at, node);
+    /** A message stored for the first time: its number counts once, whichever hub stored it. */
+    private void numbered(String node, Envelope envelope, long at) {
+        pending.numbered(node, envelope.seq(), at);
+        batchNumbered = true;
     }
 
-    /** A node heard of before its state or birth (the hub started late): registered as unknown. */
-    private NodeTracker.Node known(Topic topic, NodeTracker.Node node) throws SQLException {
-        if (node != null) {
-            return node;
+    /**
+     * A node heard of before its state or birth (the hub started late) is registered as unknown.
+     * The insert comes before any read: on SQLite a transaction must start with a write (see
+     * {@link Database}). False, and the message refused, if another hub registered the node
+     * under another site meanwhile.
+     */
+    private boolean known(Received.Valid received, String site) throws SQLException {
+        if (site != null) {
+            return true;
         }
+        Topic topic = received.topic();
+        int inserted;
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO nodes (id, site_id, state) VALUES (?, ?, 'unknown') ON CONFLICT (id) DO NOTHING")) {
             insert.setString(1, topic.node());
             insert.setString(2, topic.site());
-            insert.executeUpdate();
+            inserted = insert.executeUpdate();
         }
-        return tracker.add(topic.node(), topic.site());
+        if (inserted == 1) {
+            tracker.put(topic.node(), topic.site());
+            return true;
+        }
+        String current = tracker.refresh(connection, topic.node());
+        if (current != null && !current.equals(topic.site())) {
+            misplaced(received, current);
+            return false;
+        }
+        return true;
+    }
+
+    private void misplaced(Received.Valid received, String site) throws SQLException {
+        reject(received, "topic", "node " + received.topic().node() + " belongs to site " + site
+                + ", not " + received.topic().site() + " (a new birth is needed to move it)");
+    }
+
+    private long totalGaps() throws SQLException {
+        if (totalGaps == null) {
+            totalGaps = connection.prepareStatement("SELECT COALESCE(SUM(seq_gaps), 0) FROM nodes");
+        }
+        try (java.sql.ResultSet row = totalGaps.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private void reject(Received.Valid received, String field, String reason) throws SQLException {

@@ -29,12 +29,23 @@ public final class StoredTotals {
         }
     }
 
-    /** What one committed transaction added. */
-    void committed(long newTelemetry, long newEvents, long newDeadLetters, long gapsNow) {
+    /**
+     * What one committed transaction added.
+     *
+     * @param gapsNow the sequence gaps of all nodes after it, or null if it did not count any
+     */
+    void committed(long newTelemetry, long newEvents, long newDeadLetters, Long gapsNow) {
         telemetry.addAndGet(newTelemetry);
         events.addAndGet(newEvents);
         deadLetters.addAndGet(newDeadLetters);
-        seqGaps = gapsNow;
+        if (gapsNow != null) {
+            seqGaps = gapsNow;
+        }
+    }
+
+    /** Raw telemetry deleted by the retention. */
+    void removedTelemetry(long rows) {
+        telemetry.addAndGet(-rows);
     }
 
     public Views.Totals snapshot() {

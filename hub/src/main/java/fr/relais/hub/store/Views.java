@@ -42,6 +42,15 @@ public final class Views {
                           String replyStatus, String reason, String result) {
     }
 
+    /** A raw reading; {@code metrics} is a JSON object text. {@code device} is null for the node's own. */
+    public record Reading(long receivedAt, long deviceTs, String device, String health, String metrics) {
+    }
+
+    /** One metric over a minute or an hour. {@code device} is null for the node's own readings. */
+    public record Rollup(long bucketStart, String device, String metric, long samples, double min, double max,
+                         double sum) {
+    }
+
     public record Totals(long telemetry, long events, long deadLetters, long seqGaps) {
     }
 }

@@ -74,7 +74,7 @@ class OpenApiDocumentTest {
      */
     private static TreeMap<String, String> mounted() {
         TreeMap<String, String> routes = new TreeMap<>();
-        for (Route route : new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null)).router().getRoutes()) {
+        for (Route route : new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null), null).router().getRoutes()) {
             String path = route.getPath();
             // Handlers for every path (static files, 404s, the JSON-body check) are not routes.
             if (path == null || !route.isExactPath() || !(path.startsWith("/api/") || path.equals("/metrics"))) {
@@ -207,7 +207,7 @@ class OpenApiDocumentTest {
 
     @Test
     void isServedAtApiOpenapiYaml() throws Exception {
-        HttpServer server = new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null)).listen("127.0.0.1", 0)
+        HttpServer server = new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null), null).listen("127.0.0.1", 0)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try {
             HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -178,4 +178,63 @@ class RegistryWriterTest {
         assertThat(totals.snapshot().telemetry()).as("the tracker was reloaded, the retry is stored").isEqualTo(1);
         assertThat(node().seqGaps()).isZero();
     }
+
+    @Test
+    void twoWritersSharingANodesMessagesCountItsGapsOnce() throws SQLException {
+        write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 1, "printer-1")));
+        try (Database otherHub = Database.open(testDatabase.url())) {
+            RegistryWriter other = new RegistryWriter(otherHub, new IngestStats(), new StoredTotals());
+            Telemetry third = Messages.telemetry(3, "printer-1", Health.OK, 47);
+            write(valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(1, "printer-1", Health.OK, 49)),
+                    valid(Topic.Kind.TELEMETRY, SITE, third));
+            other.write(List.of(valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(2, "printer-1", Health.OK, 48)),
+                    valid(Topic.Kind.TELEMETRY, SITE, third), // the same message, redelivered to the other hub
+                    valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(6, "printer-1", Health.WARNING, 5))));
+            assertThat(node().seqGaps()).as("4 and 5 are missing").isEqualTo(2);
+            write(valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(4, "printer-1", Health.OK, 46)));
+            assertThat(node().seqGaps()).isEqualTo(1);
+            assertThat(reader.devices().get(0).health()).as("the highest number wins, whoever wrote it")
+                    .isEqualTo("warning");
+        }
+    }
+
+    @Test
+    void everyHubWritesEveryStateAndAnOlderOneChangesNothing() throws SQLException {
+        Received online = valid(Topic.Kind.STATE, SITE, Messages.state(Presence.ONLINE, 5));
+        Received lost = valid(Topic.Kind.STATE, SITE, Messages.state(Presence.LOST, 5));
+        write(online, lost);
+        write(online); // the same online, from a hub that lags behind
+        assertThat(node().state()).isEqualTo("lost");
+        write(lost);
+        write(valid(Topic.Kind.STATE, SITE, Messages.state(Presence.ONLINE, 4)));
+        assertThat(node().state()).isEqualTo("lost");
+        assertThat(node().bdSeq()).isEqualTo(5);
+        write(valid(Topic.Kind.STATE, SITE, Messages.state(Presence.ONLINE, 6)));
+        assertThat(node().online()).isTrue();
+    }
+
+    @Test
+    void anOlderBirthWrittenLateDoesNotReplaceANewerOne() throws SQLException {
+        write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(10, 3, "printer-2")));
+        write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(5, 2, "printer-1")));
+        assertThat(node().bdSeq()).isEqualTo(3);
+        assertThat(reader.devices()).extracting(Views.Device::id).containsExactly("printer-2");
+    }
+
+    @Test
+    void aNodeThatLostItsCountersStartsANewNumberingAndKeepsItsHoles() throws SQLException {
+        write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 7, "printer-1")),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(1, "printer-1", Health.OK, 50)),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(100, "printer-1", Health.OK, 49)));
+        assertThat(node().seqGaps()).isEqualTo(98);
+        write(valid(Topic.Kind.STATE, SITE, Messages.state(Presence.LOST, 7)));
+        // A new SD card: the connection count and the numbering start again.
+        write(valid(Topic.Kind.STATE, SITE, Messages.state(Presence.ONLINE, 1)),
+                valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 1, "printer-1")),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(1, "printer-1", Health.OK, 90)),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(3, "printer-1", Health.OK, 89)));
+        assertThat(node().online()).isTrue();
+        assertThat(node().bdSeq()).isEqualTo(1);
+        assertThat(node().seqGaps()).isEqualTo(98 + 1);
+    }
 }

@@ -1,0 +1,81 @@
+package fr.relais.hub.store;
+
+import fr.relais.hub.config.RetentionSettings;
+import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background work on telemetry: rolls up the closed minutes and hours, then deletes raw
+ * readings past the raw retention and rollups past theirs. Runs on a worker thread of its own
+ * connection, in short transactions, so ingestion goes on meanwhile. Several hubs may run it on
+ * one database: the rollups' progress row makes sure each period is rolled up once, and a
+ * deletion done twice deletes nothing the second time.
+ */
+public final class Housekeeping {
+    public static final Duration DEFAULT_PERIOD = Duration.ofMinutes(1);
+    /** Steps (an hour of minutes, a day of hours) per run: a long catch-up is spread over runs. */
+    static final int STEPS_PER_RUN = 48;
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+
+    /** What one run did. */
+    public record Report(int periodsRolledUp, long rawDeleted, long rollupsDeleted) {
+    }
+
+    private final Connection connection;
+    private final TelemetryRollups rollups;
+    private final TelemetryRetention retention;
+    private final RetentionSettings settings;
+    private final StoredTotals totals;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public Housekeeping(Database database, RetentionSettings settings, StoredTotals totals, Clock clock) {
+        this.connection = database.housekeeping();
+        this.rollups = new TelemetryRollups(connection);
+        this.retention = new TelemetryRetention(connection);
+        this.settings = settings;
+        this.totals = totals;
+        this.clock = clock;
+    }
+
+    /** Runs every {@code period} on a worker thread; returns the Vert.x timer id. */
+    public long start(Vertx vertx, Duration period) {
+        return vertx.setPeriodic(period.toMillis(), timer -> {
+            // A run that takes longer than the period is not doubled; the next tick is skipped.
+            if (running.compareAndSet(false, true)) {
+                // Not ordered: it must not hold up other blocking work of the hub.
+                vertx.executeBlocking(this::run, false).onComplete(done -> {
+                    running.set(false);
+                    if (done.failed()) {
+                        LOG.error("telemetry rollup or retention failed; trying again at the next run", done.cause());
+                    }
+                });
+            }
+        });
+    }
+
+    /** One run; blocks on the database. Serialised: the connection is this object's alone. */
+    public synchronized Report run() throws SQLException, InterruptedException {
+        long now = clock.millis();
+        int rolled = rollups.run(now, STEPS_PER_RUN);
+        long rawBefore = Math.min(now - settings.raw().toMillis(), rollups.progress("minute"));
+        long rawDeleted = retention.raw(rawBefore);
+        totals.removedTelemetry(rawDeleted);
+        long rollupsBefore = now - settings.rollups().toMillis();
+        long rollupsDeleted = retention.rollups("telemetry_minute",
+                Math.min(rollupsBefore, rollups.progress("hour")));
+        rollupsDeleted += retention.rollups("telemetry_hour", rollupsBefore);
+        Report report = new Report(rolled, rawDeleted, rollupsDeleted);
+        if (rawDeleted > 0 || rollupsDeleted > 0) {
+            LOG.info("telemetry housekeeping: {} periods rolled up, {} raw readings and {} rollups past retention"
+                    + " deleted", rolled, rawDeleted, rollupsDeleted);
+        }
+        return report;
+    }
+}

@@ -6,6 +6,7 @@ import fr.relais.agent.command.CommandService;
 import fr.relais.agent.command.NodeControl;
 import fr.relais.agent.command.Outcome;
 import fr.relais.agent.config.NodeConfig;
+import fr.relais.agent.host.HostMonitor;
 import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.outbox.Outbox;
 import fr.relais.agent.outbox.OutboxStats;
@@ -48,11 +49,14 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
     private final CommandService commands;
     private final Instant started = Instant.now();
     private final Reconfiguration reconfiguration;
+    /** Kept across {@code set-config}: the storage file cannot change, and a bad file is logged once. */
+    private final HostMonitor host;
     private volatile NodeConfig config;
     private volatile NodeRuntime runtime;
 
-    private EdgeAgent(NodeConfig config, Optional<Path> configFile, String agentVersion) {
+    private EdgeAgent(NodeConfig config, Optional<Path> configFile, String agentVersion, HostMonitor host) {
         this.config = config;
+        this.host = host;
         this.configFile = configFile;
         this.agentVersion = agentVersion;
         this.database = AgentDatabase.open(config.storageFile());
@@ -74,7 +78,12 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
 
     /** @param configFile where {@code set-config} writes an accepted configuration */
     public static EdgeAgent start(NodeConfig config, Optional<Path> configFile, String agentVersion) {
-        EdgeAgent agent = new EdgeAgent(config, configFile, agentVersion);
+        return start(config, configFile, agentVersion, HostMonitor.of(config.storageFile()));
+    }
+
+    /** @param host reads the host's health; tests give one reading fake {@code /sys} and {@code /proc} */
+    static EdgeAgent start(NodeConfig config, Optional<Path> configFile, String agentVersion, HostMonitor host) {
+        EdgeAgent agent = new EdgeAgent(config, configFile, agentVersion, host);
         try {
             agent.runtime = agent.startRuntime(config);
         } catch (RuntimeException e) {
@@ -85,7 +94,7 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
     }
 
     NodeRuntime startRuntime(NodeConfig next) {
-        return NodeRuntime.start(next, agentVersion, state, emitter, envelopes, commands::deliver);
+        return NodeRuntime.start(next, agentVersion, state, emitter, envelopes, commands::deliver, host);
     }
 
     public NodeConfig config() {

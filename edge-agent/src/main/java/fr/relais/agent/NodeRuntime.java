@@ -4,6 +4,7 @@ import fr.relais.agent.clock.ClockWatch;
 import fr.relais.agent.config.NodeConfig;
 import fr.relais.agent.device.Device;
 import fr.relais.agent.device.Devices;
+import fr.relais.agent.host.HostMonitor;
 import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.store.LocalState;
 import fr.relais.agent.telemetry.TelemetryLoop;
@@ -34,7 +35,7 @@ final class NodeRuntime implements AutoCloseable {
 
     /** Builds the devices first, so an impossible device configuration fails before anything starts. */
     static NodeRuntime start(NodeConfig config, String agentVersion, LocalState state, MessageEmitter emitter,
-                             Envelopes envelopes, CommandInbox commands) {
+                             Envelopes envelopes, CommandInbox commands, HostMonitor host) {
         List<Device> devices = Devices.from(config.devices());
         ClockWatch clock = ClockWatch.system(config.clock());
         envelopes.useClock(clock);
@@ -49,7 +50,8 @@ final class NodeRuntime implements AutoCloseable {
                         new Birth.SiteInfo(config.site().name(), config.site().kind()),
                         new Birth.AgentInfo(agentVersion, config.version()), deviceInfos),
                 commands);
-        TelemetryLoop telemetry = new TelemetryLoop(config.node(), devices, uplink, emitter, envelopes, clock);
+        TelemetryLoop telemetry = new TelemetryLoop(config.node(), devices, uplink, emitter, envelopes, clock,
+                host);
         uplink.start();
         long interval = config.telemetryInterval().toMillis();
         executor.scheduleAtFixedRate(telemetry, interval, interval, TimeUnit.MILLISECONDS);

@@ -4,6 +4,7 @@ import fr.relais.agent.clock.ClockWatch;
 import fr.relais.agent.device.Device;
 import fr.relais.agent.device.DeviceEvent;
 import fr.relais.agent.device.Reading;
+import fr.relais.agent.host.HostMonitor;
 import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.uplink.Envelopes;
 import fr.relais.agent.uplink.Uplink;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every interval, reads each device and stores its telemetry and events in the outbox, then the
- * node's own health; they are sent whenever the link allows. A device that throws is reported
+ * node's own health (its outbox, uplink and host: disk, CPU temperature and throttling); they are
+ * sent whenever the link allows. A device that throws is reported
  * with health {@code unknown}; it never stops the loop.
  */
 public final class TelemetryLoop implements Runnable {
@@ -36,19 +38,21 @@ public final class TelemetryLoop implements Runnable {
     private final MessageEmitter emitter;
     private final Envelopes envelopes;
     private final ClockWatch clock;
+    private final HostMonitor host;
     private final Instant started;
     private long deviceFailures;
     /** Counted on the outbox's writer thread, read on the telemetry thread. */
     private final AtomicLong notStored = new AtomicLong();
 
     public TelemetryLoop(String node, List<Device> devices, Uplink uplink, MessageEmitter emitter,
-                         Envelopes envelopes, ClockWatch clock) {
+                         Envelopes envelopes, ClockWatch clock, HostMonitor host) {
         this.node = node;
         this.devices = List.copyOf(devices);
         this.uplink = uplink;
         this.emitter = emitter;
         this.envelopes = envelopes;
         this.clock = clock;
+        this.host = host;
         this.started = clock.now();
     }
 
@@ -98,6 +102,7 @@ public final class TelemetryLoop implements Runnable {
         metrics.put("deviceFailures", deviceFailures);
         metrics.put("notStored", notStored.get());
         metrics.put("clockSynced", clock.confidence() == ClockConfidence.SYNCED);
+        metrics.putAll(host.read());
         return metrics;
     }
 }

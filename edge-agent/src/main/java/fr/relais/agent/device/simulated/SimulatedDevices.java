@@ -11,6 +11,8 @@ import java.util.Random;
  * sees the same story every time.
  */
 public final class SimulatedDevices {
+    /** Seeds the printers' jams apart from their other randomness, still from the device id. */
+    private static final long JAM_SALT = 0x6A616D73L;
     private SimulatedDevices() {
     }
 
@@ -18,7 +20,8 @@ public final class SimulatedDevices {
         Birth.DeviceInfo info = new Birth.DeviceInfo(config.id(), config.kind(), config.name(), true);
         Random random = new Random(config.id().hashCode());
         return switch (config.kind()) {
-            case PRINTER -> new SimulatedPrinter(info, random, config.settings());
+            case PRINTER -> new SimulatedPrinter(info, random, new Random(JAM_SALT ^ config.id().hashCode()),
+                    config.settings());
             case PRESENCE_SENSOR -> new SimulatedPresenceSensor(info, random);
             case PROBE -> new SimulatedProbe(info, random, config.settings());
             case KIOSK, COMPUTER, SCANNER, BADGE_READER, DOOR -> new SimulatedEquipment(info, random);

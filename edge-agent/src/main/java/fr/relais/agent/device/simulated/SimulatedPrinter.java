@@ -12,21 +12,33 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A public printer whose toner goes down as people print, which now and then runs out of paper,
- * and whose cartridge a technician replaces once it is empty.
+ * A public printer whose toner goes down as people print, which now and then runs out of paper
+ * or jams for a few readings, and whose cartridge a technician replaces once it is empty.
+ *
+ * <p>Jams draw from their own random sequence ({@code jams}, seeded by the device id like the
+ * rest), so adding them left each printer's toner and paper story as it was.
  */
 final class SimulatedPrinter extends SimulatedDevice {
     static final double WARNING_TONER = 15;
     static final double CRITICAL_TONER = 5;
     private static final double TONER_PER_PAGE = 0.12;
     private static final double PAPER_OUT_CHANCE = 0.03;
+    /** About one jam per printer every 200 readings: now and then in the demo, not all the time. */
+    static final double PAPER_JAM_CHANCE = 0.005;
+    static final int MIN_JAM_READINGS = 2;
+    static final int MAX_JAM_READINGS = 6;
+
+    private final Random jams;
 
     private double toner;
     private long pages;
     private boolean paperOut;
+    /** Readings the current jam still lasts, this one included; 0 when not jammed. */
+    private int jamReadingsLeft;
 
-    SimulatedPrinter(Birth.DeviceInfo info, Random random, Map<String, Object> settings) {
+    SimulatedPrinter(Birth.DeviceInfo info, Random random, Random jams, Map<String, Object> settings) {
         super(info, random);
+        this.jams = jams;
         this.toner = SimulatedDevices.setting(settings, "tonerPercent", 30 + random.nextInt(70));
         if (toner < 0 || toner > 100) {
             throw new IllegalArgumentException("settings.tonerPercent must be between 0 and 100, got " + toner);
@@ -37,7 +49,8 @@ final class SimulatedPrinter extends SimulatedDevice {
     @Override
     public Reading read(Instant now) {
         List<DeviceEvent> events = new ArrayList<>();
-        int printed = paperOut ? 0 : random.nextInt(9);
+        boolean jammed = jammed(events);
+        int printed = paperOut || jammed ? 0 : random.nextInt(9);
         pages += printed;
         toner = Math.max(0, toner - printed * TONER_PER_PAGE);
         if (toner == 0 && random.nextInt(3) == 0) {
@@ -55,14 +68,34 @@ final class SimulatedPrinter extends SimulatedDevice {
                 "tonerPercent", Math.round(toner),
                 "pagesPrinted", pages,
                 "paperOut", paperOut,
-                "state", printed > 0 ? "printing" : "idle");
-        return new Reading(health(), metrics, events);
+                "paperJam", jammed,
+                "state", jammed ? "jammed" : printed > 0 ? "printing" : "idle");
+        return new Reading(health(jammed), metrics, events);
     }
 
-    private Health health() {
+    /** Whether paper is stuck during this reading; a jam starts at random and lasts a few readings. */
+    private boolean jammed(List<DeviceEvent> events) {
+        if (jamReadingsLeft > 0) {
+            jamReadingsLeft--;
+            if (jamReadingsLeft == 0) {
+                events.add(new DeviceEvent("paper-jam-cleared", Severity.INFO, "Bourrage papier dégagé", Map.of()));
+                return false;
+            }
+            return true;
+        }
+        // No paper, no jam; the draw is skipped then, which keeps the sequence deterministic all the same.
+        if (!paperOut && jams.nextDouble() < PAPER_JAM_CHANCE) {
+            jamReadingsLeft = MIN_JAM_READINGS + jams.nextInt(MAX_JAM_READINGS - MIN_JAM_READINGS + 1);
+            events.add(new DeviceEvent("paper-jam", Severity.WARNING, "Bourrage papier", Map.of("tray", 1L)));
+            return true;
+        }
+        return false;
+    }
+
+    private Health health(boolean jammed) {
         if (paperOut || toner <= CRITICAL_TONER) {
             return Health.CRITICAL;
         }
-        return toner <= WARNING_TONER ? Health.WARNING : Health.OK;
+        return jammed || toner <= WARNING_TONER ? Health.WARNING : Health.OK;
     }
 }

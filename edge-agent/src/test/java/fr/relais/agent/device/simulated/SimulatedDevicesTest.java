@@ -57,6 +57,58 @@ class SimulatedDevicesTest {
     }
 
     @Test
+    void aPrinterJamsNowAndThenForAFewReadingsAndSaysSo() {
+        Device printer = device(DeviceKind.PRINTER, Map.of("tonerPercent", 100L));
+        List<Integer> jams = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        int run = 0;
+        long pagesBefore = -1;
+        for (int i = 0; i < 3_000; i++) {
+            Reading reading = printer.read(TUESDAY_10AM);
+            long pages = (Long) reading.metrics().get("pagesPrinted");
+            reading.events().forEach(event -> events.add(event.type()));
+            if (reading.metrics().get("paperJam").equals(true)) {
+                assertThat(reading.health()).isIn(Health.WARNING, Health.CRITICAL);
+                assertThat(reading.metrics()).containsEntry("state", "jammed");
+                if (run > 0) {
+                    assertThat(pages).as("nothing prints while jammed").isEqualTo(pagesBefore);
+                } else {
+                    assertThat(reading.events()).extracting(event -> event.type()).contains("paper-jam");
+                }
+                run++;
+            } else {
+                if (run > 0) {
+                    jams.add(run);
+                    assertThat(reading.events()).extracting(event -> event.type()).contains("paper-jam-cleared");
+                }
+                run = 0;
+            }
+            pagesBefore = pages;
+        }
+        assertThat(jams).as("jams in 3 000 readings").hasSizeBetween(3, 40)
+                .allSatisfy(length -> assertThat(length)
+                        .isBetween(SimulatedPrinter.MIN_JAM_READINGS, SimulatedPrinter.MAX_JAM_READINGS));
+        assertThat(events).contains("paper-jam", "paper-jam-cleared", "paper-out");
+    }
+
+    @Test
+    void aPrintersJamsAreTheSameEveryTimeForTheSameDevice() {
+        assertThat(jamStory("imprimante-accueil")).isEqualTo(jamStory("imprimante-accueil"))
+                .isNotEqualTo(jamStory("imprimante-cowork"))
+                .contains(true);
+    }
+
+    private static List<Boolean> jamStory(String id) {
+        Device printer = SimulatedDevices.create(
+                new DeviceConfig(id, DeviceKind.PRINTER, "Imprimante", DeviceConfig.SIMULATED, Map.of()));
+        List<Boolean> story = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            story.add((Boolean) printer.read(TUESDAY_10AM).metrics().get("paperJam"));
+        }
+        return story;
+    }
+
+    @Test
     void aPlaceIsEmptyWhenClosed() {
         Device sensor = device(DeviceKind.PRESENCE_SENSOR, Map.of());
         Instant sundayNoon = ZonedDateTime.of(2026, 11, 29, 12, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant();

@@ -117,6 +117,17 @@ class HostMonitorTest {
     }
 
     @Test
+    void aFirmwareDeviceNamedOtherwiseIsFoundThroughItsDriver() throws IOException {
+        Path device = sys.resolve("devices/platform/axi/firmware");
+        write(device, "get_throttled", "8\n");
+        Path driver = Files.createDirectories(sys.resolve("bus/platform/drivers/raspberrypi-firmware"));
+        write(driver, "uevent", "");
+        Files.createSymbolicLink(driver.resolve("firmware"), device);
+
+        assertThat(monitor().read()).containsEntry("cpuThrottled", true).containsEntry("underVoltage", false);
+    }
+
+    @Test
     void aPcReportsItsCpuPackageAmongItsThermalZonesAndNoThrottling() throws IOException {
         zone(0, "acpitz", "27800");
         zone(1, "pch_cannonlake", "52000");
@@ -166,6 +177,16 @@ class HostMonitorTest {
                 .anySatisfy(line -> assertThat(line).contains("get_throttled", "'banana'"))
                 .anySatisfy(line -> assertThat(line).contains("loadavg"))
                 .anySatisfy(line -> assertThat(line).contains("meminfo", "MemAvailable"));
+    }
+
+    @Test
+    void aThrottlingValueThatIsNotA32BitFieldIsGarbage() throws IOException {
+        HostMonitor monitor = monitor();
+        for (String value : List.of("-1", "0x", "123456789", "0x5000 5", "")) {
+            throttled(value);
+            assertThat(monitor.read()).as("'%s'", value).doesNotContainKeys("cpuThrottled", "underVoltage");
+        }
+        assertThat(warnings()).as("one line for the file, whatever it holds").hasSize(1);
     }
 
     @Test

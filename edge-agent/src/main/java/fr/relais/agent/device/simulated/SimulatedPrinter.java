@@ -16,7 +16,8 @@ import java.util.Random;
  * or jams for a few readings, and whose cartridge a technician replaces once it is empty.
  *
  * <p>Jams draw from their own random sequence ({@code jams}, seeded by the device id like the
- * rest), so adding them left each printer's toner and paper story as it was.
+ * rest), and people still try to print while it is jammed, so adding jams changed each printer's
+ * story (the demo's, the tests') as little as possible: only the pages a jam stops.
  */
 final class SimulatedPrinter extends SimulatedDevice {
     static final double WARNING_TONER = 15;
@@ -50,7 +51,8 @@ final class SimulatedPrinter extends SimulatedDevice {
     public Reading read(Instant now) {
         List<DeviceEvent> events = new ArrayList<>();
         boolean jammed = jammed(events);
-        int printed = paperOut || jammed ? 0 : random.nextInt(9);
+        int wanted = paperOut ? 0 : random.nextInt(9);
+        int printed = jammed ? 0 : wanted;
         pages += printed;
         toner = Math.max(0, toner - printed * TONER_PER_PAGE);
         if (toner == 0 && random.nextInt(3) == 0) {

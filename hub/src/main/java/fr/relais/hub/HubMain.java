@@ -45,9 +45,10 @@ public final class HubMain implements Callable<Integer> {
             + " (default: {host name}-{port}).")
     private String hubId;
 
-    @Option(names = "--mqtt-share-group", defaultValue = MqttSettings.DEFAULT_SHARE_GROUP,
-            description = "MQTT shared-subscription group of the hubs, or 'none' for a broker without shared"
-                    + " subscriptions, which then serves one hub (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mqtt-share-group", defaultValue = MqttSettings.NO_SHARING,
+            description = "MQTT shared-subscription group several hubs split the node messages in, e.g. "
+                    + MqttSettings.DEFAULT_SHARE_GROUP + "; 'none' for plain subscriptions, which survive a"
+                    + " Mosquitto 2.0 restart (default: ${DEFAULT-VALUE}).")
     private String shareGroup;
 
     @Option(names = "--raw-retention-days", defaultValue = "" + RetentionSettings.DEFAULT_RAW_DAYS,

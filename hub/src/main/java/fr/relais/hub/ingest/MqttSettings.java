@@ -10,15 +10,24 @@ import java.util.regex.Pattern;
  * @param clientId   this hub process's MQTT client id; its session is persistent, so it must be
  *                   the same across restarts of one hub and differ between hubs
  * @param shareGroup the MQTT shared-subscription group the hubs split the node messages in, or
- *                   {@value #NO_SHARING} for plain subscriptions: a broker without shared
- *                   subscriptions for MQTT 3.1.1 (the demo's embedded Moquette 0.17 accepts them
- *                   and delivers nothing) serves one hub only
+ *                   {@value #NO_SHARING} for plain subscriptions (the default, see there; the
+ *                   demo's embedded Moquette 0.17 also accepts shared subscriptions for MQTT 3.1.1
+ *                   and delivers nothing on them)
  */
 public record MqttSettings(String url, String clientId, Optional<String> username, Optional<String> password,
                            String shareGroup) {
     /** The prefix of derived client ids, and the one fixed id hubs had before they could be several. */
     public static final String DEFAULT_CLIENT_ID = "relais-hub";
+    /** The group to name when several hubs share the work ({@code --mqtt-share-group relais-hub}). */
     public static final String DEFAULT_SHARE_GROUP = "relais-hub";
+    /**
+     * Plain subscriptions, the default. Mosquitto 2.0.11 (Debian 12's) does not persist shared
+     * subscriptions: after a broker restart, what nodes publish before the hubs have subscribed
+     * again is acknowledged to them and delivered to nobody. A plain subscription of a persistent
+     * session survives the restart. Several hubs with plain subscriptions each receive
+     * everything and still store each message once (the message id is the key): safe, only
+     * not shared.
+     */
     public static final String NO_SHARING = "none";
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -32,9 +41,9 @@ public record MqttSettings(String url, String clientId, Optional<String> usernam
         }
     }
 
-    /** In the default share group. */
+    /** Plain subscriptions, the default: see {@link #NO_SHARING}. */
     public MqttSettings(String url, String clientId, Optional<String> username, Optional<String> password) {
-        this(url, clientId, username, password, DEFAULT_SHARE_GROUP);
+        this(url, clientId, username, password, NO_SHARING);
     }
 
     /**

@@ -87,7 +87,7 @@ class SharedHubsTest {
     private Hub hub(MosquittoProcess broker, String id) throws Exception {
         return Hub.start(new HubConfig("127.0.0.1", 0, database.url(),
                 new MqttSettings(broker.url(), MqttSettings.defaultClientId(Optional.of(id), "unused", 0),
-                        Optional.empty(), Optional.empty())));
+                        Optional.empty(), Optional.empty(), MqttSettings.DEFAULT_SHARE_GROUP)));
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package fr.relais.hub;
 
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.api.IngestStatus;
+import fr.relais.hub.auth.Auth;
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.command.CommandTimeouts;
 import fr.relais.hub.config.HubConfig;
@@ -66,8 +67,18 @@ public final class Hub implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
+        Auth auth;
+        try {
+            auth = Auth.start(vertx, database, config.auth(), Clock.systemUTC(), System.out);
+        } catch (RuntimeException e) {
+            vertx.close();
+            writer.stop();
+            database.close();
+            throw e;
+        }
         ApiServer api = new ApiServer(vertx, reader,
-                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender);
+                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
+                auth);
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         HttpServer http;
         try {

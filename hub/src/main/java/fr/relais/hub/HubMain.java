@@ -1,5 +1,6 @@
 package fr.relais.hub;
 
+import fr.relais.hub.auth.AuthSettings;
 import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.hub.store.Database;
@@ -20,7 +21,7 @@ public final class HubMain implements Callable<Integer> {
     private int port;
 
     @Option(names = "--http-host", defaultValue = HubConfig.DEFAULT_HTTP_HOST,
-            description = "Interface to serve HTTP on (default: ${DEFAULT-VALUE}; the API has no login yet).")
+            description = "Interface to serve HTTP on (default: ${DEFAULT-VALUE}); beyond loopback, only behind TLS.")
     private String httpHost;
 
     @Option(names = "--data", defaultValue = "data",
@@ -45,6 +46,23 @@ public final class HubMain implements Callable<Integer> {
             description = "Environment variable holding the MQTT password (default: ${DEFAULT-VALUE}).")
     private String passwordVariable;
 
+    @Option(names = "--admin-password", description = "Password of the 'admin' account created at first start,"
+            + " when the hub has no account yet (visible to other local users in the process list: prefer"
+            + " --admin-password-env). Without it, one is generated and printed once.")
+    private String adminPassword;
+
+    @Option(names = "--admin-password-env", paramLabel = "VAR",
+            description = "Environment variable holding the first start's admin password.")
+    private String adminPasswordVariable;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "If FILE does not exist, write a bearer token of 'admin' to it (mode 600), for scripts.")
+    private Path adminTokenFile;
+
+    @Option(names = "--secure-cookies", description = "Mark the session cookie Secure even over plain HTTP,"
+            + " for a hub behind a TLS-terminating proxy.")
+    private boolean secureCookies;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new HubMain()).execute(args));
     }
@@ -54,7 +72,7 @@ public final class HubMain implements Callable<Integer> {
         String url = databaseUrl != null ? databaseUrl : Database.sqliteUrl(data.resolve("hub.db"));
         MqttSettings mqtt = new MqttSettings(mqttUrl, clientId, Optional.ofNullable(username),
                 Optional.ofNullable(System.getenv(passwordVariable)));
-        Hub hub = Hub.start(new HubConfig(httpHost, port, url, mqtt));
+        Hub hub = Hub.start(new HubConfig(httpHost, port, url, mqtt, authSettings()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.close();
@@ -63,6 +81,21 @@ public final class HubMain implements Callable<Integer> {
         System.out.println("Relais hub: dashboard and API on http://" + httpHost + ":" + hub.httpPort() + "/");
         stopped.await();
         return 0;
+    }
+
+    private AuthSettings authSettings() {
+        Optional<String> password = Optional.ofNullable(adminPassword);
+        if (adminPasswordVariable != null) {
+            String fromEnvironment = System.getenv(adminPasswordVariable);
+            if (fromEnvironment == null || fromEnvironment.isEmpty()) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--admin-password-env: the variable " + adminPasswordVariable + " is not set");
+            }
+            password = password.or(() -> Optional.of(fromEnvironment));
+        }
+        AuthSettings settings = password.map(AuthSettings::withAdminPassword).orElse(AuthSettings.DEFAULTS)
+                .withSecureCookies(secureCookies);
+        return adminTokenFile == null ? settings : settings.withAdminTokenFile(adminTokenFile);
     }
 
     static String version() {

@@ -1,5 +1,7 @@
 package fr.relais.hub.api;
 
+import fr.relais.hub.auth.Auth;
+import fr.relais.hub.auth.Caller;
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.store.RegistryReader;
 import io.vertx.core.Future;
@@ -26,13 +28,15 @@ public final class ApiServer {
     private final RegistryReader registry;
     private final Supplier<IngestStatus> ingestStatus;
     private final CommandRoutes commands;
+    private final Auth auth;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
-                     CommandSender commandSender) {
+                     CommandSender commandSender, Auth auth) {
         this.vertx = vertx;
         this.registry = registry;
         this.ingestStatus = ingestStatus;
         this.commands = new CommandRoutes(vertx, commandSender, registry);
+        this.auth = auth;
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -41,10 +45,15 @@ public final class ApiServer {
 
     Router router() {
         Router router = Router.router(vertx);
+        auth.mount(router); // first: every /api route below needs credentials, but for a short public list
         router.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
-        router.get("/api/sites").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.sites(), ApiJson::site)));
-        router.get("/api/nodes").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.nodes(), ApiJson::node)));
-        router.get("/api/devices").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.devices(), ApiJson::device)));
+        // A viewer sees their own site only: the lists are filtered by the caller.
+        router.get("/api/sites").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.sites().stream()
+                .filter(site -> Caller.of(ctx).sees(site.id())).toList(), ApiJson::site)));
+        router.get("/api/nodes").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.nodes().stream()
+                .filter(node -> Caller.of(ctx).sees(node.site())).toList(), ApiJson::node)));
+        router.get("/api/devices").handler(ctx -> reply(ctx, () -> ApiJson.array(registry.devices().stream()
+                .filter(device -> Caller.of(ctx).sees(device.site())).toList(), ApiJson::device)));
         router.get("/api/dead-letters").handler(this::deadLetters);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
@@ -64,7 +73,7 @@ public final class ApiServer {
     }
 
     /** The {@code limit} parameter (1 to 1000), or null once a 400 has been answered. */
-    static Integer limit(RoutingContext ctx, int defaultLimit) {
+    public static Integer limit(RoutingContext ctx, int defaultLimit) {
         String asked = ctx.request().getParam("limit");
         if (asked == null) {
             return defaultLimit;
@@ -100,14 +109,15 @@ public final class ApiServer {
         }
         String message = switch (status) {
             case 404 -> "not found: " + ctx.request().path();
-            case 413 -> "the request body is larger than " + CommandRoutes.MAX_BODY_BYTES + " bytes";
+            case 413 -> "the request body is too large for this route";
             case 500 -> "internal error, see the hub's log";
             default -> "request failed";
         };
         fail(ctx, status, message);
     }
 
-    static void fail(RoutingContext ctx, int status, String message) {
+    /** Answers with the API's JSON error, unless an answer was sent already. */
+    public static void fail(RoutingContext ctx, int status, String message) {
         if (ctx.response().ended()) {
             return;
         }

@@ -1,5 +1,7 @@
 package fr.relais.hub.api;
 
+import fr.relais.hub.auth.Audit;
+import fr.relais.hub.auth.Caller;
 import fr.relais.hub.command.BrokerUnavailableException;
 import fr.relais.hub.command.CommandRequest;
 import fr.relais.hub.command.CommandSender;
@@ -54,6 +56,7 @@ final class CommandRoutes {
         vertx.executeBlocking(() -> ApiJson.command(sender.send(request))).onComplete(result -> {
             if (result.succeeded()) {
                 JsonObject command = result.result();
+                Audit.summary(ctx, "command " + request.name() + " " + command.getString("id") + " to " + request.node());
                 ctx.response().setStatusCode(202)
                         .putHeader("location", "/api/commands/" + command.getString("id"))
                         .putHeader("content-type", "application/json; charset=utf-8")
@@ -74,7 +77,9 @@ final class CommandRoutes {
             return;
         }
         String node = ctx.pathParam("id");
-        vertx.executeBlocking(() -> registry.node(node).isEmpty() ? null
+        Caller caller = Caller.of(ctx);
+        // Another site's node is as unknown to a viewer as a missing one.
+        vertx.executeBlocking(() -> registry.node(node).filter(known -> caller.sees(known.site())).isEmpty() ? null
                 : ApiJson.array(registry.commands(node, limit), ApiJson::command)).onComplete(result -> {
                     if (result.failed()) {
                         ctx.fail(500, result.cause());
@@ -93,7 +98,9 @@ final class CommandRoutes {
             return;
         }
         UUID id = UUID.fromString(asked);
-        vertx.executeBlocking(() -> registry.command(id).map(ApiJson::command).orElse(null)).onComplete(result -> {
+        Caller caller = Caller.of(ctx);
+        vertx.executeBlocking(() -> registry.command(id).filter(command -> caller.sees(command.site()))
+                .map(ApiJson::command).orElse(null)).onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(500, result.cause());
             } else if (result.result() == null) {

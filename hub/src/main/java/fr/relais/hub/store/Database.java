@@ -15,8 +15,9 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The hub's database, SQLite by default or PostgreSQL, with one set of migrations for both:
  * migrated with Flyway on open, one connection for the single writer (the
- * ingestion thread), one for readers (the API) and one for the commands the technicians send
- * ({@link CommandStore}). On SQLite, WAL lets the API read while ingestion writes.
+ * ingestion thread), one for readers (the API), one for the commands the technicians send
+ * ({@link CommandStore}) and one for accounts, sessions and the audit. On SQLite, WAL lets the
+ * API read while ingestion writes.
  *
  * <p>Commands have their own connection rather than a turn on the ingestion writer's: that
  * thread batches up to a thousand messages per transaction and may sit behind a backlog of
@@ -30,12 +31,14 @@ public final class Database implements AutoCloseable {
     private final Connection writer;
     private final Connection reader;
     private final Connection commands;
+    private final Connection accounts;
 
-    private Database(String url, Connection writer, Connection reader, Connection commands) {
+    private Database(String url, Connection writer, Connection reader, Connection commands, Connection accounts) {
         this.url = url;
         this.writer = writer;
         this.reader = reader;
         this.commands = commands;
+        this.accounts = accounts;
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL. */
@@ -49,7 +52,8 @@ public final class Database implements AutoCloseable {
                     .migrate();
             Connection writer = dataSource.getConnection();
             writer.setAutoCommit(false);
-            return new Database(jdbcUrl, writer, dataSource.getConnection(), dataSource.getConnection());
+            return new Database(jdbcUrl, writer, dataSource.getConnection(), dataSource.getConnection(),
+                    dataSource.getConnection());
         } catch (SQLException | FlywayException | IOException e) {
             throw new StoreException("cannot open the hub database " + describe(jdbcUrl) + ": " + e.getMessage(), e);
         }
@@ -113,12 +117,22 @@ public final class Database implements AutoCloseable {
         return commands;
     }
 
+    /**
+     * The connection of accounts, sessions, tokens and the audit (package {@code auth}), in
+     * auto-commit mode; its users serialise on it. Its own, because every API request reads a
+     * session or a token and must not queue behind the registry's readers.
+     */
+    public Connection accounts() {
+        return accounts;
+    }
+
     @Override
     public void close() {
         try {
             writer.close();
             reader.close();
             commands.close();
+            accounts.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + describe(url), e);
         }

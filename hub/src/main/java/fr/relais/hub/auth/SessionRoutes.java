@@ -1,0 +1,102 @@
+package fr.relais.hub.auth;
+
+import fr.relais.hub.api.ApiServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/** Logging in and out, and who one is: {@code /api/login}, {@code /api/logout}, {@code /api/me}. */
+final class SessionRoutes {
+    private static final String WRONG = "wrong username or password";
+
+    private final Authenticator authenticator;
+    private final LoginLimiter limiter;
+    private final AuthSettings settings;
+
+    SessionRoutes(Authenticator authenticator, LoginLimiter limiter, AuthSettings settings) {
+        this.authenticator = authenticator;
+        this.limiter = limiter;
+        this.settings = settings;
+    }
+
+    void mount(Router router) {
+        router.post("/api/login").handler(this::login);
+        router.post("/api/logout").handler(this::logout);
+        router.get("/api/me").handler(this::me);
+    }
+
+    private void login(RoutingContext ctx) {
+        String username;
+        String password;
+        try {
+            JsonBody body = JsonBody.of(ctx, Set.of("username", "password"));
+            username = body.text("username", true);
+            password = body.text("password", true);
+        } catch (JsonBody.Invalid e) {
+            Audit.summary(ctx, "login refused: " + e.getMessage());
+            ApiServer.fail(ctx, 400, e.getMessage());
+            return;
+        }
+        Audit.attempted(ctx, username);
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        var wait = limiter.retryAfter(username, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            Audit.summary(ctx, "login refused: too many failures");
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            ApiServer.fail(ctx, 429, "too many failed logins; try again in " + seconds + " s");
+            return;
+        }
+        blocking(ctx, () -> authenticator.login(username, password), login -> {
+            if (login.isEmpty()) {
+                limiter.failed(username, address);
+                Audit.summary(ctx, "login failed");
+                ApiServer.fail(ctx, 401, WRONG);
+                return;
+            }
+            Authenticator.Login session = login.get();
+            Audit.summary(ctx, "logged in");
+            SessionCookie.set(ctx, session.sessionSecret(), settings.sessionLifetime().toSeconds(),
+                    settings.secureCookies());
+            ctx.json(AuthJson.account(session.account())
+                    .put("csrfToken", session.csrfToken())
+                    .put("expiresAt", AuthJson.time(session.expiresAt())));
+        });
+    }
+
+    private void logout(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        blocking(ctx, () -> {
+            authenticator.logout(caller);
+            return caller;
+        }, done -> {
+            Audit.summary(ctx, caller.via() == Caller.Via.SESSION ? "logged out" : "logout with a token: nothing to end");
+            SessionCookie.clear(ctx, settings.secureCookies());
+            ctx.response().setStatusCode(204).end();
+        });
+    }
+
+    private void me(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        JsonObject me = AuthJson.caller(caller);
+        if (caller.via() == Caller.Via.SESSION) {
+            // A reloaded dashboard page has lost the token login gave: it asks again here.
+            me.put("csrfToken", Secrets.csrfToken(SessionCookie.read(ctx)));
+        }
+        ctx.json(me);
+    }
+
+    /** Runs JDBC or BCrypt work on a worker, unordered so that one login does not hold other requests. */
+    static <T> void blocking(RoutingContext ctx, Callable<T> work, Consumer<T> then) {
+        ctx.vertx().executeBlocking(work, false).onComplete(result -> {
+            if (result.succeeded()) {
+                then.accept(result.result());
+            } else {
+                ctx.fail(500, result.cause());
+            }
+        });
+    }
+}

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class TokenRoutes {
     static final int MAX_EXPIRY_DAYS = 3650;
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._:/@-]{1,64}");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._:/@'()-]{1,64}");
 
     private final Authenticator authenticator;
     private final TokenStore tokens;
@@ -41,7 +41,7 @@ final class TokenRoutes {
             return;
         }
         if (!NAME.matcher(name).matches()) {
-            ApiServer.fail(ctx, 400, "name must be 1 to 64 letters, digits, spaces or . _ : / @ -");
+            ApiServer.fail(ctx, 400, "name must be 1 to 64 letters, digits, spaces or . _ : / @ ' ( ) -");
             return;
         }
         SessionRoutes.blocking(ctx, () -> authenticator.createToken(caller.username(), name, days), created -> {

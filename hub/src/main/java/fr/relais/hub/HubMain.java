@@ -93,8 +93,13 @@ public final class HubMain implements Callable<Integer> {
             }
             password = password.or(() -> Optional.of(fromEnvironment));
         }
-        AuthSettings settings = password.map(AuthSettings::withAdminPassword).orElse(AuthSettings.DEFAULTS)
-                .withSecureCookies(secureCookies);
+        AuthSettings settings;
+        try {
+            settings = password.map(AuthSettings::withAdminPassword).orElse(AuthSettings.DEFAULTS)
+                    .withSecureCookies(secureCookies);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
         return adminTokenFile == null ? settings : settings.withAdminTokenFile(adminTokenFile);
     }
 

@@ -37,7 +37,11 @@ final class Authenticator {
      * Checks a password; unknown users, disabled accounts and wrong passwords all come back
      * empty after the same BCrypt work, so that the answer tells nothing of which it was.
      */
-    Optional<Login> login(String username, String password) {
+    Optional<Login> login(String username, String password, String previousSessionSecret) {
+        if (previousSessionSecret != null) {
+            // A new login never keeps a session id the browser had before, whoever it was.
+            sessions.delete(Secrets.digest(previousSessionSecret));
+        }
         Optional<AccountStore.WithHash> found = accounts.withHash(username);
         boolean matches = passwords.matches(password, found.map(AccountStore.WithHash::passwordHash).orElse(null));
         if (!matches || !found.get().account().enabled()) {

@@ -43,7 +43,8 @@ final class JsonBody {
             root = bytes == null || bytes.length == 0 ? null : JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
             // The parser's message quotes the input, which may be a password: say where, not what.
-            throw new Invalid("the body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+            throw new Invalid(e.getLocation() == null ? "the body is not valid JSON"
+                    : "the body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new Invalid("the body cannot be read");

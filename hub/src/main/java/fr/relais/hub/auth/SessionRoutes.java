@@ -50,7 +50,8 @@ final class SessionRoutes {
             ApiServer.fail(ctx, 429, "too many failed logins; try again in " + seconds + " s");
             return;
         }
-        blocking(ctx, () -> authenticator.login(username, password), login -> {
+        String previous = SessionCookie.read(ctx);
+        blocking(ctx, () -> authenticator.login(username, password, previous), login -> {
             if (login.isEmpty()) {
                 limiter.failed(username, address);
                 Audit.summary(ctx, "login failed");

@@ -109,6 +109,11 @@ class AuthApiTest {
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(logout.headers().firstValue("set-cookie")).hasValueSatisfying(c -> assertThat(c).contains("Max-Age=0"));
         assertError(admin.get("/api/me"), 401, "the session has ended");
+
+        ApiClient before = ApiClient.admin(hub.httpPort());
+        assertThat(before.send("POST", "/api/login", "{\"username\":\"admin\",\"password\":\""
+                + ApiClient.ADMIN_PASSWORD + "\"}").statusCode()).isEqualTo(200);
+        assertError(before.get("/api/me"), 401, "the session has ended");
     }
 
     @Test

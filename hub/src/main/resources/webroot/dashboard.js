@@ -4,6 +4,7 @@
 const KIND_LABELS = { mediation: "Médiation numérique", coworking: "Coworking", van: "Bus France Services" };
 const HEALTH_LABELS = { ok: "OK", warning: "À surveiller", critical: "Critique", unknown: "Inconnu" };
 const HEALTH_RANK = { critical: 0, warning: 1, unknown: 2, ok: 3 };
+const ROLE_LABELS = { admin: "administration", technician: "technicien", viewer: "lecture seule" };
 
 // Given by login and by GET /api/me; every write made with the session cookie must carry it.
 let csrfToken = null;
@@ -53,7 +54,8 @@ function loggedIn(me) {
   csrfToken = me.csrfToken;
   document.getElementById("login").hidden = true;
   document.getElementById("password").value = "";
-  document.getElementById("who").textContent = me.username + " (" + me.role + (me.site ? ", " + me.site : "") + ")";
+  document.getElementById("who").textContent = me.username + " (" + (ROLE_LABELS[me.role] || me.role)
+    + (me.site ? ", " + me.site : "") + ")";
   document.getElementById("account").hidden = false;
   refresh();
   if (refreshTimer === null) refreshTimer = setInterval(refresh, 5000);

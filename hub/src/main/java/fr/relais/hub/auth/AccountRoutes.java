@@ -129,6 +129,7 @@ final class AccountRoutes {
             case LAST_ADMIN -> ApiServer.fail(ctx, 409, "'" + username + "' is the last enabled admin:"
                     + " make another admin first");
             case VIEWER_WITHOUT_SITE -> ApiServer.fail(ctx, 400, "a viewer needs a site");
+            case SITE_FOR_NON_VIEWER -> ApiServer.fail(ctx, 400, "only a viewer has a site");
             default -> throw new IllegalStateException("not a refusal: " + outcome);
         }
     }

@@ -63,6 +63,9 @@ final class AccountStore {
             }
             Account before = found.get();
             Role role = change.role() != null ? change.role() : before.role();
+            if (role != Role.VIEWER && change.site() != null) {
+                return Change.SITE_FOR_NON_VIEWER;
+            }
             String site = role == Role.VIEWER ? (change.site() != null ? change.site() : before.site()) : null;
             if (role == Role.VIEWER && site == null) {
                 return Change.VIEWER_WITHOUT_SITE;
@@ -102,7 +105,7 @@ final class AccountStore {
 
     /** What became of a change. */
     enum Change {
-        DONE, UNKNOWN, LAST_ADMIN, VIEWER_WITHOUT_SITE
+        DONE, UNKNOWN, LAST_ADMIN, VIEWER_WITHOUT_SITE, SITE_FOR_NON_VIEWER
     }
 
     private void forgetCredentials(String username) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the hub authenticates.
+ * How the hub authenticates. {@link #toString()} never shows the password.
  *
  * @param adminPassword   the password of the {@code admin} account created at first start, when
  *                        the hub has no account yet; empty: one is generated and printed once
@@ -54,5 +54,14 @@ public record AuthSettings(Optional<String> adminPassword, Optional<Path> adminT
 
     public AuthSettings withSessions(Duration idle, Duration lifetime) {
         return new AuthSettings(adminPassword, adminTokenFile, secureCookies, idle, lifetime);
+    }
+
+    /** Never shows the admin password: a configuration may end up in a log. */
+    @Override
+    public String toString() {
+        return "AuthSettings[adminPassword=" + (adminPassword.isPresent() ? "****" : "generated")
+                + ", adminTokenFile=" + adminTokenFile.map(Path::toString).orElse("none")
+                + ", secureCookies=" + secureCookies + ", sessionIdle=" + sessionIdle
+                + ", sessionLifetime=" + sessionLifetime + "]";
     }
 }

@@ -54,6 +54,19 @@ final class Authenticator {
         return Optional.of(new Login(found.get().account(), secret, Secrets.csrfToken(secret), expiresAt));
     }
 
+    /**
+     * Changes one's own password, given the current one; every session and token of the account
+     * ends, this one included, as after any password change.
+     */
+    boolean changePassword(String username, String current, String replacement) {
+        Optional<AccountStore.WithHash> found = accounts.withHash(username);
+        if (!passwords.matches(current, found.map(AccountStore.WithHash::passwordHash).orElse(null))) {
+            return false;
+        }
+        return accounts.update(username, new AccountChange(replacement, null, null, null), passwords.hash(replacement),
+                clock.millis()) == AccountStore.Change.DONE;
+    }
+
     Optional<Caller> bySession(String secret) {
         String idHash = Secrets.digest(secret);
         Optional<SessionStore.Found> found = sessions.find(idHash);

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 final class Permissions {
     /** Reachable without credentials; everything else under /api needs them. */
     private static final Set<String> PUBLIC = Set.of("/api/health", "/api/login", "/api/openapi.yaml");
-    /** What any account may do for itself: its own session and tokens. */
-    private static final List<Pattern> SELF_SERVICE = patterns("/api/me", "/api/logout", "/api/tokens",
+    /** What any account may do for itself: its own session, password and tokens. */
+    private static final List<Pattern> SELF_SERVICE = patterns("/api/me", "/api/me/password", "/api/logout", "/api/tokens",
             "/api/tokens/[^/]+");
     private static final List<Pattern> ADMIN_ONLY = patterns("/api/accounts", "/api/accounts/.*", "/api/audit",
             "/api/audit/.*");

@@ -26,6 +26,7 @@ final class SessionRoutes {
         router.post("/api/login").handler(this::login);
         router.post("/api/logout").handler(this::logout);
         router.get("/api/me").handler(this::me);
+        router.post("/api/me/password").handler(this::changePassword);
     }
 
     private void login(RoutingContext ctx) {
@@ -41,13 +42,8 @@ final class SessionRoutes {
             return;
         }
         Audit.attempted(ctx, username);
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        var wait = limiter.retryAfter(username, address);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            Audit.summary(ctx, "login refused: too many failures");
-            ctx.response().putHeader("Retry-After", Long.toString(seconds));
-            ApiServer.fail(ctx, 429, "too many failed logins; try again in " + seconds + " s");
+        String address = address(ctx);
+        if (limited(ctx, username, address)) {
             return;
         }
         String previous = SessionCookie.read(ctx);
@@ -66,6 +62,55 @@ final class SessionRoutes {
                     .put("csrfToken", session.csrfToken())
                     .put("expiresAt", AuthJson.time(session.expiresAt())));
         });
+    }
+
+    private void changePassword(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        String current;
+        String replacement;
+        try {
+            JsonBody body = JsonBody.of(ctx, Set.of("currentPassword", "newPassword"));
+            current = body.text("currentPassword", true);
+            replacement = body.text("newPassword", true);
+            if (Passwords.problem(replacement) != null) {
+                throw new JsonBody.Invalid(Passwords.problem(replacement));
+            }
+        } catch (JsonBody.Invalid e) {
+            ApiServer.fail(ctx, 400, e.getMessage());
+            return;
+        }
+        String address = address(ctx);
+        // The current password is guessed here as at login, so it is limited the same way.
+        if (limited(ctx, caller.username(), address)) {
+            return;
+        }
+        blocking(ctx, () -> authenticator.changePassword(caller.username(), current, replacement), changed -> {
+            if (!changed) {
+                limiter.failed(caller.username(), address);
+                Audit.summary(ctx, "password change refused: wrong current password");
+                ApiServer.fail(ctx, 403, "the current password is wrong");
+                return;
+            }
+            Audit.summary(ctx, "password changed; sessions and tokens ended");
+            SessionCookie.clear(ctx, settings.secureCookies());
+            ctx.response().setStatusCode(204).end();
+        });
+    }
+
+    private boolean limited(RoutingContext ctx, String username, String address) {
+        var wait = limiter.retryAfter(username, address);
+        if (wait.isEmpty()) {
+            return false;
+        }
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        Audit.summary(ctx, "refused: too many failed passwords");
+        ctx.response().putHeader("Retry-After", Long.toString(seconds));
+        ApiServer.fail(ctx, 429, "too many failed logins; try again in " + seconds + " s");
+        return true;
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     }
 
     private void logout(RoutingContext ctx) {

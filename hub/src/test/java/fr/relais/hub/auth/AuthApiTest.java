@@ -188,6 +188,30 @@ class AuthApiTest {
     }
 
     @Test
+    void oneChangesOnesOwnPasswordGivenTheCurrentOne() throws Exception {
+        ApiClient admin = ApiClient.admin(hub.httpPort());
+        String script = admin.createToken("script");
+        assertError(admin.send("POST", "/api/me/password", "{\"currentPassword\":\"not-it-at-all\","
+                + "\"newPassword\":\"a-brand-new-password\"}"), 403, "the current password is wrong");
+        assertError(admin.send("POST", "/api/me/password", "{\"currentPassword\":\"" + ApiClient.ADMIN_PASSWORD
+                + "\",\"newPassword\":\"short\"}"), 400, "at least 10 characters");
+        assertError(admin.send("POST", "/api/me/password", "{\"newPassword\":\"a-brand-new-password\"}"), 400,
+                "currentPassword is required");
+        assertThat(admin.send("POST", "/api/me/password", "{\"currentPassword\":\"" + ApiClient.ADMIN_PASSWORD
+                + "\",\"newPassword\":\"a-brand-new-password\"}").statusCode()).isEqualTo(204);
+        assertError(admin.get("/api/me"), 401, "the session has ended");
+        assertError(ApiClient.bearer(hub.httpPort(), script).get("/api/me"), 401, "revoked or expired");
+        assertThat(login("admin", ApiClient.ADMIN_PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(ApiClient.login(hub.httpPort(), "admin", "a-brand-new-password").json("/api/me")
+                .path("username").asText()).isEqualTo("admin");
+    }
+
+    @Test
+    void settingsNeverShowTheAdminPassword() {
+        assertThat(ApiClient.AUTH.toString()).doesNotContain(ApiClient.ADMIN_PASSWORD).contains("****");
+    }
+
+    @Test
     void loginFailuresAreRateLimited() throws Exception {
         for (int i = 0; i < LoginLimiter.FAILURES_PER_USER; i++) {
             assertThat(login("admin", "guess-number-" + i).statusCode()).isEqualTo(401);

@@ -170,6 +170,7 @@ class RolesApiTest {
         assertError(admin.send("PATCH", "/api/accounts/nobody", "{\"disabled\":true}"), 404, "no account 'nobody'");
         assertError(admin.send("PATCH", "/api/accounts/admin", "{\"disabled\":\"yes\"}"), 400, "true or false");
         assertError(admin.get("/api/audit?limit=many"), 400, "limit must be a whole number");
+        assertError(admin.send("PATCH", "/api/accounts/admin", "{\"site\":\"rozoy\"}"), 400, "only a viewer has a site");
         assertThat(admin.json("/api/accounts").findValuesAsText("username")).containsExactly("admin");
     }
 

@@ -4,13 +4,94 @@
 const KIND_LABELS = { mediation: "Médiation numérique", coworking: "Coworking", van: "Bus France Services" };
 const HEALTH_LABELS = { ok: "OK", warning: "À surveiller", critical: "Critique", unknown: "Inconnu" };
 const HEALTH_RANK = { critical: 0, warning: 1, unknown: 2, ok: 3 };
+const ROLE_LABELS = { admin: "administration", technician: "technicien", viewer: "lecture seule" };
+
+// Given by login and by GET /api/me; every write made with the session cookie must carry it.
+let csrfToken = null;
+let refreshTimer = null;
+
+/** Thrown when the session is missing or over: the login form is shown instead. */
+class LoggedOut extends Error {}
+
+async function api(path, method = "GET", body = undefined) {
+  const headers = { Accept: "application/json" };
+  if (method !== "GET") headers["X-CSRF-Token"] = csrfToken || "";
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+  if (response.status === 401 && path !== "/api/login") {
+    showLogin();
+    throw new LoggedOut(path);
+  }
+  return response;
+}
 
 async function fetchJson(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  const response = await api(path);
   if (!response.ok) {
     throw new Error(path + " : HTTP " + response.status);
   }
   return response.json();
+}
+
+function showLogin(message) {
+  csrfToken = null;
+  clearInterval(refreshTimer);
+  refreshTimer = null;
+  document.getElementById("sites").replaceChildren();
+  document.getElementById("account").hidden = true;
+  document.getElementById("summary").textContent = "Connectez-vous pour voir les lieux.";
+  const form = document.getElementById("login");
+  const error = document.getElementById("login-error");
+  error.hidden = !message;
+  error.textContent = message || "";
+  const wasHidden = form.hidden;
+  form.hidden = false;
+  if (wasHidden || message) document.getElementById(message ? "password" : "username").focus();
+}
+
+function loggedIn(me) {
+  csrfToken = me.csrfToken;
+  document.getElementById("login").hidden = true;
+  document.getElementById("password").value = "";
+  document.getElementById("who").textContent = me.username + " (" + (ROLE_LABELS[me.role] || me.role)
+    + (me.site ? ", " + me.site : "") + ")";
+  document.getElementById("account").hidden = false;
+  refresh();
+  if (refreshTimer === null) refreshTimer = setInterval(refresh, 5000);
+}
+
+async function login(event) {
+  event.preventDefault();
+  const username = document.getElementById("username").value.trim();
+  const password = document.getElementById("password").value;
+  if (!username || !password) {
+    showLogin("Saisissez votre nom d'utilisateur et votre mot de passe.");
+    return;
+  }
+  try {
+    const response = await api("/api/login", "POST", { username, password });
+    if (response.ok) {
+      loggedIn(await response.json());
+    } else if (response.status === 429) {
+      showLogin("Trop d'essais manqués : réessayez dans " + (response.headers.get("Retry-After") || "60") + " s.");
+    } else if (response.status === 401) {
+      showLogin("Nom d'utilisateur ou mot de passe incorrect.");
+    } else {
+      showLogin("Connexion refusée : " + (await response.json()).error);
+    }
+  } catch (error) {
+    showLogin("Le hub ne répond pas : " + error.message);
+  }
+}
+
+async function logout() {
+  try {
+    await api("/api/logout", "POST");
+  } catch (error) {
+    // Logged out already, or the hub is away: the form is shown either way.
+  }
+  showLogin();
 }
 
 function element(tag, className, text) {
@@ -94,9 +175,18 @@ async function refresh() {
     summary.textContent = sites.length + " lieux, " + nodes.length + " nœuds (" + offline + " hors ligne), "
       + devices.length + " équipements (" + critical + " en état critique), " + alerts.length + " alertes";
   } catch (error) {
-    summary.textContent = "Le hub ne répond pas : " + error.message;
+    if (!(error instanceof LoggedOut)) summary.textContent = "Le hub ne répond pas : " + error.message;
   }
 }
 
-refresh();
-setInterval(refresh, 5000);
+async function start() {
+  document.getElementById("login").addEventListener("submit", login);
+  document.getElementById("logout").addEventListener("click", logout);
+  try {
+    loggedIn(await fetchJson("/api/me"));
+  } catch (error) {
+    if (!(error instanceof LoggedOut)) document.getElementById("summary").textContent = "Le hub ne répond pas : " + error.message;
+  }
+}
+
+start();

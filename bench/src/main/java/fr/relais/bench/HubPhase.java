@@ -4,6 +4,8 @@ import fr.relais.broker.MosquittoProcess;
 import fr.relais.hub.Hub;
 import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.ingest.MqttSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -62,8 +64,12 @@ final class HubPhase {
         TelemetryPass.Result pass;
         Arrivals.Outcome outcome;
         IngestStatusClient.Status last;
-        try (Hub hub = start()) {
-            IngestStatusClient api = new IngestStatusClient(hub.httpPort());
+        Path tokens = Files.createTempDirectory("relais-bench-hub-");
+        Path tokenFile = tokens.resolve("admin-token");
+        try (Hub hub = start(tokenFile)) {
+            IngestStatusClient api = new IngestStatusClient(hub.httpPort(), HubAccess.token(tokenFile));
+            Files.delete(tokenFile);
+            Files.delete(tokens);
             awaitConnected(api);
             fleet.announce();
             // States and births first, so every reading lands on a node the hub knows. The hub's
@@ -105,10 +111,11 @@ final class HubPhase {
         }
     }
 
-    private Hub start() throws HubRefusedException {
+    private Hub start(Path tokenFile) throws HubRefusedException {
         try {
             return Hub.start(new HubConfig("127.0.0.1", 0, databaseUrl,
-                    new MqttSettings(broker.url(), HUB_CLIENT_ID, Optional.empty(), Optional.empty())));
+                    new MqttSettings(broker.url(), HUB_CLIENT_ID, Optional.empty(), Optional.empty()),
+                    HubAccess.settings(tokenFile)));
         } catch (Exception e) {
             throw new HubRefusedException("the hub did not start on the database " + Redacted.url(databaseUrl)
                     + ": " + e.getMessage(), e);

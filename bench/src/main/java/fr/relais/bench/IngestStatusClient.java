@@ -18,17 +18,20 @@ final class IngestStatusClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
+    private final String token;
 
     /** The figures the benchmark reads. */
     record Status(boolean mqttConnected, long stored, long duplicatesDropped, long deadLetters, long queued) {
     }
 
-    IngestStatusClient(int httpPort) {
+    IngestStatusClient(int httpPort, String token) {
         this.uri = URI.create("http://127.0.0.1:" + httpPort + "/api/ingest");
+        this.token = token;
     }
 
     Status get() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                        .header("authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());

@@ -87,13 +87,14 @@ final class OutboxBenchmark implements Callable<Integer> {
             try (MosquittoProcess broker = MosquittoProcess.startPersistent(dir.resolve("broker"), brokerPort);
                  Hub hub = startHub(broker, hubDb);
                  HubDatabase stored = new HubDatabase(hubDb)) {
+                String token = HubAccess.token(tokenFile(hubDb));
                 long start = System.nanoTime();
                 long deadline = start + timeoutSeconds * 1_000_000_000L;
                 long delivered = 0;
                 long lastCount = -1;
                 long lastProgress = System.nanoTime();
                 while (System.nanoTime() < deadline && agent.isAlive()) {
-                    long count = storedSinceStart(hub);
+                    long count = storedSinceStart(hub, token);
                     if (count >= messages) {
                         delivered = stored.distinctSequences(NODE);
                         if (delivered >= messages) {
@@ -110,7 +111,7 @@ final class OutboxBenchmark implements Callable<Integer> {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 delivered = stored.distinctSequences(NODE);
-                long duplicates = ingest(hub).path("sinceStart").path("duplicatesDropped").asLong();
+                long duplicates = ingest(hub, token).path("sinceStart").path("duplicatesDropped").asLong();
                 System.out.printf(Locale.ROOT, "outbox: enqueued=%d delivered=%d lost=%d duplicates=%d"
                                 + " enqueue_per_s=%.0f replay_per_s=%.0f db_mb=%.0f agent_rss_mb=%.0f%n",
                         enqueued, delivered, messages - delivered, duplicates, enqueuePerSecond,
@@ -124,8 +125,9 @@ final class OutboxBenchmark implements Callable<Integer> {
     private static void registerHubSession(Path dir, int brokerPort, Path hubDb) throws Exception {
         try (MosquittoProcess broker = MosquittoProcess.startPersistent(dir.resolve("broker"), brokerPort);
              Hub hub = startHub(broker, hubDb)) {
+            String token = HubAccess.token(tokenFile(hubDb));
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!ingest(hub).path("mqttConnected").asBoolean()) {
+            while (!ingest(hub, token).path("mqttConnected").asBoolean()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the hub did not connect to the broker");
                 }
@@ -136,16 +138,23 @@ final class OutboxBenchmark implements Callable<Integer> {
 
     private static Hub startHub(MosquittoProcess broker, Path hubDb) throws Exception {
         return Hub.start(new HubConfig("127.0.0.1", 0, Database.sqliteUrl(hubDb),
-                new MqttSettings(broker.url(), "relais-hub", Optional.empty(), Optional.empty())));
+                new MqttSettings(broker.url(), "relais-hub", Optional.empty(), Optional.empty()),
+                HubAccess.settings(tokenFile(hubDb))));
     }
 
-    private static long storedSinceStart(Hub hub) throws Exception {
-        return ingest(hub).path("sinceStart").path("stored").asLong();
+    /** Beside the hub's database: written at its first start, read at the second. */
+    private static Path tokenFile(Path hubDb) {
+        return hubDb.resolveSibling("admin-token");
     }
 
-    private static JsonNode ingest(Hub hub) throws Exception {
+    private static long storedSinceStart(Hub hub, String token) throws Exception {
+        return ingest(hub, token).path("sinceStart").path("stored").asLong();
+    }
+
+    private static JsonNode ingest(Hub hub, String token) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + hub.httpPort() + "/api/ingest")).build(),
+                URI.create("http://127.0.0.1:" + hub.httpPort() + "/api/ingest"))
+                .header("authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }

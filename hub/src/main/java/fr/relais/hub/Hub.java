@@ -7,6 +7,7 @@ import fr.relais.hub.alert.AlertService;
 import fr.relais.hub.api.AlertRoutes;
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.api.IngestStatus;
+import fr.relais.hub.auth.Auth;
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.command.CommandTimeouts;
 import fr.relais.hub.config.HubConfig;
@@ -91,9 +92,18 @@ public final class Hub implements AutoCloseable {
         AlertRoutes alerts = new AlertRoutes(vertx, new AlertService(alertStore, Clock.systemUTC()));
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
+        Auth auth;
+        try {
+            auth = Auth.start(vertx, database, config.auth(), Clock.systemUTC(), System.out);
+        } catch (RuntimeException e) {
+            vertx.close();
+            writer.stop();
+            database.close();
+            throw e;
+        }
         ApiServer api = new ApiServer(vertx, reader,
                 () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
-                metrics, alerts, new TelemetryReader(database));
+                metrics, alerts, new TelemetryReader(database), auth);
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         new Housekeeping(database, config.retention(), totals, Clock.systemUTC()).start(vertx, Housekeeping.DEFAULT_PERIOD);
         HttpServer http;

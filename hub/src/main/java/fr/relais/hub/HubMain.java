@@ -1,6 +1,7 @@
 package fr.relais.hub;
 
 import fr.relais.hub.alert.AlertRulesException;
+import fr.relais.hub.auth.AuthSettings;
 import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.config.RetentionSettings;
 import fr.relais.hub.ingest.MqttSettings;
@@ -23,7 +24,7 @@ public final class HubMain implements Callable<Integer> {
     private int port;
 
     @Option(names = "--http-host", defaultValue = HubConfig.DEFAULT_HTTP_HOST,
-            description = "Interface to serve HTTP on (default: ${DEFAULT-VALUE}; the API has no login yet).")
+            description = "Interface to serve HTTP on (default: ${DEFAULT-VALUE}); beyond loopback, only behind TLS.")
     private String httpHost;
 
     @Option(names = "--data", defaultValue = "data",
@@ -74,6 +75,22 @@ public final class HubMain implements Callable<Integer> {
             description = "A node not heard from for this long counts as offline, Last Will or not"
                     + " (default: ${DEFAULT-VALUE}).")
     private long nodeSilenceSeconds;
+    @Option(names = "--admin-password", description = "Password of the 'admin' account created at first start,"
+            + " when the hub has no account yet (visible to other local users in the process list: prefer"
+            + " --admin-password-env). Without it, one is generated and printed once.")
+    private String adminPassword;
+
+    @Option(names = "--admin-password-env", paramLabel = "VAR",
+            description = "Environment variable holding the first start's admin password.")
+    private String adminPasswordVariable;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "If FILE does not exist, write a bearer token of 'admin' to it (mode 600), for scripts.")
+    private Path adminTokenFile;
+
+    @Option(names = "--secure-cookies", description = "Mark the session cookie Secure even over plain HTTP,"
+            + " for a hub behind a TLS-terminating proxy.")
+    private boolean secureCookies;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new HubMain()).execute(args));
@@ -93,7 +110,8 @@ public final class HubMain implements Callable<Integer> {
             MqttSettings mqtt = new MqttSettings(mqttUrl, id, Optional.ofNullable(username),
                     Optional.ofNullable(System.getenv(passwordVariable)), shareGroup);
             config = new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
-                    Duration.ofSeconds(nodeSilenceSeconds), RetentionSettings.ofDays(rawRetentionDays, rollupRetentionDays));
+                    Duration.ofSeconds(nodeSilenceSeconds), RetentionSettings.ofDays(rawRetentionDays, rollupRetentionDays),
+                    authSettings());
         } catch (IllegalArgumentException e) {
             System.err.println("relais-hub: " + e.getMessage());
             return 2;
@@ -122,6 +140,26 @@ public final class HubMain implements Callable<Integer> {
         } catch (java.net.UnknownHostException e) {
             return "localhost";
         }
+    }
+
+    private AuthSettings authSettings() {
+        Optional<String> password = Optional.ofNullable(adminPassword);
+        if (adminPasswordVariable != null) {
+            String fromEnvironment = System.getenv(adminPasswordVariable);
+            if (fromEnvironment == null || fromEnvironment.isEmpty()) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--admin-password-env: the variable " + adminPasswordVariable + " is not set");
+            }
+            password = password.or(() -> Optional.of(fromEnvironment));
+        }
+        AuthSettings settings;
+        try {
+            settings = password.map(AuthSettings::withAdminPassword).orElse(AuthSettings.DEFAULTS)
+                    .withSecureCookies(secureCookies);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        return adminTokenFile == null ? settings : settings.withAdminTokenFile(adminTokenFile);
     }
 
     static String version() {

@@ -29,7 +29,7 @@ class AgentToHubIT {
     @Test
     void whatAnAgentReportsReachesTheApi(MosquittoProcess broker, @TempDir Path dir) throws Exception {
         try (Hub hub = Hub.start(new HubConfig("127.0.0.1", 0, Database.sqliteUrl(dir.resolve("hub.db")),
-                new MqttSettings(broker.url(), "relais-hub", Optional.empty(), Optional.empty())));
+                new MqttSettings(broker.url(), "relais-hub", Optional.empty(), Optional.empty()), HubApi.AUTH));
              EdgeAgent agent = EdgeAgent.start(new ConfigLoader().load(
                      NodeFixture.write(dir.resolve("node"), broker.url())), "system-test")) {
             HubApi api = new HubApi(hub.httpPort());

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.broker.MosquittoProcess;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,22 +33,30 @@ class DemoLauncherIT {
     void runsTheWholeSystemAndStopsCleanly(String broker, @TempDir Path data) throws Exception {
         int port = MosquittoProcess.freePort();
         ProcessBuilder builder = new ProcessBuilder(Repository.root().resolve("relais").toString(), "demo",
-                "--port", Integer.toString(port), "--data", data.toString(), "--broker", broker)
+                "--port", Integer.toString(port), "--data", data.toString(), "--broker", broker,
+                "--admin-password", HubApi.ADMIN_PASSWORD)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("launcher.log").toFile());
         builder.environment().put("RELAIS_NO_BUILD", "1"); // the reactor has just built every jar
         Process launcher = builder.start();
         List<ProcessHandle> family = new ArrayList<>();
         try {
-            HubApi api = new HubApi(port);
+            Path tokenFile = data.resolve("admin-token");
+            await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(tokenFile) && Files.size(tokenFile) > 0);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+            HubApi api = HubApi.withToken(port, Files.readString(tokenFile).trim());
             await().atMost(Duration.ofSeconds(120)).until(() -> sites(api).equals(SITE_KINDS));
+            assertThat(new HubApi(port).get("/api/me").path("username").asText()).as("the password given")
+                    .isEqualTo("admin");
             await().atMost(Duration.ofSeconds(60)).until(() -> onlineNodes(api) == SITE_KINDS.size());
             JsonNode nodes = api.get("/api/nodes");
             assertThat(nodes).hasSize(SITE_KINDS.size());
             nodes.forEach(node -> assertThat(node.path("online").asBoolean()).as(node.toString()).isTrue());
             assertThat(api.get("/api/devices").size()).isGreaterThan(SITE_KINDS.size() * 3);
-            assertThat(java.nio.file.Files.readString(data.resolve("launcher.log")))
+            assertThat(Files.readString(data.resolve("launcher.log")))
                     .contains("http://127.0.0.1:" + port + "/")
+                    .contains("Login:      user admin, password " + HubApi.ADMIN_PASSWORD)
+                    .contains("Authorization: Bearer $(cat " + data + "/admin-token)")
                     .contains(broker.equals("embedded") ? "embedded development broker" : "broker: mosquitto");
 
             launcher.descendants().forEach(family::add);

@@ -29,7 +29,8 @@ final class HubProcess implements AutoCloseable {
         long offset = Files.exists(log) ? Files.size(log) : 0;
         List<String> command = List.of(Repository.javaBinary().toString(), "-jar",
                 Repository.jar("hub", "relais-hub.jar").toString(), "--port", "0", "--db", databaseUrl,
-                "--mqtt", brokerUrl, "--mqtt-client-id", "relais-hub");
+                "--mqtt", brokerUrl, "--mqtt-client-id", "relais-hub",
+                "--admin-password", HubApi.ADMIN_PASSWORD);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         int[] port = new int[1];

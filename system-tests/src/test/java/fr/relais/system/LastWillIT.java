@@ -29,7 +29,7 @@ class LastWillIT {
     void aKilledAgentGoesOfflineThroughItsLastWill(MosquittoProcess broker, @TempDir Path dir) throws Exception {
         Path config = NodeFixture.write(dir.resolve("node"), broker.url());
         try (Hub hub = Hub.start(new HubConfig("127.0.0.1", 0, Database.sqliteUrl(dir.resolve("hub.db")),
-                new MqttSettings(broker.url(), "relais-hub", Optional.empty(), Optional.empty())))) {
+                new MqttSettings(broker.url(), "relais-hub", Optional.empty(), Optional.empty()), HubApi.AUTH))) {
             HubApi api = new HubApi(hub.httpPort());
             Process agent = startAgent(config, dir.resolve("agent-1.log"));
             try {

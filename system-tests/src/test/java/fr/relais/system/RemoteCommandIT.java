@@ -34,7 +34,7 @@ class RemoteCommandIT {
         Files.writeString(config, Files.readString(config) + "commands:\n  restartKiosk: [sh, -c, \"echo restarted >> "
                 + restarts + "\"]\n", StandardCharsets.UTF_8);
         try (Hub hub = Hub.start(new HubConfig("127.0.0.1", 0, Database.sqliteUrl(dir.resolve("hub.db")),
-                new MqttSettings(broker.url(), "relais-hub", Optional.empty(), Optional.empty())))) {
+                new MqttSettings(broker.url(), "relais-hub", Optional.empty(), Optional.empty()), HubApi.AUTH))) {
             HubApi api = new HubApi(hub.httpPort());
             EdgeAgent agent = EdgeAgent.start(new ConfigLoader().load(config), Optional.of(config), "system-test");
             try {

@@ -12,10 +12,11 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The body of {@code POST /api/alerts/{id}/ack} and {@code …/clear}: who, and why. {@code by}
- * goes once technicians log in (their session will say who); until then it is required.
+ * The body of {@code POST /api/alerts/{id}/ack} and {@code …/clear}: why, and optionally who.
+ * Who is the account logged in; a {@code by} in the body must name it. The body may be empty
+ * for an acknowledgement; clearing by hand needs a comment.
  */
-record AlertBody(String by, Optional<String> comment) {
+record AlertBody(Optional<String> by, Optional<String> comment) {
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final int MAX_BY = 100;
     static final int MAX_COMMENT = 2000;
@@ -35,7 +36,10 @@ record AlertBody(String by, Optional<String> comment) {
 
     static AlertBody parse(byte[] body, boolean commentRequired) throws Invalid {
         if (body == null || body.length == 0) {
-            throw new Invalid("the body must be a JSON object such as {\"by\":\"camille\",\"comment\":\"…\"}");
+            if (commentRequired) {
+                throw new Invalid("the body must be a JSON object such as {\"comment\":\"…\"}");
+            }
+            return new AlertBody(Optional.empty(), Optional.empty());
         }
         JsonNode root;
         try {
@@ -47,10 +51,10 @@ record AlertBody(String by, Optional<String> comment) {
         }
         try {
             StrictObject object = StrictObject.root(root, "body");
-            String by = object.text("by").strip();
+            Optional<String> by = object.optionalText("by").map(String::strip);
             Optional<String> comment = object.optionalText("comment").map(String::strip).filter(c -> !c.isEmpty());
             object.finish();
-            if (by.isEmpty() || by.length() > MAX_BY) {
+            if (by.isPresent() && (by.get().isEmpty() || by.get().length() > MAX_BY)) {
                 throw new Invalid("by must name who does it, in 1 to " + MAX_BY + " characters");
             }
             if (comment.isPresent() && comment.get().length() > MAX_COMMENT) {

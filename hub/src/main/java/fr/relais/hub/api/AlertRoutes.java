@@ -1,6 +1,9 @@
 package fr.relais.hub.api;
 
 import fr.relais.hub.alert.AlertService;
+import fr.relais.hub.auth.Audit;
+import fr.relais.hub.auth.Caller;
+import fr.relais.hub.auth.Role;
 import fr.relais.hub.notify.NoticeText;
 import fr.relais.hub.store.AlertRows;
 import fr.relais.protocol.Ids;
@@ -40,7 +43,7 @@ public final class AlertRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Integer limit = limit(ctx, DEFAULT_LIMIT);
+        Integer limit = ApiServer.limit(ctx, DEFAULT_LIMIT);
         if (limit == null) {
             return;
         }
@@ -53,6 +56,15 @@ public final class AlertRoutes {
         if (site != null && !Ids.isValid(site)) {
             ApiServer.fail(ctx, 400, "site " + Ids.problem(site));
             return;
+        }
+        Caller caller = Caller.of(ctx);
+        if (caller != null && caller.role() == Role.VIEWER) {
+            // A viewer's alerts are their own site's, whatever they ask.
+            if (site != null && !site.equals(caller.site())) {
+                ApiServer.fail(ctx, 400, "site: this account sees site " + caller.site() + " only");
+                return;
+            }
+            site = caller.site();
         }
         String severity = ctx.request().getParam("severity");
         if (severity != null && WireValue.fromWire(Severity.class, severity) == null) {
@@ -71,8 +83,10 @@ public final class AlertRoutes {
     private void one(RoutingContext ctx) {
         String id = id(ctx);
         if (id != null) {
-            answer(ctx, () -> alerts.find(id).map(NoticeText::alert)
-                    .orElseThrow(() -> new AlertService.Refused(true, "no alert " + id)));
+            Caller caller = Caller.of(ctx);
+            // Another site's alert is as unknown to a viewer as a missing one.
+            answer(ctx, () -> alerts.find(id).filter(alert -> caller == null || caller.sees(alert.site()))
+                    .map(NoticeText::alert).orElseThrow(() -> new AlertService.Refused(true, "no alert " + id)));
         }
     }
 
@@ -88,9 +102,18 @@ public final class AlertRoutes {
             ApiServer.fail(ctx, 400, e.getMessage());
             return;
         }
+        // Who acknowledges or clears is the account logged in; a "by" in the body must agree.
+        Caller caller = Caller.of(ctx);
+        String by = caller != null ? caller.username() : body.by().orElse(null);
+        if (by == null || body.by().filter(named -> !named.equals(by)).isPresent()) {
+            ApiServer.fail(ctx, 400, by == null ? "by must name who does it"
+                    : "by must be the account logged in (" + by + "), got '" + body.by().get() + "'");
+            return;
+        }
         String comment = body.comment().orElse(null);
-        answer(ctx, () -> NoticeText.alert(clear ? alerts.clear(id, body.by(), comment)
-                : alerts.acknowledge(id, body.by(), comment)));
+        Audit.summary(ctx, (clear ? "alert cleared " : "alert acknowledged ") + id);
+        answer(ctx, () -> NoticeText.alert(clear ? alerts.clear(id, by, comment)
+                : alerts.acknowledge(id, by, comment)));
     }
 
     /** The alert id of the path, lower-cased, or null once a 400 has been answered. */
@@ -113,25 +136,5 @@ public final class AlertRoutes {
                 ctx.fail(500, result.cause());
             }
         });
-    }
-
-    /** The {@code limit} parameter (1 to 1000), or null once a 400 has been answered. */
-    private static Integer limit(RoutingContext ctx, int defaultLimit) {
-        String asked = ctx.request().getParam("limit");
-        if (asked == null) {
-            return defaultLimit;
-        }
-        int limit;
-        try {
-            limit = Integer.parseInt(asked);
-        } catch (NumberFormatException e) {
-            ApiServer.fail(ctx, 400, "limit must be a whole number, got '" + asked + "'");
-            return null;
-        }
-        if (limit < 1 || limit > 1000) {
-            ApiServer.fail(ctx, 400, "limit must be between 1 and 1000, got " + limit);
-            return null;
-        }
-        return limit;
     }
 }

@@ -1,5 +1,6 @@
 package fr.relais.hub.api;
 
+import fr.relais.hub.auth.Auth;
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.store.RegistryReader;
@@ -10,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,8 +20,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,10 +46,11 @@ public final class ApiServer {
     private final Buffer openApi = openApiDocument();
     private final AlertRoutes alerts;
     private final TelemetryRoutes telemetry;
+    private final Auth auth;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
-                     TelemetryReader telemetryReader) {
+                     TelemetryReader telemetryReader, Auth auth) {
         this.vertx = vertx;
         this.metrics = metrics;
         this.ingestStatus = ingestStatus;
@@ -55,19 +58,27 @@ public final class ApiServer {
         this.commands = new CommandRoutes(vertx, commandSender, registry);
         this.alerts = alerts;
         this.telemetry = new TelemetryRoutes(vertx, telemetryReader, Clock.systemUTC());
+        this.auth = auth;
     }
 
     public Future<HttpServer> listen(String host, int port) {
-        return vertx.createHttpServer().requestHandler(router()).listen(port, host);
+        // HTTP/1.1 only: a client asking to upgrade to cleartext HTTP/2 (Java's HttpClient does by
+        // default) got a large answer (the OpenAPI document) in a frame it refuses. Behind TLS, a
+        // proxy speaks HTTP/2 to browsers anyway.
+        return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+                .requestHandler(router()).listen(port, host);
     }
 
     Router router() {
         Router router = Router.router(vertx);
+        // A body that does not say it is JSON is refused before anything reads it, login included.
         router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
                 .handler(ApiServer::requireJsonBody);
+        auth.mount(router); // then: every /api route below needs credentials, but for a short public list
         router.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
         router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi));
+        // A viewer's lists hold their own site only, filtered in SQL.
         lists.mount(router);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
@@ -75,7 +86,8 @@ public final class ApiServer {
         telemetry.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
-        router.get("/metrics").handler(this::metrics);
+        // Prometheus scrapes with a bearer token (its authorization.credentials_file).
+        router.get("/metrics").handler(auth.handler()).handler(this::metrics);
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().handler(ctx -> fail(ctx, 404, "not found: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
@@ -103,6 +115,29 @@ public final class ApiServer {
                 ctx.fail(500, result.cause());
             }
         });
+    }
+
+    /**
+     * The {@code limit} parameter (1 to 1000) of a list that is not paged by cursor (alerts, the
+     * audit), or null once a 400 has been answered.
+     */
+    public static Integer limit(RoutingContext ctx, int defaultLimit) {
+        String asked = ctx.request().getParam("limit");
+        if (asked == null) {
+            return defaultLimit;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(asked);
+        } catch (NumberFormatException e) {
+            fail(ctx, 400, "limit must be a whole number, got '" + asked + "'");
+            return null;
+        }
+        if (limit < 1 || limit > 1000) {
+            fail(ctx, 400, "limit must be between 1 and 1000, got " + limit);
+            return null;
+        }
+        return limit;
     }
 
     /**
@@ -143,14 +178,15 @@ public final class ApiServer {
         }
         String message = switch (status) {
             case 404 -> "not found: " + ctx.request().path();
-            case 413 -> "the request body is too large";
+            case 413 -> "the request body is too large for this route";
             case 500 -> "internal error, see the hub's log";
             default -> "request failed";
         };
         fail(ctx, status, message);
     }
 
-    static void fail(RoutingContext ctx, int status, String message) {
+    /** Answers with the API's JSON error, unless an answer was sent already. */
+    public static void fail(RoutingContext ctx, int status, String message) {
         if (ctx.response().ended()) {
             return;
         }

@@ -1,5 +1,7 @@
 package fr.relais.hub.api;
 
+import fr.relais.hub.auth.Audit;
+import fr.relais.hub.auth.Caller;
 import fr.relais.hub.command.BrokerUnavailableException;
 import fr.relais.hub.command.CommandRequest;
 import fr.relais.hub.command.CommandSender;
@@ -58,6 +60,7 @@ final class CommandRoutes {
         vertx.executeBlocking(() -> ApiJson.command(sender.send(request)), false).onComplete(result -> {
             if (result.succeeded()) {
                 JsonObject command = result.result();
+                Audit.summary(ctx, "command " + request.name() + " " + command.getString("id") + " to " + request.node());
                 ctx.response().setStatusCode(202)
                         .putHeader("location", "/api/commands/" + command.getString("id"))
                         .putHeader("content-type", "application/json; charset=utf-8")
@@ -74,11 +77,13 @@ final class CommandRoutes {
 
     private void ofNode(RoutingContext ctx) {
         String node = ctx.pathParam("id");
+        Caller caller = Caller.of(ctx);
         PagedReply.send(vertx, ctx, Set.of("name", "status"), DEFAULT_LIMIT, params -> {
             Filters.Commands filter = new Filters.Commands(node, params.id("name"), params.choice("status",
                     Arrays.stream(CommandStatus.values()).map(CommandStatus::wire).toList()));
             return page -> {
-                if (registry.node(node).isEmpty()) {
+                // Another site's node is as unknown to a viewer as a missing one.
+                if (registry.node(node).filter(known -> caller.sees(known.site())).isEmpty()) {
                     throw new PagedReply.NotFound("no node '" + node + "' is known to the hub");
                 }
                 return registry.commands(filter, page);
@@ -93,8 +98,9 @@ final class CommandRoutes {
             return;
         }
         UUID id = UUID.fromString(asked);
-        vertx.executeBlocking(() -> registry.command(id).map(ApiJson::command).orElse(null), false)
-                .onComplete(result -> {
+        Caller caller = Caller.of(ctx);
+        vertx.executeBlocking(() -> registry.command(id).filter(command -> caller.sees(command.site()))
+                .map(ApiJson::command).orElse(null), false).onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(500, result.cause());
             } else if (result.result() == null) {

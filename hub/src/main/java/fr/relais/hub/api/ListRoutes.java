@@ -1,5 +1,7 @@
 package fr.relais.hub.api;
 
+import fr.relais.hub.auth.Caller;
+import fr.relais.hub.auth.Role;
 import fr.relais.hub.store.Filters;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.protocol.DeviceKind;
@@ -8,6 +10,7 @@ import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.WireValue;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -29,17 +32,18 @@ final class ListRoutes {
     void mount(Router router) {
         router.get("/api/sites").handler(ctx -> PagedReply.send(vertx, ctx, Set.of("kind"), DEFAULT_REGISTRY_LIMIT,
                 params -> {
-                    Filters.Sites filter = new Filters.Sites(params.choice("kind", wire(SiteKind.class)));
+                    Filters.Sites filter = new Filters.Sites(params.choice("kind", wire(SiteKind.class)),
+                            viewerSite(ctx));
                     return page -> registry.sites(filter, page);
                 }, ApiJson::site));
         router.get("/api/nodes").handler(ctx -> PagedReply.send(vertx, ctx, Set.of("site", "online"),
                 DEFAULT_REGISTRY_LIMIT, params -> {
-                    Filters.Nodes filter = new Filters.Nodes(params.id("site"), params.bool("online"));
+                    Filters.Nodes filter = new Filters.Nodes(site(ctx, params), params.bool("online"));
                     return page -> registry.nodes(filter, page);
                 }, ApiJson::node));
         router.get("/api/devices").handler(ctx -> PagedReply.send(vertx, ctx, Set.of("site", "node", "kind", "health"),
                 DEFAULT_REGISTRY_LIMIT, params -> {
-                    Filters.Devices filter = new Filters.Devices(params.id("site"), params.id("node"),
+                    Filters.Devices filter = new Filters.Devices(site(ctx, params), params.id("node"),
                             params.choice("kind", wire(DeviceKind.class)), params.choice("health", wire(Health.class)));
                     return page -> registry.devices(filter, page);
                 }, ApiJson::device));
@@ -48,6 +52,25 @@ final class ListRoutes {
                     Filters.DeadLetters filter = new Filters.DeadLetters(params.id("node"), params.text("reason"));
                     return page -> registry.deadLetters(filter, page);
                 }, ApiJson::deadLetter));
+    }
+
+    /** The site a viewer may see, or null for the other roles, who see all. */
+    private static String viewerSite(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        return caller != null && caller.role() == Role.VIEWER ? caller.site() : null;
+    }
+
+    /** The {@code site} filter; a viewer's lists are held to their own site, whatever they ask. */
+    private static String site(RoutingContext ctx, ListParams params) throws ListParams.Bad {
+        String asked = params.id("site");
+        String own = viewerSite(ctx);
+        if (own == null) {
+            return asked;
+        }
+        if (asked != null && !asked.equals(own)) {
+            throw new ListParams.Bad("site: this account sees site " + own + " only");
+        }
+        return own;
     }
 
     static <E extends Enum<E> & WireValue> List<String> wire(Class<E> type) {

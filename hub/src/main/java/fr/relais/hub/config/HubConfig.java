@@ -1,5 +1,6 @@
 package fr.relais.hub.config;
 
+import fr.relais.hub.auth.AuthSettings;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.hub.store.NodeSilence;
 import java.nio.file.Path;
@@ -10,14 +11,17 @@ import java.util.Optional;
 /**
  * How to run the hub.
  *
- * @param httpHost    the interface to serve on; loopback by default, because the API has no
- *                    login yet and must not be reachable from the network
+ * @param httpHost    the interface to serve on; loopback by default: serve it to the network only
+ *                    behind TLS, since logins and tokens travel in every request
  * @param httpPort    0 picks a free port (tests)
  * @param alertRules  the deployment's alert rule file, over the shipped defaults; empty for the defaults alone
  * @param nodeSilence how long a node may say nothing before it counts as offline
+ * @param retention   how long raw telemetry and its rollups are kept
+ * @param auth        the first admin account, cookies and sessions
  */
 public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
-                        Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention) {
+                        Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention,
+                        AuthSettings auth) {
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -28,6 +32,7 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         Objects.requireNonNull(alertRules, "alertRules");
         Objects.requireNonNull(nodeSilence, "nodeSilence");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(auth, "auth");
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("httpPort must be between 0 and 65535, got " + httpPort);
         }
@@ -36,21 +41,31 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         }
     }
 
-    /** The shipped alert rules, the default silence timeout and the default retention periods. */
+    /**
+     * The shipped alert rules, the default silence timeout and retention periods, and the default
+     * authentication settings (a first admin's password is generated and printed).
+     */
     public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt) {
-        this(httpHost, httpPort, databaseUrl, mqtt, Optional.empty(), NodeSilence.DEFAULT_TIMEOUT,
-                RetentionSettings.DEFAULT);
+        this(httpHost, httpPort, databaseUrl, mqtt, AuthSettings.DEFAULTS);
     }
 
-    /** With the default retention periods. */
+    /** With these authentication settings and the defaults for the rest. */
+    public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt, AuthSettings auth) {
+        this(httpHost, httpPort, databaseUrl, mqtt, Optional.empty(), NodeSilence.DEFAULT_TIMEOUT,
+                RetentionSettings.DEFAULT, auth);
+    }
+
+    /** With these alert settings and the defaults for the rest. */
     public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt, Optional<Path> alertRules,
                      Duration nodeSilence) {
-        this(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, RetentionSettings.DEFAULT);
+        this(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, RetentionSettings.DEFAULT,
+                AuthSettings.DEFAULTS);
     }
 
-    /** With the shipped alert rules and the default silence timeout. */
+    /** With these retention periods and the defaults for the rest. */
     public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
                      RetentionSettings retention) {
-        this(httpHost, httpPort, databaseUrl, mqtt, Optional.empty(), NodeSilence.DEFAULT_TIMEOUT, retention);
+        this(httpHost, httpPort, databaseUrl, mqtt, Optional.empty(), NodeSilence.DEFAULT_TIMEOUT, retention,
+                AuthSettings.DEFAULTS);
     }
 }

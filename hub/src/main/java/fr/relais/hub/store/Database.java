@@ -16,7 +16,8 @@ import org.sqlite.SQLiteDataSource;
  * The hub's database, SQLite by default or PostgreSQL, with one set of migrations for both:
  * migrated with Flyway on open, one connection for the single writer (the
  * ingestion thread), one for readers (the API), one for the commands the technicians send
- * ({@link CommandStore}) and one for the alerts ({@link AlertStore}). On SQLite, WAL lets the
+ * ({@link CommandStore}), one for the alerts ({@link AlertStore}) and one for accounts, sessions
+ * and the audit. On SQLite, WAL lets the
  * API read while ingestion writes.
  *
  * <p>Commands have their own connection rather than a turn on the ingestion writer's: that
@@ -38,9 +39,10 @@ public final class Database implements AutoCloseable {
     private final Connection alerts;
     private final Connection housekeeping;
     private final Connection history;
+    private final Connection accounts;
 
     private Database(String url, Connection writer, Connection reader, Connection commands, Connection alerts,
-                     Connection housekeeping, Connection history) {
+                     Connection housekeeping, Connection history, Connection accounts) {
         this.url = url;
         this.writer = writer;
         this.reader = reader;
@@ -48,6 +50,7 @@ public final class Database implements AutoCloseable {
         this.alerts = alerts;
         this.housekeeping = housekeeping;
         this.history = history;
+        this.accounts = accounts;
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL. */
@@ -64,7 +67,7 @@ public final class Database implements AutoCloseable {
             Connection housekeeping = dataSource.getConnection();
             housekeeping.setAutoCommit(false);
             return new Database(jdbcUrl, writer, dataSource.getConnection(), dataSource.getConnection(),
-                    dataSource.getConnection(), housekeeping,
+                    dataSource.getConnection(), housekeeping, dataSource.getConnection(),
                     dataSource.getConnection());
         } catch (SQLException | FlywayException | IOException e) {
             throw new StoreException("cannot open the hub database " + describe(jdbcUrl) + ": " + e.getMessage(), e);
@@ -147,6 +150,15 @@ public final class Database implements AutoCloseable {
         return history;
     }
 
+    /**
+     * The connection of accounts, sessions, tokens and the audit (package {@code auth}), in
+     * auto-commit mode; its users serialise on it. Its own, because every API request reads a
+     * session or a token and must not queue behind the registry's readers.
+     */
+    public Connection accounts() {
+        return accounts;
+    }
+
     @Override
     public void close() {
         try {
@@ -156,6 +168,7 @@ public final class Database implements AutoCloseable {
             alerts.close();
             housekeeping.close();
             history.close();
+            accounts.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + describe(url), e);
         }

@@ -8,9 +8,16 @@ public final class Filters {
     private Filters() {
     }
 
-    /** @param kind a site kind: mediation, coworking or van */
-    public record Sites(String kind) {
-        public static final Sites ALL = new Sites(null);
+    /**
+     * @param kind a site kind: mediation, coworking or van
+     * @param id   one site only (a viewer's own)
+     */
+    public record Sites(String kind, String id) {
+        public static final Sites ALL = new Sites(null, null);
+
+        public Sites(String kind) {
+            this(kind, null);
+        }
     }
 
     public record Nodes(String site, Boolean online) {

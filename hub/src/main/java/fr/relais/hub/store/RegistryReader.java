@@ -44,7 +44,8 @@ public final class RegistryReader {
 
     public synchronized Page<Views.Site> sites(Filters.Sites filter, PageRequest page) throws BadCursorException {
         PagedQuery query = new PagedQuery("SELECT id, name, kind", "FROM sites", List.of(text("id")), false)
-                .where("kind = ?", filter.kind());
+                .where("kind = ?", filter.kind())
+                .where("id = ?", filter.id());
         return page(query, page, row -> new Views.Site(row.getString(1), row.getString(2), row.getString(3)),
                 site -> List.of(site.id()));
     }

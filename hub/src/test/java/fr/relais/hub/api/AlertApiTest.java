@@ -10,11 +10,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.MosquittoExtension;
+import fr.relais.hub.ApiClient;
 import fr.relais.hub.Hub;
 import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.alert.AlertRulesException;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.config.RetentionSettings;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.Message;
@@ -25,9 +27,6 @@ import fr.relais.protocol.Topic;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,13 +64,13 @@ class AlertApiTest {
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final MessageCodec codec = new MessageCodec();
     private final List<JsonObject> webhooks = new CopyOnWriteArrayList<>();
     private TestDatabase testDatabase;
     private Vertx webhookVertx;
     private Hub hub;
     private MqttClient node;
+    private ApiClient api;
     private long seq;
 
     @BeforeEach
@@ -96,7 +95,8 @@ class AlertApiTest {
                 """.formatted(MAIL.getSmtp().getPort(), receiver.actualPort()));
         hub = Hub.start(new HubConfig("127.0.0.1", 0, testDatabase.url(),
                 new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty()),
-                Optional.of(rules), Duration.ofSeconds(120)));
+                Optional.of(rules), Duration.ofSeconds(120), RetentionSettings.DEFAULT, ApiClient.AUTH));
+        api = ApiClient.admin(hub.httpPort());
         node = new MqttClient(broker.url(), "fake-node", new MemoryPersistence());
         node.connect();
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/ingest").path("mqttConnected").asBoolean());
@@ -116,13 +116,7 @@ class AlertApiTest {
     }
 
     private HttpResponse<String> request(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, body);
     }
 
     private JsonNode get(String path) throws Exception {
@@ -166,19 +160,21 @@ class AlertApiTest {
     void aTechnicianAcknowledgesThenClearsWithAComment() throws Exception {
         String id = tonerLow().path("id").asText();
         HttpResponse<String> ack = request("POST", "/api/alerts/" + id + "/ack",
-                "{\"by\":\"camille\",\"comment\":\"cartouche commandée\"}");
+                "{\"comment\":\"cartouche commandée\"}");
         assertThat(ack.statusCode()).isEqualTo(200);
         JsonNode acknowledged = JSON.readTree(ack.body());
         assertThat(acknowledged.path("state").asText()).isEqualTo("acknowledged");
-        assertThat(acknowledged.path("acknowledgedBy").asText()).isEqualTo("camille");
+        assertThat(acknowledged.path("acknowledgedBy").asText()).as("the account logged in").isEqualTo("admin");
         assertThat(acknowledged.path("ackComment").asText()).isEqualTo("cartouche commandée");
-        assertError(request("POST", "/api/alerts/" + id + "/ack", "{\"by\":\"lou\"}"), 409, "acknowledged");
-        assertError(request("POST", "/api/alerts/" + id + "/clear", "{\"by\":\"camille\"}"), 400, "comment is required");
+        assertError(request("POST", "/api/alerts/" + id + "/ack", "{}"), 409, "acknowledged");
+        assertError(request("POST", "/api/alerts/" + id + "/clear", "{\"by\":\"admin\"}"), 400, "comment is required");
+        assertError(request("POST", "/api/alerts/" + id + "/clear", "{\"by\":\"lou\",\"comment\":\"x\"}"), 400,
+                "by must be the account logged in (admin)");
         HttpResponse<String> clear = request("POST", "/api/alerts/" + id + "/clear",
-                "{\"by\":\"camille\",\"comment\":\"cartouche changée\"}");
+                "{\"by\":\"admin\",\"comment\":\"cartouche changée\"}");
         assertThat(clear.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(clear.body()).path("clearedBy").asText()).isEqualTo("camille");
-        assertError(request("POST", "/api/alerts/" + id + "/clear", "{\"by\":\"camille\",\"comment\":\"x\"}"), 409,
+        assertThat(JSON.readTree(clear.body()).path("clearedBy").asText()).isEqualTo("admin");
+        assertError(request("POST", "/api/alerts/" + id + "/clear", "{\"comment\":\"x\"}"), 409,
                 "already cleared");
         assertThat(get("/api/alerts?state=cleared").findValuesAsText("id")).containsExactly(id);
         assertThat(get("/api/alerts?state=active")).isEmpty();
@@ -196,17 +192,18 @@ class AlertApiTest {
         assertError(request("GET", "/api/alerts/42", null), 400, "an alert id is a UUID");
         String unknown = UUID.randomUUID().toString();
         assertError(request("GET", "/api/alerts/" + unknown, null), 404, "no alert " + unknown);
-        assertError(request("POST", "/api/alerts/" + unknown + "/ack", "{\"by\":\"camille\"}"), 404, "no alert");
-        assertError(request("POST", "/api/alerts/" + unknown + "/clear", "{\"by\":\"camille\",\"comment\":\"x\"}"),
+        assertError(request("POST", "/api/alerts/" + unknown + "/ack", "{\"by\":\"admin\"}"), 404, "no alert");
+        assertError(request("POST", "/api/alerts/" + unknown + "/clear", "{\"comment\":\"x\"}"),
                 404, "no alert");
-        assertError(request("POST", "/api/alerts/" + unknown + "/ack", null), 400, "must be a JSON object");
+        assertError(request("POST", "/api/alerts/" + unknown + "/ack", null), 404, "no alert");
+        assertError(request("POST", "/api/alerts/" + unknown + "/clear", null), 400, "must be a JSON object");
         assertError(request("POST", "/api/alerts/" + unknown + "/ack", "{\"by\":"), 400, "not valid JSON");
         assertError(request("POST", "/api/alerts/" + unknown + "/ack", "[1]"), 400, "must be an object");
         assertError(request("POST", "/api/alerts/" + unknown + "/ack", "{\"by\":3}"), 400, "by: must be a text");
         assertError(request("POST", "/api/alerts/" + unknown + "/ack", "{\"by\":\"  \"}"), 400, "by must name");
         assertError(request("POST", "/api/alerts/" + unknown + "/ack", "{\"by\":\"a\",\"who\":1}"), 400,
                 "who: unknown field");
-        assertError(request("POST", "/api/alerts/" + unknown + "/ack", "{\"by\":\"" + "a".repeat(20_000) + "\"}"),
+        assertError(request("POST", "/api/alerts/" + unknown + "/ack", "{\"by\":\"" + "a".repeat(70_000) + "\"}"),
                 413, "too large");
         assertThat(get("/api/health").path("status").asText()).isEqualTo("ok");
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.MosquittoExtension;
+import fr.relais.hub.ApiClient;
 import fr.relais.hub.FakeNode;
 import fr.relais.hub.Hub;
 import fr.relais.hub.Messages;
@@ -16,9 +17,6 @@ import fr.relais.hub.store.Database;
 import fr.relais.protocol.Command;
 import fr.relais.protocol.Reply;
 import fr.relais.protocol.ReplyStatus;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,15 +47,16 @@ class CommandApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private final HttpClient http = HttpClient.newHttpClient();
     private Hub hub;
+    private ApiClient api;
     private FakeNode node;
 
     @BeforeEach
     void start(MosquittoProcess broker, @TempDir Path dir) throws Exception {
         testDatabase = TestDatabase.create(kind, dir);
         hub = Hub.start(new HubConfig("127.0.0.1", 0, testDatabase.url(),
-                new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty())));
+                new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty()), ApiClient.AUTH));
+        api = ApiClient.admin(hub.httpPort());
         await().atMost(PATIENCE).until(() -> get("/api/ingest").path("mqttConnected").asBoolean());
         node = new FakeNode(broker.url(), Messages.SITE, Messages.NODE);
         node.announce();
@@ -275,20 +274,11 @@ class CommandApiTest {
     }
 
     private HttpResponse<String> post(String nodeId, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/nodes/" + nodeId + "/commands"))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("content-type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send("POST", "/api/nodes/" + nodeId + "/commands", body, contentType);
     }
 
     private HttpResponse<String> request(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + hub.httpPort() + path);
+        return api.get(path);
     }
 
     private JsonNode get(String path) throws Exception {

@@ -2,10 +2,13 @@ package fr.relais.hub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.hub.ApiClient;
+import fr.relais.hub.auth.Auth;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.notify.NoticeText;
 import fr.relais.hub.store.AlertRows;
 import fr.relais.hub.store.CommandStatus;
+import fr.relais.hub.store.Database;
 import fr.relais.hub.store.Views;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
@@ -23,11 +26,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +58,17 @@ class OpenApiDocumentTest {
     private static Vertx vertx;
     private static String text;
     private static OpenAPI document;
+    private static Path folder;
+    private static Database database;
+    private static Auth auth;
 
     @BeforeAll
-    static void read() {
+    static void read() throws Exception {
         vertx = Vertx.vertx();
+        // The login routes are mounted by the real authentication, on a database of its own.
+        folder = Files.createTempDirectory("relais-openapi-");
+        database = Database.open(Database.sqliteUrl(folder.resolve("hub.db")));
+        auth = Auth.start(vertx, database, ApiClient.AUTH, Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
         text = ApiServer.openApiDocument().toString(StandardCharsets.UTF_8);
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
@@ -66,6 +81,16 @@ class OpenApiDocumentTest {
     @AfterAll
     static void close() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        database.close();
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static ApiServer server() {
+        return new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null), null, auth);
     }
 
     /**
@@ -74,7 +99,7 @@ class OpenApiDocumentTest {
      */
     private static TreeMap<String, String> mounted() {
         TreeMap<String, String> routes = new TreeMap<>();
-        for (Route route : new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null), null).router().getRoutes()) {
+        for (Route route : server().router().getRoutes()) {
             String path = route.getPath();
             // Handlers for every path (static files, 404s, the JSON-body check) are not routes.
             if (path == null || !route.isExactPath() || !(path.startsWith("/api/") || path.equals("/metrics"))) {
@@ -207,7 +232,7 @@ class OpenApiDocumentTest {
 
     @Test
     void isServedAtApiOpenapiYaml() throws Exception {
-        HttpServer server = new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null), null).listen("127.0.0.1", 0)
+        HttpServer server = server().listen("127.0.0.1", 0)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try {
             HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

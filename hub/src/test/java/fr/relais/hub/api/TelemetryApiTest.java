@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.MosquittoExtension;
+import fr.relais.hub.ApiClient;
 import fr.relais.hub.Hub;
 import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
@@ -16,9 +17,6 @@ import fr.relais.protocol.Health;
 import fr.relais.protocol.Message;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.Topic;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,17 +46,18 @@ class TelemetryApiTest {
     @RegisterExtension
     final MosquittoExtension mosquitto = new MosquittoExtension();
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final MessageCodec codec = new MessageCodec();
     private TestDatabase testDatabase;
     private Hub hub;
     private MqttClient node;
+    private ApiClient api;
 
     @BeforeEach
     void start(MosquittoProcess broker, @TempDir Path dir) throws Exception {
         testDatabase = TestDatabase.create(kind, dir);
         hub = Hub.start(new HubConfig("127.0.0.1", 0, testDatabase.url(),
-                new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty())));
+                new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty()), ApiClient.AUTH));
+        api = ApiClient.admin(hub.httpPort());
         node = new MqttClient(broker.url(), "fake-node", new MemoryPersistence());
         node.connect();
         await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(request("/api/ingest").body())
@@ -78,8 +77,7 @@ class TelemetryApiTest {
     }
 
     private HttpResponse<String> request(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.get(path);
     }
 
     private JsonNode get(String path) throws Exception {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.MosquittoExtension;
+import fr.relais.hub.ApiClient;
 import fr.relais.hub.Hub;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.config.HubConfig;
@@ -17,9 +18,6 @@ import fr.relais.protocol.Presence;
 import fr.relais.protocol.Telemetry;
 import fr.relais.protocol.Topic;
 import fr.relais.hub.Messages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,8 +56,8 @@ class SharedHubsTest {
     final MosquittoExtension mosquitto = new MosquittoExtension();
 
     private final MessageCodec codec = new MessageCodec();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<MqttClient> nodes = new ArrayList<>();
+    private final Map<Integer, ApiClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
     private TestDatabase database;
     private Hub first;
     private Hub second;
@@ -87,7 +85,7 @@ class SharedHubsTest {
     private Hub hub(MosquittoProcess broker, String id) throws Exception {
         return Hub.start(new HubConfig("127.0.0.1", 0, database.url(),
                 new MqttSettings(broker.url(), MqttSettings.defaultClientId(Optional.of(id), "unused", 0),
-                        Optional.empty(), Optional.empty(), MqttSettings.DEFAULT_SHARE_GROUP)));
+                        Optional.empty(), Optional.empty(), MqttSettings.DEFAULT_SHARE_GROUP), ApiClient.AUTH));
     }
 
     @AfterEach
@@ -220,9 +218,15 @@ class SharedHubsTest {
     }
 
     private JsonNode ingest(Hub hub) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + hub.httpPort() + "/api/ingest")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // One login per hub: a login costs a BCrypt hash.
+        ApiClient api = clients.computeIfAbsent(hub.httpPort(), port -> {
+            try {
+                return ApiClient.admin(port);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot log in to the hub on port " + port, e);
+            }
+        });
+        HttpResponse<String> response = api.get("/api/ingest");
         return JSON.readTree(response.body());
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.MosquittoExtension;
+import fr.relais.hub.ApiClient;
 import fr.relais.hub.Hub;
 import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
@@ -15,9 +16,6 @@ import fr.relais.protocol.Message;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.Presence;
 import fr.relais.protocol.Topic;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,17 +45,18 @@ class MetricsEndpointTest {
     @RegisterExtension
     final MosquittoExtension mosquitto = new MosquittoExtension();
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final MessageCodec codec = new MessageCodec();
     private TestDatabase testDatabase;
     private Hub hub;
     private MqttClient node;
+    private ApiClient api;
 
     @BeforeEach
     void start(MosquittoProcess broker, @TempDir Path dir) throws Exception {
         testDatabase = TestDatabase.create(kind, dir);
         hub = Hub.start(new HubConfig("127.0.0.1", 0, testDatabase.url(),
-                new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty())));
+                new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty()), ApiClient.AUTH));
+        api = ApiClient.admin(hub.httpPort());
         node = new MqttClient(broker.url(), "fake-node", new MemoryPersistence());
         node.connect();
         await().atMost(PATIENCE).until(() -> scrape().get("relais_mqtt_connected") == 1);
@@ -82,8 +81,7 @@ class MetricsEndpointTest {
     }
 
     private HttpResponse<String> get() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.get("/metrics");
     }
 
     /** The samples of the exposition, by name and labels as written: {@code name{label="v"}}. */

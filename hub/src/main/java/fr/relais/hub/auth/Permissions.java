@@ -1,0 +1,58 @@
+package fr.relais.hub.auth;
+
+import io.vertx.core.http.HttpMethod;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who may call what, in one place. Routes added later are protected without being listed here:
+ * any authenticated admin or technician reaches them, a viewer does not until its read is
+ * listed below (with the route filtering what it shows by site).
+ */
+final class Permissions {
+    /** Reachable without credentials; everything else under /api needs them. */
+    private static final Set<String> PUBLIC = Set.of("/api/health", "/api/login", "/api/openapi.yaml");
+    /** What any account may do for itself: its own session, password and tokens. */
+    private static final List<Pattern> SELF_SERVICE = patterns("/api/me", "/api/me/password", "/api/logout", "/api/tokens",
+            "/api/tokens/[^/]+");
+    private static final List<Pattern> ADMIN_ONLY = patterns("/api/accounts", "/api/accounts/.*", "/api/audit",
+            "/api/audit/.*");
+    /** The reads whose answers are filtered to the viewer's site. */
+    private static final List<Pattern> VIEWER_READS = patterns("/api/sites", "/api/nodes", "/api/devices",
+            "/api/nodes/[^/]+/commands", "/api/commands/[^/]+", "/api/alerts", "/api/alerts/[^/]+");
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private Permissions() {
+    }
+
+    static boolean isPublic(String path) {
+        return PUBLIC.contains(path);
+    }
+
+    static boolean isRead(HttpMethod method) {
+        return READS.contains(method);
+    }
+
+    static boolean allows(Caller caller, HttpMethod method, String path) {
+        if (matches(SELF_SERVICE, path)) {
+            return true;
+        }
+        if (matches(ADMIN_ONLY, path)) {
+            return caller.role() == Role.ADMIN;
+        }
+        return switch (caller.role()) {
+            case ADMIN, TECHNICIAN -> true;
+            case VIEWER -> isRead(method) && matches(VIEWER_READS, path);
+        };
+    }
+
+    private static boolean matches(List<Pattern> patterns, String path) {
+        return patterns.stream().anyMatch(pattern -> pattern.matcher(path).matches());
+    }
+
+    private static List<Pattern> patterns(String... regexes) {
+        return Arrays.stream(regexes).map(Pattern::compile).toList();
+    }
+}

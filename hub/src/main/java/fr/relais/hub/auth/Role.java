@@ -1,0 +1,22 @@
+package fr.relais.hub.auth;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an account may do; see {@link Permissions} for the routes each role reaches. */
+public enum Role {
+    /** Everything, accounts and the audit included. */
+    ADMIN,
+    /** Reads everything and acts on the fleet (commands), but manages no account. */
+    TECHNICIAN,
+    /** A site manager: reads their own site only, changes nothing. */
+    VIEWER;
+
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Optional<Role> fromWire(String text) {
+        return Arrays.stream(values()).filter(role -> role.wire().equals(text)).findFirst();
+    }
+}

@@ -1,0 +1,75 @@
+package fr.relais.hub.auth;
+
+import fr.relais.hub.api.ApiServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Bearer tokens for scripts: {@code POST /api/tokens} shows the new token once, {@code GET} lists
+ * them (an admin sees everyone's), {@code DELETE /api/tokens/{id}} revokes one.
+ */
+final class TokenRoutes {
+    static final int MAX_EXPIRY_DAYS = 3650;
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._:/@'()-]{1,64}");
+
+    private final Authenticator authenticator;
+    private final TokenStore tokens;
+
+    TokenRoutes(Authenticator authenticator, TokenStore tokens) {
+        this.authenticator = authenticator;
+        this.tokens = tokens;
+    }
+
+    void mount(Router router) {
+        router.post("/api/tokens").handler(this::create);
+        router.get("/api/tokens").handler(this::list);
+        router.delete("/api/tokens/:id").handler(this::delete);
+    }
+
+    private void create(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        String name;
+        Integer days;
+        try {
+            JsonBody body = JsonBody.of(ctx, Set.of("name", "expiresInDays"));
+            name = body.text("name", true);
+            days = body.whole("expiresInDays", 1, MAX_EXPIRY_DAYS);
+        } catch (JsonBody.Invalid e) {
+            ApiServer.fail(ctx, 400, e.getMessage());
+            return;
+        }
+        if (!NAME.matcher(name).matches()) {
+            ApiServer.fail(ctx, 400, "name must be 1 to 64 letters, digits, spaces or . _ : / @ ' ( ) -");
+            return;
+        }
+        SessionRoutes.blocking(ctx, () -> authenticator.createToken(caller.username(), name, days), created -> {
+            Audit.summary(ctx, "token '" + name + "' created (" + created.token().id() + ")");
+            ctx.response().setStatusCode(201).putHeader("content-type", "application/json; charset=utf-8")
+                    .end(AuthJson.token(created.token()).put("token", created.secret()).encode());
+        });
+    }
+
+    private void list(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        SessionRoutes.blocking(ctx, () -> caller.role() == Role.ADMIN ? tokens.all() : tokens.of(caller.username()),
+                found -> ctx.json(AuthJson.array(found, AuthJson::token)));
+    }
+
+    private void delete(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        String id = ctx.pathParam("id");
+        SessionRoutes.blocking(ctx, () -> tokens.find(id)
+                .filter(token -> caller.role() == Role.ADMIN || token.username().equals(caller.username()))
+                .map(token -> tokens.delete(token.id()) ? token : null), deleted -> {
+                    if (deleted.isEmpty()) {
+                        // Someone else's token is as unknown as a missing one: ids are not revealed.
+                        ApiServer.fail(ctx, 404, "no token " + id + " of yours");
+                        return;
+                    }
+                    Audit.summary(ctx, "token '" + deleted.get().name() + "' of " + deleted.get().username() + " revoked");
+                    ctx.response().setStatusCode(204).end();
+                });
+    }
+}

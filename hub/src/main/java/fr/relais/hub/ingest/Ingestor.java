@@ -9,8 +9,9 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads each message off the broker into a {@link Received}: decoded, or refused with the
- * field and the reason. Runs on the MQTT client's thread; when the writer falls behind and the
- * queue is full, it blocks, which stops reading from the broker instead of dropping.
+ * field and the reason. {@link #accept} runs on the MQTT client's thread and only queues the
+ * message, decoded later by the writer; when the writer falls behind and the queue is full, it
+ * blocks, which stops reading from the broker instead of dropping.
  */
 public final class Ingestor {
     private final MessageCodec codec = new MessageCodec();
@@ -27,7 +28,8 @@ public final class Ingestor {
     /** @param acknowledge called once the message is stored, to acknowledge it to the broker */
     public void accept(String topicPath, byte[] payload, Runnable acknowledge) throws InterruptedException {
         stats.received();
-        queue.put(new Delivery(read(topicPath, payload, clock.millis()), acknowledge));
+        long receivedAt = clock.millis();
+        queue.put(Delivery.undecoded(() -> read(topicPath, payload, receivedAt), acknowledge));
     }
 
     Received read(String topicPath, byte[] payload, long receivedAt) {

@@ -89,7 +89,7 @@ public final class Hub implements AutoCloseable {
         metrics.openAlerts(() -> alertStore.active().size());
         Notifications notifications = new Notifications(vertx, alertRules.notifications());
         new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(), config.nodeSilence()).start(vertx);
-        AlertRoutes alerts = new AlertRoutes(vertx, new AlertService(alertStore, Clock.systemUTC()));
+        AlertRoutes alerts = new AlertRoutes(vertx, new AlertService(alertStore, Clock.systemUTC()), reader);
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         Auth auth;

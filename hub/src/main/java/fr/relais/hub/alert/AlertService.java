@@ -3,7 +3,6 @@ package fr.relais.hub.alert;
 import fr.relais.hub.store.AlertRows;
 import fr.relais.hub.store.AlertStore;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,10 +32,6 @@ public final class AlertService {
     public AlertService(AlertStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-    }
-
-    public List<AlertRows.Alert> list(AlertRows.AlertFilter filter) {
-        return store.list(filter);
     }
 
     public Optional<AlertRows.Alert> find(String id) {

@@ -5,16 +5,15 @@ import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
 import fr.relais.hub.auth.Role;
 import fr.relais.hub.notify.NoticeText;
-import fr.relais.hub.store.AlertRows;
-import fr.relais.protocol.Ids;
+import fr.relais.hub.store.Filters;
+import fr.relais.hub.store.RegistryReader;
 import fr.relais.protocol.Severity;
-import fr.relais.protocol.WireValue;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -27,10 +26,12 @@ public final class AlertRoutes {
 
     private final Vertx vertx;
     private final AlertService alerts;
+    private final RegistryReader registry;
 
-    public AlertRoutes(Vertx vertx, AlertService alerts) {
+    public AlertRoutes(Vertx vertx, AlertService alerts, RegistryReader registry) {
         this.vertx = vertx;
         this.alerts = alerts;
+        this.registry = registry;
     }
 
     public void mount(Router router) {
@@ -42,42 +43,21 @@ public final class AlertRoutes {
                 .handler(ctx -> change(ctx, true));
     }
 
+    /** Newest first, paged by cursor like the registry's lists; a viewer's held to their own site. */
     private void list(RoutingContext ctx) {
-        Integer limit = ApiServer.limit(ctx, DEFAULT_LIMIT);
-        if (limit == null) {
-            return;
-        }
-        String state = ctx.request().getParam("state");
-        if (state != null && !STATES.contains(state)) {
-            ApiServer.fail(ctx, 400, "state must be one of " + STATES + ", got '" + state + "'");
-            return;
-        }
-        String site = ctx.request().getParam("site");
-        if (site != null && !Ids.isValid(site)) {
-            ApiServer.fail(ctx, 400, "site " + Ids.problem(site));
-            return;
-        }
-        Caller caller = Caller.of(ctx);
-        if (caller != null && caller.role() == Role.VIEWER) {
-            // A viewer's alerts are their own site's, whatever they ask.
-            if (site != null && !site.equals(caller.site())) {
-                ApiServer.fail(ctx, 400, "site: this account sees site " + caller.site() + " only");
-                return;
+        PagedReply.send(vertx, ctx, Set.of("state", "site", "severity"), DEFAULT_LIMIT, params -> {
+            String site = params.id("site");
+            Caller caller = Caller.of(ctx);
+            if (caller != null && caller.role() == Role.VIEWER) {
+                if (site != null && !site.equals(caller.site())) {
+                    throw new ListParams.Bad("site: this account sees site " + caller.site() + " only");
+                }
+                site = caller.site();
             }
-            site = caller.site();
-        }
-        String severity = ctx.request().getParam("severity");
-        if (severity != null && WireValue.fromWire(Severity.class, severity) == null) {
-            ApiServer.fail(ctx, 400, "severity must be one of " + WireValue.choices(Severity.class) + ", got '"
-                    + severity + "'");
-            return;
-        }
-        AlertRows.AlertFilter filter = new AlertRows.AlertFilter(state, site, severity, limit);
-        answer(ctx, () -> {
-            JsonArray array = new JsonArray();
-            alerts.list(filter).forEach(alert -> array.add(NoticeText.alert(alert)));
-            return array;
-        });
+            Filters.Alerts filter = new Filters.Alerts(params.choice("state", STATES), site,
+                    params.choice("severity", ListRoutes.wire(Severity.class)));
+            return page -> registry.alerts(filter, page);
+        }, NoticeText::alert);
     }
 
     private void one(RoutingContext ctx) {

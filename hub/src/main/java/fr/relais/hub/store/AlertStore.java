@@ -19,10 +19,11 @@ import java.util.Optional;
  * evaluator and the API can make a duplicate.
  */
 public final class AlertStore {
-    private static final String ALERT_COLUMNS = "SELECT id, condition_key, rule_id, site_id, node_id, device_id,"
+    static final String COLUMNS = "SELECT id, condition_key, rule_id, site_id, node_id, device_id,"
             + " device_kind, severity, state, flapping, message, since, opened_at, acknowledged_at, acknowledged_by,"
-            + " ack_comment, cleared_at, cleared_by, clear_comment FROM alerts";
-    private static final String ACTIVE = "state <> 'cleared'";
+            + " ack_comment, cleared_at, cleared_by, clear_comment";
+    private static final String ALERT_COLUMNS = COLUMNS + " FROM alerts";
+    static final String ACTIVE = "state <> 'cleared'";
 
     private final Connection connection;
 
@@ -131,7 +132,7 @@ public final class AlertStore {
                 + " WHERE id = ? AND " + ACTIVE, at, by, comment, id) == 1;
     }
 
-    private static AlertRows.Alert alert(ResultSet row) throws SQLException {
+    static AlertRows.Alert alert(ResultSet row) throws SQLException {
         return new AlertRows.Alert(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
                 row.getBoolean(10), row.getString(11), row.getLong(12), row.getLong(13), nullableLong(row, 14),

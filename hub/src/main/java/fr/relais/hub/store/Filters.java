@@ -39,4 +39,11 @@ public final class Filters {
     /** @param status a {@link CommandStatus} wire value */
     public record Commands(String node, String name, String status) {
     }
+
+    /**
+     * @param state    open, acknowledged, cleared, or active (open or acknowledged)
+     * @param severity info, warning or critical
+     */
+    public record Alerts(String state, String site, String severity) {
+    }
 }

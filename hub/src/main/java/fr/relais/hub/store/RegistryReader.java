@@ -127,6 +127,21 @@ public final class RegistryReader {
                 .findFirst();
     }
 
+    /** Alerts, the most recently opened first. */
+    public synchronized Page<AlertRows.Alert> alerts(Filters.Alerts filter, PageRequest page)
+            throws BadCursorException {
+        PagedQuery query = new PagedQuery(AlertStore.COLUMNS, "FROM alerts",
+                List.of(number("opened_at"), text("id")), true)
+                .where("site_id = ?", filter.site())
+                .where("severity = ?", filter.severity());
+        if ("active".equals(filter.state())) {
+            query.where("state <> ?", "cleared");
+        } else {
+            query.where("state = ?", filter.state());
+        }
+        return page(query, page, AlertStore::alert, alert -> List.of(alert.openedAt(), alert.id()));
+    }
+
     /** A node's most recent commands first. */
     public List<Views.Command> commands(String node, int limit) {
         return unchecked(() -> commands(new Filters.Commands(node, null, null), PageRequest.first(limit)).rows());

@@ -177,6 +177,9 @@ class AlertApiTest {
         assertError(request("POST", "/api/alerts/" + id + "/clear", "{\"comment\":\"x\"}"), 409,
                 "already cleared");
         assertThat(get("/api/alerts?state=cleared").findValuesAsText("id")).containsExactly(id);
+        HttpResponse<String> page = request("GET", "/api/alerts?state=cleared&limit=1", null);
+        assertThat(page.headers().firstValue("X-Total-Count")).as("paged like the other lists").hasValue("1");
+        assertThat(page.headers().firstValue("Link")).as("a single page has no next").isEmpty();
         assertThat(get("/api/alerts?state=active")).isEmpty();
         assertThat(get("/api/alerts?severity=critical")).isEmpty();
         assertThat(get("/api/alerts?site=rozoy-sur-serre")).isEmpty();
@@ -189,6 +192,8 @@ class AlertApiTest {
         assertError(request("GET", "/api/alerts?severity=urgent", null), 400, "severity must be one of");
         assertError(request("GET", "/api/alerts?site=Dizy", null), 400, "site");
         assertError(request("GET", "/api/alerts?limit=0", null), 400, "limit must be between 1 and 1000");
+        assertError(request("GET", "/api/alerts?sit=rozoy", null), 400, "sit");
+        assertError(request("GET", "/api/alerts?cursor=nonsense", null), 400, "cursor");
         assertError(request("GET", "/api/alerts/42", null), 400, "an alert id is a UUID");
         String unknown = UUID.randomUUID().toString();
         assertError(request("GET", "/api/alerts/" + unknown, null), 404, "no alert " + unknown);

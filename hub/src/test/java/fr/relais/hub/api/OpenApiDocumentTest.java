@@ -90,7 +90,7 @@ class OpenApiDocumentTest {
     }
 
     private static ApiServer server() {
-        return new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null), null, auth);
+        return new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null, null), null, auth);
     }
 
     /**

@@ -143,7 +143,7 @@ const SEVERITY_LABELS = { critical: "Critique", warning: "À surveiller", info: 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 
 // The alerts not yet cleared, worst and newest first; acknowledging and clearing go through the
-// API (POST /api/alerts/{id}/ack and /clear) until technicians log in here.
+// API (POST /api/alerts/{id}/ack and /clear): the dashboard has no buttons for them yet.
 function renderAlerts(alerts) {
   const list = element("ul", "alerts");
   alerts.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]

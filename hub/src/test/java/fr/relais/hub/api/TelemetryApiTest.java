@@ -7,23 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.MosquittoExtension;
-import fr.relais.hub.ApiClient;
-import fr.relais.hub.Hub;
+import fr.relais.hub.HubUnderTest;
 import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
-import fr.relais.hub.config.HubConfig;
-import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.Message;
-import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.Topic;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,38 +39,27 @@ class TelemetryApiTest {
     @RegisterExtension
     final MosquittoExtension mosquitto = new MosquittoExtension();
 
-    private final MessageCodec codec = new MessageCodec();
     private TestDatabase testDatabase;
-    private Hub hub;
-    private MqttClient node;
-    private ApiClient api;
+    private HubUnderTest hub;
 
     @BeforeEach
     void start(MosquittoProcess broker, @TempDir Path dir) throws Exception {
         testDatabase = TestDatabase.create(kind, dir);
-        hub = Hub.start(new HubConfig("127.0.0.1", 0, testDatabase.url(),
-                new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty()), ApiClient.AUTH));
-        api = ApiClient.admin(hub.httpPort());
-        node = new MqttClient(broker.url(), "fake-node", new MemoryPersistence());
-        node.connect();
-        await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(request("/api/ingest").body())
-                .path("mqttConnected").asBoolean());
+        hub = HubUnderTest.start(broker.url(), testDatabase.url());
     }
 
     @AfterEach
     void stop() throws Exception {
-        node.disconnect();
-        node.close();
         hub.close();
         testDatabase.close();
     }
 
     private void publish(Topic.Kind kind, Message message) throws Exception {
-        node.publish(Topic.of(kind, Messages.SITE, Messages.NODE).path(), codec.encode(message), 1, false);
+        hub.publish(kind, message);
     }
 
     private HttpResponse<String> request(String path) throws Exception {
-        return api.get(path);
+        return hub.api().get(path);
     }
 
     private JsonNode get(String path) throws Exception {

@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.MosquittoExtension;
-import fr.relais.hub.ApiClient;
-import fr.relais.hub.Hub;
+import fr.relais.hub.HubUnderTest;
 import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
-import fr.relais.hub.config.HubConfig;
-import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.Message;
 import fr.relais.protocol.MessageCodec;
@@ -21,9 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,41 +41,31 @@ class MetricsEndpointTest {
 
     private final MessageCodec codec = new MessageCodec();
     private TestDatabase testDatabase;
-    private Hub hub;
-    private MqttClient node;
-    private ApiClient api;
+    private HubUnderTest hub;
 
     @BeforeEach
     void start(MosquittoProcess broker, @TempDir Path dir) throws Exception {
         testDatabase = TestDatabase.create(kind, dir);
-        hub = Hub.start(new HubConfig("127.0.0.1", 0, testDatabase.url(),
-                new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty()), ApiClient.AUTH));
-        api = ApiClient.admin(hub.httpPort());
-        node = new MqttClient(broker.url(), "fake-node", new MemoryPersistence());
-        node.connect();
+        hub = HubUnderTest.start(broker.url(), testDatabase.url());
         await().atMost(PATIENCE).until(() -> scrape().get("relais_mqtt_connected") == 1);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (node.isConnected()) {
-            node.disconnect();
-        }
-        node.close();
         hub.close();
         testDatabase.close();
     }
 
     private void publish(Topic.Kind kind, byte[] payload) throws Exception {
-        node.publish(Topic.of(kind, Messages.SITE, Messages.NODE).path(), payload, 1, false);
+        hub.publish(kind, payload);
     }
 
     private void publish(Topic.Kind kind, Message message) throws Exception {
-        publish(kind, codec.encode(message));
+        hub.publish(kind, message);
     }
 
     private HttpResponse<String> get() throws Exception {
-        return api.get("/metrics");
+        return hub.api().get("/metrics");
     }
 
     /** The samples of the exposition, by name and labels as written: {@code name{label="v"}}. */
@@ -146,9 +130,9 @@ class MetricsEndpointTest {
 
     @Test
     void openAlertsAndTheBrokerLinkAreGaugesOfTheirSources(MosquittoProcess broker) throws Exception {
-        hub.metrics().openAlerts(() -> 3);
+        hub.hub().metrics().openAlerts(() -> 3);
         assertThat(scrape().get("relais_alerts_open")).isEqualTo(3);
-        hub.metrics().openAlerts(() -> {
+        hub.hub().metrics().openAlerts(() -> {
             throw new IllegalStateException("alerts table unreadable");
         });
         assertThat(scrape().get("relais_alerts_open")).as("a failing source is unknown, not 0").isNaN();

@@ -32,14 +32,16 @@ public final class MosquittoProcess implements AutoCloseable {
     private final int port;
     private final boolean persistent;
     private final Path log;
+    private final Path config;
     private Process process;
 
-    private MosquittoProcess(Path binary, Path workDir, int port, boolean persistent) {
+    private MosquittoProcess(Path binary, Path workDir, int port, boolean persistent, Path config) {
         this.binary = binary;
         this.workDir = workDir;
         this.port = port;
         this.persistent = persistent;
         this.log = workDir.resolve("mosquitto.log");
+        this.config = config;
     }
 
     /** Starts a broker with the development configuration on a free loopback port. */
@@ -62,13 +64,60 @@ public final class MosquittoProcess implements AutoCloseable {
     }
 
     private static MosquittoProcess start(Path workDir, int port, boolean persistent) {
-        Path binary = findBinary().orElseThrow(() -> new IllegalStateException(
-                "The mosquitto broker is not installed. Install it with `sudo apt-get install mosquitto`"
-                        + " (or run `./relais test` as root, which installs it)."));
-        MosquittoProcess broker = new MosquittoProcess(binary, workDir, port, persistent);
+        MosquittoProcess broker = new MosquittoProcess(requireBinary(), workDir, port, persistent,
+                workDir.resolve("mosquitto.conf"));
         broker.writeConfig();
         broker.startProcess();
         return broker;
+    }
+
+    /**
+     * Starts a broker on a configuration written elsewhere (a rendered production one, say), as
+     * {@code mosquitto -c configFile}, and waits until {@code port}, one of its listeners on
+     * 127.0.0.1, accepts connections. Its output goes to {@code workDir/mosquitto.log}.
+     */
+    public static MosquittoProcess startWithConfig(Path configFile, Path workDir, int port) {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MosquittoProcess broker = new MosquittoProcess(requireBinary(), workDir, port, false,
+                configFile.toAbsolutePath());
+        broker.startProcess();
+        return broker;
+    }
+
+    private static Path requireBinary() {
+        return findBinary().orElseThrow(() -> new IllegalStateException(
+                "The mosquitto broker is not installed. Install it with `sudo apt-get install mosquitto`"
+                        + " (or run `./relais test` as root, which installs it)."));
+    }
+
+    /** The running broker's process id, for a reload by signal. */
+    public long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("mosquitto is not running");
+        }
+        return process.pid();
+    }
+
+    /**
+     * SIGHUP, as {@code systemctl reload} sends: mosquitto reads its password and ACL files again.
+     * Returns once the signal is sent; the broker applies it on its next loop turn.
+     */
+    public void reload() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -HUP " + pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal mosquitto", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling mosquitto", e);
+        }
     }
 
     public static Optional<Path> findBinary() {
@@ -180,7 +229,7 @@ public final class MosquittoProcess implements AutoCloseable {
 
     private void startProcess() {
         try {
-            process = new ProcessBuilder(binary.toString(), "-c", workDir.resolve("mosquitto.conf").toString())
+            process = new ProcessBuilder(binary.toString(), "-c", config.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

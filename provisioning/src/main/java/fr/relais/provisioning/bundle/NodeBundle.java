@@ -22,7 +22,6 @@ public final class NodeBundle {
      * README.txt saying how to use it. Writing again with the same input gives byte-identical files.
      *
      * @return the files written (relative to nodeDir), in a stable order: the units, install.sh, the archive
-     * @throws IllegalArgumentException never here for a bad id: {@link BundleInput} already refused it
      */
     public static List<Path> write(Path nodeDir, BundleInput input) throws IOException {
         Objects.requireNonNull(nodeDir, "nodeDir");
@@ -53,6 +52,7 @@ public final class NodeBundle {
             written.add(BundleWriter.write(nodeDir, file));
         }
         String top = topFolder(input.nodeId());
+        // 0600 like the secrets it carries: the node's MQTT password and TLS key.
         BundleFile archive = new BundleFile(top + "-firstboot.tar.gz", BundleFile.SECRET,
                 FirstBootArchive.build(top, inArchive));
         written.add(BundleWriter.write(nodeDir, archive));

@@ -23,7 +23,9 @@
 #   /opt/relais/              root 0755   the jars; the agent cannot replace its own code
 #   /etc/relais/              root:relais 1770  the agent's set-config writes agent.yaml.new
 #                             and agent.yaml.previous here; the sticky bit (1) keeps it from
-#                             replacing the root-owned files beside them
+#                             replacing the root-owned files beside them. 1771 with a kiosk:
+#                             relais-kiosk may then reach kiosk.yaml by its name, not list
+#                             the folder, and the secrets beside it stay 0600
 #   /etc/relais/agent.yaml    relais 0600 holds the node's MQTT password
 #   /etc/relais/ca.crt        root 0644   the broker's CA certificate (public)
 #   /etc/relais/client.crt    root 0644   the node's TLS certificate (public), if any
@@ -238,7 +240,9 @@ install_agent_config() {
 install_files() {
   local jar
   make_dir "$OPT_DIR" root:root 0755
-  make_dir "$ETC_DIR" "root:$AGENT_USER" 1770
+  local etc_mode=1770
+  if [ "$HAS_KIOSK" = 1 ]; then etc_mode=1771; fi
+  make_dir "$ETC_DIR" "root:$AGENT_USER" "$etc_mode"
   make_dir "$STATE_DIR" "$AGENT_USER:$AGENT_USER" 0750
   mkdir -p "$UNIT_DIR"
 

@@ -1,0 +1,51 @@
+package fr.relais.provisioning.bundle;
+
+import java.util.Map;
+
+/**
+ * The parts of README.txt that depend on what the node has (a kiosk, a client certificate).
+ * They are whole lines filled into the template, so the template stays one readable file
+ * without conditionals.
+ */
+final class ReadmeParts {
+    private static final String CLIENT_FILES = """
+              client.crt              the node's TLS certificate             -> /etc/relais/client.crt (0644)
+              client.key              its private key                        -> /etc/relais/client.key (0600)
+            """;
+    private static final String KIOSK_FILES = """
+              relais-kiosk.service    the kiosk's systemd unit (cage, tty1)  -> /etc/systemd/system/
+            """;
+    private static final String KIOSK_BUILD = """
+                 relais-kiosk.jar must be built for the Pi (a PC's does not start there):
+                   mvn -B -pl kiosk -am package -Djavafx.platform=linux-aarch64
+                 kiosk.yaml is the kiosk's configuration: site name and kind, see kiosk/kiosk.example.yaml
+                 (or put it at /etc/relais/kiosk.yaml yourself).
+            """;
+    private static final String KIOSK_NOTES = """
+
+            The kiosk
+              It runs as the user "relais-kiosk" inside cage, a Wayland compositor made for kiosks
+              (installed by install.sh with Xwayland, through which JavaFX draws), full screen on tty1.
+              Visitors see the kiosk and nothing else: no desktop, panel or task switcher behind it,
+              no way to another console. If it stops, systemd starts it again.
+              Because cage takes the screen, install.sh disables the desktop's display manager
+              (lightdm): this Pi no longer shows a desktop. Reboot once after install.sh to start
+              the kiosk. Check: systemctl status relais-kiosk; journalctl -u relais-kiosk
+              Undo: sudo systemctl disable relais-kiosk && sudo systemctl enable lightdm && sudo reboot
+            """;
+
+    private ReadmeParts() {
+    }
+
+    static Map<String, String> of(BundleInput input) {
+        boolean kiosk = input.hasKiosk();
+        boolean client = input.clientCertificate().isPresent();
+        return Map.of(
+                "CLIENT_KEY_NOTE", client ? ", client.key its TLS private key" : "",
+                "CLIENT_FILES", client ? CLIENT_FILES : "",
+                "KIOSK_FILES", kiosk ? KIOSK_FILES : "",
+                "KIOSK_JAR", kiosk ? " relais-kiosk.jar kiosk.yaml" : "",
+                "KIOSK_BUILD", kiosk ? KIOSK_BUILD : "",
+                "KIOSK_NOTES", kiosk ? KIOSK_NOTES : "");
+    }
+}

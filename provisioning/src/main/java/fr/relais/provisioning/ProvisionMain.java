@@ -1,6 +1,11 @@
 package fr.relais.provisioning;
 
+import fr.relais.provisioning.command.AddNodeCommand;
 import fr.relais.provisioning.command.DemoConfigsCommand;
+import fr.relais.provisioning.command.InitCommand;
+import fr.relais.provisioning.command.RenderCommand;
+import fr.relais.provisioning.command.RevokeCommand;
+import fr.relais.provisioning.command.RotateCommand;
 import fr.relais.provisioning.command.ExitCodes;
 import fr.relais.provisioning.command.ValidateCommand;
 import java.io.OutputStreamWriter;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "relais-provision", mixinStandardHelpOptions = true, versionProvider = ProvisionMain.Version.class,
         description = "Provisioning of the Relais fleet from the territory's inventory.",
-        subcommands = {ValidateCommand.class, DemoConfigsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, DemoConfigsCommand.class, InitCommand.class, RenderCommand.class,
+                AddNodeCommand.class, RotateCommand.class, RevokeCommand.class, CommandLine.HelpCommand.class})
 public final class ProvisionMain implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

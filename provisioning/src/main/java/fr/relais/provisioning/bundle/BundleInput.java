@@ -16,9 +16,16 @@ import java.util.Optional;
  * @param caCertificate     the broker's CA certificate (PEM), installed as /etc/relais/ca.crt
  * @param clientCertificate the node's own TLS client certificate (PEM), when the broker asks for one
  * @param clientKey         its private key (PEM); given if and only if the certificate is
+ * @param kioskYaml         the kiosk's configuration, installed as /etc/relais/kiosk.yaml, on nodes with a kiosk
  */
 public record BundleInput(String nodeId, String siteId, boolean hasKiosk, byte[] agentYaml, byte[] caCertificate,
-                          Optional<byte[]> clientCertificate, Optional<byte[]> clientKey) {
+                          Optional<byte[]> clientCertificate, Optional<byte[]> clientKey, Optional<byte[]> kioskYaml) {
+
+    /** A node without a kiosk configuration (none, or one the technician brings). */
+    public BundleInput(String nodeId, String siteId, boolean hasKiosk, byte[] agentYaml, byte[] caCertificate,
+                       Optional<byte[]> clientCertificate, Optional<byte[]> clientKey) {
+        this(nodeId, siteId, hasKiosk, agentYaml, caCertificate, clientCertificate, clientKey, Optional.empty());
+    }
 
     public BundleInput {
         requireId("node", nodeId);
@@ -27,6 +34,7 @@ public record BundleInput(String nodeId, String siteId, boolean hasKiosk, byte[]
         caCertificate = Objects.requireNonNull(caCertificate, "caCertificate").clone();
         clientCertificate = Objects.requireNonNull(clientCertificate, "clientCertificate").map(byte[]::clone);
         clientKey = Objects.requireNonNull(clientKey, "clientKey").map(byte[]::clone);
+        kioskYaml = Objects.requireNonNull(kioskYaml, "kioskYaml").map(byte[]::clone);
         if (clientCertificate.isPresent() != clientKey.isPresent()) {
             throw new IllegalArgumentException("node '" + nodeId + "': a client certificate and its key go together,"
                     + " got " + (clientCertificate.isPresent() ? "a certificate without a key" : "a key without a certificate"));

@@ -1,5 +1,8 @@
 package fr.relais.provisioning.bundle;
 
+import fr.relais.provisioning.render.GeneratedFile;
+import java.nio.file.attribute.PosixFilePermissions;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -22,23 +25,8 @@ final class BundleWriter {
 
     /** @return the file's path relative to folder */
     static Path write(Path folder, BundleFile file) throws IOException {
-        Files.createDirectories(folder);
-        Path target = folder.resolve(file.name());
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Path temporary = Files.createTempFile(folder, "." + file.name(), ".tmp");
-        try {
-            Files.write(temporary, file.content());
-            if (posix) {
-                Files.setPosixFilePermissions(temporary, permissions(file.mode()));
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        GeneratedFile.write(folder.resolve(file.name()), file.content(),
+                PosixFilePermissions.toString(permissions(file.mode())));
         return Path.of(file.name());
     }
 

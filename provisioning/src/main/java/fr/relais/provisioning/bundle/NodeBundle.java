@@ -46,6 +46,7 @@ public final class NodeBundle {
         input.clientCertificate().ifPresent(certificate ->
                 inArchive.add(new BundleFile("client.crt", BundleFile.PUBLIC, certificate)));
         input.clientKey().ifPresent(key -> inArchive.add(new BundleFile("client.key", BundleFile.SECRET, key)));
+        input.kioskYaml().ifPresent(kiosk -> inArchive.add(new BundleFile("kiosk.yaml", BundleFile.PUBLIC, kiosk)));
 
         List<Path> written = new ArrayList<>();
         for (BundleFile file : besideArchive) {

@@ -21,6 +21,8 @@ final class InventoryReader {
     static final int MAX_NODES_PER_SITE = 16;
     /** The edge agent refuses a configuration with more devices than this. */
     /** Five characters: the département (two digits, or 2A/2B for Corsica), then three digits. */
+    private static final Pattern HOST = Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]+");
     private static final Pattern INSEE_CODE = Pattern.compile("(\\d{2}|2A|2B)\\d{3}");
 
     private final YamlLineIndex lines;
@@ -34,6 +36,11 @@ final class InventoryReader {
 
     Inventory read(StrictObject root) throws FieldException {
         String territory = nonBlankText(root, "territory");
+        Optional<BrokerSpec> broker = Optional.empty();
+        Optional<StrictObject> brokerObject = root.optionalObject("broker");
+        if (brokerObject.isPresent()) {
+            broker = Optional.of(broker(brokerObject.get()));
+        }
         List<Site> sites = new ArrayList<>();
         for (StrictObject site : root.objects("sites", MAX_SITES)) {
             sites.add(site(site));
@@ -42,7 +49,7 @@ final class InventoryReader {
             throw new FieldException(root.field("sites"), "must list at least one site");
         }
         root.finish();
-        return new Inventory(territory, sites);
+        return new Inventory(territory, broker, sites);
     }
 
     private Site site(StrictObject site) throws FieldException {
@@ -83,8 +90,38 @@ final class InventoryReader {
             device.finish();
             devices.add(new Device(deviceId, kind, name, settings));
         }
+        NodeAuth auth = node.choice("auth", NodeAuth.class, NodeAuth.PASSWORD);
+        boolean localBroker = node.bool("localBroker", false);
         node.finish();
-        return new Node(id, devices);
+        return new Node(id, devices, auth, localBroker);
+    }
+
+    private static BrokerSpec broker(StrictObject broker) throws FieldException {
+        String host = hostName(broker.field("host"), nonBlankText(broker, "host"));
+        List<String> extraNames = new ArrayList<>();
+        for (String name : broker.has("extraNames") ? broker.texts("extraNames") : List.<String>of()) {
+            extraNames.add(hostName(broker.field("extraNames"), name));
+        }
+        int tlsPort = port(broker, "tlsPort", BrokerSpec.DEFAULT_TLS_PORT);
+        int certificatePort = port(broker, "certificatePort", BrokerSpec.DEFAULT_CERTIFICATE_PORT);
+        int localPort = port(broker, "localPort", BrokerSpec.DEFAULT_LOCAL_PORT);
+        if (tlsPort == localPort || tlsPort == certificatePort || localPort == certificatePort) {
+            throw new FieldException(broker.field("localPort"), "tlsPort, certificatePort and localPort must differ");
+        }
+        broker.finish();
+        return new BrokerSpec(host, extraNames, tlsPort, certificatePort, localPort);
+    }
+
+    private static int port(StrictObject object, String name, int defaultValue) throws FieldException {
+        return (int) object.longIn(name, 1, 65_535, defaultValue);
+    }
+
+    /** A DNS name or an IP address literal: it goes into a certificate and a URL, so nothing else. */
+    private static String hostName(String field, String name) throws FieldException {
+        if (!HOST.matcher(name).matches()) {
+            throw new FieldException(field, "'" + name + "' is not a host name or an IP address");
+        }
+        return name;
     }
 
     private void unique(Map<String, String> seen, String field, String id, String what) throws FieldException {

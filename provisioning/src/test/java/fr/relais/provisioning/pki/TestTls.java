@@ -24,14 +24,14 @@ import javax.net.ssl.TrustManagerFactory;
  * TLS socket factories as a node would build them, with the JDK alone (no BouncyCastle, no
  * {@link Pem}): so the tests also prove that plain JDK code reads the files the CA writes.
  */
-final class TestTls {
+public final class TestTls {
     private static final char[] IN_MEMORY = "in-memory".toCharArray();
 
     private TestTls() {
     }
 
     /** Trusts only the certificate in {@code caFile}; presents no client certificate. */
-    static SSLSocketFactory trusting(Path caFile) throws IOException, GeneralSecurityException {
+    public static SSLSocketFactory trusting(Path caFile) throws IOException, GeneralSecurityException {
         return context(caFile, null).getSocketFactory();
     }
 
@@ -39,7 +39,7 @@ final class TestTls {
      * Trusts only {@code caFile} and presents {@code certificateFile} with {@code keyFile}, alone:
      * the broker knows the CA from its own {@code cafile}.
      */
-    static SSLSocketFactory presenting(Path caFile, Path certificateFile, Path keyFile)
+    public static SSLSocketFactory presenting(Path caFile, Path certificateFile, Path keyFile)
             throws IOException, GeneralSecurityException {
         KeyStore keys = emptyStore();
         keys.setKeyEntry("client", privateKey(keyFile), IN_MEMORY,
@@ -50,7 +50,7 @@ final class TestTls {
     }
 
     /** The JVM's default trust store (public CAs), which knows nothing of ours. */
-    static SSLSocketFactory jvmDefault() throws GeneralSecurityException {
+    public static SSLSocketFactory jvmDefault() throws GeneralSecurityException {
         return SSLContext.getDefault().getSocketFactory();
     }
 

@@ -1,0 +1,86 @@
+package fr.relais.provisioning.command;
+
+import fr.relais.provisioning.deploy.DeploymentException;
+import fr.relais.provisioning.deploy.DeploymentLayout;
+import fr.relais.provisioning.deploy.DeploymentRenderer;
+import fr.relais.provisioning.inventory.Inventory;
+import fr.relais.provisioning.inventory.InventoryException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What init, render, add-node, rotate and revoke share: the inventory, the deployment folder,
+ * and the way a render's outcome or failure is reported. Subclasses say what changes first.
+ */
+abstract class DeploymentCommand implements Callable<Integer> {
+    /** Tests move time forward (a rotation's overlap ending) through this. */
+    static Clock clock = Clock.systemUTC();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InventoryOption inventory;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "The deployment folder: secrets/ (keep it, back it up), broker/, hub/, nodes/<id>/.")
+    Path out;
+
+    @Option(names = "--broker-dir", paramLabel = "DIR",
+            description = "Where the broker/ folder will live on the broker machine, as written in mosquitto.conf"
+                    + " (default: OUT/broker itself).")
+    Path brokerDir;
+
+    @Override
+    public final Integer call() {
+        Inventory loaded;
+        try {
+            loaded = inventory.load();
+        } catch (InventoryException e) {
+            err().println(e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        DeploymentLayout layout = new DeploymentLayout(out);
+        Path installed = brokerDir != null ? brokerDir.toAbsolutePath().normalize() : layout.broker();
+        try {
+            return run(loaded, layout, new DeploymentRenderer(layout, installed, clock));
+        } catch (DeploymentException e) {
+            err().println(e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        } catch (IOException e) {
+            err().println("cannot write the deployment under " + out + ": " + e);
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    abstract int run(Inventory inventory, DeploymentLayout layout, DeploymentRenderer renderer)
+            throws DeploymentException, IOException;
+
+    void print(DeploymentRenderer.Outcome outcome) {
+        outcome.lines().forEach(out()::println);
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** A node the inventory has, or a refusal naming it. */
+    static void requireNode(Inventory inventory, String node) throws DeploymentException {
+        boolean known = inventory.sites().stream().flatMap(site -> site.nodes().stream())
+                .anyMatch(candidate -> candidate.id().equals(node));
+        if (!known) {
+            throw new DeploymentException("no node '" + node + "' in the inventory");
+        }
+    }
+}

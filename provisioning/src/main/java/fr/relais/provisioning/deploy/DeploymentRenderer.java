@@ -1,0 +1,140 @@
+package fr.relais.provisioning.deploy;
+
+import fr.relais.provisioning.inventory.BrokerSpec;
+import fr.relais.provisioning.inventory.Inventory;
+import fr.relais.provisioning.inventory.Node;
+import fr.relais.provisioning.inventory.NodeAuth;
+import fr.relais.provisioning.inventory.Site;
+import fr.relais.provisioning.pki.CertificateAuthority;
+import fr.relais.provisioning.render.AccessControlList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns the inventory and the deployment's secrets into every file of the deployment folder.
+ * The same inventory and secrets give the same bytes; the only things that change the output
+ * without a change of input are a rotation's overlap ending and a certificate nearing its end.
+ */
+public final class DeploymentRenderer {
+    private final DeploymentLayout layout;
+    private final Path brokerInstalledAt;
+    private final Clock clock;
+
+    /** What a render did, one line per fact, for the console. */
+    public record Outcome(List<String> lines) {
+    }
+
+    /** @param brokerInstalledAt where the broker folder will live on the broker machine */
+    public DeploymentRenderer(DeploymentLayout layout, Path brokerInstalledAt, Clock clock) {
+        this.layout = layout;
+        this.brokerInstalledAt = brokerInstalledAt;
+        this.clock = clock;
+    }
+
+    public Outcome render(Inventory inventory) throws DeploymentException, IOException {
+        return render(inventory, store -> { });
+    }
+
+    /** Changes the secrets ({@code rotate}, {@code revoke}), then renders from them, in one go. */
+    public Outcome render(Inventory inventory, SecretChange change) throws DeploymentException, IOException {
+        BrokerSpec broker = inventory.broker().orElseThrow(() -> new DeploymentException(
+                "the inventory has no 'broker:' section: render needs at least broker.host, the name the Pis dial"));
+        checkNodes(inventory);
+        Instant now = clock.instant();
+        List<String> lines = new ArrayList<>();
+        Deployment deployment = Deployment.open(layout, inventory.territory(), now, lines);
+        SecretStore store = deployment.secrets();
+        change.apply(store);
+        store.prune(now);
+        List<AccessControlList.NodeAccess> access = new ArrayList<>();
+        PasswordFile passwd = new PasswordFile();
+        passwd.add(store.hub());
+        NodeFiles nodeFiles = new NodeFiles(deployment.ca(), broker);
+        Set<String> kept = new HashSet<>();
+        boolean certificateNodes = false;
+        for (Site site : inventory.sites()) {
+            for (Node node : site.nodes()) {
+                NodeIdentity identity = store.node(node.id(), now);
+                if (identity.revoked()) {
+                    lines.add(node.id() + ": revoked on " + identity.revokedAt()
+                            + ", no credentials (rotate it to let it back in, or remove it from the inventory)");
+                    continue;
+                }
+                List<Credential> valid = identity.valid(now);
+                access.add(new AccessControlList.NodeAccess(site.id(), node.id(),
+                        valid.stream().map(Credential::username).toList()));
+                if (node.auth() == NodeAuth.PASSWORD) {
+                    valid.forEach(passwd::add);
+                } else {
+                    certificateNodes = true;
+                }
+                nodeFiles.write(layout.node(node.id()), site, node, identity.current());
+                kept.add(node.id());
+                lines.add(node.id() + ": nodes/" + node.id() + "/ as " + identity.current().username()
+                        + (valid.size() > 1 ? " (and " + (valid.size() - 1) + " older credential(s) until "
+                        + valid.get(0).expiresAt() + ")" : "") + ", " + node.auth().wire()
+                        + (node.localBroker() ? ", site broker" : ""));
+            }
+        }
+        String acl = AccessControlList.render(store.hub().username(), access);
+        lines.addAll(new BrokerFiles(layout.broker(), brokerInstalledAt, new ServiceAccounts())
+                .write(broker, deployment.ca(), passwd.text(), acl, certificateNodes));
+        lines.add("broker: broker/ (mosquitto.conf, passwd, acl, certificates, relais-broker.service)");
+        new HubFiles(layout.hub()).write(broker, store);
+        lines.add("hub: hub/ (hub.env, relais-hub.service)");
+        removeLeftNodes(kept, lines);
+        store.save();
+        return new Outcome(lines);
+    }
+
+    /** A folder of a node that left the inventory or was revoked holds a password that no longer works. */
+    private void removeLeftNodes(Set<String> kept, List<String> lines) throws IOException {
+        if (!Files.isDirectory(layout.nodes())) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(layout.nodes())) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                String id = folder.getFileName().toString();
+                if (!kept.contains(id)) {
+                    deleteTree(folder);
+                    lines.add(id + ": nodes/" + id + "/ removed (no longer in the inventory, or revoked)");
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** A bridge logs in with the node's password: a node with a certificate cannot have one (yet). */
+    private static void checkNodes(Inventory inventory) throws DeploymentException {
+        for (Site site : inventory.sites()) {
+            for (Node node : site.nodes()) {
+                if (node.localBroker() && node.auth() == NodeAuth.CERTIFICATE) {
+                    throw new DeploymentException("node " + node.id() + ": localBroker needs auth: password"
+                            + " (the site broker's bridge logs in with the node's password)");
+                }
+            }
+        }
+    }
+
+    /** A change made to the secrets before rendering. */
+    @FunctionalInterface
+    public interface SecretChange {
+        void apply(SecretStore store) throws DeploymentException;
+    }
+}

@@ -1,0 +1,87 @@
+package fr.relais.provisioning.deploy;
+
+import fr.relais.provisioning.bundle.BundleInput;
+import fr.relais.provisioning.bundle.NodeBundle;
+import fr.relais.provisioning.inventory.BrokerSpec;
+import fr.relais.provisioning.inventory.Node;
+import fr.relais.provisioning.inventory.NodeAuth;
+import fr.relais.provisioning.inventory.Site;
+import fr.relais.provisioning.pki.CertificateAuthority;
+import fr.relais.provisioning.pki.IssuedCertificate;
+import fr.relais.provisioning.render.GeneratedFile;
+import fr.relais.provisioning.render.NodeAgentConfig;
+import fr.relais.provisioning.render.NodeKioskConfig;
+import fr.relais.provisioning.render.Template;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One node's folder: its {@code agent.yaml} with its own credentials, the CA, its client
+ * certificate when it uses one, its site-local broker when it has one, and the first-boot bundle
+ * that carries all of it to the Pi.
+ */
+final class NodeFiles {
+    /** The site-local broker listens here on the Pi: 1883 is Debian's own mosquitto service's. */
+    static final int SITE_BROKER_PORT = 1885;
+    static final String SITE_BROKER_DIR = "site-broker";
+
+    private final CertificateAuthority ca;
+    private final BrokerSpec broker;
+
+    NodeFiles(CertificateAuthority ca, BrokerSpec broker) {
+        this.ca = ca;
+        this.broker = broker;
+    }
+
+    void write(Path dir, Site site, Node node, Credential credential) throws IOException {
+        Files.createDirectories(dir);
+        byte[] caCertificate = Files.readAllBytes(ca.certificateFile());
+        GeneratedFile.write(dir.resolve(NodeAgentConfig.CA_FILE), caCertificate, "rw-r--r--");
+        Optional<byte[]> clientCertificate = Optional.empty();
+        Optional<byte[]> clientKey = Optional.empty();
+        NodeAgentConfig.Connection connection;
+        if (node.auth() == NodeAuth.CERTIFICATE) {
+            IssuedCertificate issued = ca.clientCertificate(dir, "client", credential.username());
+            clientCertificate = Optional.of(Files.readAllBytes(issued.certificateFile()));
+            clientKey = Optional.of(Files.readAllBytes(issued.keyFile()));
+            connection = new NodeAgentConfig.Connection("ssl://" + broker.host() + ":" + broker.certificatePort(),
+                    Optional.empty(), Optional.empty(), true, true);
+        } else if (node.localBroker()) {
+            // The agent talks to the broker on its own Pi, which forwards to the central one.
+            connection = new NodeAgentConfig.Connection("tcp://127.0.0.1:" + SITE_BROKER_PORT, Optional.empty(),
+                    Optional.empty(), false, false);
+            writeSiteBroker(dir.resolve(SITE_BROKER_DIR), site, node, credential);
+        } else {
+            connection = new NodeAgentConfig.Connection("ssl://" + broker.host() + ":" + broker.tlsPort(),
+                    Optional.of(credential.username()), Optional.of(credential.password()), true, false);
+        }
+        byte[] agentYaml = NodeAgentConfig.render(site, node, connection).getBytes(StandardCharsets.UTF_8);
+        GeneratedFile.write(dir.resolve(NodeAgentConfig.FILE), agentYaml, "rw-------");
+        Optional<byte[]> kioskYaml = Optional.empty();
+        if (node.hasKiosk()) {
+            kioskYaml = Optional.of(NodeKioskConfig.render(site).getBytes(StandardCharsets.UTF_8));
+            GeneratedFile.write(dir.resolve(NodeKioskConfig.FILE), kioskYaml.get(), "rw-r--r--");
+        }
+        NodeBundle.write(dir, new BundleInput(node.id(), site.id(), node.hasKiosk(), agentYaml, caCertificate,
+                clientCertificate, clientKey, kioskYaml));
+    }
+
+    private void writeSiteBroker(Path dir, Site site, Node node, Credential credential) throws IOException {
+        String config = Template.resource("broker/site-bridge.conf.template").fill(Map.of(
+                "site", site.id(),
+                "node", node.id(),
+                "local_port", Integer.toString(SITE_BROKER_PORT),
+                "central_host", broker.host(),
+                "central_tls_port", Integer.toString(broker.tlsPort()),
+                "ca_file", "/etc/relais/" + NodeAgentConfig.CA_FILE,
+                "bridge_username", credential.username(),
+                "bridge_password", credential.password(),
+                "persistence_dir", "/var/lib/relais/site-broker/"));
+        // It holds the node's password: owner only, like agent.yaml.
+        GeneratedFile.write(dir.resolve("mosquitto.conf"), config.getBytes(StandardCharsets.UTF_8), "rw-------");
+    }
+}

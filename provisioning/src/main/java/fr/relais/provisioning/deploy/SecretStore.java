@@ -1,0 +1,148 @@
+package fr.relais.provisioning.deploy;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.relais.provisioning.secrets.GeneratedPasswords;
+import fr.relais.provisioning.secrets.MosquittoPasswords;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The deployment's passwords, in one JSON file readable by its owner only, never in the
+ * inventory. Rendering reads them back so that the same inventory gives the same files; only
+ * {@code rotate} and new nodes add passwords. Written whole to a temporary file then moved, so a
+ * crash never leaves half a store.
+ */
+public final class SecretStore {
+    static final String HUB_USERNAME = "relais-hub";
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    /** The file's shape; {@code version} lets a later release read an older store. */
+    record Contents(int version, Credential hub, String adminPassword, Map<String, NodeIdentity> nodes) {
+    }
+
+    private final Path file;
+    private Credential hub;
+    private String adminPassword;
+    private final Map<String, NodeIdentity> nodes;
+    private boolean changed;
+
+    private SecretStore(Path file, Contents contents) {
+        this.file = file;
+        this.hub = contents.hub();
+        this.adminPassword = contents.adminPassword();
+        this.nodes = new TreeMap<>(contents.nodes() == null ? Map.of() : contents.nodes());
+    }
+
+    /** Reads the store, or starts an empty one (the hub's credentials made at once). */
+    static SecretStore open(Path file, Instant now) throws DeploymentException {
+        if (!Files.exists(file)) {
+            SecretStore store = new SecretStore(file, new Contents(1, null, null, Map.of()));
+            store.hub = newCredential(HUB_USERNAME, now);
+            store.adminPassword = GeneratedPasswords.generate();
+            store.changed = true;
+            return store;
+        }
+        try {
+            Contents contents = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Contents.class);
+            if (contents.version() != 1 || contents.hub() == null || contents.adminPassword() == null) {
+                throw new DeploymentException(file + ": not a Relais secret store of version 1 (hub or admin missing)");
+            }
+            return new SecretStore(file, contents);
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new DeploymentException(file + ": unreadable secret store (" + e.getMessage().lines().findFirst()
+                    .orElse("") + "); restore it from your backup: the broker's passwords depend on it", e);
+        } catch (IOException e) {
+            throw new DeploymentException(file + ": cannot read the secret store: " + e, e);
+        }
+    }
+
+    public Credential hub() {
+        return hub;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** The node's identity, a first credential made if it has none yet. */
+    public NodeIdentity node(String node, Instant now) {
+        return nodes.computeIfAbsent(node, id -> {
+            changed = true;
+            return new NodeIdentity(1, java.util.List.of(newCredential(NodeIdentity.username(id, 1), now)), null);
+        });
+    }
+
+    /** The node's identity if it has one, without making any. */
+    public java.util.Optional<NodeIdentity> existing(String node) {
+        return java.util.Optional.ofNullable(nodes.get(node));
+    }
+
+    public NodeIdentity rotate(String node, Instant now, Instant overlapEnds) {
+        NodeIdentity rotated = node(node, now).rotated(node, SecretStore::newCredential, now, overlapEnds);
+        nodes.put(node, rotated);
+        changed = true;
+        return rotated;
+    }
+
+    public NodeIdentity revoke(String node, Instant now) {
+        NodeIdentity revoked = node(node, now).revokedAt(now);
+        nodes.put(node, revoked);
+        changed = true;
+        return revoked;
+    }
+
+    /** Forgets credentials whose overlap has ended. */
+    void prune(Instant now) {
+        nodes.replaceAll((id, identity) -> {
+            NodeIdentity pruned = identity.pruned(now);
+            if (!pruned.equals(identity)) {
+                changed = true;
+            }
+            return pruned;
+        });
+    }
+
+    /** Writes the store if anything changed (owner read/write only). */
+    void save() throws IOException {
+        if (!changed) {
+            return;
+        }
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        FilePermissions.createPrivateFile(temporary);
+        Files.writeString(temporary, JSON.writeValueAsString(new Contents(1, hub, adminPassword, nodes)) + "\n",
+                StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        changed = false;
+    }
+
+    private static Credential newCredential(String username, Instant now) {
+        return new Credential(username, GeneratedPasswords.generate(),
+                Base64.getEncoder().encodeToString(MosquittoPasswords.newSalt()), now, null);
+    }
+
+    /** The passwd line value for a credential: deterministic, from its stored salt. */
+    public static String passwdHash(Credential credential) {
+        return MosquittoPasswords.hash(credential.password(), credential.saltBytes());
+    }
+}

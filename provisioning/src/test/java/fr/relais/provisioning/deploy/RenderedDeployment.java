@@ -1,0 +1,114 @@
+package fr.relais.provisioning.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.relais.broker.MosquittoProcess;
+import fr.relais.provisioning.ProvisionMain;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import picocli.CommandLine;
+
+/**
+ * The sample territory rendered into a temporary folder, its broker ports moved to free ones and
+ * its certificate made valid for 127.0.0.1 too, and the real mosquitto started on the result.
+ */
+final class RenderedDeployment implements AutoCloseable {
+    static final Path SAMPLE = Path.of("examples/territoire.yaml");
+
+    final Path root;
+    final Path inventory;
+    final int tlsPort = MosquittoProcess.freePort();
+    final int certificatePort = MosquittoProcess.freePort();
+    final int localPort = MosquittoProcess.freePort();
+    MosquittoProcess broker;
+
+    /** Result of one command line run. */
+    record Run(int exit, String out, String err) {
+    }
+
+    RenderedDeployment(Path temp) throws IOException {
+        // Mosquitto reads its files as its own user after dropping root: it must reach them.
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        this.root = temp.resolve("deployment");
+        this.inventory = temp.resolve("territoire.yaml");
+        String text = Files.readString(SAMPLE, StandardCharsets.UTF_8)
+                .replace("tlsPort: 8883", "tlsPort: " + tlsPort)
+                .replace("certificatePort: 8884", "certificatePort: " + certificatePort)
+                .replace("localPort: 1884", "localPort: " + localPort)
+                .replace("host: relais.portes-thierache.example",
+                        "host: relais.portes-thierache.example\n  extraNames: [localhost, 127.0.0.1]");
+        assertThat(text).contains("tlsPort: " + tlsPort).contains("localPort: " + localPort);
+        Files.writeString(inventory, text, StandardCharsets.UTF_8);
+    }
+
+    Run provision(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = ProvisionMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Run render() {
+        Run run = provision("render", "--inventory", inventory.toString(), "--out", root.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run;
+    }
+
+    MosquittoProcess startBroker() {
+        broker = MosquittoProcess.startWithConfig(root.resolve("broker/mosquitto.conf"), root.getParent().resolve("run"),
+                localPort);
+        return broker;
+    }
+
+    String local() {
+        return "tcp://127.0.0.1:" + localPort;
+    }
+
+    String tls() {
+        return "ssl://127.0.0.1:" + tlsPort;
+    }
+
+    /** broker.username / broker.password of a node's rendered agent.yaml. */
+    JsonNode agentBroker(String node) throws IOException {
+        return new YAMLMapper().readTree(root.resolve("nodes").resolve(node).resolve("agent.yaml").toFile()).get("broker");
+    }
+
+    String username(String node) throws IOException {
+        return agentBroker(node).get("username").asText();
+    }
+
+    String password(String node) throws IOException {
+        return agentBroker(node).get("password").asText();
+    }
+
+    String hubPassword() throws IOException {
+        return Files.readAllLines(root.resolve("hub/hub.env")).stream()
+                .filter(line -> line.startsWith("RELAIS_HUB_MQTT_PASSWORD="))
+                .map(line -> line.substring(line.indexOf('=') + 1)).findFirst().orElseThrow();
+    }
+
+    Client node(String node) throws Exception {
+        return Client.connect(local(), node, username(node), password(node), null);
+    }
+
+    Client hub() throws Exception {
+        return Client.connect(local(), "relais-hub-test", "relais-hub", hubPassword(), null);
+    }
+
+    @Override
+    public void close() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

@@ -76,38 +76,40 @@ final class BrokerTls {
      */
     static String explain(Throwable failure, String url, boolean privateCa) {
         List<String> reasons = new ArrayList<>();
-        String hint = null;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+            chain.add(cause);
             String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             // Wrappers repeat the message of their cause; Paho's generic one says nothing.
             if (!message.equals("MqttException") && reasons.stream().noneMatch(known -> known.contains(message))) {
                 reasons.add(message);
             }
-            hint = hint != null ? hint : hint(cause, url, privateCa);
         }
         String why = reasons.isEmpty() ? failure.toString() : String.join(": ", reasons);
+        String hint = hint(chain, String.join(" ", reasons).toLowerCase(Locale.ROOT), url, privateCa);
         return hint == null ? why : why + " (" + hint + ")";
     }
 
-    private static String hint(Throwable cause, String url, boolean privateCa) {
-        String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-        if (cause instanceof CertPathBuilderException || message.contains("pkix path")) {
+    /** The likeliest reason, from the most specific clue: an expired certificate also fails the PKIX check. */
+    private static String hint(List<Throwable> chain, String text, String url, boolean privateCa) {
+        if (chain.stream().anyMatch(cause -> cause instanceof CertificateExpiredException
+                || cause instanceof CertificateNotYetValidException) || text.contains("validity check failed")) {
+            return "a certificate is outside its validity period; is the clock of this node right?";
+        }
+        if (chain.stream().anyMatch(CertPathBuilderException.class::isInstance)
+                || text.contains("pkix path building")) {
             return privateCa ? "the broker's certificate is not signed by the CA of broker.tls.caFile"
                     : "no CA the JVM trusts signed the broker's certificate; a private CA goes in broker.tls.caFile";
         }
-        if (message.contains("no subject alternative") || message.contains("no name matching")) {
+        if (text.contains("no subject alternative") || text.contains("no name matching")) {
             return "the broker's certificate does not name the host of " + url;
         }
-        if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
-            return "a certificate is outside its validity period; is the clock of this node right?";
-        }
-        if (message.contains("certificate_required")) {
+        if (text.contains("certificate_required")) {
             return "the broker wants a client certificate: broker.tls.certFile and keyFile";
         }
         // Which of these the client sees depends on when the broker hangs up.
-        boolean hungUp = cause instanceof EOFException || message.contains("broken pipe")
-                || message.contains("connection reset") || message.contains("unknown_ca")
-                || message.contains("bad_certificate");
+        boolean hungUp = chain.stream().anyMatch(EOFException.class::isInstance) || text.contains("broken pipe")
+                || text.contains("connection reset") || text.contains("unknown_ca") || text.contains("bad_certificate");
         if (url.startsWith("ssl://") && hungUp) {
             return "the broker closed the TLS connection; if it requires client certificates, is"
                     + " broker.tls.certFile signed by a CA it trusts?";

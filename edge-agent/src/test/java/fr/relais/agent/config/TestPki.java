@@ -71,7 +71,7 @@ public final class TestPki {
         KeyPair keys = keyPair("EC");
         X500Name subject = new X500Name("CN=" + name);
         try {
-            X509v3CertificateBuilder builder = builder(subject, subject, keys);
+            X509v3CertificateBuilder builder = builder(subject, subject, keys, Instant.now().plus(Duration.ofDays(30)));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
@@ -92,19 +92,26 @@ public final class TestPki {
 
     /** A broker's certificate naming these hosts (names and IP addresses), with an EC key. */
     public Issued server(String commonName, String... hosts) {
-        return issue(commonName, "EC", KeyPurposeId.id_kp_serverAuth, hosts);
+        return issue(commonName, "EC", KeyPurposeId.id_kp_serverAuth, Instant.now().plus(Duration.ofDays(30)), hosts);
+    }
+
+    /** A broker's certificate that expired yesterday. */
+    public Issued expiredServer(String commonName, String... hosts) {
+        return issue(commonName, "EC", KeyPurposeId.id_kp_serverAuth, Instant.now().minus(Duration.ofDays(1)), hosts);
     }
 
     /** A node's certificate; {@code keyAlgorithm} is {@code EC} or {@code RSA}. */
     public Issued client(String commonName, String keyAlgorithm) {
-        return issue(commonName, keyAlgorithm, KeyPurposeId.id_kp_clientAuth);
+        return issue(commonName, keyAlgorithm, KeyPurposeId.id_kp_clientAuth, Instant.now().plus(Duration.ofDays(30)));
     }
 
-    private Issued issue(String commonName, String keyAlgorithm, KeyPurposeId purpose, String... hosts) {
+    private Issued issue(String commonName, String keyAlgorithm, KeyPurposeId purpose, Instant notAfter,
+                         String... hosts) {
         KeyPair leaf = keyPair(keyAlgorithm);
         try {
             X509v3CertificateBuilder builder = builder(X500Name.getInstance(
-                    certificate.getSubjectX500Principal().getEncoded()), new X500Name("CN=" + commonName), leaf);
+                    certificate.getSubjectX500Principal().getEncoded()), new X500Name("CN=" + commonName), leaf,
+                    notAfter);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
@@ -127,11 +134,10 @@ public final class TestPki {
         }
     }
 
-    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
-        Instant now = Instant.now();
+    /** Valid from ten days ago, as a provisioning tool should do for nodes whose clock lags. */
+    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys, Instant notAfter) {
         return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIALS.incrementAndGet()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))), subject,
-                keys.getPublic());
+                Date.from(Instant.now().minus(Duration.ofDays(10))), Date.from(notAfter), subject, keys.getPublic());
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer)

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 
 /**
  * A real Mosquitto with a private CA, as a deployment runs it: a plain loopback listener for the
- * test's own watchers, a TLS listener, one that requires a client certificate, and one whose
- * certificate names another host. The CA, a second CA the broker does not know, and the node's
- * certificate are written as PEM beside it.
+ * test's own watchers, a TLS listener, one that requires a client certificate, one whose
+ * certificate names another host and one whose certificate has expired. The CA, a second CA the
+ * broker does not know, and client certificates from both are written as PEM beside it.
  */
 final class TlsBroker implements AutoCloseable {
     final Path dir;
@@ -26,6 +26,7 @@ final class TlsBroker implements AutoCloseable {
     final int tlsPort = MosquittoProcess.freePort();
     final int clientCertPort = MosquittoProcess.freePort();
     final int wrongNamePort = MosquittoProcess.freePort();
+    final int expiredPort = MosquittoProcess.freePort();
     final MosquittoProcess mosquitto;
 
     TlsBroker(Path dir) {
@@ -40,6 +41,9 @@ final class TlsBroker implements AutoCloseable {
         TestPki.Issued elsewhere = ca.server("relais broker elsewhere", "broker.elsewhere.example");
         elsewhere.writeCertificate(dir.resolve("elsewhere.crt"));
         elsewhere.writeKey(dir.resolve("elsewhere.key"));
+        TestPki.Issued expired = ca.expiredServer("relais broker expired", "localhost", "127.0.0.1");
+        expired.writeCertificate(dir.resolve("expired.crt"));
+        expired.writeKey(dir.resolve("expired.key"));
         TestPki.Issued client = ca.client("rozoy-pi.1", "EC");
         clientCert = client.writeCertificate(dir.resolve("node.crt"));
         clientKey = client.writeKey(dir.resolve("node.key"));
@@ -68,11 +72,11 @@ final class TlsBroker implements AutoCloseable {
                 %s
                 require_certificate true
                 listener %d 127.0.0.1
-                cafile %s
-                certfile %s
-                keyfile %s
+                %s
+                listener %d 127.0.0.1
+                %s
                 """.formatted(plainPort, tlsPort, tls("server"), clientCertPort, tls("server"), wrongNamePort,
-                caFile, dir.resolve("elsewhere.crt"), dir.resolve("elsewhere.key"));
+                tls("elsewhere"), expiredPort, tls("expired"));
     }
 
     private String tls(String name) {

@@ -113,6 +113,13 @@ class TlsLinkTest {
     }
 
     @Test
+    void refusesAnExpiredBrokerCertificateAndSuspectsTheClock() throws Exception {
+        MqttLink link = link("ssl://localhost:" + broker.expiredPort, "tls: {caFile: ca.crt}");
+        assertThat(failure(link.connect(will())))
+                .hasMessageContaining("a certificate is outside its validity period; is the clock of this node right?");
+    }
+
+    @Test
     void presentsTheNodesCertificateWhenTheBrokerRequiresOne() throws Exception {
         MqttLink link = link("ssl://localhost:" + broker.clientCertPort,
                 "tls: {caFile: ca.crt, certFile: node.crt, keyFile: node.key}");

@@ -86,7 +86,7 @@ public final class ConfigLoader {
         NodeConfig.Site site = new NodeConfig.Site(siteObject.id("id"), siteObject.text("name"),
                 siteObject.choice("kind", SiteKind.class));
         siteObject.finish();
-        BrokerSettings broker = broker(root.object("broker"));
+        BrokerSettings broker = broker(root.object("broker"), baseDir);
         StrictObject storage = root.object("storage");
         Path storageFile = baseDir.resolve(storage.text("file"));
         storage.finish();
@@ -119,7 +119,7 @@ public final class ConfigLoader {
                 ConfigSecrets.mask(raw, broker.password()));
     }
 
-    private static BrokerSettings broker(StrictObject broker) throws FieldException {
+    private static BrokerSettings broker(StrictObject broker, Path baseDir) throws FieldException {
         String url = broker.text("url");
         if (!url.matches("(tcp|ssl)://[^\\s/]+:\\d{1,5}")) {
             throw new FieldException(broker.field("url"), "'" + url + "' must look like tcp://host:1883 or ssl://host:8883");
@@ -141,9 +141,18 @@ public final class ConfigLoader {
         if (reconnectMax.compareTo(reconnectMin) < 0) {
             throw new FieldException(broker.field("reconnectMaxMillis"), "must not be below reconnectMinMillis");
         }
+        Optional<TlsSettings> tls = Optional.empty();
+        Optional<StrictObject> tlsObject = broker.optionalObject("tls");
+        if (tlsObject.isPresent()) {
+            if (!url.startsWith("ssl://")) {
+                throw new FieldException(broker.field("tls"), "needs an ssl:// broker.url, not '" + url
+                        + "': with tcp:// nothing would be encrypted");
+            }
+            tls = Optional.of(TlsBlock.read(tlsObject.get(), baseDir));
+        }
         broker.finish();
         return new BrokerSettings(url, username, password, maxInflight, keepAlive, connectTimeout, reconnectMin,
-                reconnectMax);
+                reconnectMax, tls);
     }
 
     private static OutboxSettings outbox(StrictObject outbox) throws FieldException {

@@ -5,6 +5,7 @@ import fr.relais.protocol.mqtt.BufferedSocketFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -33,6 +34,8 @@ final class MqttLink {
 
     private final BrokerSettings settings;
     private final MqttAsyncClient client;
+    /** Built once: the TLS material was parsed with the configuration and does not change. */
+    private final SocketFactory socketFactory;
 
     private final int maxInflight;
     /** Counts connections, so an acknowledgement never crosses from one to the next. */
@@ -42,6 +45,7 @@ final class MqttLink {
              Inbound onMessage) {
         this.settings = settings;
         this.maxInflight = maxInflight;
+        this.socketFactory = socketFactory(settings);
         try {
             this.client = new MqttAsyncClient(settings.url(), clientId, new MemoryPersistence());
         } catch (MqttException e) {
@@ -98,17 +102,49 @@ final class MqttLink {
         settings.username().ifPresent(options::setUserName);
         settings.password().ifPresent(password -> options.setPassword(password.toCharArray()));
         options.setWill(will.topic(), will.payload(), 1, true);
-        if (settings.url().startsWith("tcp://")) {
-            options.setSocketFactory(new BufferedSocketFactory());
+        if (socketFactory != null) {
+            options.setSocketFactory(socketFactory);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        // Paho's default, stated because the private CA's trust depends on it: the broker's
+        // certificate must name the host of broker.url (checked by the JDK during the handshake).
+        options.setHttpsHostnameVerificationEnabled(true);
+        CompletableFuture<Void> attempt = new CompletableFuture<>();
         connections.incrementAndGet();
         try {
-            client.connect(options, null, completing(done));
+            client.connect(options, null, completing(attempt));
         } catch (MqttException e) {
-            done.completeExceptionally(e);
+            attempt.completeExceptionally(e);
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        attempt.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(new ConnectFailure(BrokerTls.explain(failure, settings.url(),
+                        settings.tls().isPresent()), failure));
+            }
+        });
         return done;
+    }
+
+    /**
+     * Buffered plain sockets for tcp://; for ssl:// with a private CA, sockets that trust only it;
+     * null for ssl:// without: Paho's default, the JVM's trusted CAs.
+     */
+    private static SocketFactory socketFactory(BrokerSettings settings) {
+        if (settings.url().startsWith("tcp://")) {
+            return new BufferedSocketFactory();
+        }
+        return settings.tls().map(BrokerTls::socketFactory).orElse(null);
+    }
+
+    /** A failed connection attempt whose message carries the causes Paho's message leaves out. */
+    static final class ConnectFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ConnectFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Completes when the broker has acknowledged the message (PUBACK). */

@@ -1,6 +1,9 @@
 package fr.relais.broker.production;
 
 import fr.relais.broker.MosquittoProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,9 +78,9 @@ final class CentralFixture implements AutoCloseable {
 
     private static void createDirectory(Path dir) {
         try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

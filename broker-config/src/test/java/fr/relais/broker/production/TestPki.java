@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -32,6 +33,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -71,7 +73,7 @@ final class TestPki {
                     new JcaPKCS8Generator(serverKeys.getPrivate(), null)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot make the test certificates", e);
         }
     }
@@ -105,7 +107,7 @@ final class TestPki {
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(store, new char[0]);
             return context(keyManagers).getSocketFactory();
-        } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot make a client certificate", e);
         }
     }
@@ -132,9 +134,9 @@ final class TestPki {
         return generator.generateKeyPair();
     }
 
-    private static X509Certificate sign(KeyPair issuerKeys, X500Name issuer, java.security.PublicKey subjectKey,
+    private static X509Certificate sign(KeyPair issuerKeys, X500Name issuer, PublicKey subjectKey,
             X500Name subject, boolean authority, GeneralNames altNames)
-            throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+            throws GeneralSecurityException, IOException, OperatorCreationException {
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                 new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),

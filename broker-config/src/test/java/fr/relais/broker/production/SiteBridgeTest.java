@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.relais.broker.MosquittoProcess;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +25,7 @@ class SiteBridgeTest {
     private static final Duration RECONNECT = Duration.ofSeconds(120);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String BRIDGE_STATE = "$SYS/broker/connection/bridge-site-a-node-a/state";
+    private static final String STATE = "relais/v1/site-a/node-a/state";
     private static final int DURING_CUT = 500;
 
     @TempDir
@@ -64,6 +69,38 @@ class SiteBridgeTest {
                 await().atMost(RECONNECT).until(() -> hub.distinct.stream().filter(p -> p.startsWith("cut-")).count()
                         >= DURING_CUT);
                 assertThat(hub.distinct).containsAll(IntStream.range(0, DURING_CUT).mapToObj(i -> "cut-" + i).toList());
+            }
+        }
+    }
+
+    @Test
+    void forwardsTheNodesRetainedStateAndItsLastWill() throws Exception {
+        try (CentralFixture central = CentralFixture.start(dir.resolve("central"));
+             MosquittoProcess site = startSite(central, dir.resolve("site"))) {
+            MqttClient agent = new MqttClient(site.url(), "agent", new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setWill(STATE, "lost".getBytes(StandardCharsets.UTF_8), 1, true);
+            agent.connect(options);
+            try (TestClient kiosk = TestClient.connect(TestClient.Options.anonymous(site.url(), "kiosk"))) {
+                kiosk.subscribe(BRIDGE_STATE);
+                await().atMost(RECONNECT).until(() -> kiosk.received.contains("1"));
+            }
+            agent.publish(STATE, "online".getBytes(StandardCharsets.UTF_8), 1, true);
+
+            // Subscribing after the fact: only a retained copy on the central can answer.
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+                try (TestClient hub = TestClient.connect(central.hub("late-hub"))) {
+                    hub.subscribe(STATE);
+                    await().atMost(Duration.ofSeconds(2)).until(() -> !hub.received.isEmpty());
+                    return hub.received.contains("online");
+                }
+            });
+            try (TestClient hub = TestClient.connect(central.hub("hub"))) {
+                hub.subscribe(STATE);
+                await().atMost(PATIENCE).until(() -> hub.received.contains("online"));
+                agent.disconnectForcibly(0, 1000, false);
+                agent.close();
+                await().atMost(PATIENCE).until(() -> hub.received.contains("lost"));
             }
         }
     }

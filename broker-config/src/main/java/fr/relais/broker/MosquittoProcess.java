@@ -34,6 +34,8 @@ public final class MosquittoProcess implements AutoCloseable {
     private final Path log;
     private final Path config;
     private Process process;
+    /** Where this start's lines begin in the log, which restarts append to. */
+    private int logStart;
 
     private MosquittoProcess(Path binary, Path workDir, int port, boolean persistent, Path config) {
         this.binary = binary;
@@ -228,6 +230,7 @@ public final class MosquittoProcess implements AutoCloseable {
     }
 
     private void startProcess() {
+        logStart = log().length();
         try {
             process = new ProcessBuilder(binary.toString(), "-c", config.toString())
                     .redirectErrorStream(true)
@@ -250,7 +253,12 @@ public final class MosquittoProcess implements AutoCloseable {
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
+                // Mosquitto opens a plain listener before it loads the TLS keys of the next one:
+                // only its "running" line says that every listener is up and it will stay.
+                if (log().substring(Math.min(logStart, log().length())).contains(" running")) {
+                    return;
+                }
+                pause();
             } catch (IOException notYet) {
                 pause();
             }

@@ -17,14 +17,17 @@ import java.util.Optional;
  * @param clientCertificate the node's own TLS client certificate (PEM), when the broker asks for one
  * @param clientKey         its private key (PEM); given if and only if the certificate is
  * @param kioskYaml         the kiosk's configuration, installed as /etc/relais/kiosk.yaml, on nodes with a kiosk
+ * @param siteBrokerConfig  the site-local broker's mosquitto.conf, on nodes with one (localBroker)
  */
 public record BundleInput(String nodeId, String siteId, boolean hasKiosk, byte[] agentYaml, byte[] caCertificate,
-                          Optional<byte[]> clientCertificate, Optional<byte[]> clientKey, Optional<byte[]> kioskYaml) {
+                          Optional<byte[]> clientCertificate, Optional<byte[]> clientKey, Optional<byte[]> kioskYaml,
+                          Optional<byte[]> siteBrokerConfig) {
 
-    /** A node without a kiosk configuration (none, or one the technician brings). */
+    /** A node without a kiosk configuration (none, or one the technician brings) nor site broker. */
     public BundleInput(String nodeId, String siteId, boolean hasKiosk, byte[] agentYaml, byte[] caCertificate,
                        Optional<byte[]> clientCertificate, Optional<byte[]> clientKey) {
-        this(nodeId, siteId, hasKiosk, agentYaml, caCertificate, clientCertificate, clientKey, Optional.empty());
+        this(nodeId, siteId, hasKiosk, agentYaml, caCertificate, clientCertificate, clientKey, Optional.empty(),
+                Optional.empty());
     }
 
     public BundleInput {
@@ -35,6 +38,7 @@ public record BundleInput(String nodeId, String siteId, boolean hasKiosk, byte[]
         clientCertificate = Objects.requireNonNull(clientCertificate, "clientCertificate").map(byte[]::clone);
         clientKey = Objects.requireNonNull(clientKey, "clientKey").map(byte[]::clone);
         kioskYaml = Objects.requireNonNull(kioskYaml, "kioskYaml").map(byte[]::clone);
+        siteBrokerConfig = Objects.requireNonNull(siteBrokerConfig, "siteBrokerConfig").map(byte[]::clone);
         if (clientCertificate.isPresent() != clientKey.isPresent()) {
             throw new IllegalArgumentException("node '" + nodeId + "': a client certificate and its key go together,"
                     + " got " + (clientCertificate.isPresent() ? "a certificate without a key" : "a key without a certificate"));

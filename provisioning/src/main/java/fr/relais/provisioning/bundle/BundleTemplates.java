@@ -16,6 +16,7 @@ import java.util.TreeMap;
 final class BundleTemplates {
     static final String AGENT_UNIT = "relais-agent.service";
     static final String KIOSK_UNIT = "relais-kiosk.service";
+    static final String SITE_BROKER_UNIT = "relais-site-broker.service";
     static final String INSTALLER = "install.sh";
     static final String README = "README.txt";
 
@@ -32,6 +33,7 @@ final class BundleTemplates {
         values.put("SITE", input.siteId());
         values.put("HAS_KIOSK", input.hasKiosk() ? "1" : "0");
         values.put("HAS_CLIENT_CERTIFICATE", input.clientCertificate().isPresent() ? "1" : "0");
+        values.put("HAS_SITE_BROKER", input.siteBrokerConfig().isPresent() ? "1" : "0");
         return new BundleTemplates(values);
     }
 

@@ -35,6 +35,10 @@ public final class NodeBundle {
             besideArchive.add(new BundleFile(BundleTemplates.KIOSK_UNIT, BundleFile.PUBLIC,
                     templates.render(BundleTemplates.KIOSK_UNIT)));
         }
+        if (input.siteBrokerConfig().isPresent()) {
+            besideArchive.add(new BundleFile(BundleTemplates.SITE_BROKER_UNIT, BundleFile.PUBLIC,
+                    templates.render(BundleTemplates.SITE_BROKER_UNIT)));
+        }
         besideArchive.add(new BundleFile(BundleTemplates.INSTALLER, BundleFile.EXECUTABLE,
                 templates.render(BundleTemplates.INSTALLER)));
 
@@ -47,6 +51,9 @@ public final class NodeBundle {
                 inArchive.add(new BundleFile("client.crt", BundleFile.PUBLIC, certificate)));
         input.clientKey().ifPresent(key -> inArchive.add(new BundleFile("client.key", BundleFile.SECRET, key)));
         input.kioskYaml().ifPresent(kiosk -> inArchive.add(new BundleFile("kiosk.yaml", BundleFile.PUBLIC, kiosk)));
+        // It holds the node's password, for the bridge.
+        input.siteBrokerConfig().ifPresent(config ->
+                inArchive.add(new BundleFile("site-broker.conf", BundleFile.SECRET, config)));
 
         List<Path> written = new ArrayList<>();
         for (BundleFile file : besideArchive) {

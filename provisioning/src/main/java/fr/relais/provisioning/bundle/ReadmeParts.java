@@ -18,8 +18,17 @@ final class ReadmeParts {
     private static final String KIOSK_BUILD = """
                  relais-kiosk.jar must be built for the Pi (a PC's does not start there):
                    mvn -B -pl kiosk -am package -Djavafx.platform=linux-aarch64
+            """;
+    private static final String KIOSK_YAML_MISSING = """
                  kiosk.yaml is the kiosk's configuration: site name and kind, see kiosk/kiosk.example.yaml
                  (or put it at /etc/relais/kiosk.yaml yourself).
+            """;
+    private static final String KIOSK_YAML = """
+              kiosk.yaml              the kiosk's configuration              -> /etc/relais/kiosk.yaml (0644)
+            """;
+    private static final String SITE_BROKER_FILES = """
+              site-broker.conf        the site broker (bridge to the central) -> /etc/relais-site-broker/mosquitto.conf (0640)
+              relais-site-broker.service  its systemd unit (the agent talks to it on 127.0.0.1:1885)
             """;
     private static final String KIOSK_NOTES = """
 
@@ -40,12 +49,15 @@ final class ReadmeParts {
     static Map<String, String> of(BundleInput input) {
         boolean kiosk = input.hasKiosk();
         boolean client = input.clientCertificate().isPresent();
+        boolean kioskYaml = input.kioskYaml().isPresent();
+        boolean siteBroker = input.siteBrokerConfig().isPresent();
         return Map.of(
-                "CLIENT_KEY_NOTE", client ? ", client.key its TLS private key" : "",
-                "CLIENT_FILES", client ? CLIENT_FILES : "",
-                "KIOSK_FILES", kiosk ? KIOSK_FILES : "",
-                "KIOSK_JAR", kiosk ? " relais-kiosk.jar kiosk.yaml" : "",
-                "KIOSK_BUILD", kiosk ? KIOSK_BUILD : "",
+                "CLIENT_KEY_NOTE", (client ? ", client.key its TLS private key" : "")
+                        + (siteBroker ? ", site-broker.conf the same password for the bridge" : ""),
+                "CLIENT_FILES", (client ? CLIENT_FILES : "") + (siteBroker ? SITE_BROKER_FILES : ""),
+                "KIOSK_FILES", kiosk ? KIOSK_FILES + (kioskYaml ? KIOSK_YAML : "") : "",
+                "KIOSK_JAR", kiosk ? (kioskYaml ? " relais-kiosk.jar" : " relais-kiosk.jar kiosk.yaml") : "",
+                "KIOSK_BUILD", kiosk ? KIOSK_BUILD + (kioskYaml ? "" : KIOSK_YAML_MISSING) : "",
                 "KIOSK_NOTES", kiosk ? KIOSK_NOTES : "");
     }
 }

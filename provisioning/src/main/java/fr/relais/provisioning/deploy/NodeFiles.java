@@ -44,6 +44,7 @@ final class NodeFiles {
         Optional<byte[]> clientCertificate = Optional.empty();
         Optional<byte[]> clientKey = Optional.empty();
         NodeAgentConfig.Connection connection;
+        Optional<byte[]> siteBroker = Optional.empty();
         if (node.auth() == NodeAuth.CERTIFICATE) {
             IssuedCertificate issued = ca.clientCertificate(dir, "client", credential.username());
             clientCertificate = Optional.of(Files.readAllBytes(issued.certificateFile()));
@@ -54,7 +55,7 @@ final class NodeFiles {
             // The agent talks to the broker on its own Pi, which forwards to the central one.
             connection = new NodeAgentConfig.Connection("tcp://127.0.0.1:" + SITE_BROKER_PORT, Optional.empty(),
                     Optional.empty(), false, false);
-            writeSiteBroker(dir.resolve(SITE_BROKER_DIR), site, node, credential);
+            siteBroker = Optional.of(writeSiteBroker(dir.resolve(SITE_BROKER_DIR), site, node, credential));
         } else {
             connection = new NodeAgentConfig.Connection("ssl://" + broker.host() + ":" + broker.tlsPort(),
                     Optional.of(credential.username()), Optional.of(credential.password()), true, false);
@@ -67,21 +68,24 @@ final class NodeFiles {
             GeneratedFile.write(dir.resolve(NodeKioskConfig.FILE), kioskYaml.get(), "rw-r--r--");
         }
         NodeBundle.write(dir, new BundleInput(node.id(), site.id(), node.hasKiosk(), agentYaml, caCertificate,
-                clientCertificate, clientKey, kioskYaml));
+                clientCertificate, clientKey, kioskYaml, siteBroker));
     }
 
-    private void writeSiteBroker(Path dir, Site site, Node node, Credential credential) throws IOException {
+    /** @return the configuration written, for the bundle */
+    private byte[] writeSiteBroker(Path dir, Site site, Node node, Credential credential) throws IOException {
         String config = Template.resource("broker/site-bridge.conf.template").fill(Map.of(
                 "site", site.id(),
                 "node", node.id(),
                 "local_port", Integer.toString(SITE_BROKER_PORT),
                 "central_host", broker.host(),
                 "central_tls_port", Integer.toString(broker.tlsPort()),
-                "ca_file", "/etc/relais/" + NodeAgentConfig.CA_FILE,
+                "ca_file", "/etc/relais-site-broker/" + NodeAgentConfig.CA_FILE,
                 "bridge_username", credential.username(),
                 "bridge_password", credential.password(),
-                "persistence_dir", "/var/lib/relais/site-broker/"));
+                "persistence_dir", "/var/lib/relais-site-broker/"));
+        byte[] bytes = config.getBytes(StandardCharsets.UTF_8);
         // It holds the node's password: owner only, like agent.yaml.
-        GeneratedFile.write(dir.resolve("mosquitto.conf"), config.getBytes(StandardCharsets.UTF_8), "rw-------");
+        GeneratedFile.write(dir.resolve("mosquitto.conf"), bytes, "rw-------");
+        return bytes;
     }
 }

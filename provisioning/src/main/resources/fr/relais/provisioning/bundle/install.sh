@@ -35,22 +35,30 @@
 # With a kiosk, also: user relais-kiosk (groups video, render, input), its home folder
 # /home/relais-kiosk (JavaFX and GTK caches), /etc/relais/kiosk.yaml (root 0644), and the
 # desktop's display manager is disabled because the kiosk takes the screen (see the unit).
+# With a site broker (localBroker: true in the inventory), also: the mosquitto package,
+#   /etc/relais-site-broker/  root:mosquitto 0750  its mosquitto.conf (0640, holds the node's
+#                             password for the bridge) and ca.crt; mosquitto reads them as itself
+#   /var/lib/relais-site-broker/  its persistence (systemd's StateDirectory=)
+#   /etc/systemd/system/relais-site-broker.service, and Debian's own mosquitto.service disabled
 set -euo pipefail
 
 readonly NODE='{{NODE}}'
 readonly SITE='{{SITE}}'
 readonly HAS_KIOSK={{HAS_KIOSK}}
 readonly HAS_CLIENT_CERTIFICATE={{HAS_CLIENT_CERTIFICATE}}
+readonly HAS_SITE_BROKER={{HAS_SITE_BROKER}}
 
 readonly AGENT_USER=relais
 readonly KIOSK_USER=relais-kiosk
 readonly AGENT_SERVICE=relais-agent
 readonly KIOSK_SERVICE=relais-kiosk
+readonly SITE_BROKER_SERVICE=relais-site-broker
 readonly DEST="${DESTDIR:-}"
 readonly OPT_DIR="$DEST/opt/relais"
 readonly ETC_DIR="$DEST/etc/relais"
 readonly STATE_DIR="$DEST/var/lib/relais"
 readonly UNIT_DIR="$DEST/etc/systemd/system"
+readonly SITE_BROKER_DIR="$DEST/etc/relais-site-broker"
 readonly KIOSK_HOME=/home/$KIOSK_USER
 readonly JAVA=/usr/bin/java
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -119,6 +127,7 @@ check_files() {
   local bundled=(agent.yaml ca.crt "$AGENT_SERVICE.service")
   if [ "$HAS_CLIENT_CERTIFICATE" = 1 ]; then bundled+=(client.crt client.key); fi
   if [ "$HAS_KIOSK" = 1 ]; then bundled+=("$KIOSK_SERVICE.service"); fi
+  if [ "$HAS_SITE_BROKER" = 1 ]; then bundled+=(site-broker.conf "$SITE_BROKER_SERVICE.service"); fi
   for name in "${bundled[@]}"; do
     [ -f "$HERE/$name" ] || die "$HERE/$name is missing: run install.sh from the folder extracted from relais-$NODE-firstboot.tar.gz"
   done
@@ -157,6 +166,7 @@ java_is_recent() {
 ensure_packages() {
   local wanted=()
   java_is_recent || wanted+=(openjdk-17-jre-headless)
+  if [ "$HAS_SITE_BROKER" = 1 ] && [ ! -x /usr/sbin/mosquitto ]; then wanted+=(mosquitto); fi
   if [ "$HAS_KIOSK" = 1 ]; then
     [ -x /usr/bin/cage ] || wanted+=(cage)
     # JavaFX draws through GTK 3 on X11, which cage provides through Xwayland.
@@ -261,6 +271,13 @@ install_files() {
   fi
   put "$HERE/$AGENT_SERVICE.service" "$UNIT_DIR/$AGENT_SERVICE.service" root:root 0644
 
+  if [ "$HAS_SITE_BROKER" = 1 ]; then
+    make_dir "$SITE_BROKER_DIR" root:mosquitto 0750
+    put "$HERE/site-broker.conf" "$SITE_BROKER_DIR/mosquitto.conf" root:mosquitto 0640
+    put "$HERE/ca.crt" "$SITE_BROKER_DIR/ca.crt" root:root 0644
+    put "$HERE/$SITE_BROKER_SERVICE.service" "$UNIT_DIR/$SITE_BROKER_SERVICE.service" root:root 0644
+  fi
+
   if [ "$HAS_KIOSK" = 1 ]; then
     jar="$(jar_source relais-kiosk.jar)"
     if [ -n "$jar" ]; then put "$jar" "$OPT_DIR/relais-kiosk.jar" root:root 0644; fi
@@ -291,6 +308,18 @@ enable_kiosk() {
   fi
 }
 
+# The agent's broker: up before the agent, reloaded when its files changed. Debian's own broker,
+# started by the package on 127.0.0.1:1883, serves nothing here: it is disabled.
+start_site_broker() {
+  if systemctl is-enabled --quiet mosquitto.service 2>/dev/null; then
+    systemctl disable --now mosquitto.service
+    say "disabled Debian's mosquitto.service (Relais runs its own: $SITE_BROKER_SERVICE)"
+  fi
+  systemctl enable --now "$SITE_BROKER_SERVICE" \
+    || die "the site broker did not start; see: journalctl -u $SITE_BROKER_SERVICE -n 50 --no-pager"
+  if [ "$CHANGED" -eq 1 ]; then systemctl restart "$SITE_BROKER_SERVICE"; fi
+}
+
 start_services() {
   local next="systemctl daemon-reload && systemctl enable --now $AGENT_SERVICE"
   if [ "$HAS_KIOSK" = 1 ]; then next="$next && systemctl enable $KIOSK_SERVICE, then reboot"; fi
@@ -302,6 +331,7 @@ start_services() {
   local was_active=0 state
   if systemctl is-active --quiet "$AGENT_SERVICE"; then was_active=1; fi
   systemctl daemon-reload
+  if [ "$HAS_SITE_BROKER" = 1 ]; then start_site_broker; fi
   # Type=notify: this waits until the agent says it is ready, or fails.
   systemctl enable --now "$AGENT_SERVICE" \
     || die "the agent did not start; see: journalctl -u $AGENT_SERVICE -n 50 --no-pager"

@@ -85,6 +85,21 @@ class InstallScriptTest {
     }
 
     @Test
+    void aNodeWithASiteBrokerGetsItsConfigurationReadableByMosquittoOnly() throws Exception {
+        Path bundle = extractedBundle(Bundles.withSiteBroker());
+        Files.writeString(bundle.resolve("relais-agent.jar"), "not really a jar");
+        Path dest = work.resolve("dest");
+
+        ProcessResult result = install(bundle, dest);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(modes(dest)).containsEntry("etc/relais-site-broker/mosquitto.conf", "rw-r-----")
+                .containsEntry("etc/relais-site-broker/ca.crt", "rw-r--r--")
+                .containsKey("etc/systemd/system/relais-site-broker.service");
+        assertThat(result.output()).contains("chown root:mosquitto /etc/relais-site-broker/mosquitto.conf");
+    }
+
+    @Test
     void anAgentOnlyNodeGetsNoKioskFiles() throws Exception {
         Path bundle = extractedBundle(Bundles.agentOnly());
         Files.writeString(bundle.resolve("relais-agent.jar"), "not really a jar");

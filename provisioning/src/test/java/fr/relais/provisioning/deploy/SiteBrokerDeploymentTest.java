@@ -36,8 +36,8 @@ class SiteBrokerDeploymentTest {
             // The Pi's paths and the central's name, moved to this machine; nothing else changes.
             String config = Files.readString(node.resolve("site-broker/mosquitto.conf"))
                     .replace("listener " + NodeFiles.SITE_BROKER_PORT + " 127.0.0.1", "listener " + sitePort + " 127.0.0.1")
-                    .replace("/etc/relais/ca.crt", node.resolve("ca.crt").toString())
-                    .replace("/var/lib/relais/site-broker/", data + "/")
+                    .replace("/etc/relais-site-broker/ca.crt", node.resolve("ca.crt").toString())
+                    .replace("/var/lib/relais-site-broker/", data + "/")
                     .replace("relais.portes-thierache.example:", "localhost:");
             Path siteConfig = temp.resolve("site.conf");
             Files.writeString(siteConfig, config);

@@ -28,7 +28,7 @@ final class ReadmeParts {
             """;
     private static final String SITE_BROKER_FILES = """
               site-broker.conf        the site broker (bridge to the central) -> /etc/relais-site-broker/mosquitto.conf (0640)
-              relais-site-broker.service  its systemd unit (the agent talks to it on 127.0.0.1:1885)
+              relais-site-broker.service  its systemd unit (the agent talks to it on 127.0.0.1:1884)
             """;
     private static final String KIOSK_NOTES = """
 

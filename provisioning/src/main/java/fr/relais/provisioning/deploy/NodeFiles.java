@@ -25,8 +25,8 @@ import java.util.Optional;
  * that carries all of it to the Pi.
  */
 final class NodeFiles {
-    /** The site-local broker listens here on the Pi: 1883 is Debian's own mosquitto service's. */
-    static final int SITE_BROKER_PORT = 1885;
+    /** The site-local broker listens here on the Pi: 1883 is Debian's own mosquitto service's (as on the central). */
+    static final int SITE_BROKER_PORT = 1884;
     static final String SITE_BROKER_DIR = "site-broker";
 
     private final CertificateAuthority ca;

@@ -42,7 +42,7 @@ final class Bundles {
     /** The van: no kiosk configuration of its own here, a site broker bridged to the central one. */
     static BundleInput withSiteBroker() {
         return new BundleInput("spi-pi", "spi", false, AGENT_YAML, CA, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of("listener 1885 127.0.0.1\n".getBytes(StandardCharsets.UTF_8)));
+                Optional.empty(), Optional.of("listener 1884 127.0.0.1\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     static BundleInput agentOnly() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A finished external command: its exit code and its output (stdout and stderr together). */
-record ProcessResult(int exitCode, String output) {
+public record ProcessResult(int exitCode, String output) {
     private static final long TIMEOUT_MINUTES = 2;
 
     static ProcessResult run(Path workDir, Map<String, String> environment, String... command)

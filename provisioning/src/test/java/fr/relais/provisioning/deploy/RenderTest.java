@@ -39,13 +39,22 @@ class RenderTest {
                 .contains("url: \"ssl://relais.portes-thierache.example:" + deployment.tlsPort + "\"")
                 .contains("username: \"rozoy-pi.1\"").contains("caFile: \"ca.crt\"");
         // The van's agent talks to its own broker, which bridges with the node's credentials.
-        assertThat(Files.readString(root.resolve("nodes/spi-pi/agent.yaml"))).contains("tcp://127.0.0.1:1885")
+        assertThat(Files.readString(root.resolve("nodes/spi-pi/agent.yaml"))).contains("tcp://127.0.0.1:1884")
                 .doesNotContain("password:");
         assertThat(Files.readString(root.resolve("nodes/spi-pi/site-broker/mosquitto.conf")))
                 .contains("spi-pi.1").contains("relais.portes-thierache.example:" + deployment.tlsPort);
         // No secret in the inventory, ever: render reads it and never writes it.
         assertThat(Files.readString(deployment.inventory)).doesNotContain(deployment.password("rozoy-pi"))
                 .doesNotContain(deployment.hubPassword()).doesNotContain("password:");
+    }
+
+    @Test
+    void systemdAcceptsTheBrokerAndHubUnits() throws Exception {
+        RenderedDeployment deployment = new RenderedDeployment(temp);
+        deployment.render();
+        fr.relais.provisioning.bundle.SystemdVerify.verify(temp, java.util.List.of(
+                deployment.root.resolve("broker/relais-broker.service"),
+                deployment.root.resolve("hub/relais-hub.service")));
     }
 
     @Test

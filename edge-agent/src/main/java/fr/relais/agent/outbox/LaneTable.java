@@ -128,6 +128,9 @@ final class LaneTable {
     /** The next rows after {@code afterId} up to {@code upToId}, skipping those already acknowledged. */
     OutboxBatch readAfter(Connection connection, long afterId, long upToId, int limit, Set<Long> acknowledged)
             throws SQLException {
+        // Copied before the query takes its snapshot: the writer may commit a deletion and forget
+        // its ids meanwhile, and a row still in this older snapshot must not slip through then.
+        Set<Long> skipped = Set.copyOf(acknowledged);
         List<OutboxEntry> entries = new ArrayList<>();
         long lastId = afterId;
         try (PreparedStatement select = connection.prepareStatement("SELECT id, kind, payload FROM " + lane.table()
@@ -139,7 +142,7 @@ final class LaneTable {
                 while (row.next()) {
                     long id = row.getLong(1);
                     lastId = id;
-                    if (!acknowledged.contains(id)) {
+                    if (!skipped.contains(id)) {
                         entries.add(new OutboxEntry(lane, id, KINDS[row.getInt(2)], row.getBytes(3)));
                     }
                 }

@@ -7,6 +7,7 @@ import fr.relais.provisioning.inventory.Inventory;
 import fr.relais.provisioning.inventory.InventoryEditor;
 import fr.relais.provisioning.inventory.InventoryException;
 import fr.relais.provisioning.inventory.NodeAuth;
+import fr.relais.provisioning.render.GeneratedFile;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +38,9 @@ public final class AddNodeCommand extends DeploymentCommand {
         if (chosen == null) {
             throw new DeploymentException("--auth must be password or certificate, not '" + auth + "'");
         }
+        byte[] before = java.nio.file.Files.readAllBytes(this.inventory.file());
+        String mode = java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(this.inventory.file()));
         Inventory updated;
         try {
             updated = new InventoryEditor().addNode(this.inventory.file(), site, node, chosen);
@@ -44,7 +48,21 @@ public final class AddNodeCommand extends DeploymentCommand {
             throw new DeploymentException(e.getMessage(), e);
         }
         out().println(node + ": added to site " + site + " in " + this.inventory.file());
-        print(renderer.render(updated));
+        boolean rendered = false;
+        try {
+            // An id that was here before (a Pi replacing a stolen one) gets new credentials.
+            print(renderer.render(updated, store -> {
+                if (store.existing(node).isPresent()) {
+                    store.rotate(node, clock.instant(), clock.instant());
+                }
+            }));
+            rendered = true;
+        } finally {
+            if (!rendered) {
+                GeneratedFile.write(this.inventory.file(), before, mode);
+                err().println(node + ": not added, the inventory is as it was");
+            }
+        }
         return ExitCodes.OK;
     }
 }

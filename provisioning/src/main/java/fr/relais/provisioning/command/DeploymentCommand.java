@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +35,8 @@ abstract class DeploymentCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--broker-dir", paramLabel = "DIR",
-            description = "Where the broker/ folder will live on the broker machine, as written in mosquitto.conf"
-                    + " (default: OUT/broker itself).")
+            description = "Where the broker/ folder will live on the broker machine (absolute), as written in"
+                    + " mosquitto.conf and its unit; remembered by the deployment (default: as last given, else OUT/broker).")
     Path brokerDir;
 
     @Override
@@ -47,15 +48,22 @@ abstract class DeploymentCommand implements Callable<Integer> {
             err().println(e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
+        if (brokerDir != null && !brokerDir.isAbsolute()) {
+            err().println("--broker-dir must be an absolute path on the broker machine, not " + brokerDir);
+            return ExitCodes.INVALID_INPUT;
+        }
         DeploymentLayout layout = new DeploymentLayout(out);
-        Path installed = brokerDir != null ? brokerDir.toAbsolutePath().normalize() : layout.broker();
-        try {
-            return run(loaded, layout, new DeploymentRenderer(layout, installed, clock));
+        try (DeploymentLock lock = DeploymentLock.take(layout)) {
+            return run(loaded, layout, new DeploymentRenderer(layout, Optional.ofNullable(brokerDir), clock));
         } catch (DeploymentException e) {
             err().println(e.getMessage());
             return ExitCodes.INVALID_INPUT;
         } catch (IOException e) {
             err().println("cannot write the deployment under " + out + ": " + e);
+            return ExitCodes.FAILURE;
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            // A value the inventory loader let through but a certificate or file refuses: one line.
+            err().println("cannot render the deployment under " + out + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
     }

@@ -31,11 +31,17 @@ public final class RevokeCommand extends DeploymentCommand {
     int run(Inventory inventory, DeploymentLayout layout, DeploymentRenderer renderer)
             throws DeploymentException, IOException {
         requireNode(inventory, node);
-        print(renderer.render(inventory, store -> store.revoke(node, clock.instant())));
+        DeploymentRenderer.Outcome outcome = renderer.render(inventory, store -> store.revoke(node, clock.instant()));
+        print(outcome);
         if (brokerPid == null) {
             out().println(node + ": revoked. Copy broker/passwd and broker/acl to the broker and reload it"
                     + " (systemctl reload relais-broker): until then it still accepts the node.");
             return ExitCodes.OK;
+        }
+        if (!outcome.brokerDir().equals(layout.broker())) {
+            err().println(node + ": revoked in the files, but the broker reads " + outcome.brokerDir() + ": copy"
+                    + " broker/passwd and broker/acl there, then reload it (not signalled)");
+            return ExitCodes.FAILURE;
         }
         try {
             BrokerReload.signal(brokerPid);

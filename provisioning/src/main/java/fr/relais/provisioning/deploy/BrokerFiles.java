@@ -29,11 +29,17 @@ final class BrokerFiles {
     private final Path dir;
     private final Path installedAt;
     private final ServiceAccounts accounts;
+    private boolean configChanged;
 
     BrokerFiles(Path dir, Path installedAt, ServiceAccounts accounts) {
         this.dir = dir;
         this.installedAt = installedAt;
         this.accounts = accounts;
+    }
+
+    /** Whether the last write changed an existing mosquitto.conf (a restart, not a reload, applies it). */
+    boolean configChanged() {
+        return configChanged;
     }
 
     /** Writes everything; returns what the operator should know (ownership it could not set). */
@@ -64,7 +70,10 @@ final class BrokerFiles {
                 "acl_file", home + "/" + ACL,
                 "persistence_dir", home + "/" + DATA + "/",
                 "client_certificate_listener", certificateListener));
-        GeneratedFile.write(dir.resolve(CONFIG), config.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+        byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
+        Path configFile = dir.resolve(CONFIG);
+        configChanged = Files.exists(configFile) && !java.util.Arrays.equals(Files.readAllBytes(configFile), configBytes);
+        GeneratedFile.write(configFile, configBytes, "rw-r--r--");
         String unit = Template.resource("units/relais-broker.service.template").fill(Map.of("broker_dir", home));
         GeneratedFile.write(dir.resolve("relais-broker.service"), unit.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
         // Mosquitto reads these as its own user: group mosquitto, where this machine has it.

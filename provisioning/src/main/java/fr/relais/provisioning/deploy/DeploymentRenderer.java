@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -26,17 +27,20 @@ import java.util.stream.Stream;
  */
 public final class DeploymentRenderer {
     private final DeploymentLayout layout;
-    private final Path brokerInstalledAt;
+    private final Optional<Path> brokerDirGiven;
     private final Clock clock;
 
     /** What a render did, one line per fact, for the console. */
-    public record Outcome(List<String> lines) {
+    public record Outcome(List<String> lines, Path brokerDir, boolean brokerConfigChanged) {
     }
 
-    /** @param brokerInstalledAt where the broker folder will live on the broker machine */
-    public DeploymentRenderer(DeploymentLayout layout, Path brokerInstalledAt, Clock clock) {
+    /**
+     * @param brokerDirGiven where the broker folder will live on the broker machine, if said on
+     *                       this command line; otherwise as said last time, or the folder itself
+     */
+    public DeploymentRenderer(DeploymentLayout layout, Optional<Path> brokerDirGiven, Clock clock) {
         this.layout = layout;
-        this.brokerInstalledAt = brokerInstalledAt;
+        this.brokerDirGiven = brokerDirGiven;
         this.clock = clock;
     }
 
@@ -44,17 +48,28 @@ public final class DeploymentRenderer {
         return render(inventory, store -> { });
     }
 
-    /** Changes the secrets ({@code rotate}, {@code revoke}), then renders from them, in one go. */
+    /**
+     * Changes the secrets ({@code rotate}, {@code revoke}), saves them, then renders from them.
+     * The secrets are saved before any file is written, so a file never holds a password the
+     * store does not have, even if writing stops half-way.
+     */
     public Outcome render(Inventory inventory, SecretChange change) throws DeploymentException, IOException {
         BrokerSpec broker = inventory.broker().orElseThrow(() -> new DeploymentException(
                 "the inventory has no 'broker:' section: render needs at least broker.host, the name the Pis dial"));
-        checkNodes(inventory);
         Instant now = clock.instant();
         List<String> lines = new ArrayList<>();
         Deployment deployment = Deployment.open(layout, inventory.territory(), now, lines);
         SecretStore store = deployment.secrets();
         change.apply(store);
         store.prune(now);
+        Set<String> inventoryNodes = new HashSet<>();
+        inventory.sites().forEach(site -> site.nodes().forEach(node -> inventoryNodes.add(node.id())));
+        store.retireAllBut(inventoryNodes, now);
+        inventoryNodes.forEach(node -> store.node(node, now));
+        brokerDirGiven.ifPresent(dir -> store.brokerDir(dir.toString()));
+        Path brokerDir = store.brokerDir() != null ? Path.of(store.brokerDir()) : layout.broker();
+        store.save();
+
         List<AccessControlList.NodeAccess> access = new ArrayList<>();
         PasswordFile passwd = new PasswordFile();
         passwd.add(store.hub());
@@ -86,14 +101,18 @@ public final class DeploymentRenderer {
             }
         }
         String acl = AccessControlList.render(store.hub().username(), access);
-        lines.addAll(new BrokerFiles(layout.broker(), brokerInstalledAt, new ServiceAccounts())
-                .write(broker, deployment.ca(), passwd.text(), acl, certificateNodes));
-        lines.add("broker: broker/ (mosquitto.conf, passwd, acl, certificates, relais-broker.service)");
+        BrokerFiles brokerFiles = new BrokerFiles(layout.broker(), brokerDir, new ServiceAccounts());
+        lines.addAll(brokerFiles.write(broker, deployment.ca(), passwd.text(), acl, certificateNodes));
+        lines.add("broker: broker/ (mosquitto.conf, passwd, acl, certificates, relais-broker.service), for "
+                + brokerDir + " on the broker machine");
+        if (brokerFiles.configChanged()) {
+            lines.add("broker: mosquitto.conf changed: copy it too and restart the broker (a reload does not"
+                    + " open or close listeners)");
+        }
         new HubFiles(layout.hub()).write(broker, store);
         lines.add("hub: hub/ (hub.env, relais-hub.service)");
         removeLeftNodes(kept, lines);
-        store.save();
-        return new Outcome(lines);
+        return new Outcome(lines, brokerDir, brokerFiles.configChanged());
     }
 
     /** A folder of a node that left the inventory or was revoked holds a password that no longer works. */
@@ -116,18 +135,6 @@ public final class DeploymentRenderer {
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
-            }
-        }
-    }
-
-    /** A bridge logs in with the node's password: a node with a certificate cannot have one (yet). */
-    private static void checkNodes(Inventory inventory) throws DeploymentException {
-        for (Site site : inventory.sites()) {
-            for (Node node : site.nodes()) {
-                if (node.localBroker() && node.auth() == NodeAuth.CERTIFICATE) {
-                    throw new DeploymentException("node " + node.id() + ": localBroker needs auth: password"
-                            + " (the site broker's bridge logs in with the node's password)");
-                }
             }
         }
     }

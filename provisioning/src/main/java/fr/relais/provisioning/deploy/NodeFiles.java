@@ -67,8 +67,30 @@ final class NodeFiles {
             kioskYaml = Optional.of(NodeKioskConfig.render(site).getBytes(StandardCharsets.UTF_8));
             GeneratedFile.write(dir.resolve(NodeKioskConfig.FILE), kioskYaml.get(), "rw-r--r--");
         }
+        removeWhatNoLongerApplies(dir, node);
         NodeBundle.write(dir, new BundleInput(node.id(), site.id(), node.hasKiosk(), agentYaml, caCertificate,
                 clientCertificate, clientKey, kioskYaml, siteBroker));
+    }
+
+    /**
+     * A node that changed (password instead of certificate, no more site broker or kiosk) must
+     * not keep files of what it was: an old client certificate would still open the certificate
+     * listener under its username, an old site broker file still holds its password.
+     */
+    private static void removeWhatNoLongerApplies(Path dir, Node node) throws IOException {
+        if (node.auth() != NodeAuth.CERTIFICATE) {
+            Files.deleteIfExists(dir.resolve("client.crt"));
+            Files.deleteIfExists(dir.resolve("client.key"));
+        }
+        if (!node.localBroker()) {
+            Files.deleteIfExists(dir.resolve(SITE_BROKER_DIR).resolve("mosquitto.conf"));
+            Files.deleteIfExists(dir.resolve(SITE_BROKER_DIR));
+            Files.deleteIfExists(dir.resolve("relais-site-broker.service"));
+        }
+        if (!node.hasKiosk()) {
+            Files.deleteIfExists(dir.resolve(NodeKioskConfig.FILE));
+            Files.deleteIfExists(dir.resolve("relais-kiosk.service"));
+        }
     }
 
     /** @return the configuration written, for the bundle */

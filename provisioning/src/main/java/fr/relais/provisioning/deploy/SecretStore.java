@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.relais.provisioning.secrets.GeneratedPasswords;
+import fr.relais.provisioning.render.GeneratedFile;
 import fr.relais.provisioning.secrets.MosquittoPasswords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -37,12 +37,14 @@ public final class SecretStore {
             .build();
 
     /** The file's shape; {@code version} lets a later release read an older store. */
-    record Contents(int version, Credential hub, String adminPassword, Map<String, NodeIdentity> nodes) {
+    record Contents(int version, Credential hub, String adminPassword, String brokerDir,
+                    Map<String, NodeIdentity> nodes) {
     }
 
     private final Path file;
     private Credential hub;
     private String adminPassword;
+    private String brokerDir;
     private final Map<String, NodeIdentity> nodes;
     private boolean changed;
 
@@ -50,30 +52,36 @@ public final class SecretStore {
         this.file = file;
         this.hub = contents.hub();
         this.adminPassword = contents.adminPassword();
+        this.brokerDir = contents.brokerDir();
         this.nodes = new TreeMap<>(contents.nodes() == null ? Map.of() : contents.nodes());
     }
 
     /** Reads the store, or starts an empty one (the hub's credentials made at once). */
     static SecretStore open(Path file, Instant now) throws DeploymentException {
         if (!Files.exists(file)) {
-            SecretStore store = new SecretStore(file, new Contents(1, null, null, Map.of()));
+            SecretStore store = new SecretStore(file, new Contents(1, null, null, null, Map.of()));
             store.hub = newCredential(HUB_USERNAME, now);
             store.adminPassword = GeneratedPasswords.generate();
             store.changed = true;
             return store;
         }
+        Contents contents;
         try {
-            Contents contents = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Contents.class);
-            if (contents.version() != 1 || contents.hub() == null || contents.adminPassword() == null) {
-                throw new DeploymentException(file + ": not a Relais secret store of version 1 (hub or admin missing)");
-            }
-            return new SecretStore(file, contents);
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            throw new DeploymentException(file + ": unreadable secret store (" + e.getMessage().lines().findFirst()
-                    .orElse("") + "); restore it from your backup: the broker's passwords depend on it", e);
+            contents = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Contents.class);
+        } catch (JsonProcessingException e) {
+            // Jackson's own message may quote the text around the error: a password, here.
+            String where = e.getLocation() == null ? "" : " near line " + e.getLocation().getLineNr();
+            throw new DeploymentException(file + ": unreadable secret store (not the expected JSON" + where
+                    + "); restore it from your backup: the broker's passwords depend on it", e);
         } catch (IOException e) {
             throw new DeploymentException(file + ": cannot read the secret store: " + e, e);
         }
+        String problem = StoredSecrets.problem(contents);
+        if (problem != null) {
+            throw new DeploymentException(file + ": damaged secret store (" + problem
+                    + "); restore it from your backup: the broker's passwords depend on it");
+        }
+        return new SecretStore(file, contents);
     }
 
     public Credential hub() {
@@ -111,6 +119,31 @@ public final class SecretStore {
         return revoked;
     }
 
+    /** Where the broker folder lives on the broker machine, as last rendered; null if never said. */
+    public String brokerDir() {
+        return brokerDir;
+    }
+
+    void brokerDir(String dir) {
+        if (!dir.equals(brokerDir)) {
+            brokerDir = dir;
+            changed = true;
+        }
+    }
+
+    /**
+     * Nodes the inventory no longer lists are revoked: if the same id comes back (a new Pi for a
+     * stolen one), it must not find the old SD card's password still valid.
+     */
+    void retireAllBut(java.util.Set<String> inventoryNodes, Instant now) {
+        for (Map.Entry<String, NodeIdentity> entry : nodes.entrySet()) {
+            if (!inventoryNodes.contains(entry.getKey()) && !entry.getValue().revoked()) {
+                entry.setValue(entry.getValue().revokedAt(now));
+                changed = true;
+            }
+        }
+    }
+
     /** Forgets credentials whose overlap has ended. */
     void prune(Instant now) {
         nodes.replaceAll((id, identity) -> {
@@ -122,17 +155,13 @@ public final class SecretStore {
         });
     }
 
-    /** Writes the store if anything changed (owner read/write only). */
+    /** Writes the store if anything changed (owner read/write only, whole or not at all). */
     void save() throws IOException {
         if (!changed) {
             return;
         }
-        Path temporary = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(temporary);
-        FilePermissions.createPrivateFile(temporary);
-        Files.writeString(temporary, JSON.writeValueAsString(new Contents(1, hub, adminPassword, nodes)) + "\n",
-                StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        GeneratedFile.write(file, (JSON.writeValueAsString(new Contents(1, hub, adminPassword, brokerDir, nodes)) + "\n")
+                .getBytes(StandardCharsets.UTF_8), "rw-------");
         changed = false;
     }
 

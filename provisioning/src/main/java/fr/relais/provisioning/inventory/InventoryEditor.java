@@ -20,15 +20,16 @@ public final class InventoryEditor {
             IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Inventory before = loader.parse(file.toString(), text);
-        int siteIndex = indexOf(before, siteId);
-        if (siteIndex < 0) {
-            throw new InventoryException(file.toString(), 1, "sites", "no site '" + siteId + "' in the inventory");
-        }
         YamlLineIndex lines;
         try {
             lines = YamlLineIndex.of(text);
         } catch (YamlLineIndex.SyntaxException e) {
             throw new InventoryException(file.toString(), e.line(), e.path(), e.reason());
+        }
+        int siteIndex = indexOf(before, siteId);
+        if (siteIndex < 0) {
+            throw new InventoryException(file.toString(), lines.lineOf("sites"), "sites", "no site '" + siteId
+                    + "' in the inventory");
         }
         List<String> fileLines = new ArrayList<>(text.lines().toList());
         String firstNode = "sites[" + siteIndex + "].nodes[0].id";
@@ -58,10 +59,9 @@ public final class InventoryEditor {
             throw new InventoryException(file.toString(), end + 1, "sites[" + siteIndex + "].nodes",
                     "could not insert the node cleanly: add it by hand");
         }
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".new");
-        Files.writeString(temporary, after, StandardCharsets.UTF_8);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // Whole or not at all, with the file's own mode.
+        fr.relais.provisioning.render.GeneratedFile.write(file, after.getBytes(StandardCharsets.UTF_8),
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         return result;
     }
 

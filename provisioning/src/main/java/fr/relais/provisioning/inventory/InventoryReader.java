@@ -21,6 +21,7 @@ final class InventoryReader {
     static final int MAX_NODES_PER_SITE = 16;
     /** The edge agent refuses a configuration with more devices than this. */
     /** Five characters: the département (two digits, or 2A/2B for Corsica), then three digits. */
+    static final int MAX_CERTIFICATE_NODE_ID = 58;
     private static final Pattern HOST = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]+");
     private static final Pattern INSEE_CODE = Pattern.compile("(\\d{2}|2A|2B)\\d{3}");
@@ -92,12 +93,25 @@ final class InventoryReader {
         }
         NodeAuth auth = node.choice("auth", NodeAuth.class, NodeAuth.PASSWORD);
         boolean localBroker = node.bool("localBroker", false);
+        if (localBroker && auth == NodeAuth.CERTIFICATE) {
+            throw new FieldException(node.field("localBroker"), "needs auth: password (the site broker's bridge"
+                    + " logs in to the central broker with the node's password)");
+        }
+        if (auth == NodeAuth.CERTIFICATE && id.length() > MAX_CERTIFICATE_NODE_ID) {
+            throw new FieldException(node.field("id"), "at most " + MAX_CERTIFICATE_NODE_ID + " characters with"
+                    + " auth: certificate (its username, id.<n>, is the certificate's 64-character common name)");
+        }
         node.finish();
         return new Node(id, devices, auth, localBroker);
     }
 
     private static BrokerSpec broker(StrictObject broker) throws FieldException {
         String host = hostName(broker.field("host"), nonBlankText(broker, "host"));
+        if (host.contains(":")) {
+            // It goes into ssl://host:port and a bridge's address line, which take no IPv6 literal.
+            throw new FieldException(broker.field("host"), "'" + host + "' is an IPv6 address: give the broker's DNS"
+                    + " name (IPv6 addresses may go in extraNames)");
+        }
         List<String> extraNames = new ArrayList<>();
         for (String name : broker.has("extraNames") ? broker.texts("extraNames") : List.<String>of()) {
             extraNames.add(hostName(broker.field("extraNames"), name));

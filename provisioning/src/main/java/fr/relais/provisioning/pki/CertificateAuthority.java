@@ -44,7 +44,10 @@ public final class CertificateAuthority {
         if (territory == null || territory.isBlank()) {
             throw new IllegalArgumentException("The CA needs a territory name for its subject");
         }
-        String commonName = commonName("Relais CA - " + territory.strip());
+        // The name only labels the CA for people reading it: cut to the 64 characters X.509 allows.
+        String label = "Relais CA - " + territory.strip();
+        String commonName = commonName(label.length() > MAX_COMMON_NAME ? label.substring(0, MAX_COMMON_NAME).strip()
+                : label);
         Path keyFile = caDir.resolve(KEY_FILE);
         Path certificateFile = caDir.resolve(CERTIFICATE_FILE);
         boolean hasKey = Files.exists(keyFile);
@@ -103,7 +106,10 @@ public final class CertificateAuthority {
      */
     public IssuedCertificate serverCertificate(Path dir, String baseName, List<String> names) {
         List<String> canonical = SubjectAltNames.canonical(names);
-        String commonName = commonName(canonical.get(0).substring(canonical.get(0).indexOf(':') + 1));
+        // Clients check the alternative names, not the CN: a host name longer than a CN may be
+        // (64) is still served, under a CN that only labels the certificate.
+        String first = canonical.get(0).substring(canonical.get(0).indexOf(':') + 1);
+        String commonName = commonName(first.length() > MAX_COMMON_NAME ? "Relais broker" : first);
         return issueOrReuse(dir, baseName, CertificateIssuer.Usage.SERVER, ReusableLeaf.withNames(canonical),
                 commonName, names);
     }

@@ -94,4 +94,20 @@ class BrokerAccessTest {
         assertThatThrownBy(() -> Client.connect(deployment.tls(), A, deployment.username(A), deployment.password(A),
                 TestTls.trusting(otherCa))).isInstanceOf(MqttException.class);
     }
+
+    @Test
+    void aNodeCannotTakeTheHubsSessionOverByUsingItsClientId() throws Exception {
+        try (Client hub = deployment.hub()) {
+            hub.subscribe("relais/v1/#");
+            // Same client id as the hub: without use_username_as_clientid the broker would close the hub's session.
+            try (Client impostor = Client.connect(deployment.tls(), "relais-hub-test", deployment.username(A),
+                    deployment.password(A), TestTls.trusting(deployment.root.resolve("broker/ca.crt")));
+                 Client b = deployment.node(B)) {
+                b.publish(B_TOPICS + "telemetry", "after-the-impostor");
+                await().atMost(WAIT).until(() -> hub.received.contains(B_TOPICS + "telemetry after-the-impostor"));
+                assertThat(hub.isConnected()).isTrue();
+                assertThat(impostor.isConnected()).isTrue();
+            }
+        }
+    }
 }

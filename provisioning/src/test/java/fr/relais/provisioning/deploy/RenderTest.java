@@ -152,6 +152,80 @@ class RenderTest {
         assertThat(deployment.root.resolve("secrets")).doesNotExist();
     }
 
+    @Test
+    void aNodeRemovedFromTheInventoryAndAddedAgainGetsANewPassword() throws Exception {
+        RenderedDeployment deployment = new RenderedDeployment(temp);
+        deployment.render();
+        String oldPassword = deployment.password("montcornet-pi");
+        String withIt = Files.readString(deployment.inventory);
+        String without = withIt.replaceFirst("(?s)\n  - id: montcornet\n.*?(\n  - id: dizy-le-gros)", "$1");
+        assertThat(without).doesNotContain("montcornet-pi");
+        Files.writeString(deployment.inventory, without);
+        assertThat(deployment.render().out()).contains("montcornet-pi: nodes/montcornet-pi/ removed");
+        Files.writeString(deployment.inventory, withIt);
+        // Back by hand: still revoked, and said so.
+        assertThat(deployment.render().out()).contains("montcornet-pi: revoked");
+        assertThat(Files.readString(deployment.root.resolve("broker/passwd"))).doesNotContain("montcornet-pi");
+        RenderedDeployment.Run rotated = deployment.provision("rotate", "montcornet-pi", "--inventory",
+                deployment.inventory.toString(), "--out", deployment.root.toString());
+        assertThat(rotated.exit()).as(rotated.err()).isZero();
+        assertThat(deployment.password("montcornet-pi")).isNotEqualTo(oldPassword);
+        assertThat(deployment.username("montcornet-pi")).isEqualTo("montcornet-pi.2");
+    }
+
+    @Test
+    void aLostSecretStoreOrCaIsNotSilentlyMadeAgain() throws Exception {
+        RenderedDeployment deployment = new RenderedDeployment(temp);
+        deployment.render();
+        byte[] passwd = Files.readAllBytes(deployment.root.resolve("broker/passwd"));
+        Path store = deployment.root.resolve("secrets/credentials.json");
+        Path kept = temp.resolve("credentials.json.kept");
+        Files.move(store, kept);
+        RenderedDeployment.Run noStore = deployment.provision("render", "--inventory",
+                deployment.inventory.toString(), "--out", deployment.root.toString());
+        assertThat(noStore.exit()).isEqualTo(2);
+        assertThat(noStore.err()).contains("credentials.json is missing but this folder was rendered before");
+        assertThat(Files.readAllBytes(deployment.root.resolve("broker/passwd"))).isEqualTo(passwd);
+        Files.move(kept, store);
+        Path ca = deployment.root.resolve("secrets/ca");
+        Files.move(ca, temp.resolve("ca.kept"));
+        RenderedDeployment.Run noCa = deployment.provision("render", "--inventory", deployment.inventory.toString(),
+                "--out", deployment.root.toString());
+        assertThat(noCa.exit()).isEqualTo(2);
+        assertThat(noCa.err()).contains("secrets/ca is missing");
+    }
+
+    @Test
+    void aStoreWithAForeignValueIsRefusedWithoutQuotingIt() throws Exception {
+        RenderedDeployment deployment = new RenderedDeployment(temp);
+        deployment.render();
+        Path store = deployment.root.resolve("secrets/credentials.json");
+        String password = deployment.password("rozoy-pi");
+        Files.writeString(store, Files.readString(store).replace(password, "line\\nbreak"));
+        RenderedDeployment.Run run = deployment.provision("render", "--inventory", deployment.inventory.toString(),
+                "--out", deployment.root.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("damaged secret store (node rozoy-pi: a password is not a generated one)")
+                .doesNotContain("break");
+    }
+
+    @Test
+    void theBrokerDirectoryIsRememberedAndMustBeAbsolute() throws Exception {
+        RenderedDeployment deployment = new RenderedDeployment(temp);
+        RenderedDeployment.Run relative = deployment.provision("render", "--broker-dir", "etc/broker", "--inventory",
+                deployment.inventory.toString(), "--out", deployment.root.toString());
+        assertThat(relative.exit()).isEqualTo(2);
+        assertThat(relative.err()).contains("--broker-dir must be an absolute path");
+        RenderedDeployment.Run given = deployment.provision("render", "--broker-dir", "/etc/relais/broker",
+                "--inventory", deployment.inventory.toString(), "--out", deployment.root.toString());
+        assertThat(given.exit()).as(given.err()).isZero();
+        deployment.render();
+        assertThat(Files.readString(deployment.root.resolve("broker/mosquitto.conf")))
+                .contains("password_file /etc/relais/broker/passwd");
+        assertThat(Files.readString(deployment.root.resolve("broker/relais-broker.service")))
+                .contains("-c /etc/relais/broker/mosquitto.conf");
+    }
+
     private static String mode(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }

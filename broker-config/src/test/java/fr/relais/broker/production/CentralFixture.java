@@ -46,7 +46,9 @@ final class CentralFixture implements AutoCloseable {
                         "cert_port", Integer.toString(certPort),
                         "ca_file", values.get("ca_file"),
                         "cert_file", values.get("cert_file"),
-                        "key_file", values.get("key_file"))) : "");
+                        "key_file", values.get("key_file"),
+                        "crl_file", pki.emptyRevocationList(dir.resolve("crl.pem")).toAbsolutePath().toString()))
+                : "");
         Path config = ProductionTemplates.write(dir.resolve("central.conf"),
                 ProductionTemplates.fill(ProductionTemplates.read(ProductionTemplates.CENTRAL), values));
         createDirectory(dir.resolve("data"));

@@ -26,7 +26,7 @@ final class ProductionTemplates {
     static final Map<String, Set<String>> DOCUMENTED = Map.of(
             CENTRAL, Set.of("tls_port", "local_port", "ca_file", "cert_file", "key_file", "password_file",
                     "acl_file", "persistence_dir", "client_certificate_listener"),
-            CLIENT_CERTIFICATE_LISTENER, Set.of("cert_port", "ca_file", "cert_file", "key_file"),
+            CLIENT_CERTIFICATE_LISTENER, Set.of("cert_port", "ca_file", "cert_file", "key_file", "crl_file"),
             SITE_BRIDGE, Set.of("local_port", "site", "node", "central_host", "central_tls_port", "ca_file",
                     "bridge_username", "bridge_password", "persistence_dir"));
 

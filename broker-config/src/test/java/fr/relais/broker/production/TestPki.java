@@ -152,6 +152,21 @@ final class TestPki {
                 builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
     }
 
+    /** A revocation list of this CA that revokes nothing, for the certificate listener's crlfile. */
+    Path emptyRevocationList(Path file) {
+        try {
+            org.bouncycastle.cert.X509v2CRLBuilder builder = new org.bouncycastle.cert.X509v2CRLBuilder(
+                    X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), Date.from(Instant.now().minusSeconds(60)));
+            builder.setNextUpdate(ca.getNotAfter());
+            return writePem(file, new org.bouncycastle.cert.jcajce.JcaX509CRLConverter().getCRL(builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot make the test revocation list", e);
+        }
+    }
+
     /** PEM as OpenSSL reads it; private keys in PKCS#8 ("PRIVATE KEY"). */
     private static Path writePem(Path file, Object object) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);

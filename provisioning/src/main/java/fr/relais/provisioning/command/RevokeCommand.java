@@ -33,6 +33,14 @@ public final class RevokeCommand extends DeploymentCommand {
         requireNode(inventory, node);
         DeploymentRenderer.Outcome outcome = renderer.render(inventory, store -> store.revoke(node, clock.instant()));
         print(outcome);
+        boolean certificate = inventory.sites().stream().flatMap(site -> site.nodes().stream())
+                .anyMatch(candidate -> candidate.id().equals(node)
+                        && candidate.auth() == fr.relais.provisioning.inventory.NodeAuth.CERTIFICATE);
+        if (certificate) {
+            // Mosquitto 2.0 reads crlfile at start only; the reload already takes the ACL away.
+            out().println(node + ": its certificate is on broker/crl.pem: copy it to the broker and restart the broker"
+                    + " (systemctl restart relais-broker) to refuse its handshake; a reload only empties its ACL");
+        }
         if (brokerPid == null) {
             out().println(node + ": revoked. Copy broker/passwd and broker/acl to the broker and reload it"
                     + " (systemctl reload relais-broker): until then it still accepts the node.");

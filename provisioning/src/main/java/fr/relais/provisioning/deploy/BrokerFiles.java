@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The central broker's folder: mosquitto.conf from the template of broker-config, passwd, ACL,
@@ -25,6 +26,7 @@ final class BrokerFiles {
     static final String ACL = "acl";
     static final String CA = "ca.crt";
     static final String DATA = "data";
+    static final String CRL = "crl.pem";
 
     private final Path dir;
     private final Path installedAt;
@@ -43,8 +45,12 @@ final class BrokerFiles {
     }
 
     /** Writes everything; returns what the operator should know (ownership it could not set). */
-    List<String> write(BrokerSpec spec, CertificateAuthority ca, String passwd, String acl, boolean certificateNodes)
-            throws IOException {
+    /**
+     * @param revokedCertificates the client certificates to refuse, when some node authenticates
+     *                            by certificate (the certificate listener is there only then)
+     */
+    List<String> write(BrokerSpec spec, CertificateAuthority ca, String passwd, String acl,
+                       Optional<java.util.Set<java.math.BigInteger>> revokedCertificates) throws IOException {
         List<String> notes = new ArrayList<>();
         Files.createDirectories(dir.resolve(DATA));
         IssuedCertificate server = ca.serverCertificate(dir, "server", spec.certificateNames());
@@ -53,13 +59,19 @@ final class BrokerFiles {
         GeneratedFile.write(dir.resolve(ACL), acl.getBytes(StandardCharsets.UTF_8), "rw-r-----");
         FilePermissions.set(server.keyFile(), "rw-r-----");
         String home = installedAt.toString();
-        String certificateListener = certificateNodes
-                ? Template.resource("broker/client-certificate-listener.conf.template").fill(Map.of(
-                        "cert_port", Integer.toString(spec.certificatePort()),
-                        "ca_file", home + "/" + CA,
-                        "cert_file", home + "/server.crt",
-                        "key_file", home + "/server.key"))
-                : "";
+        String certificateListener = "";
+        if (revokedCertificates.isPresent()) {
+            ca.revocationList(dir.resolve(CRL), revokedCertificates.get());
+            FilePermissions.set(dir.resolve(CRL), "rw-r--r--");
+            certificateListener = Template.resource("broker/client-certificate-listener.conf.template").fill(Map.of(
+                    "cert_port", Integer.toString(spec.certificatePort()),
+                    "ca_file", home + "/" + CA,
+                    "cert_file", home + "/server.crt",
+                    "key_file", home + "/server.key",
+                    "crl_file", home + "/" + CRL));
+        } else {
+            Files.deleteIfExists(dir.resolve(CRL));
+        }
         String config = Template.resource("broker/central.conf.template").fill(Map.of(
                 "tls_port", Integer.toString(spec.tlsPort()),
                 "local_port", Integer.toString(spec.localPort()),

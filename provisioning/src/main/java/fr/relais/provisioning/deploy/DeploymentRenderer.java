@@ -76,6 +76,7 @@ public final class DeploymentRenderer {
         NodeFiles nodeFiles = new NodeFiles(deployment.ca(), broker);
         Set<String> kept = new HashSet<>();
         boolean certificateNodes = false;
+        Set<String> certificatesInUse = new HashSet<>();
         for (Site site : inventory.sites()) {
             for (Node node : site.nodes()) {
                 NodeIdentity identity = store.node(node.id(), now);
@@ -91,8 +92,10 @@ public final class DeploymentRenderer {
                     valid.forEach(passwd::add);
                 } else {
                     certificateNodes = true;
+                    valid.forEach(credential -> certificatesInUse.add(credential.username()));
                 }
-                nodeFiles.write(layout.node(node.id()), site, node, identity.current());
+                nodeFiles.write(layout.node(node.id()), site, node, identity.current()).ifPresent(serial ->
+                        store.recordCertificate(node.id(), identity.current().username(), serial));
                 kept.add(node.id());
                 lines.add(node.id() + ": nodes/" + node.id() + "/ as " + identity.current().username()
                         + (valid.size() > 1 ? " (and " + (valid.size() - 1) + " older credential(s) until "
@@ -102,7 +105,9 @@ public final class DeploymentRenderer {
         }
         String acl = AccessControlList.render(store.hub().username(), access);
         BrokerFiles brokerFiles = new BrokerFiles(layout.broker(), brokerDir, new ServiceAccounts());
-        lines.addAll(brokerFiles.write(broker, deployment.ca(), passwd.text(), acl, certificateNodes));
+        lines.addAll(brokerFiles.write(broker, deployment.ca(), passwd.text(), acl,
+                certificateNodes ? Optional.of(store.revokedCertificates(certificatesInUse)) : Optional.empty()));
+        store.save();
         lines.add("broker: broker/ (mosquitto.conf, passwd, acl, certificates, relais-broker.service), for "
                 + brokerDir + " on the broker machine");
         if (brokerFiles.configChanged()) {

@@ -37,16 +37,19 @@ final class NodeFiles {
         this.broker = broker;
     }
 
-    void write(Path dir, Site site, Node node, Credential credential) throws IOException {
+    /** @return the serial of the node's client certificate, when it uses one */
+    Optional<java.math.BigInteger> write(Path dir, Site site, Node node, Credential credential) throws IOException {
         Files.createDirectories(dir);
         byte[] caCertificate = Files.readAllBytes(ca.certificateFile());
         GeneratedFile.write(dir.resolve(NodeAgentConfig.CA_FILE), caCertificate, "rw-r--r--");
         Optional<byte[]> clientCertificate = Optional.empty();
         Optional<byte[]> clientKey = Optional.empty();
+        Optional<java.math.BigInteger> serial = Optional.empty();
         NodeAgentConfig.Connection connection;
         Optional<byte[]> siteBroker = Optional.empty();
         if (node.auth() == NodeAuth.CERTIFICATE) {
             IssuedCertificate issued = ca.clientCertificate(dir, "client", credential.username());
+            serial = Optional.of(CertificateAuthority.serialOf(issued.certificateFile()));
             clientCertificate = Optional.of(Files.readAllBytes(issued.certificateFile()));
             clientKey = Optional.of(Files.readAllBytes(issued.keyFile()));
             connection = new NodeAgentConfig.Connection("ssl://" + broker.host() + ":" + broker.certificatePort(),
@@ -70,6 +73,7 @@ final class NodeFiles {
         removeWhatNoLongerApplies(dir, node);
         NodeBundle.write(dir, new BundleInput(node.id(), site.id(), node.hasKiosk(), agentYaml, caCertificate,
                 clientCertificate, clientKey, kioskYaml, siteBroker));
+        return serial;
     }
 
     /**

@@ -38,7 +38,7 @@ public final class SecretStore {
 
     /** The file's shape; {@code version} lets a later release read an older store. */
     record Contents(int version, Credential hub, String adminPassword, String brokerDir,
-                    Map<String, NodeIdentity> nodes) {
+                    Map<String, NodeIdentity> nodes, java.util.List<String> revokedSerials) {
     }
 
     private final Path file;
@@ -46,6 +46,8 @@ public final class SecretStore {
     private String adminPassword;
     private String brokerDir;
     private final Map<String, NodeIdentity> nodes;
+    /** Serials of client certificates no credential carries any more: they stay on the CRL. */
+    private final java.util.SortedSet<String> revokedSerials = new java.util.TreeSet<>();
     private boolean changed;
 
     private SecretStore(Path file, Contents contents) {
@@ -54,12 +56,15 @@ public final class SecretStore {
         this.adminPassword = contents.adminPassword();
         this.brokerDir = contents.brokerDir();
         this.nodes = new TreeMap<>(contents.nodes() == null ? Map.of() : contents.nodes());
+        if (contents.revokedSerials() != null) {
+            revokedSerials.addAll(contents.revokedSerials());
+        }
     }
 
     /** Reads the store, or starts an empty one (the hub's credentials made at once). */
     static SecretStore open(Path file, Instant now) throws DeploymentException {
         if (!Files.exists(file)) {
-            SecretStore store = new SecretStore(file, new Contents(1, null, null, null, Map.of()));
+            SecretStore store = new SecretStore(file, new Contents(1, null, null, null, Map.of(), java.util.List.of()));
             store.hub = newCredential(HUB_USERNAME, now);
             store.adminPassword = GeneratedPasswords.generate();
             store.changed = true;
@@ -107,9 +112,58 @@ public final class SecretStore {
 
     public NodeIdentity rotate(String node, Instant now, Instant overlapEnds) {
         NodeIdentity rotated = node(node, now).rotated(node, SecretStore::newCredential, now, overlapEnds);
-        nodes.put(node, rotated);
-        changed = true;
+        replace(node, rotated);
         return rotated;
+    }
+
+    /** Puts a node's new identity in place; certificates of credentials it no longer has are revoked. */
+    private void replace(String node, NodeIdentity identity) {
+        NodeIdentity before = nodes.put(node, identity);
+        if (before != null) {
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            identity.credentials().forEach(credential -> kept.add(credential.certificateSerial()));
+            before.credentials().stream().map(Credential::certificateSerial)
+                    .filter(serial -> serial != null && !kept.contains(serial)).forEach(revokedSerials::add);
+        }
+        changed = true;
+    }
+
+    /** The client certificate now issued under a credential's username (kept to revoke it one day). */
+    void recordCertificate(String node, String username, java.math.BigInteger serial) {
+        String hex = serial.toString(16);
+        NodeIdentity identity = nodes.get(node);
+        java.util.List<Credential> updated = new java.util.ArrayList<>();
+        boolean found = false;
+        for (Credential credential : identity.credentials()) {
+            if (credential.username().equals(username) && !hex.equals(credential.certificateSerial())) {
+                if (credential.certificateSerial() != null) {
+                    revokedSerials.add(credential.certificateSerial()); // renewed: the old one goes
+                }
+                credential = credential.withCertificateSerial(hex);
+                found = true;
+            }
+            updated.add(credential);
+        }
+        if (found) {
+            replace(node, new NodeIdentity(identity.generation(), updated, identity.revokedAt()));
+        }
+    }
+
+    /**
+     * Every client certificate to refuse: those of revoked nodes, of credentials past their overlap,
+     * of nodes that no longer use a certificate; all but {@code inUse}, the usernames of the
+     * certificates valid now.
+     */
+    public java.util.Set<java.math.BigInteger> revokedCertificates(java.util.Set<String> inUse) {
+        java.util.Set<java.math.BigInteger> serials = new java.util.TreeSet<>();
+        revokedSerials.forEach(hex -> serials.add(new java.math.BigInteger(hex, 16)));
+        nodes.values().forEach(identity -> identity.credentials().forEach(credential -> {
+            if (credential.certificateSerial() != null
+                    && (identity.revoked() || !inUse.contains(credential.username()))) {
+                serials.add(new java.math.BigInteger(credential.certificateSerial(), 16));
+            }
+        }));
+        return serials;
     }
 
     public NodeIdentity revoke(String node, Instant now) {
@@ -144,15 +198,15 @@ public final class SecretStore {
         }
     }
 
-    /** Forgets credentials whose overlap has ended. */
+    /** Forgets credentials whose overlap has ended (their certificates stay revoked). */
     void prune(Instant now) {
-        nodes.replaceAll((id, identity) -> {
+        for (String node : java.util.List.copyOf(nodes.keySet())) {
+            NodeIdentity identity = nodes.get(node);
             NodeIdentity pruned = identity.pruned(now);
             if (!pruned.equals(identity)) {
-                changed = true;
+                replace(node, pruned);
             }
-            return pruned;
-        });
+        }
     }
 
     /** Writes the store if anything changed (owner read/write only, whole or not at all). */
@@ -160,14 +214,15 @@ public final class SecretStore {
         if (!changed) {
             return;
         }
-        GeneratedFile.write(file, (JSON.writeValueAsString(new Contents(1, hub, adminPassword, brokerDir, nodes)) + "\n")
+        GeneratedFile.write(file, (JSON.writeValueAsString(new Contents(1, hub, adminPassword, brokerDir, nodes,
+                java.util.List.copyOf(revokedSerials))) + "\n")
                 .getBytes(StandardCharsets.UTF_8), "rw-------");
         changed = false;
     }
 
     private static Credential newCredential(String username, Instant now) {
         return new Credential(username, GeneratedPasswords.generate(),
-                Base64.getEncoder().encodeToString(MosquittoPasswords.newSalt()), now, null);
+                Base64.getEncoder().encodeToString(MosquittoPasswords.newSalt()), now, null, null);
     }
 
     /** The passwd line value for a credential: deterministic, from its stored salt. */

@@ -33,6 +33,10 @@ final class StoredSecrets {
         if (!PASSWORD.matcher(contents.adminPassword()).matches()) {
             return "the admin password is not a generated one";
         }
+        if (contents.revokedSerials() != null
+                && !contents.revokedSerials().stream().allMatch(serial -> serial.matches("[0-9a-f]{1,40}"))) {
+            return "a revoked certificate serial is not hexadecimal";
+        }
         if (contents.brokerDir() != null && !contents.brokerDir().startsWith("/")) {
             return "brokerDir is not an absolute path";
         }
@@ -66,6 +70,9 @@ final class StoredSecrets {
     private static String credential(Credential credential, String expectedUsername) {
         if (expectedUsername != null && !expectedUsername.equals(credential.username())) {
             return "unexpected username";
+        }
+        if (credential.certificateSerial() != null && !credential.certificateSerial().matches("[0-9a-f]{1,40}")) {
+            return "a certificate serial is not hexadecimal";
         }
         if (!PASSWORD.matcher(credential.password()).matches()) {
             return "a password is not a generated one";

@@ -95,6 +95,20 @@ public final class CertificateAuthority {
         return new CertificateAuthority(certificateFile, certificate, key);
     }
 
+    /**
+     * Writes, or keeps if it already lists exactly these serials, the CA's revocation list.
+     *
+     * @return whether a new list was written
+     */
+    public boolean revocationList(Path file, java.util.Set<java.math.BigInteger> serials) {
+        return RevocationList.write(file, certificate, key, serials);
+    }
+
+    /** The serial number of a certificate file, to revoke it later. */
+    public static java.math.BigInteger serialOf(Path certificateFile) {
+        return Pem.readCertificate(certificateFile).getSerialNumber();
+    }
+
     /** {@code caDir/ca.crt}: what the broker's {@code cafile} and the nodes' trust store point at. */
     public Path certificateFile() {
         return certificateFile;

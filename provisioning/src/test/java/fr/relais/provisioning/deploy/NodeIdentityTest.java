@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NodeIdentityTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final Credential.Factory FACTORY = (username, now) -> new Credential(username,
-            "p".repeat(32), "AAAAAAAAAAAAAAAA", now, null);
+            "p".repeat(32), "AAAAAAAAAAAAAAAA", now, null, null);
 
     private static NodeIdentity first() {
         return new NodeIdentity(1, List.of(FACTORY.create("n.1", T0)), null);

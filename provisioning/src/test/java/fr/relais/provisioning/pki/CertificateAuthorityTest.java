@@ -127,10 +127,14 @@ class CertificateAuthorityTest {
     void refusesABlankTerritory() {
         assertThatIllegalArgumentException().isThrownBy(() -> CertificateAuthority.loadOrCreate(dir.resolve("ca"), " "))
                 .withMessageContaining("territory");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> CertificateAuthority.loadOrCreate(dir.resolve("ca"), "x".repeat(60)))
-                .withMessageContaining("longer than 64");
         assertThat(dir.resolve("ca")).doesNotExist();
+    }
+
+    @Test
+    void aLongTerritoryNameIsCutToTheSixtyFourCharactersOfACommonName() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.loadOrCreate(dir.resolve("ca"), "x".repeat(60));
+        String subject = TestTls.certificate(ca.certificateFile()).getSubjectX500Principal().getName();
+        assertThat(subject).isEqualTo("CN=Relais CA - " + "x".repeat(52) + ",O=Relais");
     }
 
     @Test

@@ -43,7 +43,7 @@ final class HubPhase {
      * @param latencies milliseconds from each stored reading's {@code ts} to its {@code received_at}
      */
     record Figures(TelemetryPass.Result pass, long stored, long duplicatesDropped, long deadLetters, double seconds,
-                   long[] latencies, Arrivals.Outcome arrivals) {
+                   long[] latencies, Arrivals.Outcome arrivals, HubCpu cpu) {
         double perSecond() {
             return seconds > 0 ? stored / seconds : 0;
         }
@@ -64,6 +64,7 @@ final class HubPhase {
         TelemetryPass.Result pass;
         Arrivals.Outcome outcome;
         IngestStatusClient.Status last;
+        HubCpu cpu;
         Path tokens = Files.createTempDirectory("relais-bench-hub-");
         Path tokenFile = tokens.resolve("admin-token");
         try (Hub hub = start(tokenFile)) {
@@ -81,10 +82,12 @@ final class HubPhase {
                         + " states and births of the nodes");
             }
             long baseline = known.count();
+            HubCpu cpuBefore = HubCpu.now(HUB_CLIENT_ID);
             pass = fleet.publish(perNode, threads, deadline);
             LOG.info("hub phase: {} readings acknowledged by the broker in {} s", pass.sent(),
                     seconds(pass.endNanos() - pass.startNanos()));
             outcome = Arrivals.await(() -> api.get().stored() - baseline, pass.sent(), deadline, POLL_MILLIS);
+            cpu = HubCpu.now(HUB_CLIENT_ID).since(cpuBefore);
             last = api.get();
         }
         forgetHubSession();
@@ -98,7 +101,7 @@ final class HubPhase {
         }
         double seconds = (outcome.atNanos() - pass.startNanos()) / 1e9;
         return new Figures(pass, latencies.length, last.duplicatesDropped(), last.deadLetters(), seconds, latencies,
-                outcome);
+                outcome, cpu);
     }
 
     /** A leftover run is no reason to fail one that was measured: said, not thrown. */

@@ -109,10 +109,12 @@ final class IngestBenchmark implements Callable<Integer> {
     private boolean explain(HubPhase.Figures hub, RawPipePhase.Figures raw, double seconds, Path dir) {
         long planned = nodes * messagesPerNode;
         System.err.printf(Locale.ROOT, "ingest: %d nodes x %d messages, %d publishing threads, %.0f s in all;"
-                        + " hub: %.1f s, %d publish retries, %d dead letters, p50 %d ms;"
+                        + " hub: %.1f s, %d publish retries, %d dead letters, p50 %d ms,"
+                        + " its threads' CPU %.1f s MQTT + %.1f s writer = %.0f us per message;"
                         + " raw pipe: received=%d in %.1f s, %d publish retries, p50 %d ms, p99 %d ms%n",
                 nodes, messagesPerNode, PUBLISHING_THREADS, seconds, hub.seconds(), hub.pass().failures(),
-                hub.deadLetters(), Percentiles.of(hub.latencies(), 50), raw.received(), raw.seconds(),
+                hub.deadLetters(), Percentiles.of(hub.latencies(), 50), hub.cpu().mqttNanos() / 1e9,
+                hub.cpu().writerNanos() / 1e9, hub.cpu().microsPerMessage(hub.stored()), raw.received(), raw.seconds(),
                 raw.pass().failures(), Percentiles.of(raw.latencies(), 50), Percentiles.of(raw.latencies(), 99));
         boolean complete = true;
         if (!hub.pass().complete() || !raw.pass().complete()) {

@@ -1,7 +1,5 @@
 package fr.relais.protocol;
 
-import java.util.regex.Pattern;
-
 /**
  * Identifiers of sites, nodes and devices. They appear as MQTT topic levels, so they must
  * never contain {@code /}, {@code +} or {@code #}; lower-case ASCII keeps them readable on a
@@ -9,13 +7,26 @@ import java.util.regex.Pattern;
  */
 public final class Ids {
     public static final int MAX_LENGTH = 63;
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private Ids() {
     }
 
+    /**
+     * {@code [a-z0-9][a-z0-9-]{0,62}}, checked character by character: the hub checks several ids
+     * per message it ingests, and a regular expression was a tenth of its writer's time.
+     */
     public static boolean isValid(String id) {
-        return id != null && ID.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!letterOrDigit && (i == 0 || c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why {@code id} is not a valid identifier, or {@code null} if it is. */

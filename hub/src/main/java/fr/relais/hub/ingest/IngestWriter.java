@@ -20,7 +20,7 @@ public final class IngestWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestWriter.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
     private static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     private final BlockingQueue<Delivery> queue;
     private final RegistryWriter writer;
@@ -73,7 +73,12 @@ public final class IngestWriter implements Runnable {
 
     /**
      * Takes what is queued, then lingers a few milliseconds for more: a commit costs the same for
-     * ten messages as for a thousand, so under load fewer, larger transactions keep up better.
+     * ten messages as for a thousand, and the nodes' and devices' last values are written once
+     * per batch, so under load fewer, larger transactions keep up better. 25 ms rather than 5:
+     * the writer's CPU per message fell by a tenth under ./relais bench ingest (ratio 0.73-0.76
+     * to 0.81-0.82 on the same day), for 25 ms more latency on a reading sent every 5 seconds.
+     * At 1 000 messages a batch is written without waiting, and the broker's in-flight window
+     * (1 000) is not reached before 40 000 messages a second.
      */
     private void gather(List<Delivery> batch) throws InterruptedException {
         queue.drainTo(batch, batchSize - batch.size());

@@ -75,8 +75,8 @@ public final class IngestWriter implements Runnable {
      * Takes what is queued, then lingers a few milliseconds for more: a commit costs the same for
      * ten messages as for a thousand, and the nodes' and devices' last values are written once
      * per batch, so under load fewer, larger transactions keep up better. 25 ms rather than 5:
-     * the writer's CPU per message fell by a tenth under ./relais bench ingest (ratio 0.73-0.76
-     * to 0.81-0.82 on the same day), for 25 ms more latency on a reading sent every 5 seconds.
+     * the writer's CPU per message fell by about a tenth under ./relais bench ingest, for 25 ms
+     * more latency on a reading sent every 5 seconds.
      * At 1 000 messages a batch is written without waiting, and the broker's in-flight window
      * (1 000) is not reached before 40 000 messages a second.
      */

@@ -15,21 +15,18 @@ public final class IngestStats {
         received.incrementAndGet();
     }
 
-    public void stored() {
-        stored.incrementAndGet();
-    }
-
-    public void duplicate() {
-        duplicates.incrementAndGet();
-    }
-
-    public void deadLetter() {
-        deadLetters.incrementAndGet();
-    }
-
-    /** A Will or goodbye of an older connection of a node that has already reconnected. */
-    public void staleState() {
-        staleStates.incrementAndGet();
+    /**
+     * What one committed transaction did. Counted at the commit only: a batch rolled back and
+     * written again (another hub's transaction crossed it) must not count its messages twice.
+     *
+     * @param staleStates Wills or goodbyes of an older connection of a node that has already
+     *                    reconnected
+     */
+    public void committed(long storedCount, long duplicateCount, long deadLetterCount, long staleStateCount) {
+        stored.addAndGet(storedCount);
+        duplicates.addAndGet(duplicateCount);
+        deadLetters.addAndGet(deadLetterCount);
+        staleStates.addAndGet(staleStateCount);
     }
 
     public void storageRetry() {

@@ -45,6 +45,9 @@ public final class RegistryWriter {
     private long batchTelemetry;
     private long batchEvents;
     private long batchDeadLetters;
+    private long batchStored;
+    private long batchDuplicates;
+    private long batchStale;
 
     public RegistryWriter(Database database, IngestStats stats, StoredTotals totals) {
         this.connection = database.writer();
@@ -70,6 +73,9 @@ public final class RegistryWriter {
         batchTelemetry = 0;
         batchEvents = 0;
         batchDeadLetters = 0;
+        batchStored = 0;
+        batchDuplicates = 0;
+        batchStale = 0;
         batchNumbered = false;
         try {
             for (Received received : batch) {
@@ -78,13 +84,13 @@ public final class RegistryWriter {
                 } else {
                     deadLetters.add((Received.Invalid) received);
                     batchDeadLetters++;
-                    stats.deadLetter();
                 }
             }
             pending.flush(connection);
             Long gaps = batchNumbered ? totalGaps() : null;
             connection.commit();
             totals.committed(batchTelemetry, batchEvents, batchDeadLetters, gaps);
+            stats.committed(batchStored, batchDuplicates, batchDeadLetters, batchStale);
         } catch (SQLException | RuntimeException e) {
             pending.clear();
             connection.rollback();
@@ -132,9 +138,9 @@ public final class RegistryWriter {
             case STORED -> {
                 known(received, site);
                 numbered(topic.node(), reply.envelope(), received.receivedAt());
-                stats.stored();
+                batchStored++;
             }
-            case DUPLICATE -> stats.duplicate();
+            case DUPLICATE -> batchDuplicates++;
             case REFUSED -> reject(received, outcome.field(), outcome.reason());
             default -> throw new IllegalStateException("unexpected " + outcome);
         }
@@ -164,14 +170,14 @@ public final class RegistryWriter {
             applied = upsert.executeUpdate();
         }
         if (applied == 0) {
-            stats.staleState();
+            batchStale++;
             return;
         }
         tracker.put(topic.node(), topic.site());
         if (state.state() == Presence.ONLINE) {
             pending.seen(topic.node(), at);
         }
-        stats.stored();
+        batchStored++;
     }
 
     /**
@@ -216,7 +222,7 @@ public final class RegistryWriter {
             applied = upsert.executeUpdate();
         }
         if (applied == 0) {
-            stats.staleState();
+            batchStale++;
             return;
         }
         if (site != null && !site.equals(topic.site())) {
@@ -225,7 +231,7 @@ public final class RegistryWriter {
         tracker.put(topic.node(), topic.site());
         replaceDevices(topic.node(), birth.devices());
         pending.seen(topic.node(), at);
-        stats.stored();
+        batchStored++;
     }
 
     /** The birth is the authority on what a node has: devices it no longer lists are removed. */
@@ -251,7 +257,7 @@ public final class RegistryWriter {
     private void telemetry(Topic topic, Telemetry telemetry, long at) throws SQLException {
         String metrics = json(telemetry.metrics());
         if (!messages.insertTelemetry(topic.node(), telemetry, metrics, at)) {
-            stats.duplicate();
+            batchDuplicates++;
             return;
         }
         batchTelemetry++;
@@ -262,17 +268,17 @@ public final class RegistryWriter {
         } else {
             pending.nodeMetrics(topic.node(), metrics, telemetry.envelope().seq());
         }
-        stats.stored();
+        batchStored++;
     }
 
     private void event(Topic topic, Event event, long at) throws SQLException {
         if (!messages.insertEvent(topic.node(), event, json(event.data()), at)) {
-            stats.duplicate();
+            batchDuplicates++;
             return;
         }
         batchEvents++;
         numbered(topic.node(), event.envelope(), at);
-        stats.stored();
+        batchStored++;
     }
 
     /** A message stored for the first time: its number counts once, whichever hub stored it. */
@@ -330,7 +336,6 @@ public final class RegistryWriter {
         deadLetters.add(new Received.Invalid(received.topic().path(), received.payload(), field, reason,
                 received.receivedAt()));
         batchDeadLetters++;
-        stats.deadLetter();
     }
 
     private static String json(Map<String, Object> values) {

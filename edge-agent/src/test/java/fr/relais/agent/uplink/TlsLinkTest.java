@@ -124,8 +124,10 @@ class TlsLinkTest {
         MqttLink link = link("ssl://localhost:" + broker.clientCertPort,
                 "tls: {caFile: ca.crt, certFile: node.crt, keyFile: node.key}");
         link.connect(will()).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        // Both complete only once the broker answered: the handshake took the certificate.
         link.publish("relais/tls-test", "with a client certificate".getBytes(StandardCharsets.UTF_8), false)
                 .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(link.isConnected()).isTrue();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package fr.relais.provisioning.render;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.relais.provisioning.inventory.Device;
 import fr.relais.provisioning.inventory.Node;
 import fr.relais.provisioning.inventory.Site;
 
@@ -23,27 +21,12 @@ public final class DemoAgentConfig {
     }
 
     public static String render(Site site, Node node, DemoSettings settings) {
-        ObjectNode root = YamlText.object();
-        root.put("node", node.id());
-        ObjectNode siteObject = root.putObject("site");
-        siteObject.put("id", site.id());
-        siteObject.put("name", site.name());
-        siteObject.put("kind", site.kind().wire());
+        ObjectNode root = AgentConfigParts.identity(site, node);
         root.putObject("broker").put("url", settings.brokerUrl());
         root.putObject("storage").put("file", STORAGE_FILE);
         root.putObject("telemetry").put("intervalSeconds", settings.telemetryIntervalSeconds());
         root.putObject("clock").put("source", CLOCK_SOURCE);
-        ArrayNode devices = root.putArray("devices");
-        for (Device device : node.devices()) {
-            ObjectNode entry = devices.addObject();
-            entry.put("id", device.id());
-            entry.put("kind", device.kind().wire());
-            entry.put("name", device.name());
-            entry.put("driver", SIMULATED_DRIVER);
-            if (!device.settings().isEmpty()) {
-                entry.set("settings", YamlText.tree(device.settings()));
-            }
-        }
+        AgentConfigParts.devices(root, node, SIMULATED_DRIVER);
         return YamlText.write(header(site, node), root);
     }
 

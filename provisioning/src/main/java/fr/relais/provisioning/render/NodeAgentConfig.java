@@ -1,8 +1,6 @@
 package fr.relais.provisioning.render;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.relais.provisioning.inventory.Device;
 import fr.relais.provisioning.inventory.Node;
 import fr.relais.provisioning.inventory.Site;
 import java.util.Optional;
@@ -31,12 +29,7 @@ public final class NodeAgentConfig {
     }
 
     public static String render(Site site, Node node, Connection connection) {
-        ObjectNode root = YamlText.object();
-        root.put("node", node.id());
-        ObjectNode siteObject = root.putObject("site");
-        siteObject.put("id", site.id());
-        siteObject.put("name", site.name());
-        siteObject.put("kind", site.kind().wire());
+        ObjectNode root = AgentConfigParts.identity(site, node);
         ObjectNode broker = root.putObject("broker");
         broker.put("url", connection.url());
         connection.username().ifPresent(username -> broker.put("username", username));
@@ -50,18 +43,7 @@ public final class NodeAgentConfig {
             }
         }
         root.putObject("storage").put("file", STORAGE_FILE);
-        ArrayNode devices = root.putArray("devices");
-        for (Device device : node.devices()) {
-            ObjectNode entry = devices.addObject();
-            entry.put("id", device.id());
-            entry.put("kind", device.kind().wire());
-            entry.put("name", device.name());
-            // The only driver this agent version has; hardware drivers replace it device by device.
-            entry.put("driver", DemoAgentConfig.SIMULATED_DRIVER);
-            if (!device.settings().isEmpty()) {
-                entry.set("settings", YamlText.tree(device.settings()));
-            }
-        }
+        AgentConfigParts.devices(root, node, DemoAgentConfig.SIMULATED_DRIVER);
         return YamlText.write(header(site, node, connection.password().isPresent()), root);
     }
 

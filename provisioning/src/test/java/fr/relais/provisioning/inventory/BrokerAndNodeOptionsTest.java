@@ -66,31 +66,18 @@ class BrokerAndNodeOptionsTest {
 
     @Test
     void refusesAnUnknownAuthAndASiteBrokerForACertificateNode() {
-        Refusals.assertRefused("""
-                territory: T
-                sites:
-                  - id: rozoy
-                    name: Rozoy
-                    kind: mediation
-                    commune: Rozoy-sur-Serre
-                    nodes:
-                      - id: rozoy-pi
+        Refusals.assertRefused(withNode("""
                         auth: smartcard  # <-
-                        devices: []
-                """, "sites[0].nodes[0].auth", "'smartcard' is not one of: password, certificate");
-        Refusals.assertRefused("""
-                territory: T
-                sites:
-                  - id: rozoy
-                    name: Rozoy
-                    kind: mediation
-                    commune: Rozoy-sur-Serre
-                    nodes:
-                      - id: rozoy-pi
+                """), "sites[0].nodes[0].auth", "'smartcard' is not one of: password, certificate");
+        Refusals.assertRefused(withNode("""
                         auth: certificate
                         localBroker: true  # <-
-                        devices: []
-                """, "sites[0].nodes[0].localBroker", "needs auth: password (the site broker's bridge logs in to the"
+                """), "sites[0].nodes[0].localBroker", "needs auth: password (the site broker's bridge logs in to the"
                 + " central broker with the node's password)");
+    }
+
+    /** The one-node territory with {@code lines} (indented as node fields) added to its node. */
+    private static String withNode(String lines) {
+        return "territory: T\n" + SITE.replace("      - id: rozoy-pi\n", "      - id: rozoy-pi\n" + lines);
     }
 }

@@ -161,6 +161,35 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Several distinct free ports. Asking {@link #freePort()} several times in a row may hand out the
+     * same port twice (the kernel reuses a port closed a moment ago), so every socket stays open until
+     * all are chosen.
+     */
+    public static int[] freePorts(int count) {
+        java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                socket.setReuseAddress(true);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // Closing a listening socket that accepted nothing cannot lose anything.
+                }
+            }
+        }
+    }
+
     public int port() {
         return port;
     }

@@ -15,6 +15,16 @@ class MosquittoProcessTest {
     final MosquittoExtension mosquitto = new MosquittoExtension();
 
     @Test
+    void freePortsAreDistinctEvenWhenAskedManyAtOnce() {
+        // Three freePort() calls in a row once returned the same port twice, and a render refused
+        // the inventory it was given; freePorts holds each socket until all are chosen.
+        for (int round = 0; round < 50; round++) {
+            int[] ports = MosquittoProcess.freePorts(5);
+            assertThat(ports).hasSize(5).doesNotHaveDuplicates().doesNotContain(0);
+        }
+    }
+
+    @Test
     void carriesMessagesOnItsOwnLoopbackPort(MosquittoProcess broker) throws Exception {
         assertThat(broker.port()).isNotEqualTo(1883);
         assertThat(MosquittoProcess.developmentConfig(broker.port()))

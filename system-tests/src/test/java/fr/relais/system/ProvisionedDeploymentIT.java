@@ -36,8 +36,9 @@ class ProvisionedDeploymentIT {
             throws Exception {
         // Mosquitto reads the rendered files as its own user once it has dropped root.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        int tlsPort = MosquittoProcess.freePort();
-        int localPort = MosquittoProcess.freePort();
+        int[] ports = MosquittoProcess.freePorts(2);
+        int tlsPort = ports[0];
+        int localPort = ports[1];
         Path inventory = dir.resolve("territoire.yaml");
         Files.writeString(inventory, Files.readString(Repository.root().resolve("provisioning/examples/territoire.yaml"))
                 .replace("tlsPort: 8883", "tlsPort: " + tlsPort)

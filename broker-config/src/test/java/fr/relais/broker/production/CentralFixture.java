@@ -20,9 +20,10 @@ final class CentralFixture implements AutoCloseable {
     final Path dir;
     final TestPki pki;
     final Path passwordFile;
-    final int localPort = MosquittoProcess.freePort();
-    final int tlsPort = MosquittoProcess.freePort();
-    final int certPort = MosquittoProcess.freePort();
+    private final int[] ports = MosquittoProcess.freePorts(3);
+    final int localPort = ports[0];
+    final int tlsPort = ports[1];
+    final int certPort = ports[2];
     final MosquittoProcess broker;
 
     private CentralFixture(Path dir, boolean clientCertificates) {

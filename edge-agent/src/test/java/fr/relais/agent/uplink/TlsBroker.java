@@ -22,11 +22,12 @@ final class TlsBroker implements AutoCloseable {
     final Path clientKey;
     final Path strangerClientCert;
     final Path strangerClientKey;
-    final int plainPort = MosquittoProcess.freePort();
-    final int tlsPort = MosquittoProcess.freePort();
-    final int clientCertPort = MosquittoProcess.freePort();
-    final int wrongNamePort = MosquittoProcess.freePort();
-    final int expiredPort = MosquittoProcess.freePort();
+    private final int[] ports = MosquittoProcess.freePorts(5);
+    final int plainPort = ports[0];
+    final int tlsPort = ports[1];
+    final int clientCertPort = ports[2];
+    final int wrongNamePort = ports[3];
+    final int expiredPort = ports[4];
     final MosquittoProcess mosquitto;
 
     TlsBroker(Path dir) {

@@ -24,9 +24,11 @@ final class RenderedDeployment implements AutoCloseable {
 
     final Path root;
     final Path inventory;
-    final int tlsPort = MosquittoProcess.freePort();
-    final int certificatePort = MosquittoProcess.freePort();
-    final int localPort = MosquittoProcess.freePort();
+    // Distinct by construction: three freePort() calls in a row once returned the same port twice.
+    private final int[] ports = MosquittoProcess.freePorts(3);
+    final int tlsPort = ports[0];
+    final int certificatePort = ports[1];
+    final int localPort = ports[2];
     MosquittoProcess broker;
 
     /** Result of one command line run. */

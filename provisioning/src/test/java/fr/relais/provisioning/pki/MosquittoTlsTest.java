@@ -46,8 +46,9 @@ class MosquittoTlsTest {
         Path passwd = dir.resolve("passwd");
         Files.writeString(passwd, USER + ":" + MosquittoPasswords.hash(PASSWORD, MosquittoPasswords.newSalt()) + "\n",
                 StandardCharsets.UTF_8);
-        passwordPort = MosquittoProcess.freePort();
-        certificatePort = MosquittoProcess.freePort();
+        int[] ports = MosquittoProcess.freePorts(2);
+        passwordPort = ports[0];
+        certificatePort = ports[1];
         String tls = "cafile " + ca.certificateFile().toAbsolutePath() + "\n"
                 + "certfile " + server.certificateFile().toAbsolutePath() + "\n"
                 + "keyfile " + server.keyFile().toAbsolutePath() + "\n";

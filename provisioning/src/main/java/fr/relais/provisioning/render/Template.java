@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * caught at once rather than a broken file on a broker.
  */
 public final class Template {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z_]+)}}");
     private final String name;
     private final String text;
 
@@ -35,7 +35,20 @@ public final class Template {
         }
     }
 
+    /** Fills every placeholder; a value the template does not use is an error too. */
     public String fill(Map<String, String> values) {
+        return fill(values, true);
+    }
+
+    /**
+     * Fills every placeholder from a set of values shared by several templates (a node's bundle:
+     * units, installer, README), of which this one may use only some.
+     */
+    public String fillFrom(Map<String, String> values) {
+        return fill(values, false);
+    }
+
+    private String fill(Map<String, String> values, boolean everyValueUsed) {
         StringBuilder out = new StringBuilder();
         Matcher matcher = PLACEHOLDER.matcher(text);
         java.util.Set<String> used = new java.util.HashSet<>();
@@ -50,7 +63,7 @@ public final class Template {
         }
         matcher.appendTail(out);
         for (String key : values.keySet()) {
-            if (!used.contains(key)) {
+            if (everyValueUsed && !used.contains(key)) {
                 throw new IllegalStateException("template " + name + " has no {{" + key + "}}");
             }
         }

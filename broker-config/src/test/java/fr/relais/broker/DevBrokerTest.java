@@ -1,5 +1,6 @@
 package fr.relais.broker;
 
+import fr.relais.broker.testing.TestMqttClient;
 import static org.awaitility.Awaitility.await;
 
 import io.moquette.broker.Server;
@@ -14,8 +15,8 @@ class DevBrokerTest {
     void carriesMessages(@TempDir Path data) throws Exception {
         int port = MosquittoProcess.freePort();
         Server server = DevBroker.start(port, data);
-        try (MqttProbe subscriber = new MqttProbe("tcp://127.0.0.1:" + port, "sub", true);
-             MqttProbe publisher = new MqttProbe("tcp://127.0.0.1:" + port, "pub", true)) {
+        try (TestMqttClient subscriber = TestMqttClient.anonymous("tcp://127.0.0.1:" + port, "sub");
+             TestMqttClient publisher = TestMqttClient.anonymous("tcp://127.0.0.1:" + port, "pub")) {
             subscriber.subscribe("relais/v1/#");
             publisher.publish("relais/v1/a/b/state", "online");
             await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received.contains("online"));

@@ -1,5 +1,6 @@
 package fr.relais.broker;
 
+import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,8 +30,8 @@ class MosquittoProcessTest {
         assertThat(broker.port()).isNotEqualTo(1883);
         assertThat(MosquittoProcess.developmentConfig(broker.port()))
                 .contains("listener " + broker.port() + " 127.0.0.1");
-        try (MqttProbe subscriber = new MqttProbe(broker.url(), "sub", true);
-             MqttProbe publisher = new MqttProbe(broker.url(), "pub", true)) {
+        try (TestMqttClient subscriber = TestMqttClient.anonymous(broker.url(), "sub");
+             TestMqttClient publisher = TestMqttClient.anonymous(broker.url(), "pub")) {
             subscriber.subscribe("relais/v1/#");
             publisher.publish("relais/v1/a/b/event", "hello");
             await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received.contains("hello"));
@@ -41,16 +42,16 @@ class MosquittoProcessTest {
     void keepsEveryQueuedMessageOfAnOfflineSubscriber(MosquittoProcess broker) throws Exception {
         // Stock Mosquitto queues 1000 messages per offline session and drops the rest silently.
         int burst = 20_000;
-        try (MqttProbe subscriber = new MqttProbe(broker.url(), "hub-like", false)) {
+        try (TestMqttClient subscriber = TestMqttClient.persistent(broker.url(), "hub-like")) {
             subscriber.subscribe("relais/v1/+/+/telemetry");
             subscriber.disconnect();
-            try (MqttProbe publisher = new MqttProbe(broker.url(), "node-like", true)) {
+            try (TestMqttClient publisher = TestMqttClient.anonymous(broker.url(), "node-like")) {
                 for (int i = 0; i < burst; i++) {
                     publisher.publish("relais/v1/a/b/telemetry", Integer.toString(i));
                 }
             }
         }
-        try (MqttProbe back = new MqttProbe(broker.url(), "hub-like", false)) {
+        try (TestMqttClient back = TestMqttClient.persistent(broker.url(), "hub-like")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> back.received.size() >= burst);
             assertThat(back.received).hasSize(burst).doesNotHaveDuplicates();
         }
@@ -59,17 +60,17 @@ class MosquittoProcessTest {
     @Test
     void aPersistentBrokerKeepsQueuedMessagesAcrossAPoliteRestart(@TempDir Path dir) throws Exception {
         try (MosquittoProcess broker = MosquittoProcess.startPersistent(dir, MosquittoProcess.freePort())) {
-            try (MqttProbe hub = new MqttProbe(broker.url(), "hub-like", false)) {
+            try (TestMqttClient hub = TestMqttClient.persistent(broker.url(), "hub-like")) {
                 hub.subscribe("relais/v1/+/+/telemetry");
                 hub.disconnect();
             }
-            try (MqttProbe node = new MqttProbe(broker.url(), "node-like", true)) {
+            try (TestMqttClient node = TestMqttClient.anonymous(broker.url(), "node-like")) {
                 for (int i = 0; i < 500; i++) {
                     node.publish("relais/v1/a/b/telemetry", Integer.toString(i));
                 }
             }
             broker.restart();
-            try (MqttProbe hub = new MqttProbe(broker.url(), "hub-like", false)) {
+            try (TestMqttClient hub = TestMqttClient.persistent(broker.url(), "hub-like")) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> hub.received.size() >= 500);
                 assertThat(hub.received).hasSize(500);
             }
@@ -84,7 +85,7 @@ class MosquittoProcessTest {
         broker.restart();
         assertThat(broker.isRunning()).isTrue();
         assertThat(broker.port()).isEqualTo(port);
-        try (MqttProbe probe = new MqttProbe(broker.url(), "after-restart", true)) {
+        try (TestMqttClient probe = TestMqttClient.anonymous(broker.url(), "after-restart")) {
             probe.subscribe("x");
             probe.publish("x", "back");
             await().atMost(Duration.ofSeconds(10)).until(() -> probe.received.contains("back"));
@@ -99,8 +100,8 @@ class MosquittoProcessTest {
         java.nio.file.Files.writeString(config, MosquittoProcess.developmentConfig(port));
         try (MosquittoProcess broker = MosquittoProcess.startWithConfig(config, dir.resolve("run"), port)) {
             broker.reload();
-            try (MqttProbe subscriber = new MqttProbe(broker.url(), "sub", true);
-                 MqttProbe publisher = new MqttProbe(broker.url(), "pub", true)) {
+            try (TestMqttClient subscriber = TestMqttClient.anonymous(broker.url(), "sub");
+                 TestMqttClient publisher = TestMqttClient.anonymous(broker.url(), "pub")) {
                 subscriber.subscribe("relais/v1/#");
                 publisher.publish("relais/v1/a/b/event", "after reload");
                 await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received.contains("after reload"));

@@ -1,5 +1,7 @@
 package fr.relais.broker.production;
 
+import fr.relais.broker.testing.TestMqttClient;
+import fr.relais.broker.testing.TestMqttClient.Options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -34,19 +36,19 @@ class CentralBrokerTest {
 
     @Test
     void refusesAnonymousClientsOnBothListeners() {
-        assertRefused(TestClient.Options.anonymous(central.localUrl(), "anonymous-local"));
-        assertRefused(TestClient.Options.anonymous(central.tlsUrl(), "anonymous-tls").tls(central.pki.trustingOnlyCa()));
+        assertRefused(Options.anonymous(central.localUrl(), "anonymous-local"));
+        assertRefused(Options.anonymous(central.tlsUrl(), "anonymous-tls").tls(central.pki.trustingOnlyCa()));
     }
 
     @Test
     void refusesAWrongPassword() {
-        assertRefused(TestClient.Options.user(central.localUrl(), "intruder", "hub", "not-the-password"));
+        assertRefused(Options.user(central.localUrl(), "intruder", "hub", "not-the-password"));
     }
 
     @Test
     void letsAnAccountInOnTheLoopbackAndOverTls() throws Exception {
-        try (TestClient hub = TestClient.connect(central.hub("hub").persistentSession());
-             TestClient node = TestClient.connect(TestClient.Options.user(central.tlsUrl(), "node-a", "node-a",
+        try (TestMqttClient hub = TestMqttClient.connect(central.hub("hub").persistentSession());
+             TestMqttClient node = TestMqttClient.connect(Options.user(central.tlsUrl(), "node-a", "node-a",
                      CentralFixture.NODE_PASSWORD).tls(central.pki.trustingOnlyCa()))) {
             hub.subscribe("relais/v1/+/+/telemetry");
             node.subscribe("relais/v1/site-a/node-a/cmd/+");
@@ -61,8 +63,8 @@ class CentralBrokerTest {
 
     @Test
     void appliesTheAclToANodeOverTls() throws Exception {
-        try (TestClient hub = TestClient.connect(central.hub("hub"));
-             TestClient node = TestClient.connect(TestClient.Options.user(central.tlsUrl(), "node-a", "node-a",
+        try (TestMqttClient hub = TestMqttClient.connect(central.hub("hub"));
+             TestMqttClient node = TestMqttClient.connect(Options.user(central.tlsUrl(), "node-a", "node-a",
                      CentralFixture.NODE_PASSWORD).tls(central.pki.trustingOnlyCa()))) {
             hub.subscribe("relais/v1/+/+/telemetry");
             // MQTT 3.1.1 cannot tell the publisher it was denied: the broker drops the message.
@@ -78,14 +80,14 @@ class CentralBrokerTest {
 
     @Test
     void letsANodeInWithAClientCertificateAsItsUsername() throws Exception {
-        try (TestClient node = TestClient.connect(new TestClient.Options(central.certUrl(), "node-a-cert", null,
+        try (TestMqttClient node = TestMqttClient.connect(new Options(central.certUrl(), "node-a-cert", null,
                 null, central.pki.withClientCertificate("node-a"), true));
-             TestClient hub = TestClient.connect(central.hub("hub"))) {
+             TestMqttClient hub = TestMqttClient.connect(central.hub("hub"))) {
             hub.subscribe("relais/v1/+/+/telemetry");
             node.publish("relais/v1/site-a/node-a/telemetry", "with a certificate");
             await().atMost(PATIENCE).until(() -> hub.received.contains("with a certificate"));
         }
-        assertRefused(TestClient.Options.anonymous(central.certUrl(), "no-certificate").tls(central.pki.trustingOnlyCa()));
+        assertRefused(Options.anonymous(central.certUrl(), "no-certificate").tls(central.pki.trustingOnlyCa()));
     }
 
     @Test
@@ -94,7 +96,7 @@ class CentralBrokerTest {
         central.broker.reload();
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
-            try (TestClient hub = TestClient.connect(TestClient.Options.user(central.localUrl(), "after-reload",
+            try (TestMqttClient hub = TestMqttClient.connect(Options.user(central.localUrl(), "after-reload",
                     "hub", "new-secret"))) {
                 assertThat(hub).isNotNull();
             }
@@ -104,7 +106,7 @@ class CentralBrokerTest {
 
     @Test
     void logsEachConnectionAtOnceWhileRunning() throws Exception {
-        try (TestClient hub = TestClient.connect(central.hub("hub-in-the-log"))) {
+        try (TestMqttClient hub = TestMqttClient.connect(central.hub("hub-in-the-log"))) {
             // stderr is unbuffered: the line is there while the broker still runs (stdout would
             // sit in mosquitto's buffer when it is not a terminal).
             await().atMost(PATIENCE).until(() -> central.broker.log().contains("as hub-in-the-log"));
@@ -138,7 +140,7 @@ class CentralBrokerTest {
                 .contains("Unable to load server key file \"" + central.pki.keyFile().toAbsolutePath());
     }
 
-    private static void assertRefused(TestClient.Options options) {
-        assertThatThrownBy(() -> TestClient.connect(options).close()).isInstanceOf(MqttException.class);
+    private static void assertRefused(Options options) {
+        assertThatThrownBy(() -> TestMqttClient.connect(options).close()).isInstanceOf(MqttException.class);
     }
 }

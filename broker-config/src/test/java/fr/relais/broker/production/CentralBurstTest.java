@@ -1,5 +1,6 @@
 package fr.relais.broker.production;
 
+import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,7 @@ class CentralBurstTest {
     @Test
     void anOfflineHubReceivesEveryMessageOfTheBurst(@TempDir Path dir) throws Exception {
         try (CentralFixture central = CentralFixture.start(dir)) {
-            try (TestClient hub = TestClient.connect(central.hub("hub").persistentSession())) {
+            try (TestMqttClient hub = TestMqttClient.connect(central.hub("hub").persistentSession())) {
                 hub.subscribe("relais/v1/+/+/telemetry");
             }
             List<Thread> publishers = new ArrayList<>();
@@ -56,7 +57,7 @@ class CentralBurstTest {
             }
             assertThat(failure.get()).isNull();
 
-            try (TestClient hub = TestClient.connect(central.hub("hub").persistentSession())) {
+            try (TestMqttClient hub = TestMqttClient.connect(central.hub("hub").persistentSession())) {
                 await().atMost(Duration.ofMinutes(3)).until(() -> hub.distinct.size() >= BURST);
                 assertThat(hub.distinct).hasSize(BURST);
             }

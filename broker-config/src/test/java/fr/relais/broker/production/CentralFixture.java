@@ -1,5 +1,7 @@
 package fr.relais.broker.production;
 
+import fr.relais.broker.testing.TestMqttClient;
+import fr.relais.broker.testing.TestMqttClient.Options;
 import fr.relais.broker.MosquittoProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,8 +77,8 @@ final class CentralFixture implements AutoCloseable {
         return "ssl://127.0.0.1:" + certPort;
     }
 
-    TestClient.Options hub(String clientId) {
-        return TestClient.Options.user(localUrl(), clientId, "hub", HUB_PASSWORD);
+    Options hub(String clientId) {
+        return Options.user(localUrl(), clientId, "hub", HUB_PASSWORD);
     }
 
     private static void createDirectory(Path dir) {

@@ -1,5 +1,7 @@
 package fr.relais.broker.production;
 
+import fr.relais.broker.testing.TestMqttClient;
+import fr.relais.broker.testing.TestMqttClient.Options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,12 +38,12 @@ class SiteBridgeTest {
         try (CentralFixture central = CentralFixture.start(dir.resolve("central"));
              MosquittoProcess site = startSite(central, dir.resolve("site"))) {
             String siteUrl = site.url();
-            try (TestClient hubState = TestClient.connect(central.hub("hub-state"))) {
+            try (TestMqttClient hubState = TestMqttClient.connect(central.hub("hub-state"))) {
                 hubState.publishRetained("relais/v1/_hub/state", "hub online");
             }
-            try (TestClient hub = TestClient.connect(central.hub("hub").persistentSession());
-                 TestClient agent = TestClient.connect(TestClient.Options.anonymous(siteUrl, "agent"));
-                 TestClient kiosk = TestClient.connect(TestClient.Options.anonymous(siteUrl, "kiosk"))) {
+            try (TestMqttClient hub = TestMqttClient.connect(central.hub("hub").persistentSession());
+                 TestMqttClient agent = TestMqttClient.connect(Options.anonymous(siteUrl, "agent"));
+                 TestMqttClient kiosk = TestMqttClient.connect(Options.anonymous(siteUrl, "kiosk"))) {
                 hub.subscribe("relais/v1/+/+/telemetry");
                 kiosk.subscribe(BRIDGE_STATE);
                 kiosk.subscribe("relais/v1/site-a/node-a/cmd/+");
@@ -65,7 +67,7 @@ class SiteBridgeTest {
             }
 
             central.broker.restart();
-            try (TestClient hub = TestClient.connect(central.hub("hub").persistentSession())) {
+            try (TestMqttClient hub = TestMqttClient.connect(central.hub("hub").persistentSession())) {
                 await().atMost(RECONNECT).until(() -> hub.distinct.stream().filter(p -> p.startsWith("cut-")).count()
                         >= DURING_CUT);
                 assertThat(hub.distinct).containsAll(IntStream.range(0, DURING_CUT).mapToObj(i -> "cut-" + i).toList());
@@ -81,7 +83,7 @@ class SiteBridgeTest {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setWill(STATE, "lost".getBytes(StandardCharsets.UTF_8), 1, true);
             agent.connect(options);
-            try (TestClient kiosk = TestClient.connect(TestClient.Options.anonymous(site.url(), "kiosk"))) {
+            try (TestMqttClient kiosk = TestMqttClient.connect(Options.anonymous(site.url(), "kiosk"))) {
                 kiosk.subscribe(BRIDGE_STATE);
                 await().atMost(RECONNECT).until(() -> kiosk.received.contains("1"));
             }
@@ -89,13 +91,13 @@ class SiteBridgeTest {
 
             // Subscribing after the fact: only a retained copy on the central can answer.
             await().atMost(PATIENCE).ignoreExceptions().until(() -> {
-                try (TestClient hub = TestClient.connect(central.hub("late-hub"))) {
+                try (TestMqttClient hub = TestMqttClient.connect(central.hub("late-hub"))) {
                     hub.subscribe(STATE);
                     await().atMost(Duration.ofSeconds(2)).until(() -> !hub.received.isEmpty());
                     return hub.received.contains("online");
                 }
             });
-            try (TestClient hub = TestClient.connect(central.hub("hub"))) {
+            try (TestMqttClient hub = TestMqttClient.connect(central.hub("hub"))) {
                 hub.subscribe(STATE);
                 await().atMost(PATIENCE).until(() -> hub.received.contains("online"));
                 agent.disconnectForcibly(0, 1000, false);

@@ -1,5 +1,6 @@
 package fr.relais.provisioning.deploy;
 
+import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -43,68 +44,68 @@ class BrokerAccessTest {
 
     @Test
     void aNodeMayPublishUnderItsOwnTopicsOnlyAndTheHubSeesIt() throws Exception {
-        try (Client hub = deployment.hub(); Client a = deployment.node(A)) {
+        try (TestMqttClient hub = deployment.hub(); TestMqttClient a = deployment.node(A)) {
             hub.subscribe("relais/v1/#");
             a.publish(B_TOPICS + "telemetry", "forged");
             a.publish("relais/v1/_hub/state", "forged-hub");
             a.publish(A_TOPICS + "cmd/reboot", "forged-command");
             a.publish(A_TOPICS + "telemetry", "own");
             // Same connection, same order: once "own" is in, the refused ones would have been before it.
-            await().atMost(WAIT).until(() -> hub.received.contains(A_TOPICS + "telemetry own"));
-            assertThat(hub.received).noneMatch(message -> message.contains("forged"));
+            await().atMost(WAIT).until(() -> hub.arrivals.contains(A_TOPICS + "telemetry own"));
+            assertThat(hub.arrivals).noneMatch(message -> message.contains("forged"));
         }
     }
 
     @Test
     void aNodeReadsItsOwnCommandsAndTheHubStateButNotAnotherNodesCommands() throws Exception {
-        try (Client hub = deployment.hub(); Client a = deployment.node(A)) {
+        try (TestMqttClient hub = deployment.hub(); TestMqttClient a = deployment.node(A)) {
             a.subscribe("relais/v1/+/+/cmd/#");
             a.subscribe("relais/v1/_hub/state");
             a.subscribe(B_TOPICS + "#");
             hub.publish(B_TOPICS + "cmd/reboot", "for-b");
             hub.publish(A_TOPICS + "cmd/reboot", "for-a");
             hub.publish("relais/v1/_hub/state", "hub-online");
-            await().atMost(WAIT).until(() -> a.received.contains("relais/v1/_hub/state hub-online"));
-            assertThat(a.received).contains(A_TOPICS + "cmd/reboot for-a").noneMatch(m -> m.contains("for-b"));
+            await().atMost(WAIT).until(() -> a.arrivals.contains("relais/v1/_hub/state hub-online"));
+            assertThat(a.arrivals).contains(A_TOPICS + "cmd/reboot for-a").noneMatch(m -> m.contains("for-b"));
         }
     }
 
     @Test
     void strangersAndWrongPasswordsAreRefusedOnEveryListener() throws Exception {
-        assertThatThrownBy(() -> Client.connect(deployment.local(), "anonymous", null, null, null))
+        assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(), "anonymous", null, null, null))
                 .isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> Client.connect(deployment.local(), A, deployment.username(A), "wrong", null))
+        assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(), A, deployment.username(A), "wrong", null))
                 .isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> Client.connect(deployment.tls(), "anonymous", null, null,
+        assertThatThrownBy(() -> TestMqttClient.connect(deployment.tls(), "anonymous", null, null,
                 TestTls.trusting(deployment.root.resolve("broker/ca.crt")))).isInstanceOf(MqttException.class);
     }
 
     @Test
     void tlsWorksWithTheDeploymentsCaOnly() throws Exception {
         Path ca = deployment.root.resolve("nodes").resolve(A).resolve("ca.crt");
-        try (Client a = Client.connect(deployment.tls(), A, deployment.username(A), deployment.password(A),
-                TestTls.trusting(ca))) {
+        try (TestMqttClient a = TestMqttClient.connect(deployment.tls(), A, deployment.username(A),
+                deployment.password(A), TestTls.trusting(ca))) {
             assertThat(a.isConnected()).isTrue();
         }
         // The JVM's public CAs do not know the deployment's: the handshake fails.
-        assertThatThrownBy(() -> Client.connect(deployment.tls(), A, deployment.username(A), deployment.password(A),
-                TestTls.jvmDefault())).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> TestMqttClient.connect(deployment.tls(), A, deployment.username(A),
+                deployment.password(A), TestTls.jvmDefault())).isInstanceOf(MqttException.class);
         Path otherCa = fr.relais.provisioning.pki.CertificateAuthority.loadOrCreate(temp.resolve("other-ca"), "Other")
                 .certificateFile();
-        assertThatThrownBy(() -> Client.connect(deployment.tls(), A, deployment.username(A), deployment.password(A),
-                TestTls.trusting(otherCa))).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> TestMqttClient.connect(deployment.tls(), A, deployment.username(A),
+                deployment.password(A), TestTls.trusting(otherCa))).isInstanceOf(MqttException.class);
     }
 
     @Test
     void aNodeCannotTakeTheHubsSessionOverByUsingItsClientId() throws Exception {
-        try (Client hub = deployment.hub()) {
+        try (TestMqttClient hub = deployment.hub()) {
             hub.subscribe("relais/v1/#");
             // Same client id as the hub: without use_username_as_clientid the broker would close the hub's session.
-            try (Client impostor = Client.connect(deployment.tls(), "relais-hub-test", deployment.username(A),
-                    deployment.password(A), TestTls.trusting(deployment.root.resolve("broker/ca.crt")));
-                 Client b = deployment.node(B)) {
+            try (TestMqttClient impostor = TestMqttClient.connect(deployment.tls(), "relais-hub-test",
+                    deployment.username(A), deployment.password(A), TestTls.trusting(deployment.root.resolve("broker/ca.crt")));
+                 TestMqttClient b = deployment.node(B)) {
                 b.publish(B_TOPICS + "telemetry", "after-the-impostor");
-                await().atMost(WAIT).until(() -> hub.received.contains(B_TOPICS + "telemetry after-the-impostor"));
+                await().atMost(WAIT).until(() -> hub.arrivals.contains(B_TOPICS + "telemetry after-the-impostor"));
                 assertThat(hub.isConnected()).isTrue();
                 assertThat(impostor.isConnected()).isTrue();
             }

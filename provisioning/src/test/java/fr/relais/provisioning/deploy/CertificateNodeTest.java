@@ -1,5 +1,6 @@
 package fr.relais.provisioning.deploy;
 
+import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -41,12 +42,13 @@ class CertificateNodeTest {
             SSLSocketFactory presenting = TestTls.presenting(node.resolve("ca.crt"), node.resolve("client.crt"),
                     node.resolve("client.key"));
             String url = "ssl://127.0.0.1:" + deployment.certificatePort;
-            try (Client hub = deployment.hub(); Client certified = Client.connect(url, NODE, null, null, presenting)) {
+            try (TestMqttClient hub = deployment.hub();
+                 TestMqttClient certified = TestMqttClient.connect(url, NODE, null, null, presenting)) {
                 hub.subscribe("relais/v1/#");
                 certified.publish("relais/v1/rozoy/rozoy-pi/telemetry", "forged");
                 certified.publish(TOPICS + "telemetry", "by-certificate");
-                await().atMost(WAIT).until(() -> hub.received.contains(TOPICS + "telemetry by-certificate"));
-                assertThat(hub.received).noneMatch(message -> message.contains("forged"));
+                await().atMost(WAIT).until(() -> hub.arrivals.contains(TOPICS + "telemetry by-certificate"));
+                assertThat(hub.arrivals).noneMatch(message -> message.contains("forged"));
             }
             RenderedDeployment.Run revoked = deployment.provision("revoke", NODE, "--inventory",
                     deployment.inventory.toString(), "--out", deployment.root.toString(), "--broker-pid",
@@ -55,19 +57,22 @@ class CertificateNodeTest {
             assertThat(revoked.out()).contains("restart the broker");
             await().atMost(WAIT).until(() -> deployment.broker.log().contains("Reloading config"));
             // Reloaded: its ACL lines are gone, so even a handshake that still passes carries nothing.
-            try (Client hub = deployment.hub(); Client certified = Client.connect(url, NODE, null, null, presenting)) {
+            try (TestMqttClient hub = deployment.hub();
+                 TestMqttClient certified = TestMqttClient.connect(url, NODE, null, null, presenting)) {
                 hub.subscribe("relais/v1/#");
                 certified.publish(TOPICS + "telemetry", "after-revocation");
-                try (Client other = deployment.node("rozoy-pi")) {
+                try (TestMqttClient other = deployment.node("rozoy-pi")) {
                     other.publish("relais/v1/rozoy/rozoy-pi/telemetry", "still-here");
-                    await().atMost(WAIT).until(() -> hub.received.contains("relais/v1/rozoy/rozoy-pi/telemetry still-here"));
+                    await().atMost(WAIT)
+                            .until(() -> hub.arrivals.contains("relais/v1/rozoy/rozoy-pi/telemetry still-here"));
                 }
-                assertThat(hub.received).noneMatch(message -> message.contains("after-revocation"));
+                assertThat(hub.arrivals).noneMatch(message -> message.contains("after-revocation"));
             }
             // Mosquitto reads its revocation list when it starts: restarted, it refuses the handshake.
             deployment.broker.restart();
-            assertThatThrownBy(() -> Client.connect(url, NODE, null, null, presenting)).isInstanceOf(MqttException.class);
-            try (Client other = deployment.node("rozoy-pi")) {
+            assertThatThrownBy(() -> TestMqttClient.connect(url, NODE, null, null, presenting))
+                    .isInstanceOf(MqttException.class);
+            try (TestMqttClient other = deployment.node("rozoy-pi")) {
                 assertThat(other.isConnected()).isTrue();
             }
         }

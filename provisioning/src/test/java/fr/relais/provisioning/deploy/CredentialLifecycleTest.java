@@ -1,5 +1,6 @@
 package fr.relais.provisioning.deploy;
 
+import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,7 @@ class CredentialLifecycleTest {
         deployment.startBroker();
         String username = deployment.username(NODE);
         String password = deployment.password(NODE);
-        try (Client hub = deployment.hub(); Client open = deployment.node(NODE)) {
+        try (TestMqttClient hub = deployment.hub(); TestMqttClient open = deployment.node(NODE)) {
             hub.subscribe("relais/v1/#");
             RenderedDeployment.Run run = deployment.provision("revoke", NODE, "--inventory",
                     deployment.inventory.toString(), "--out", deployment.root.toString(),
@@ -51,7 +52,7 @@ class CredentialLifecycleTest {
             assertThat(Files.readString(deployment.root.resolve("broker/acl"))).doesNotContain(NODE);
             assertThat(deployment.root.resolve("nodes").resolve(NODE)).doesNotExist();
             await().atMost(WAIT).until(() -> deployment.broker.log().contains("Reloading config"));
-            await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> Client.connect(deployment.local(),
+            await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(),
                     NODE, username, password, null)).isInstanceOf(MqttException.class));
             // The connection it already had: the ACL no longer lets anything through.
             try {
@@ -59,11 +60,11 @@ class CredentialLifecycleTest {
             } catch (MqttException dropped) {
                 // Mosquitto may also cut it: either way nothing reaches the hub.
             }
-            try (Client other = deployment.node("montcornet-pi")) {
+            try (TestMqttClient other = deployment.node("montcornet-pi")) {
                 other.publish("relais/v1/montcornet/montcornet-pi/telemetry", "still-here");
-                await().atMost(WAIT).until(() -> hub.received.stream().anyMatch(m -> m.endsWith("still-here")));
+                await().atMost(WAIT).until(() -> hub.arrivals.stream().anyMatch(m -> m.endsWith("still-here")));
             }
-            assertThat(hub.received).noneMatch(m -> m.contains("after-revocation"));
+            assertThat(hub.arrivals).noneMatch(m -> m.contains("after-revocation"));
         }
         // Rendering again keeps it out: the revocation is in the secrets, not only in the files.
         deployment.render();
@@ -88,15 +89,17 @@ class CredentialLifecycleTest {
         assertThat(newPassword).isNotEqualTo(oldPassword);
         deployment.broker.reload();
         await().atMost(WAIT).untilAsserted(() -> {
-            try (Client fresh = Client.connect(deployment.local(), NODE, newUsername, newPassword, null)) {
+            try (TestMqttClient fresh = TestMqttClient.connect(deployment.local(), NODE, newUsername, newPassword,
+                    null)) {
                 assertThat(fresh.isConnected()).isTrue();
             }
         });
-        try (Client old = Client.connect(deployment.local(), NODE + "-old", oldUsername, oldPassword, null);
-             Client hub = deployment.hub()) {
+        try (TestMqttClient old = TestMqttClient.connect(deployment.local(), NODE + "-old", oldUsername, oldPassword,
+                null);
+             TestMqttClient hub = deployment.hub()) {
             hub.subscribe("relais/v1/#");
             old.publish("relais/v1/rozoy/rozoy-pi/telemetry", "old-still-allowed");
-            await().atMost(WAIT).until(() -> hub.received.stream().anyMatch(m -> m.endsWith("old-still-allowed")));
+            await().atMost(WAIT).until(() -> hub.arrivals.stream().anyMatch(m -> m.endsWith("old-still-allowed")));
         }
         // A day and a minute later, a render drops the old credentials; after a reload they no longer open.
         CommandClock.set(Clock.fixed(start.plus(Duration.ofHours(24)).plusSeconds(60), ZoneOffset.UTC));
@@ -104,9 +107,10 @@ class CredentialLifecycleTest {
         assertThat(Files.readString(deployment.root.resolve("broker/passwd"))).doesNotContain(oldUsername + ":")
                 .contains(newUsername + ":");
         deployment.broker.reload();
-        await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> Client.connect(deployment.local(),
+        await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(),
                 NODE + "-old", oldUsername, oldPassword, null)).isInstanceOf(MqttException.class));
-        try (Client fresh = Client.connect(deployment.local(), NODE, newUsername, newPassword, null)) {
+        try (TestMqttClient fresh = TestMqttClient.connect(deployment.local(), NODE, newUsername, newPassword,
+                    null)) {
             assertThat(fresh.isConnected()).isTrue();
         }
     }

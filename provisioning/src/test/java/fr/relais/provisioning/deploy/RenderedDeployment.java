@@ -1,5 +1,6 @@
 package fr.relais.provisioning.deploy;
 
+import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,12 +100,12 @@ final class RenderedDeployment implements AutoCloseable {
                 .map(line -> line.substring(line.indexOf('=') + 1)).findFirst().orElseThrow();
     }
 
-    Client node(String node) throws Exception {
-        return Client.connect(local(), node, username(node), password(node), null);
+    TestMqttClient node(String node) throws Exception {
+        return TestMqttClient.connect(local(), node, username(node), password(node), null);
     }
 
-    Client hub() throws Exception {
-        return Client.connect(local(), "relais-hub-test", "relais-hub", hubPassword(), null);
+    TestMqttClient hub() throws Exception {
+        return TestMqttClient.connect(local(), "relais-hub-test", "relais-hub", hubPassword(), null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.relais.provisioning.deploy;
 
+import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,19 +43,19 @@ class SiteBrokerDeploymentTest {
             Path siteConfig = temp.resolve("site.conf");
             Files.writeString(siteConfig, config);
             try (MosquittoProcess site = MosquittoProcess.startWithConfig(siteConfig, temp.resolve("site-run"), sitePort);
-                 Client hub = deployment.hub();
-                 Client agent = Client.connect("tcp://127.0.0.1:" + sitePort, "spi-pi", null, null, null)) {
+                 TestMqttClient hub = deployment.hub();
+                 TestMqttClient agent = TestMqttClient.anonymous("tcp://127.0.0.1:" + sitePort, "spi-pi")) {
                 hub.subscribe("relais/v1/#");
                 agent.subscribe(PREFIX + "cmd/#");
                 await().atMost(WAIT).until(() -> deployment.broker.log().contains("u'spi-pi.1'"));
                 // The bridge may still be subscribing: send until the first one crosses.
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
                     agent.publish(PREFIX + "telemetry", "from-the-van");
-                    return hub.received.contains(PREFIX + "telemetry from-the-van");
+                    return hub.arrivals.contains(PREFIX + "telemetry from-the-van");
                 });
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
                     hub.publish(PREFIX + "cmd/ping", "to-the-van");
-                    return agent.received.contains(PREFIX + "cmd/ping to-the-van");
+                    return agent.arrivals.contains(PREFIX + "cmd/ping to-the-van");
                 });
                 assertThat(deployment.broker.log()).doesNotContain("denied");
                 assertThat(site.isRunning()).isTrue();

@@ -37,8 +37,14 @@ public final class RotateCommand extends DeploymentCommand {
         requireNode(inventory, node);
         Instant now = clock.instant();
         Instant overlapEnds = now.plus(Duration.ofHours(overlapHours));
-        print(renderer.render(inventory, store -> store.rotate(node, now, overlapEnds)));
-        out().println(node + ": rotated; old credentials valid until " + overlapEnds
+        boolean[] wasRevoked = {false};
+        print(renderer.render(inventory, store -> {
+            wasRevoked[0] = store.existing(node).map(identity -> identity.revoked()).orElse(false);
+            store.rotate(node, now, overlapEnds);
+        }));
+        // A revoked node's old credentials stay refused: saying they last for the overlap would be false.
+        out().println(node + (wasRevoked[0] ? ": let back in with new credentials; the revoked ones stay refused"
+                : ": rotated; old credentials valid until " + overlapEnds)
                 + ". Now copy broker/passwd and broker/acl to the broker and reload it (systemctl reload relais-broker).");
         return ExitCodes.OK;
     }

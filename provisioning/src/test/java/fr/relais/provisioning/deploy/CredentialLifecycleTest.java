@@ -69,6 +69,15 @@ class CredentialLifecycleTest {
         // Rendering again keeps it out: the revocation is in the secrets, not only in the files.
         deployment.render();
         assertThat(Files.readString(deployment.root.resolve("broker/passwd"))).doesNotContain(NODE);
+        // Rotating lets it back in with new credentials only: the revoked ones get no overlap.
+        RenderedDeployment.Run back = deployment.provision("rotate", NODE, "--inventory",
+                deployment.inventory.toString(), "--out", deployment.root.toString());
+        assertThat(back.exit()).as(back.err()).isZero();
+        assertThat(back.out()).contains(NODE + ": let back in with new credentials; the revoked ones stay refused")
+                .doesNotContain("valid until");
+        assertThat(Files.readString(deployment.root.resolve("broker/passwd"))).doesNotContain(username + ":")
+                .contains(deployment.username(NODE) + ":");
+        assertThat(deployment.username(NODE)).isNotEqualTo(username);
     }
 
     @Test

@@ -1,0 +1,99 @@
+package fr.relais.hub.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver: the dashboard as a technician's
+ * browser runs it. Never Selenium Manager, which would try to download a browser.
+ */
+final class Browser implements AutoCloseable {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private final ChromeDriver driver;
+
+    Browser(Path profile) {
+        for (Path needed : List.of(CHROMIUM, CHROMEDRIVER)) {
+            assertThat(Files.isExecutable(needed))
+                    .as(needed + " is missing: apt-get install chromium chromium-driver"
+                            + " (./relais test as root installs what the tests need)")
+                    .isTrue();
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // As root, in a container without a GPU or a large /dev/shm, and without phoning home.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1200,900", "--lang=fr-FR", "--user-data-dir=" + profile.toAbsolutePath());
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Waits until the condition holds, retrying past elements a refresh replaced meanwhile. */
+    <T> T until(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /** Waits for a visible element whose text contains {@code text}. */
+    WebElement untilText(String css, String text) {
+        return until(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    void logIn(String username, String password) {
+        WebElement user = until(d -> {
+            WebElement field = d.findElement(By.id("username"));
+            return field.isDisplayed() ? field : null;
+        });
+        user.clear();
+        user.sendKeys(username);
+        find("#password").clear();
+        find("#password").sendKeys(password);
+        find("#login button[type=submit]").click();
+    }
+
+    /**
+     * What the page's scripts threw or logged as errors; a dashboard bug shows up here first. The
+     * console lines Chromium adds for answers such as 401 and 409 are expected, not errors.
+     */
+    List<String> scriptErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(Object::toString).filter(line -> !line.contains("Failed to load resource")).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

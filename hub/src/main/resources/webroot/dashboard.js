@@ -11,9 +11,11 @@ let csrfToken = null;
 let refreshTimer = null;
 // A viewer reads only: the alert buttons are not shown to them (the API would refuse anyway).
 let role = null;
-// The alert whose "clear" form is open: the 5-second refresh leaves the alert list alone while a
-// technician types why, so the text is not wiped under their fingers.
-let clearing = null;
+// Bumped at every login and logout: an answer that arrives after it belongs to another session.
+let session = 0;
+// Answers to overlapping refreshes may come back in any order: only a newer one is drawn.
+let refreshes = 0;
+let refreshDrawn = 0;
 
 /** Thrown when the session is missing or over: the login form is shown instead. */
 class LoggedOut extends Error {}
@@ -42,9 +44,8 @@ async function fetchJson(path) {
 function showLogin(message) {
   csrfToken = null;
   role = null;
-  clearing = null;
-  document.getElementById("alerts").replaceChildren();
-  alertNotice("", false);
+  session++;
+  resetAlerts();
   clearInterval(refreshTimer);
   refreshTimer = null;
   document.getElementById("sites").replaceChildren();
@@ -62,6 +63,7 @@ function showLogin(message) {
 function loggedIn(me) {
   csrfToken = me.csrfToken;
   role = me.role;
+  session++;
   document.getElementById("login").hidden = true;
   document.getElementById("password").value = "";
   document.getElementById("who").textContent = me.username + " (" + (ROLE_LABELS[me.role] || me.role)
@@ -149,119 +151,17 @@ function renderSite(site, nodes, devices) {
   return card;
 }
 
-const SEVERITY_LABELS = { critical: "Critique", warning: "À surveiller", info: "Info" };
-const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
-
-// The alerts not yet cleared, worst and newest first, each with what a technician can do about
-// it: take it in hand (acknowledge), or close it by hand saying why (clear; the API requires a
-// comment). The account logged in is who does it.
-function renderAlerts(alerts) {
-  const list = element("ul", "alerts");
-  alerts.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
-      || b.openedAt.localeCompare(a.openedAt))
-    .forEach((alert) => {
-      const item = element("li", "alert " + alert.severity);
-      item.dataset.alert = alert.id;
-      item.append(element("span", "health", SEVERITY_LABELS[alert.severity] || alert.severity));
-      item.append(element("strong", null, [alert.site, alert.node, alert.device].filter(Boolean).join(" / ")));
-      item.append(element("span", "metrics", alert.message + " — " + since(alert.openedAt)
-        + (alert.state === "acknowledged" ? ", pris en charge par " + alert.acknowledgedBy : "")
-        + (alert.flapping ? ", instable" : "")));
-      if (role && role !== "viewer") item.append(alertActions(alert));
-      list.append(item);
-    });
-  return list;
-}
-
-function alertActions(alert) {
-  const actions = element("span", "actions");
-  if (alert.state === "open") {
-    const take = element("button", "acknowledge", "Prendre en charge");
-    take.type = "button";
-    take.addEventListener("click", () => changeAlert(alert.id, "ack", {}, "Alerte prise en charge."));
-    actions.append(take);
-  }
-  const close = element("button", "clear", "Clore…");
-  close.type = "button";
-  close.addEventListener("click", () => {
-    clearing = alert.id;
-    close.replaceWith(clearForm(alert));
-    document.getElementById("clear-comment").focus();
-  });
-  actions.append(close);
-  return actions;
-}
-
-function clearForm(alert) {
-  const form = element("form", "clear-form");
-  form.noValidate = true;
-  const label = element("label", null, "Pourquoi clore cette alerte ?");
-  label.htmlFor = "clear-comment";
-  const comment = element("input");
-  comment.id = "clear-comment";
-  comment.maxLength = 2000;
-  comment.autocomplete = "off";
-  const submit = element("button", null, "Clore l'alerte");
-  submit.type = "submit";
-  const cancel = element("button", null, "Annuler");
-  cancel.type = "button";
-  cancel.addEventListener("click", () => {
-    clearing = null;
-    refresh();
-  });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const why = comment.value.trim();
-    if (!why) {
-      alertNotice("Dites en quelques mots pourquoi vous closez l'alerte (par exemple : cartouche changée).", true);
-      comment.focus();
-      return;
-    }
-    changeAlert(alert.id, "clear", { comment: why }, "Alerte close.");
-  });
-  form.append(label, comment, submit, cancel);
-  return form;
-}
-
-function alertNotice(text, isError) {
-  const notice = document.getElementById("alert-notice");
-  notice.textContent = text;
-  notice.className = isError ? "error" : "done";
-  notice.hidden = !text;
-}
-
-async function changeAlert(id, action, body, done) {
-  try {
-    const response = await api("/api/alerts/" + encodeURIComponent(id) + "/" + action, "POST", body);
-    if (response.ok) {
-      clearing = null;
-      alertNotice(done, false);
-    } else {
-      // 409 when someone else was quicker (already acknowledged or cleared): say so and show the news.
-      const answer = await response.json().catch(() => ({ error: "HTTP " + response.status }));
-      if (response.status === 409) clearing = null;
-      alertNotice("Impossible : " + answer.error, true);
-    }
-  } catch (error) {
-    if (error instanceof LoggedOut) return;
-    alertNotice("Le hub ne répond pas : " + error.message, true);
-    return;
-  }
-  refresh();
-}
-
 async function refresh() {
   const summary = document.getElementById("summary");
+  const mine = session;
+  const number = ++refreshes;
   try {
     const [sites, nodes, devices, alerts] = await Promise.all([
       fetchJson("/api/sites"), fetchJson("/api/nodes"), fetchJson("/api/devices"),
-      fetchJson("/api/alerts?state=active")]);
-    // Not while a clear form is open, unless its alert is gone (cleared by the hub or by a colleague).
-    if (clearing !== null && !alerts.some((alert) => alert.id === clearing)) {
-      clearing = null;
-      alertNotice("Cette alerte a été close entre-temps : rien d'autre à faire.", false);
-    }
-    if (clearing === null) document.getElementById("alerts").replaceChildren(renderAlerts(alerts));
+      fetchJson("/api/alerts?state=active&limit=1000")]);
+    if (mine !== session || number < refreshDrawn) return;
+    refreshDrawn = number;
+    showAlerts(alerts);
     const container = document.getElementById("sites");
     container.replaceChildren(...sites.map((site) =>
       renderSite(site, nodes.filter((n) => n.site === site.id), devices)));
@@ -270,7 +170,9 @@ async function refresh() {
     summary.textContent = sites.length + " lieux, " + nodes.length + " nœuds (" + offline + " hors ligne), "
       + devices.length + " équipements (" + critical + " en état critique), " + alerts.length + " alertes";
   } catch (error) {
-    if (!(error instanceof LoggedOut)) summary.textContent = "Le hub ne répond pas : " + error.message;
+    if (!(error instanceof LoggedOut) && mine === session) {
+      summary.textContent = "Le hub ne répond pas : " + error.message;
+    }
   }
 }
 

@@ -23,6 +23,9 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Chromium's console line for a refused request the page handles (logged out, not allowed, too late). */
+    private static final java.util.regex.Pattern EXPECTED_REFUSAL =
+            java.util.regex.Pattern.compile("Failed to load resource: the server responded with a status of 40[139]");
     private final ChromeDriver driver;
 
     Browser(Path profile) {
@@ -70,6 +73,46 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
     }
 
+    /**
+     * Clicks the button matching {@code buttonCss} in the alert row whose text contains
+     * {@code rowText}, finding both again if a refresh replaced them in between.
+     */
+    void clickInRow(String rowText, String buttonCss) {
+        until(d -> {
+            WebElement row = d.findElements(By.cssSelector("li.alert")).stream()
+                    .filter(e -> e.getText().contains(rowText)).findFirst().orElse(null);
+            if (row == null) {
+                return null;
+            }
+            row.findElement(By.cssSelector(buttonCss)).click();
+            return true;
+        });
+    }
+
+    /** Double-clicks it, as a hurried thumb on a phone does. */
+    void doubleClickInRow(String rowText, String buttonCss) {
+        until(d -> {
+            WebElement row = d.findElements(By.cssSelector("li.alert")).stream()
+                    .filter(e -> e.getText().contains(rowText)).findFirst().orElse(null);
+            if (row == null) {
+                return null;
+            }
+            new org.openqa.selenium.interactions.Actions(d).doubleClick(row.findElement(By.cssSelector(buttonCss)))
+                    .perform();
+            return true;
+        });
+    }
+
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Stops the page's 5-second refresh: what it shows stays as it is until the next action. */
+    void pauseRefresh() {
+        driver.executeScript("clearInterval(refreshTimer);");
+    }
+
     void logIn(String username, String password) {
         WebElement user = until(d -> {
             WebElement field = d.findElement(By.id("username"));
@@ -84,12 +127,12 @@ final class Browser implements AutoCloseable {
 
     /**
      * What the page's scripts threw or logged as errors; a dashboard bug shows up here first. The
-     * console lines Chromium adds for answers such as 401 and 409 are expected, not errors.
+     * console lines Chromium adds for 401, 403 and 409 answers are expected; a 404 or 500 is not.
      */
     List<String> scriptErrors() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(Object::toString).filter(line -> !line.contains("Failed to load resource")).toList();
+                .map(Object::toString).filter(line -> !EXPECTED_REFUSAL.matcher(line).find()).toList();
     }
 
     @Override

@@ -14,6 +14,8 @@ import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.config.RetentionSettings;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.protocol.Health;
+import fr.relais.protocol.Message;
+import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.Presence;
 import fr.relais.protocol.Topic;
 import java.nio.file.Files;
@@ -26,20 +28,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The dashboard in headless Chromium against a real hub and broker: logging in, a printer's
- * alert taken in hand and closed by a technician, what a viewer sees.
+ * alert taken in hand and closed by a technician, a colleague acting meanwhile, what a viewer sees.
  */
 class DashboardBrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String ALERT = "li.alert";
+    private static final String FORM_FIELD = ".clear-form input";
+    private static final String OTHER_SITE = "montcornet";
+    private static final String OTHER_NODE = "montcornet-pi";
+    private static final String PASSWORD = "a-long-enough-password";
 
     @RegisterExtension
     final MosquittoExtension mosquitto = new MosquittoExtension();
 
+    private final MessageCodec codec = new MessageCodec();
     private TestDatabase database;
     private HubUnderTest hub;
     private Browser browser;
@@ -67,18 +75,46 @@ class DashboardBrowserTest {
             if (browser != null) {
                 browser.close();
             }
-            hub.close();
+            if (hub != null) {
+                hub.close();
+            }
             database.close();
         }
     }
 
-    /** The fake node's printer reports 6 % toner: the default rule opens a warning. */
+    private void publish(String site, String node, Topic.Kind kind, Message message) throws Exception {
+        hub.node().publish(Topic.of(kind, site, node).path(), codec.encode(message), 1, false);
+    }
+
+    /**
+     * The node's printer reports 6 % toner: the default rule opens a warning. Its health stays OK,
+     * so no second (device-health) alert opens a minute later.
+     */
+    private String tonerLowAlert(String site, String node) throws Exception {
+        int before = hub.api().json("/api/alerts?state=open").size();
+        publish(site, node, Topic.Kind.STATE, Messages.state(Presence.ONLINE, 1));
+        publish(site, node, Topic.Kind.BIRTH, Messages.birth(1, 1, "printer-1"));
+        publish(site, node, Topic.Kind.TELEMETRY, Messages.telemetry(2, "printer-1", Health.OK, 6));
+        await().atMost(PATIENCE).until(() -> hub.api().json("/api/alerts?state=open").size() == before + 1);
+        for (JsonNode alert : hub.api().json("/api/alerts?state=open&site=" + site)) {
+            return alert.path("id").asText();
+        }
+        throw new AssertionError("no alert for " + site);
+    }
+
     private String tonerLowAlert() throws Exception {
-        hub.publish(Topic.Kind.STATE, Messages.state(Presence.ONLINE, 1));
-        hub.publish(Topic.Kind.BIRTH, Messages.birth(1, 1, "printer-1"));
-        hub.publish(Topic.Kind.TELEMETRY, Messages.telemetry(2, "printer-1", Health.WARNING, 6));
-        await().atMost(PATIENCE).until(() -> hub.api().json("/api/alerts?state=open").size() == 1);
-        return hub.api().json("/api/alerts?state=open").get(0).path("id").asText();
+        return tonerLowAlert(Messages.SITE, Messages.NODE);
+    }
+
+    private ApiClient account(String username, String role, String site) throws Exception {
+        assertThat(hub.api().send("POST", "/api/accounts", "{\"username\":\"" + username + "\",\"password\":\""
+                + PASSWORD + "\",\"role\":\"" + role + "\"" + (site == null ? "" : ",\"site\":\"" + site + "\"")
+                + "}").statusCode()).isEqualTo(201);
+        return ApiClient.login(hub.hub().httpPort(), username, PASSWORD);
+    }
+
+    private String state(String id) throws Exception {
+        return hub.api().json("/api/alerts/" + id).path("state").asText();
     }
 
     @Test
@@ -89,30 +125,33 @@ class DashboardBrowserTest {
         browser.untilText("#login-error", "Nom d'utilisateur ou mot de passe incorrect");
         browser.logIn("admin", ApiClient.ADMIN_PASSWORD);
         browser.untilText("#who", "admin");
-        WebElement alert = browser.untilText(ALERT, "printer-1");
-        assertThat(alert.getText()).contains(Messages.SITE).contains("tonerPercent is 6");
+        assertThat(browser.untilText(ALERT, "printer-1").getText()).contains(Messages.SITE).contains("tonerPercent is 6");
 
-        alert.findElement(By.cssSelector("button.acknowledge")).click();
-        browser.untilText("#alert-notice", "Alerte prise en charge.");
-        browser.untilText(ALERT, "pris en charge par admin");
-        JsonNode acknowledged = hub.api().json("/api/alerts/" + id);
-        assertThat(acknowledged.path("state").asText()).isEqualTo("acknowledged");
-        assertThat(acknowledged.path("acknowledgedBy").asText()).isEqualTo("admin");
+        // A double tap sends one request: the second does not come back as a failure.
+        browser.doubleClickInRow("printer-1", "button.acknowledge");
+        browser.untilText(ALERT, "prise en charge par admin");
+        assertThat(browser.find("#alert-notice").getText()).isEqualTo("Alerte prise en charge.");
+        assertThat(state(id)).isEqualTo("acknowledged");
         assertThat(browser.all(ALERT + " button.acknowledge")).as("already taken in hand").isEmpty();
+        // The keyboard stays on the alert: its next action has the focus.
+        browser.until(d -> "clear".equals(browser.focused().getAttribute("class")));
 
-        browser.untilText(ALERT + " button.clear", "Clore").click();
-        WebElement comment = browser.until(d -> d.findElement(By.id("clear-comment")));
-        // Closing without saying why is refused in the page, before any request.
-        browser.find(".clear-form button[type=submit]").click();
-        browser.untilText("#alert-notice", "Dites en quelques mots pourquoi");
-        assertThat(hub.api().json("/api/alerts/" + id).path("state").asText()).isEqualTo("acknowledged");
-        comment.sendKeys("cartouche changée");
-        // The page refreshes every 5 s (the site cards are built anew); a form being filled in must survive it.
+        browser.clickInRow("printer-1", "button.clear");
+        browser.until(d -> String.valueOf(browser.focused().getAttribute("id")).startsWith("clear-comment-"));
+        // Closing without saying why is refused in the page, beside the field, before any request.
+        browser.find(".clear-form button.confirm").click();
+        browser.untilText(".field-error", "Dites en quelques mots pourquoi");
+        assertThat(browser.find(FORM_FIELD).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(state(id)).isEqualTo("acknowledged");
+        browser.find(FORM_FIELD).sendKeys("cartouche changée");
+        // The page refreshes every 5 s (the site cards are built anew): the form, its text and the
+        // focus survive it.
         WebElement siteCard = browser.find("#sites .site");
         browser.until(ExpectedConditions.stalenessOf(siteCard));
-        assertThat(browser.find("#clear-comment").getAttribute("value")).isEqualTo("cartouche changée");
-        browser.find(".clear-form button[type=submit]").click();
-        browser.untilText("#alert-notice", "Alerte close.");
+        assertThat(browser.find(FORM_FIELD).getAttribute("value")).isEqualTo("cartouche changée");
+        assertThat(browser.focused().getAttribute("id")).startsWith("clear-comment-");
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.untilText("#alert-notice", "Alerte clôturée.");
         browser.until(d -> d.findElements(By.cssSelector(ALERT)).isEmpty());
         JsonNode cleared = hub.api().json("/api/alerts/" + id);
         assertThat(cleared.path("state").asText()).isEqualTo("cleared");
@@ -123,38 +162,64 @@ class DashboardBrowserTest {
     @Test
     void whatAColleagueDidMeanwhileIsSaidNotLost() throws Exception {
         String id = tonerLowAlert();
+        ApiClient lou = account("lou", "technician", null);
         browser.open(dashboard);
         browser.logIn("admin", ApiClient.ADMIN_PASSWORD);
-        WebElement alert = browser.untilText(ALERT, "printer-1");
-        alert.findElement(By.cssSelector("button.clear")).click();
-        browser.until(d -> d.findElement(By.id("clear-comment"))).sendKeys("réglé sur place");
-        // A colleague takes it in hand from their phone; this page, with its form open, still offers to.
-        assertThat(hub.api().send("POST", "/api/alerts/" + id + "/ack", "{}").statusCode()).isEqualTo(200);
-        alert.findElement(By.cssSelector("button.acknowledge")).click();
-        browser.untilText("#alert-notice", "Impossible : ");
-        assertThat(browser.find("#alert-notice").getText()).contains("acknowledged");
-        browser.untilText(ALERT, "pris en charge par admin");
+        browser.untilText(ALERT, "printer-1");
+        // Lou takes it in hand from her phone between two refreshes of this page, which still offers to.
+        browser.pauseRefresh();
+        assertThat(lou.send("POST", "/api/alerts/" + id + "/ack", "{}").statusCode()).isEqualTo(200);
+        browser.clickInRow("printer-1", "button.acknowledge");
+        browser.untilText("#alert-notice", "Un collègue a déjà pris en charge ou clôturé cette alerte");
+        browser.untilText(ALERT, "prise en charge par lou");
 
-        // Then closes it while this page's form is open again: the form goes, and the page says why.
-        browser.untilText(ALERT + " button.clear", "Clore").click();
-        browser.until(d -> d.findElement(By.id("clear-comment"))).sendKeys("réglé sur place");
-        assertThat(hub.api().send("POST", "/api/alerts/" + id + "/clear", "{\"comment\":\"vu par Lou\"}")
-                .statusCode()).isEqualTo(200);
-        browser.untilText("#alert-notice", "close entre-temps");
+        // Then closes it while this page's form is open: the form goes, and the page says why.
+        browser.open(dashboard);
+        browser.clickInRow("printer-1", "button.clear");
+        browser.until(d -> d.findElement(By.cssSelector(FORM_FIELD))).sendKeys("réglé sur place");
+        assertThat(lou.send("POST", "/api/alerts/" + id + "/clear", "{\"comment\":\"vu par Lou\"}").statusCode())
+                .isEqualTo(200);
+        browser.untilText("#alert-notice", "clôturée entre-temps");
         browser.until(d -> d.findElements(By.cssSelector(ALERT)).isEmpty());
-        assertThat(hub.api().json("/api/alerts/" + id).path("clearComment").asText()).isEqualTo("vu par Lou");
+        JsonNode cleared = hub.api().json("/api/alerts/" + id);
+        assertThat(cleared.path("clearedBy").asText()).isEqualTo("lou");
+        assertThat(cleared.path("clearComment").asText()).isEqualTo("vu par Lou");
     }
 
     @Test
-    void aViewerSeesTheAlertsOfTheirSiteWithoutButtons() throws Exception {
-        tonerLowAlert();
-        assertThat(hub.api().send("POST", "/api/accounts", "{\"username\":\"mairie-dizy\",\"password\":"
-                + "\"a-long-enough-password\",\"role\":\"viewer\",\"site\":\"" + Messages.SITE + "\"}").statusCode())
-                .isEqualTo(201);
+    void oneFormAtATimeAndTheReasonGoesToTheAlertItWasTypedFor() throws Exception {
+        String dizy = tonerLowAlert();
+        String montcornet = tonerLowAlert(OTHER_SITE, OTHER_NODE);
         browser.open(dashboard);
-        browser.logIn("mairie-dizy", "a-long-enough-password");
+        browser.logIn("admin", ApiClient.ADMIN_PASSWORD);
+        browser.untilText(ALERT, OTHER_NODE);
+        browser.clickInRow(Messages.NODE, "button.clear");
+        browser.until(d -> d.findElement(By.cssSelector(FORM_FIELD))).sendKeys("pas celle-ci");
+        browser.clickInRow(OTHER_NODE, "button.clear");
+        browser.until(d -> d.findElements(By.cssSelector(".clear-form")).size() == 1
+                && d.findElement(By.cssSelector(ALERT + " .clear-form")).findElement(By.xpath("ancestor::li"))
+                .getText().contains(OTHER_NODE));
+        WebElement field = browser.focused();
+        assertThat(field.getAttribute("id")).isEqualTo("clear-comment-" + montcornet);
+        field.sendKeys("imprimante remplacée", Keys.ENTER);
+        browser.untilText("#alert-notice", "Alerte clôturée.");
+        browser.until(d -> d.findElements(By.cssSelector(ALERT)).size() == 1);
+        assertThat(hub.api().json("/api/alerts/" + montcornet).path("clearComment").asText())
+                .isEqualTo("imprimante remplacée");
+        assertThat(state(dizy)).isEqualTo("open");
+    }
+
+    @Test
+    void aViewerSeesTheAlertsOfTheirSiteOnlyAndNoButtons() throws Exception {
+        tonerLowAlert();
+        tonerLowAlert(OTHER_SITE, OTHER_NODE);
+        account("mairie-dizy", "viewer", Messages.SITE);
+        browser.open(dashboard);
+        browser.logIn("mairie-dizy", PASSWORD);
         browser.untilText("#who", "lecture seule");
-        browser.untilText(ALERT, "printer-1");
+        browser.untilText(ALERT, Messages.NODE);
+        assertThat(browser.all(ALERT)).hasSize(1);
+        assertThat(browser.find(ALERT).getText()).doesNotContain(OTHER_NODE);
         assertThat(browser.all(ALERT + " button")).isEmpty();
         browser.find("#logout").click();
         browser.untilText("#summary", "Connectez-vous");

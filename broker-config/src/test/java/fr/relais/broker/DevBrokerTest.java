@@ -1,8 +1,8 @@
 package fr.relais.broker;
 
-import fr.relais.broker.testing.TestMqttClient;
 import static org.awaitility.Awaitility.await;
 
+import fr.relais.broker.testing.TestMqttClient;
 import io.moquette.broker.Server;
 import java.nio.file.Path;
 import java.time.Duration;

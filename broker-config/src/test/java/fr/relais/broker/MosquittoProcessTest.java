@@ -1,15 +1,15 @@
 package fr.relais.broker;
 
-import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.relais.broker.testing.MosquittoExtension;
-import java.time.Duration;
+import fr.relais.broker.testing.TestMqttClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class MosquittoProcessTest {
     @RegisterExtension

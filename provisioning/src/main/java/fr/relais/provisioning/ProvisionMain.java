@@ -6,6 +6,7 @@ import fr.relais.provisioning.command.InitCommand;
 import fr.relais.provisioning.command.RenderCommand;
 import fr.relais.provisioning.command.RevokeCommand;
 import fr.relais.provisioning.command.RotateCommand;
+import fr.relais.provisioning.command.RotateHubCommand;
 import fr.relais.provisioning.command.ExitCodes;
 import fr.relais.provisioning.command.ValidateCommand;
 import java.io.OutputStreamWriter;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "relais-provision", mixinStandardHelpOptions = true, versionProvider = ProvisionMain.Version.class,
         description = "Provisioning of the Relais fleet from the territory's inventory.",
         subcommands = {ValidateCommand.class, DemoConfigsCommand.class, InitCommand.class, RenderCommand.class,
-                AddNodeCommand.class, RotateCommand.class, RevokeCommand.class, CommandLine.HelpCommand.class})
+                AddNodeCommand.class, RotateCommand.class, RotateHubCommand.class, RevokeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ProvisionMain implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -1,12 +1,12 @@
 package fr.relais.broker.production;
 
-import fr.relais.broker.testing.TestMqttClient;
-import fr.relais.broker.testing.TestMqttClient.Options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import fr.relais.broker.MosquittoProcess;
+import fr.relais.broker.testing.TestMqttClient;
+import fr.relais.broker.testing.TestMqttClient.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

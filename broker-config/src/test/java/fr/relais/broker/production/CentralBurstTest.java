@@ -1,9 +1,9 @@
 package fr.relais.broker.production;
 
-import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.relais.broker.testing.TestMqttClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package fr.relais.broker.production;
 
+import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.TestMqttClient;
 import fr.relais.broker.testing.TestMqttClient.Options;
-import fr.relais.broker.MosquittoProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

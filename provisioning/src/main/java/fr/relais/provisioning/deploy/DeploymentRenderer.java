@@ -72,7 +72,7 @@ public final class DeploymentRenderer {
 
         List<AccessControlList.NodeAccess> access = new ArrayList<>();
         PasswordFile passwd = new PasswordFile();
-        passwd.add(store.hub());
+        store.hubCredentials(now).forEach(passwd::add);
         NodeFiles nodeFiles = new NodeFiles(deployment.ca(), broker);
         Set<String> kept = new HashSet<>();
         boolean certificateNodes = false;
@@ -103,7 +103,8 @@ public final class DeploymentRenderer {
                         + (node.localBroker() ? ", site broker" : ""));
             }
         }
-        String acl = AccessControlList.render(store.hub().username(), access);
+        String acl = AccessControlList.render(store.hubCredentials(now).stream().map(Credential::username).toList(),
+                access);
         BrokerFiles brokerFiles = new BrokerFiles(layout.broker(), brokerDir, new ServiceAccounts());
         lines.addAll(brokerFiles.write(broker, deployment.ca(), passwd.text(), acl,
                 certificateNodes ? Optional.of(store.revokedCertificates(certificatesInUse)) : Optional.empty()));

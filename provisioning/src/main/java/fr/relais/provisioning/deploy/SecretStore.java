@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * crash never leaves half a store.
  */
 public final class SecretStore {
-    static final String HUB_USERNAME = "relais-hub";
+    static final String HUB_USERNAME = HubIdentity.FIRST_USERNAME;
     private static final JsonMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -38,11 +38,12 @@ public final class SecretStore {
 
     /** The file's shape; {@code version} lets a later release read an older store. */
     record Contents(int version, Credential hub, String adminPassword, String brokerDir,
-                    Map<String, NodeIdentity> nodes, java.util.List<String> revokedSerials) {
+                    Map<String, NodeIdentity> nodes, java.util.List<String> revokedSerials,
+                    java.util.List<Credential> hubPrevious) {
     }
 
     private final Path file;
-    private Credential hub;
+    private HubIdentity hub;
     private String adminPassword;
     private String brokerDir;
     private final Map<String, NodeIdentity> nodes;
@@ -52,7 +53,7 @@ public final class SecretStore {
 
     private SecretStore(Path file, Contents contents) {
         this.file = file;
-        this.hub = contents.hub();
+        this.hub = new HubIdentity(contents.hub(), contents.hubPrevious());
         this.adminPassword = contents.adminPassword();
         this.brokerDir = contents.brokerDir();
         this.nodes = new TreeMap<>(contents.nodes() == null ? Map.of() : contents.nodes());
@@ -64,8 +65,8 @@ public final class SecretStore {
     /** Reads the store, or starts an empty one (the hub's credentials made at once). */
     static SecretStore open(Path file, Instant now) throws DeploymentException {
         if (!Files.exists(file)) {
-            SecretStore store = new SecretStore(file, new Contents(1, null, null, null, Map.of(), java.util.List.of()));
-            store.hub = newCredential(HUB_USERNAME, now);
+            SecretStore store = new SecretStore(file, new Contents(1, newCredential(HUB_USERNAME, now), null, null,
+                    Map.of(), java.util.List.of(), java.util.List.of()));
             store.adminPassword = GeneratedPasswords.generate();
             store.changed = true;
             return store;
@@ -89,8 +90,21 @@ public final class SecretStore {
         return new SecretStore(file, contents);
     }
 
+    /** The hub's current credential: what hub.env carries. */
     public Credential hub() {
-        return hub;
+        return hub.current();
+    }
+
+    /** Every hub credential the broker must accept now (a rotation's overlap), the current one last. */
+    public java.util.List<Credential> hubCredentials(Instant now) {
+        return hub.valid(now);
+    }
+
+    /** New hub credentials under a new username; the old ones stay valid until {@code overlapEnds}. */
+    public Credential rotateHub(Instant now, Instant overlapEnds) {
+        hub = hub.rotated(SecretStore::newCredential, now, overlapEnds);
+        changed = true;
+        return hub.current();
     }
 
     public String adminPassword() {
@@ -200,6 +214,11 @@ public final class SecretStore {
 
     /** Forgets credentials whose overlap has ended (their certificates stay revoked). */
     void prune(Instant now) {
+        HubIdentity prunedHub = hub.pruned(now);
+        if (!prunedHub.equals(hub)) {
+            hub = prunedHub;
+            changed = true;
+        }
         for (String node : java.util.List.copyOf(nodes.keySet())) {
             NodeIdentity identity = nodes.get(node);
             NodeIdentity pruned = identity.pruned(now);
@@ -214,8 +233,8 @@ public final class SecretStore {
         if (!changed) {
             return;
         }
-        GeneratedFile.write(file, (JSON.writeValueAsString(new Contents(1, hub, adminPassword, brokerDir, nodes,
-                java.util.List.copyOf(revokedSerials))) + "\n")
+        GeneratedFile.write(file, (JSON.writeValueAsString(new Contents(1, hub.current(), adminPassword, brokerDir, nodes,
+                java.util.List.copyOf(revokedSerials), hub.previous())) + "\n")
                 .getBytes(StandardCharsets.UTF_8), "rw-------");
         changed = false;
     }

@@ -26,9 +26,15 @@ final class StoredSecrets {
         if (contents.hub() == null || contents.adminPassword() == null) {
             return "the hub's credentials or the admin password are missing";
         }
-        String hub = credential(contents.hub(), SecretStore.HUB_USERNAME);
-        if (hub != null) {
-            return "hub: " + hub;
+        java.util.List<Credential> hubs = new java.util.ArrayList<>(contents.hubPrevious() == null
+                ? java.util.List.of() : contents.hubPrevious());
+        hubs.add(contents.hub());
+        for (Credential hub : hubs) {
+            String problem = HubIdentity.generation(hub.username()) == 0 ? "a username is not relais-hub[.<generation>]"
+                    : credential(hub, null);
+            if (problem != null) {
+                return "hub: " + problem;
+            }
         }
         if (!PASSWORD.matcher(contents.adminPassword()).matches()) {
             return "the admin password is not a generated one";

@@ -1,10 +1,10 @@
 package fr.relais.provisioning.deploy;
 
-import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import fr.relais.broker.testing.TestMqttClient;
 import fr.relais.provisioning.pki.TestTls;
 import java.nio.file.Path;
 import java.time.Duration;

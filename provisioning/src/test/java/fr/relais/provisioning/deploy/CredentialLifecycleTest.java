@@ -1,10 +1,10 @@
 package fr.relais.provisioning.deploy;
 
-import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import fr.relais.broker.testing.TestMqttClient;
 import fr.relais.provisioning.command.CommandClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,5 +122,66 @@ class CredentialLifecycleTest {
                     null)) {
             assertThat(fresh.isConnected()).isTrue();
         }
+    }
+
+    @Test
+    void theHubGetsNewCredentialsWithoutLosingWhatIsQueuedForIt() throws Exception {
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        CommandClock.set(Clock.fixed(start, ZoneOffset.UTC));
+        deployment = new RenderedDeployment(temp);
+        deployment.render();
+        deployment.startBroker();
+        String oldUsername = deployment.hubUsername();
+        String oldPassword = deployment.hubPassword();
+        assertThat(oldUsername).isEqualTo("relais-hub");
+        byte[] agentBefore = Files.readAllBytes(deployment.root.resolve("nodes/rozoy-pi/agent.yaml"));
+        byte[] unitBefore = Files.readAllBytes(deployment.root.resolve("hub/relais-hub.service"));
+        // The hub as it runs: a persistent session, still connected while the broker reloads.
+        try (TestMqttClient hub = TestMqttClient.connect(TestMqttClient.Options.user(deployment.local(),
+                "relais-hub-test", oldUsername, oldPassword).persistentSession())) {
+            hub.subscribe("relais/v1/#");
+            RenderedDeployment.Run run = deployment.provision("rotate-hub", "--inventory",
+                    deployment.inventory.toString(), "--out", deployment.root.toString());
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("hub: now relais-hub.2").contains("systemctl restart relais-hub");
+            assertThat(deployment.hubUsername()).isEqualTo("relais-hub.2");
+            assertThat(deployment.hubPassword()).isNotEqualTo(oldPassword);
+            assertThat(Files.readAllBytes(deployment.root.resolve("nodes/rozoy-pi/agent.yaml")))
+                    .as("the nodes are not touched").isEqualTo(agentBefore);
+            assertThat(Files.readAllBytes(deployment.root.resolve("hub/relais-hub.service")))
+                    .as("the unit reads the username from hub.env: nothing else to install").isEqualTo(unitBefore);
+            deployment.broker.reload();
+            await().atMost(WAIT).until(() -> deployment.broker.log().contains("Reloading config"));
+            try (TestMqttClient node = deployment.node(NODE)) {
+                node.publish("relais/v1/rozoy/rozoy-pi/telemetry", "during-the-reload");
+            }
+            await().atMost(WAIT).until(() -> hub.arrivals.contains(
+                    "relais/v1/rozoy/rozoy-pi/telemetry during-the-reload"));
+            assertThat(hub.isConnected()).as("the old credentials hold during the overlap").isTrue();
+            hub.disconnect();
+        }
+        // The hub restarts on its new hub.env: what arrived meanwhile waits in its session.
+        try (TestMqttClient node = deployment.node(NODE)) {
+            node.publish("relais/v1/rozoy/rozoy-pi/telemetry", "while-the-hub-restarts");
+        }
+        try (TestMqttClient hub = TestMqttClient.connect(TestMqttClient.Options.user(deployment.local(),
+                "relais-hub-test", deployment.hubUsername(), deployment.hubPassword()).persistentSession());
+             TestMqttClient node = deployment.node(NODE)) {
+            await().atMost(WAIT).until(() -> hub.arrivals.contains(
+                    "relais/v1/rozoy/rozoy-pi/telemetry while-the-hub-restarts"));
+            node.subscribe("relais/v1/rozoy/rozoy-pi/cmd/#");
+            hub.publish("relais/v1/rozoy/rozoy-pi/cmd/ping", "from-the-new-account");
+            await().atMost(WAIT).until(() -> node.arrivals.contains("relais/v1/rozoy/rozoy-pi/cmd/ping from-the-new-account"));
+        }
+        // A day and a minute later, a render drops the old credentials.
+        CommandClock.set(Clock.fixed(start.plus(Duration.ofHours(24)).plusSeconds(60), ZoneOffset.UTC));
+        deployment.render();
+        assertThat(Files.readString(deployment.root.resolve("broker/passwd"))).doesNotContain(oldUsername + ":")
+                .contains("relais-hub.2:");
+        assertThat(Files.readString(deployment.root.resolve("broker/acl"))).doesNotContain("user relais-hub\n")
+                .contains("user relais-hub.2\n");
+        deployment.broker.reload();
+        await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(),
+                "relais-hub-old", oldUsername, oldPassword, null)).isInstanceOf(MqttException.class));
     }
 }

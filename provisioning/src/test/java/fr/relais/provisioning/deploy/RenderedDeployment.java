@@ -1,11 +1,11 @@
 package fr.relais.provisioning.deploy;
 
-import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.relais.broker.MosquittoProcess;
+import fr.relais.broker.testing.TestMqttClient;
 import fr.relais.provisioning.ProvisionMain;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,8 +95,16 @@ final class RenderedDeployment implements AutoCloseable {
     }
 
     String hubPassword() throws IOException {
+        return hubEnv("RELAIS_HUB_MQTT_PASSWORD");
+    }
+
+    String hubUsername() throws IOException {
+        return hubEnv("RELAIS_HUB_MQTT_USERNAME");
+    }
+
+    private String hubEnv(String name) throws IOException {
         return Files.readAllLines(root.resolve("hub/hub.env")).stream()
-                .filter(line -> line.startsWith("RELAIS_HUB_MQTT_PASSWORD="))
+                .filter(line -> line.startsWith(name + "="))
                 .map(line -> line.substring(line.indexOf('=') + 1)).findFirst().orElseThrow();
     }
 
@@ -105,7 +113,7 @@ final class RenderedDeployment implements AutoCloseable {
     }
 
     TestMqttClient hub() throws Exception {
-        return TestMqttClient.connect(local(), "relais-hub-test", "relais-hub", hubPassword(), null);
+        return TestMqttClient.connect(local(), "relais-hub-test", hubUsername(), hubPassword(), null);
     }
 
     @Override

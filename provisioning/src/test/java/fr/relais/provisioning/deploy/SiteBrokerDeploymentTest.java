@@ -1,10 +1,10 @@
 package fr.relais.provisioning.deploy;
 
-import fr.relais.broker.testing.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.relais.broker.MosquittoProcess;
+import fr.relais.broker.testing.TestMqttClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

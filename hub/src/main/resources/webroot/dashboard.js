@@ -151,6 +151,11 @@ function renderSite(site, nodes, devices) {
   return card;
 }
 
+/** "1 alerte", "0 alerte", "2 alertes": French puts 0 and 1 in the singular. */
+function count(n, singular, plural) {
+  return n + " " + (n < 2 ? singular : plural);
+}
+
 async function refresh() {
   const summary = document.getElementById("summary");
   const mine = session;
@@ -167,8 +172,9 @@ async function refresh() {
       renderSite(site, nodes.filter((n) => n.site === site.id), devices)));
     const offline = nodes.filter((n) => !n.online).length;
     const critical = devices.filter((d) => d.health === "critical").length;
-    summary.textContent = sites.length + " lieux, " + nodes.length + " nœuds (" + offline + " hors ligne), "
-      + devices.length + " équipements (" + critical + " en état critique), " + alerts.length + " alertes";
+    summary.textContent = count(sites.length, "lieu", "lieux") + ", " + count(nodes.length, "nœud", "nœuds")
+      + " (" + offline + " hors ligne), " + count(devices.length, "équipement", "équipements")
+      + " (" + critical + " en état critique), " + count(alerts.length, "alerte", "alertes");
   } catch (error) {
     if (!(error instanceof LoggedOut) && mine === session) {
       summary.textContent = "Le hub ne répond pas : " + error.message;

@@ -126,6 +126,8 @@ class DashboardBrowserTest {
         browser.logIn("admin", ApiClient.ADMIN_PASSWORD);
         browser.untilText("#who", "admin");
         assertThat(browser.untilText(ALERT, "printer-1").getText()).contains(Messages.SITE).contains("tonerPercent is 6");
+        assertThat(browser.untilText("#summary", "alerte").getText()).as("French singular for one")
+                .startsWith("1 lieu, 1 nœud (0 hors ligne)").endsWith(", 1 alerte");
 
         // A double tap sends one request: the second does not come back as a failure.
         browser.doubleClickInRow("printer-1", "button.acknowledge");

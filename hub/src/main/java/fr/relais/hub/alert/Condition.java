@@ -66,7 +66,7 @@ public sealed interface Condition {
         }
 
         String describe(Object actual) {
-            return metric + " is " + actual + " (" + comparison.symbol + " " + plain(value) + ")";
+            return metric + " vaut " + actual + " (alerte si " + comparison.symbol + " " + plain(value) + ")";
         }
     }
 

@@ -5,7 +5,6 @@ import fr.relais.hub.store.AlertStore;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.WireValue;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,10 +79,10 @@ final class EventObserver {
         String siteKind = node.siteKind();
         rules.effective(base, site, Observer.siteKind(siteKind), kind).ifPresent(rule -> {
             String key = Observation.key(rule.id(), mark.node(), mark.device());
+            String type = ((Condition.EventSeen) rule.condition()).type();
             holding.put(key, new Observation(key, rule, site, mark.node(), mark.device(), kindWire,
-                    rule.severityFor(Health.UNKNOWN), rule.description() + ": " + ((Condition.EventSeen)
-                    rule.condition()).type() + " reported, last received " + Instant.ofEpochMilli(mark.lastReceivedAt()),
-                    mark.lastReceivedAt()));
+                    rule.severityFor(Health.UNKNOWN), rule.description() + " : " + AlertTexts.event(type,
+                    mark.lastReceivedAt()), mark.lastReceivedAt()));
         });
     }
 }

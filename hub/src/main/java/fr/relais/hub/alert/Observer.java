@@ -9,7 +9,6 @@ import fr.relais.protocol.WireValue;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -84,16 +83,15 @@ final class Observer {
         Condition condition = rule.condition();
         if (condition instanceof Condition.NodeOffline) {
             if (!"online".equals(nodeRow.state()) && !"unknown".equals(nodeRow.state())) {
-                detail = "node " + node + " is " + nodeRow.state() + (nodeRow.state().equals("lost")
-                        ? " (its Last Will: the connection ended without a goodbye)" : "");
+                detail = AlertTexts.nodeState(node, nodeRow.state());
                 since = nodeRow.lastStateAt();
             } else if (nodeRow.lastHeard() != null && now - nodeRow.lastHeard() > silence.toMillis()) {
-                detail = "node " + node + " silent since " + Instant.ofEpochMilli(nodeRow.lastHeard());
+                detail = AlertTexts.silent(node, nodeRow.lastHeard());
                 since = nodeRow.lastHeard() + silence.toMillis();
             }
         } else if (condition instanceof Condition.HealthIn healthIn) {
             if (healthIn.health().contains(health)) {
-                detail = "health is " + health.wire();
+                detail = AlertTexts.health(health);
             }
         } else if (condition instanceof Condition.MetricCompare compare) {
             Object actual = metrics.getValue(compare.metric());
@@ -106,7 +104,7 @@ final class Observer {
         }
         if (detail != null) {
             holding.put(key, new Observation(key, rule, site, node, device, deviceKind, rule.severityFor(health),
-                    rule.description() + ": " + detail, since));
+                    rule.description() + " : " + detail, since));
         }
     }
 
@@ -124,8 +122,8 @@ final class Observer {
         if (rise < rises.by()) {
             return null;
         }
-        return rises.metric() + " rose by " + Condition.plain(rise) + " to " + actual + " within "
-                + rises.within().toSeconds() + " s (alert from " + Condition.plain(rises.by()) + ")";
+        return AlertTexts.rise(rises.metric(), Condition.plain(rise), actual, rises.within().toSeconds(),
+                Condition.plain(rises.by()));
     }
 
     /** The kind of each site, as of the last observation. */

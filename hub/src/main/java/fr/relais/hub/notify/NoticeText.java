@@ -13,28 +13,38 @@ public final class NoticeText {
         AlertRows.Alert alert = notice.alert();
         String what = switch (notice.kind()) {
             case OPENED -> "";
-            case FLAPPING -> "[flapping] ";
-            case ESCALATED -> "[now " + alert.severity() + "] ";
-            case CLEARED -> "[cleared] ";
+            case FLAPPING -> "[instable] ";
+            case ESCALATED -> "[désormais " + severity(alert.severity()) + "] ";
+            case CLEARED -> "[terminée] ";
         };
-        return "[Relais " + alert.severity() + "] " + what + alert.site() + " / " + alert.node()
-                + (alert.device() == null ? "" : " / " + alert.device()) + ": " + alert.rule();
+        return "[Relais " + severity(alert.severity()) + "] " + what + alert.site() + " / " + alert.node()
+                + (alert.device() == null ? "" : " / " + alert.device()) + " : " + alert.rule();
+    }
+
+    /** The technicians read French; the webhook's JSON keeps the wire words. */
+    private static String severity(String wire) {
+        return switch (wire) {
+            case "critical" -> "critique";
+            case "warning" -> "à surveiller";
+            case "info" -> "info";
+            default -> wire;
+        };
     }
 
     static String body(Notice notice) {
         AlertRows.Alert alert = notice.alert();
         StringBuilder text = new StringBuilder()
                 .append(alert.message()).append("\n\n")
-                .append("Site: ").append(alert.site()).append('\n')
-                .append("Node: ").append(alert.node()).append('\n');
+                .append("Lieu : ").append(alert.site()).append('\n')
+                .append("Nœud : ").append(alert.node()).append('\n');
         if (alert.device() != null) {
-            text.append("Device: ").append(alert.device()).append(" (").append(alert.deviceKind()).append(")\n");
+            text.append("Appareil : ").append(alert.device()).append(" (").append(alert.deviceKind()).append(")\n");
         }
-        text.append("Severity: ").append(alert.severity()).append('\n')
-                .append("Since: ").append(Instant.ofEpochMilli(alert.since())).append('\n')
-                .append("Alert: ").append(alert.id()).append(" (").append(notice.kind().wire()).append(")\n");
+        text.append("Gravité : ").append(severity(alert.severity())).append('\n')
+                .append("Depuis le ").append(fr.relais.hub.alert.AlertTexts.time(alert.since())).append(" (heure de Paris)").append('\n')
+                .append("Alerte : ").append(alert.id()).append(" (").append(notice.kind().wire()).append(")\n");
         if (alert.flapping()) {
-            text.append("\nThis condition keeps coming and going: this alert stays open until it has settled.\n");
+            text.append("\nCette condition va et vient : l'alerte reste ouverte jusqu'à ce qu'elle se stabilise.\n");
         }
         return text.toString();
     }

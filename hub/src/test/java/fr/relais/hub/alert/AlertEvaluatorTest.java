@@ -95,7 +95,7 @@ class AlertEvaluatorTest {
         assertThat(alert.conditionKey()).isEqualTo("printer-toner-low/" + NODE + "/printer-accueil");
         assertThat(alert.severity()).isEqualTo("warning");
         assertThat(alert.deviceKind()).isEqualTo("printer");
-        assertThat(alert.message()).contains("tonerPercent is 8 (<= 10)");
+        assertThat(alert.message()).isEqualTo("Toner de l'imprimante presque vide : tonerPercent vaut 8 (alerte si <= 10)");
         after(10);
         node.printer(Health.WARNING, 7, false);
         after(10);
@@ -139,7 +139,7 @@ class AlertEvaluatorTest {
         assertThat(only("printer-jammed").severity()).isEqualTo("critical");
         node.printer(Health.CRITICAL, 60, true);
         after(1);
-        assertThat(only("printer-paper-out").message()).contains("paperOut is true");
+        assertThat(only("printer-paper-out").message()).contains("paperOut vaut true");
     }
 
     @Test
@@ -150,11 +150,11 @@ class AlertEvaluatorTest {
         assertThat(alerts("probe-latency-high")).isEmpty();
         node.probe(Health.CRITICAL, 260.0, 31.5);
         after(1);
-        assertThat(only("probe-latency-high").message()).contains("latencyMs is 260.0 (> 150)");
+        assertThat(only("probe-latency-high").message()).contains("latencyMs vaut 260.0 (alerte si > 150)");
         after(119);
         assertThat(alerts("probe-loss-high")).isEmpty();
         after(1);
-        assertThat(only("probe-loss-high").message()).contains("lossPercent is 31.5");
+        assertThat(only("probe-loss-high").message()).contains("lossPercent vaut 31.5");
     }
 
     @Test
@@ -177,7 +177,7 @@ class AlertEvaluatorTest {
         AlertRows.Alert alert = only("node-offline");
         assertThat(alert.severity()).isEqualTo("critical");
         assertThat(alert.device()).isNull();
-        assertThat(alert.message()).contains("lost");
+        assertThat(alert.message()).contains("est perdu (sa connexion a coupé sans prévenir");
         node.announce();
         after(1);
         after(60);
@@ -191,7 +191,7 @@ class AlertEvaluatorTest {
         after(299);
         assertThat(alerts("node-offline")).isEmpty();
         after(2);
-        assertThat(only("node-offline").message()).contains("silent since");
+        assertThat(only("node-offline").message()).contains("n'a rien envoyé depuis le ");
     }
 
     @Test
@@ -249,7 +249,7 @@ class AlertEvaluatorTest {
         Map<String, Object> system = Map.of("diskUsedPercent", 93.5, "cpuTemperatureC", 84.0, "cpuThrottled", true);
         node.nodeHealth(100, system);
         after(0);
-        assertThat(only("disk-nearly-full").message()).contains("diskUsedPercent is 93.5 (>= 90)");
+        assertThat(only("disk-nearly-full").message()).contains("diskUsedPercent vaut 93.5 (alerte si >= 90)");
         assertThat(alerts("cpu-too-hot")).isEmpty();
         after(60);
         node.nodeHealth(700, system);
@@ -259,7 +259,7 @@ class AlertEvaluatorTest {
         assertThat(alerts("outbox-backlog-growing")).isEmpty();
         node.nodeHealth(1500, system);
         after(60);
-        assertThat(only("outbox-backlog-growing").message()).contains("outboxDepth rose by 1400 to 1500");
+        assertThat(only("outbox-backlog-growing").message()).contains("outboxDepth a augmenté de 1400, jusqu'à 1500");
     }
 
     @Test

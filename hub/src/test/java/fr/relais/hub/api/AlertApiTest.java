@@ -148,7 +148,7 @@ class AlertApiTest {
         assertThat(alert.path("node").asText()).isEqualTo(Messages.NODE);
         assertThat(alert.path("device").asText()).isEqualTo("printer-1");
         assertThat(alert.path("severity").asText()).isEqualTo("warning");
-        assertThat(alert.path("message").asText()).contains("tonerPercent is 6");
+        assertThat(alert.path("message").asText()).contains("tonerPercent vaut 6");
         assertThat(get("/api/alerts/" + alert.path("id").asText())).isEqualTo(alert);
         await().atMost(Duration.ofSeconds(30)).until(() -> !webhooks.isEmpty() && MAIL.getReceivedMessages().length > 0);
         assertThat(webhooks.get(0).getString("event")).isEqualTo("opened");

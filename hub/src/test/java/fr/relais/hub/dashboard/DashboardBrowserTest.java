@@ -125,7 +125,8 @@ class DashboardBrowserTest {
         browser.untilText("#login-error", "Nom d'utilisateur ou mot de passe incorrect");
         browser.logIn("admin", ApiClient.ADMIN_PASSWORD);
         browser.untilText("#who", "admin");
-        assertThat(browser.untilText(ALERT, "printer-1").getText()).contains(Messages.SITE).contains("tonerPercent is 6");
+        assertThat(browser.untilText(ALERT, "printer-1").getText()).contains(Messages.SITE)
+                .contains("Toner de l'imprimante presque vide : tonerPercent vaut 6");
         assertThat(browser.untilText("#summary", "alerte").getText()).as("French singular for one")
                 .startsWith("1 lieu, 1 nœud (0 hors ligne)").endsWith(", 1 alerte");
 

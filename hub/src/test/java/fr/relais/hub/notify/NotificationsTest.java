@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.relais.hub.store.AlertRows;
 import fr.relais.protocol.Severity;
@@ -60,7 +59,7 @@ class NotificationsTest {
     private static AlertRows.Alert alert(String severity) {
         return new AlertRows.Alert("0195a1b2-0000-7000-8000-000000000001", "printer-toner-low/montcornet-pi/printer-1",
                 "printer-toner-low", "montcornet", "montcornet-pi", "printer-1", "printer", severity, "open", false,
-                "Printer toner low: tonerPercent is 8 (<= 10)", 1_764_320_400_000L, 1_764_320_400_000L, null, null,
+                "Toner de l'imprimante presque vide : tonerPercent vaut 8 (alerte si <= 10)", 1_764_320_400_000L, 1_764_320_400_000L, null, null,
                 null, null, null, null);
     }
 
@@ -85,8 +84,10 @@ class NotificationsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> MAIL.getReceivedMessages().length == 1);
         MimeMessage mail = MAIL.getReceivedMessages()[0];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("camille@relais.example");
-        assertThat(mail.getSubject()).isEqualTo("[Relais warning] montcornet / montcornet-pi / printer-1: printer-toner-low");
-        assertThat(GreenMailUtil.getBody(mail)).contains("tonerPercent is 8");
+        assertThat(mail.getSubject()).isEqualTo("[Relais à surveiller] montcornet / montcornet-pi / printer-1 : printer-toner-low");
+        // Decoded: the French text travels quoted-printable.
+        assertThat(mail.getContent().toString()).contains("tonerPercent vaut 8").contains("Lieu : montcornet")
+                .contains("Gravité : à surveiller").contains("(heure de Paris)");
 
         notifications.notify(new Notice(Notice.Kind.OPENED, alert("critical")));
         await().atMost(Duration.ofSeconds(20)).until(() -> MAIL.getReceivedMessages().length == 3 && posted.size() == 1);

@@ -119,6 +119,24 @@ class RenderTest {
     }
 
     @Test
+    void aSecretStoreWrittenBeforeHubRotationsExistedStillRendersTheSameBroker() throws Exception {
+        RenderedDeployment deployment = new RenderedDeployment(temp);
+        deployment.render();
+        Path store = deployment.root.resolve("secrets/credentials.json");
+        byte[] passwd = Files.readAllBytes(deployment.root.resolve("broker/passwd"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode contents =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(store.toFile());
+        assertThat(contents.remove("hubPrevious")).as("written by this release").isNotNull();
+        json.writeValue(store.toFile(), contents);
+        RenderedDeployment.Run run = deployment.provision("render", "--inventory", deployment.inventory.toString(),
+                "--out", deployment.root.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readAllBytes(deployment.root.resolve("broker/passwd"))).isEqualTo(passwd);
+        assertThat(deployment.hubUsername()).isEqualTo("relais-hub");
+    }
+
+    @Test
     void aDamagedSecretStoreIsReportedAndNothingIsOverwritten() throws Exception {
         RenderedDeployment deployment = new RenderedDeployment(temp);
         deployment.render();

@@ -43,6 +43,20 @@ class ProvisionMainTest {
     }
 
     @Test
+    void aRotationWithANegativeOrHugeOverlapIsRefusedBeforeAnythingIsWritten() {
+        Path out = dir.resolve("deployment");
+        for (String[] command : new String[][] {{"rotate", "rozoy-pi"}, {"rotate-hub"}}) {
+            for (String hours : new String[] {"-1", "9000"}) {
+                String[] args = Stream.concat(Stream.of(command), Stream.of("--overlap-hours", hours, "--inventory",
+                        SAMPLE, "--out", out.toString())).toArray(String[]::new);
+                assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+                assertThat(err.toString()).contains("--overlap-hours must be between 0 and 8760");
+                assertThat(out.resolve("secrets")).as("no deployment made").doesNotExist();
+            }
+        }
+    }
+
+    @Test
     void validateSummarisesAValidInventory() {
         assertThat(run("validate", "--inventory", SAMPLE)).isZero();
         assertThat(out.toString().strip()).isEqualTo(SAMPLE + ": valid, Communauté de communes des Portes de la "

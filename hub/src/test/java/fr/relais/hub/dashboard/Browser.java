@@ -78,27 +78,23 @@ final class Browser implements AutoCloseable {
      * {@code rowText}, finding both again if a refresh replaced them in between.
      */
     void clickInRow(String rowText, String buttonCss) {
-        until(d -> {
-            WebElement row = d.findElements(By.cssSelector("li.alert")).stream()
-                    .filter(e -> e.getText().contains(rowText)).findFirst().orElse(null);
-            if (row == null) {
-                return null;
-            }
-            row.findElement(By.cssSelector(buttonCss)).click();
-            return true;
-        });
+        inRow(rowText, buttonCss, (d, button) -> button.click());
     }
 
     /** Double-clicks it, as a hurried thumb on a phone does. */
     void doubleClickInRow(String rowText, String buttonCss) {
+        inRow(rowText, buttonCss, (d, button) -> new org.openqa.selenium.interactions.Actions(d).doubleClick(button)
+                .perform());
+    }
+
+    private void inRow(String rowText, String buttonCss, java.util.function.BiConsumer<WebDriver, WebElement> action) {
         until(d -> {
             WebElement row = d.findElements(By.cssSelector("li.alert")).stream()
                     .filter(e -> e.getText().contains(rowText)).findFirst().orElse(null);
             if (row == null) {
                 return null;
             }
-            new org.openqa.selenium.interactions.Actions(d).doubleClick(row.findElement(By.cssSelector(buttonCss)))
-                    .perform();
+            action.accept(d, row.findElement(By.cssSelector(buttonCss)));
             return true;
         });
     }

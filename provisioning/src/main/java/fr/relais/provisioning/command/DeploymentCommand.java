@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -81,6 +83,14 @@ abstract class DeploymentCommand implements Callable<Integer> {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** When a rotation's old credentials stop being valid: {@code hours} from now, at most a year. */
+    static Instant overlapEnds(long hours, Instant now) throws DeploymentException {
+        if (hours < 0 || hours > 24 * 365) {
+            throw new DeploymentException("--overlap-hours must be between 0 and 8760");
+        }
+        return now.plus(Duration.ofHours(hours));
     }
 
     /** A node the inventory has, or a refusal naming it. */

@@ -5,7 +5,6 @@ import fr.relais.provisioning.deploy.DeploymentLayout;
 import fr.relais.provisioning.deploy.DeploymentRenderer;
 import fr.relais.provisioning.inventory.Inventory;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,12 +30,9 @@ public final class RotateCommand extends DeploymentCommand {
     @Override
     int run(Inventory inventory, DeploymentLayout layout, DeploymentRenderer renderer)
             throws DeploymentException, IOException {
-        if (overlapHours < 0 || overlapHours > 24 * 365) {
-            throw new DeploymentException("--overlap-hours must be between 0 and 8760");
-        }
         requireNode(inventory, node);
         Instant now = clock.instant();
-        Instant overlapEnds = now.plus(Duration.ofHours(overlapHours));
+        Instant overlapEnds = overlapEnds(overlapHours, now);
         boolean[] wasRevoked = {false};
         print(renderer.render(inventory, store -> {
             wasRevoked[0] = store.existing(node).map(identity -> identity.revoked()).orElse(false);

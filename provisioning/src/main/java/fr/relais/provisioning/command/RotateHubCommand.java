@@ -6,7 +6,6 @@ import fr.relais.provisioning.deploy.DeploymentLayout;
 import fr.relais.provisioning.deploy.DeploymentRenderer;
 import fr.relais.provisioning.inventory.Inventory;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,11 +31,8 @@ public final class RotateHubCommand extends DeploymentCommand {
     @Override
     int run(Inventory inventory, DeploymentLayout layout, DeploymentRenderer renderer)
             throws DeploymentException, IOException {
-        if (overlapHours < 0 || overlapHours > 24 * 365) {
-            throw new DeploymentException("--overlap-hours must be between 0 and 8760");
-        }
         Instant now = clock.instant();
-        Instant overlapEnds = now.plus(Duration.ofHours(overlapHours));
+        Instant overlapEnds = overlapEnds(overlapHours, now);
         Credential[] rotated = new Credential[1];
         print(renderer.render(inventory, store -> rotated[0] = store.rotateHub(now, overlapEnds)));
         out().println("hub: now " + rotated[0].username() + "; the old credentials stay valid until " + overlapEnds

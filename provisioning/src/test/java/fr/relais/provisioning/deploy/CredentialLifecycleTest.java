@@ -52,8 +52,7 @@ class CredentialLifecycleTest {
             assertThat(Files.readString(deployment.root.resolve("broker/acl"))).doesNotContain(NODE);
             assertThat(deployment.root.resolve("nodes").resolve(NODE)).doesNotExist();
             await().atMost(WAIT).until(() -> deployment.broker.log().contains("Reloading config"));
-            await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(),
-                    NODE, username, password, null)).isInstanceOf(MqttException.class));
+            awaitRefused(NODE, username, password);
             // The connection it already had: the ACL no longer lets anything through.
             try {
                 open.publish("relais/v1/rozoy/rozoy-pi/telemetry", "after-revocation");
@@ -111,13 +110,9 @@ class CredentialLifecycleTest {
             await().atMost(WAIT).until(() -> hub.arrivals.stream().anyMatch(m -> m.endsWith("old-still-allowed")));
         }
         // A day and a minute later, a render drops the old credentials; after a reload they no longer open.
-        CommandClock.set(Clock.fixed(start.plus(Duration.ofHours(24)).plusSeconds(60), ZoneOffset.UTC));
-        deployment.render();
-        assertThat(Files.readString(deployment.root.resolve("broker/passwd"))).doesNotContain(oldUsername + ":")
-                .contains(newUsername + ":");
-        deployment.broker.reload();
-        await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(),
-                NODE + "-old", oldUsername, oldPassword, null)).isInstanceOf(MqttException.class));
+        String passwd = renderAfterTheOverlapAndReload(start);
+        assertThat(passwd).doesNotContain(oldUsername + ":").contains(newUsername + ":");
+        awaitRefused(NODE + "-old", oldUsername, oldPassword);
         try (TestMqttClient fresh = TestMqttClient.connect(deployment.local(), NODE, newUsername, newPassword,
                     null)) {
             assertThat(fresh.isConnected()).isTrue();
@@ -174,14 +169,22 @@ class CredentialLifecycleTest {
             await().atMost(WAIT).until(() -> node.arrivals.contains("relais/v1/rozoy/rozoy-pi/cmd/ping from-the-new-account"));
         }
         // A day and a minute later, a render drops the old credentials.
-        CommandClock.set(Clock.fixed(start.plus(Duration.ofHours(24)).plusSeconds(60), ZoneOffset.UTC));
-        deployment.render();
-        assertThat(Files.readString(deployment.root.resolve("broker/passwd"))).doesNotContain(oldUsername + ":")
-                .contains("relais-hub.2:");
+        assertThat(renderAfterTheOverlapAndReload(start)).doesNotContain(oldUsername + ":").contains("relais-hub.2:");
         assertThat(Files.readString(deployment.root.resolve("broker/acl"))).doesNotContain("user relais-hub\n")
                 .contains("user relais-hub.2\n");
+        awaitRefused("relais-hub-old", oldUsername, oldPassword);
+    }
+
+    /** Renders a day and a minute after {@code start} (a 24 h overlap is over), reloads; the new passwd. */
+    private String renderAfterTheOverlapAndReload(Instant start) throws Exception {
+        CommandClock.set(Clock.fixed(start.plus(Duration.ofHours(24)).plusSeconds(60), ZoneOffset.UTC));
+        deployment.render();
         deployment.broker.reload();
+        return Files.readString(deployment.root.resolve("broker/passwd"));
+    }
+
+    private void awaitRefused(String clientId, String username, String password) {
         await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(),
-                "relais-hub-old", oldUsername, oldPassword, null)).isInstanceOf(MqttException.class));
+                clientId, username, password, null)).isInstanceOf(MqttException.class));
     }
 }

@@ -1,7 +1,9 @@
 package fr.relais.hub;
 
 import fr.relais.hub.alert.AlertRulesException;
+import fr.relais.hub.alert.AlertRulesLoader;
 import fr.relais.hub.auth.AuthSettings;
+import fr.relais.hub.auth.TrustedProxies;
 import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.config.PrivateSqliteFile;
 import fr.relais.hub.config.RetentionSettings;
@@ -9,6 +11,8 @@ import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.hub.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -98,7 +102,7 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--trusted-proxy", paramLabel = "ADDR",
             description = "Address or CIDR block of a reverse proxy whose X-Forwarded-For names the client (for"
                     + " the login limiter and the audit); repeatable. From anyone else the header is ignored.")
-    private java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+    private List<String> trustedProxies = new ArrayList<>();
 
     @Option(names = "--admin-token-days", defaultValue = "7",
             description = "Days the token of --admin-token-file is valid (default: ${DEFAULT-VALUE}).")
@@ -134,7 +138,7 @@ public final class HubMain implements Callable<Integer> {
             if (sqliteFile != null) {
                 // Created private before SQLite creates it readable by all: it holds password hashes.
                 // The rules are read first, so that a bad rule file leaves nothing behind.
-                new fr.relais.hub.alert.AlertRulesLoader(System.getenv()).load(Optional.ofNullable(alertRules));
+                new AlertRulesLoader(System.getenv()).load(Optional.ofNullable(alertRules));
                 PrivateSqliteFile.prepare(sqliteFile);
             }
             hub = Hub.start(config);
@@ -186,7 +190,7 @@ public final class HubMain implements Callable<Integer> {
             }
             settings = password.map(AuthSettings::withAdminPassword).orElse(AuthSettings.DEFAULTS)
                     .withSecureCookies(secure)
-                    .withTrustedProxies(fr.relais.hub.auth.TrustedProxies.of(trustedProxies))
+                    .withTrustedProxies(TrustedProxies.of(trustedProxies))
                     .withAdminTokenLifetime(Duration.ofDays(adminTokenDays));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

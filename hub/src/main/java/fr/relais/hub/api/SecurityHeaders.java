@@ -15,8 +15,10 @@ import io.vertx.ext.web.RoutingContext;
  *       another site from framing the dashboard under a decoy (click-jacking).</li>
  *   <li>{@code X-Content-Type-Options: nosniff}: a JSON answer is never run as a script.</li>
  *   <li>{@code Referrer-Policy: no-referrer}: no address of the hub leaks to a linked site.</li>
- *   <li>{@code Cache-Control: no-store} on the API and {@code /metrics} (login included): what a
- *       technician saw is not left on a shared computer's disk. The dashboard's own files may be cached.</li>
+ *   <li>{@code Cache-Control: no-store} on everything, the API, the login and the page included: what
+ *       a technician saw is not left on a shared computer's disk, and the page is not kept in the
+ *       back-forward cache, where Back after logging out would show it again. The dashboard's few
+ *       small files are not worth an exception.</li>
  * </ul>
  */
 final class SecurityHeaders implements Handler<RoutingContext> {
@@ -29,10 +31,7 @@ final class SecurityHeaders implements Handler<RoutingContext> {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
-        String path = ctx.normalizedPath();
-        if (path.startsWith("/api/") || path.equals("/api") || path.equals("/metrics")) {
-            headers.set("Cache-Control", "no-store");
-        }
+        headers.set("Cache-Control", "no-store");
         ctx.next();
     }
 }

@@ -1,13 +1,18 @@
 package fr.relais.hub;
 
 import fr.relais.hub.alert.AlertRulesException;
+import fr.relais.hub.alert.AlertRulesLoader;
 import fr.relais.hub.auth.AuthSettings;
+import fr.relais.hub.auth.TrustedProxies;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.config.PrivateSqliteFile;
 import fr.relais.hub.config.RetentionSettings;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.hub.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -85,12 +90,23 @@ public final class HubMain implements Callable<Integer> {
     private String adminPasswordVariable;
 
     @Option(names = "--admin-token-file", paramLabel = "FILE",
-            description = "If FILE does not exist, write a bearer token of 'admin' to it (mode 600), for scripts.")
+            description = "Write a fresh bearer token of 'admin' to FILE (mode 600) at each start, revoking the one"
+                    + " it held, for scripts and the demo.")
     private Path adminTokenFile;
 
-    @Option(names = "--secure-cookies", description = "Mark the session cookie Secure even over plain HTTP,"
-            + " for a hub behind a TLS-terminating proxy.")
-    private boolean secureCookies;
+    @Option(names = "--secure-cookies", negatable = true, description = "Mark the session cookie Secure (HTTPS"
+            + " only), for a hub behind a TLS-terminating proxy. Default: on unless --http-host is loopback;"
+            + " --no-secure-cookies for plain HTTP beyond loopback (not advised).")
+    private Boolean secureCookies;
+
+    @Option(names = "--trusted-proxy", paramLabel = "ADDR",
+            description = "Address or CIDR block of a reverse proxy whose X-Forwarded-For names the client (for"
+                    + " the login limiter and the audit); repeatable. From anyone else the header is ignored.")
+    private List<String> trustedProxies = new ArrayList<>();
+
+    @Option(names = "--admin-token-days", defaultValue = "7",
+            description = "Days the token of --admin-token-file is valid (default: ${DEFAULT-VALUE}).")
+    private int adminTokenDays;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new HubMain()).execute(args));
@@ -116,9 +132,19 @@ public final class HubMain implements Callable<Integer> {
             System.err.println("relais-hub: " + e.getMessage());
             return 2;
         }
+        Path sqliteFile = PrivateSqliteFile.of(url);
         Hub hub;
         try {
+            if (sqliteFile != null) {
+                // Created private before SQLite creates it readable by all: it holds password hashes.
+                // The rules are read first, so that a bad rule file leaves nothing behind.
+                new AlertRulesLoader(System.getenv()).load(Optional.ofNullable(alertRules));
+                PrivateSqliteFile.prepare(sqliteFile);
+            }
             hub = Hub.start(config);
+        } catch (java.io.IOException e) {
+            System.err.println("relais-hub: cannot make the database file " + sqliteFile + " private: " + e);
+            return 2;
         } catch (AlertRulesException e) {
             // The message names the file, the rule and the field: a stack trace would only hide it.
             System.err.println("relais-hub: invalid alert rules: " + e.getMessage());
@@ -154,8 +180,18 @@ public final class HubMain implements Callable<Integer> {
         }
         AuthSettings settings;
         try {
+            boolean secure = secureCookies != null ? secureCookies : AuthSettings.secureCookiesByDefault(httpHost);
+            if (secureCookies == null && secure) {
+                System.out.println("Relais hub: the session cookie is Secure (the hub listens beyond loopback):"
+                        + " reach the dashboard through HTTPS, or pass --no-secure-cookies");
+            }
+            if (adminTokenDays < 1 || adminTokenDays > 3650) {
+                throw new IllegalArgumentException("--admin-token-days must be between 1 and 3650, got " + adminTokenDays);
+            }
             settings = password.map(AuthSettings::withAdminPassword).orElse(AuthSettings.DEFAULTS)
-                    .withSecureCookies(secureCookies);
+                    .withSecureCookies(secure)
+                    .withTrustedProxies(TrustedProxies.of(trustedProxies))
+                    .withAdminTokenLifetime(Duration.ofDays(adminTokenDays));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }

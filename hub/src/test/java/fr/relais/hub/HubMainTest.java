@@ -43,4 +43,22 @@ class HubMainTest {
             System.setErr(stderr);
         }
     }
+
+    @Test
+    void aTrustedProxyThatIsNotAnAddressIsRefusedBeforeAnythingStarts(@TempDir Path dir) {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new HubMain()).execute("--trusted-proxy", "proxy.example.org", "--data",
+                    dir.resolve("data").toString(), "--port", "0");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("'proxy.example.org' is not an IP address or CIDR block");
+        assertThat(dir.resolve("data")).as("no database was created").doesNotExist();
+    }
 }

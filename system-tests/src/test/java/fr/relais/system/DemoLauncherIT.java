@@ -57,6 +57,13 @@ class DemoLauncherIT {
         Path tokenFile = data.resolve("admin-token");
         await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(tokenFile) && Files.size(tokenFile) > 0);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        // hub.db holds password hashes, the logs name accounts: the user's alone (umask 077).
+        for (Path file : List.of(data.resolve("hub.db"), data.resolve("logs/hub.log"), data.resolve("logs/agents.log"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                    .isEqualTo("rw-------");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("logs"))))
+                .isEqualTo("rwx------");
         HubApi api = HubApi.withToken(port, Files.readString(tokenFile).trim());
         await().atMost(Duration.ofSeconds(120)).until(() -> sites(api).equals(SITE_KINDS));
         assertThat(new HubApi(port).get("/api/me").path("username").asText()).as("the password given")

@@ -71,6 +71,7 @@ public final class ApiServer {
 
     Router router() {
         Router router = Router.router(vertx);
+        router.route().handler(new SecurityHeaders()); // first: every answer has them, errors included
         // A body that does not say it is JSON is refused before anything reads it, login included.
         router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
                 .handler(ApiServer::requireJsonBody);

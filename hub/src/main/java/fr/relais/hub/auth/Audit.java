@@ -56,7 +56,7 @@ public final class Audit implements Handler<RoutingContext> {
         }
         AuditStore.Entry entry = new AuditStore.Entry(MessageIds.next().toString(), clock.millis(),
                 cut(username), ctx.request().method().name(), cut(ctx.normalizedPath()), status,
-                ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(),
+                ClientAddress.of(ctx),
                 cut(ctx.get(SUMMARY)));
         vertx.executeBlocking(() -> {
             store.record(entry);

@@ -32,6 +32,7 @@ public final class Auth {
     private final TokenRoutes tokenRoutes;
     private final AccountRoutes accountRoutes;
     private final AdminBootstrap bootstrap;
+    private final ClientAddress clientAddress;
 
     private Auth(Vertx vertx, Database database, AuthSettings settings, Clock clock) {
         AuthSql sql = new AuthSql(database.accounts());
@@ -42,10 +43,11 @@ public final class Auth {
         this.authenticator = new Authenticator(accounts, new SessionStore(sql), tokens, passwords, settings, clock);
         this.handler = new AuthHandler(vertx, authenticator, settings.secureCookies());
         this.audit = new Audit(vertx, auditStore, clock);
-        this.sessionRoutes = new SessionRoutes(authenticator, new LoginLimiter(), settings);
+        this.sessionRoutes = new SessionRoutes(authenticator, new LoginLimiter(clock), settings);
         this.tokenRoutes = new TokenRoutes(authenticator, tokens);
         this.accountRoutes = new AccountRoutes(accounts, auditStore, passwords, clock);
-        this.bootstrap = new AdminBootstrap(accounts, passwords, authenticator, clock);
+        this.bootstrap = new AdminBootstrap(accounts, tokens, passwords, authenticator, clock);
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
     }
 
     /**
@@ -69,7 +71,7 @@ public final class Auth {
         // flow past meanwhile: Vert.x's BodyHandler must come before any asynchronous handler.
         // A route's own BodyHandler then finds it read and does nothing, so this limit is theirs.
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .handler(audit).handler(handler);
+                .handler(clientAddress).handler(audit).handler(handler);
         sessionRoutes.mount(router);
         tokenRoutes.mount(router);
         accountRoutes.mount(router);

@@ -110,14 +110,23 @@ final class Authenticator {
     record NewToken(TokenStore.Token token, String secret) {
     }
 
-    NewToken createToken(String username, String name, Integer expiresInDays) {
+    /** A token valid for {@code lifetime}: none is valid forever, so a forgotten one ends by itself. */
+    NewToken createToken(String username, String name, Duration lifetime) {
         String secret = Secrets.TOKEN_PREFIX + Secrets.random();
         long now = clock.millis();
-        Long expiresAt = expiresInDays == null ? null : now + Duration.ofDays(expiresInDays).toMillis();
+        long expiresAt = now + lifetime.toMillis();
         TokenStore.Token token = new TokenStore.Token(fr.relais.protocol.MessageIds.next().toString(), username, name,
                 now, expiresAt, null);
         tokens.create(token, Secrets.digest(secret));
         return new NewToken(token, secret);
+    }
+
+    /**
+     * Tokens made before every token had an expiry get one, {@code lifetime} from now: ending them
+     * at once would break the scripts that use them, keeping them forever is what is being fixed.
+     */
+    int boundUnlimitedTokens(Duration lifetime) {
+        return tokens.boundUnlimited(clock.millis() + lifetime.toMillis());
     }
 
     void sweep() {

@@ -42,18 +42,18 @@ final class SessionRoutes {
             return;
         }
         Audit.attempted(ctx, username);
-        String address = address(ctx);
-        if (limited(ctx, username, address)) {
+        String client = ClientAddress.of(ctx);
+        if (limited(ctx, username, client)) {
             return;
         }
         String previous = SessionCookie.read(ctx);
-        blocking(ctx, () -> authenticator.login(username, password, previous), login -> {
+        limitedWork(ctx, username, client, () -> authenticator.login(username, password, previous), login -> {
             if (login.isEmpty()) {
-                limiter.failed(username, address);
                 Audit.summary(ctx, "login failed");
                 ApiServer.fail(ctx, 401, WRONG);
                 return;
             }
+            limiter.succeeded(username, client);
             Authenticator.Login session = login.get();
             Audit.summary(ctx, "logged in");
             SessionCookie.set(ctx, session.sessionSecret(), settings.sessionLifetime().toSeconds(),
@@ -79,26 +79,28 @@ final class SessionRoutes {
             ApiServer.fail(ctx, 400, e.getMessage());
             return;
         }
-        String address = address(ctx);
+        String client = ClientAddress.of(ctx);
         // The current password is guessed here as at login, so it is limited the same way.
-        if (limited(ctx, caller.username(), address)) {
+        if (limited(ctx, caller.username(), client)) {
             return;
         }
-        blocking(ctx, () -> authenticator.changePassword(caller.username(), current, replacement), changed -> {
+        limitedWork(ctx, caller.username(), client, () -> authenticator.changePassword(caller.username(), current,
+                replacement), changed -> {
             if (!changed) {
-                limiter.failed(caller.username(), address);
                 Audit.summary(ctx, "password change refused: wrong current password");
                 ApiServer.fail(ctx, 403, "the current password is wrong");
                 return;
             }
+            limiter.succeeded(caller.username(), client);
             Audit.summary(ctx, "password changed; sessions and tokens ended");
             SessionCookie.clear(ctx, settings.secureCookies());
             ctx.response().setStatusCode(204).end();
         });
     }
 
-    private boolean limited(RoutingContext ctx, String username, String address) {
-        var wait = limiter.retryAfter(username, address);
+    /** Takes the attempt before any BCrypt work; answers 429 with Retry-After if this client must wait. */
+    private boolean limited(RoutingContext ctx, String username, String client) {
+        var wait = limiter.take(username, client);
         if (wait.isEmpty()) {
             return false;
         }
@@ -109,8 +111,17 @@ final class SessionRoutes {
         return true;
     }
 
-    private static String address(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    /** {@link #blocking}, giving the attempt back if it could not be judged (a database error). */
+    private <T> void limitedWork(RoutingContext ctx, String username, String client, Callable<T> work,
+                                 Consumer<T> then) {
+        ctx.vertx().executeBlocking(work, false).onComplete(result -> {
+            if (result.succeeded()) {
+                then.accept(result.result());
+            } else {
+                limiter.gaveBack(username, client);
+                ctx.fail(500, result.cause());
+            }
+        });
     }
 
     private void logout(RoutingContext ctx) {

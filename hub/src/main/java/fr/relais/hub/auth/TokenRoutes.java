@@ -3,15 +3,19 @@ package fr.relais.hub.auth;
 import fr.relais.hub.api.ApiServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Bearer tokens for scripts: {@code POST /api/tokens} shows the new token once, {@code GET} lists
- * them (an admin sees everyone's), {@code DELETE /api/tokens/{id}} revokes one.
+ * Bearer tokens for scripts: {@code POST /api/tokens} shows the new token once (valid 90 days unless
+ * asked otherwise), {@code GET} lists them with their last use (an admin sees everyone's),
+ * {@code DELETE /api/tokens/{id}} revokes one.
  */
 final class TokenRoutes {
     static final int MAX_EXPIRY_DAYS = 3650;
+    /** A token asked for without an expiry ends after this: a forgotten script's token does not live forever. */
+    static final int DEFAULT_EXPIRY_DAYS = 90;
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._:/@'()-]{1,64}");
 
     private final Authenticator authenticator;
@@ -44,7 +48,8 @@ final class TokenRoutes {
             ApiServer.fail(ctx, 400, "name must be 1 to 64 letters, digits, spaces or . _ : / @ ' ( ) -");
             return;
         }
-        SessionRoutes.blocking(ctx, () -> authenticator.createToken(caller.username(), name, days), created -> {
+        Duration lifetime = Duration.ofDays(days == null ? DEFAULT_EXPIRY_DAYS : days);
+        SessionRoutes.blocking(ctx, () -> authenticator.createToken(caller.username(), name, lifetime), created -> {
             Audit.summary(ctx, "token '" + name + "' created (" + created.token().id() + ")");
             ctx.response().setStatusCode(201).putHeader("content-type", "application/json; charset=utf-8")
                     .end(AuthJson.token(created.token()).put("token", created.secret()).encode());

@@ -52,6 +52,15 @@ final class TokenStore {
         sql.update("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", now, id);
     }
 
+    /** Revokes the token of {@code username} with this secret digest, if there is one. */
+    boolean deleteBySecret(String secretHash, String username) {
+        return sql.update("DELETE FROM api_tokens WHERE token_hash = ? AND username = ?", secretHash, username) > 0;
+    }
+
+    int boundUnlimited(long expiresAt) {
+        return sql.update("UPDATE api_tokens SET expires_at = ? WHERE expires_at IS NULL", expiresAt);
+    }
+
     boolean delete(String id) {
         return sql.update("DELETE FROM api_tokens WHERE id = ?", id) > 0;
     }

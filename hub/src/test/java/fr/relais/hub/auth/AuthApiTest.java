@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -212,15 +214,36 @@ class AuthApiTest {
     }
 
     @Test
-    void loginFailuresAreRateLimited() throws Exception {
-        for (int i = 0; i < LoginLimiter.FAILURES_PER_USER; i++) {
-            assertThat(login("admin", "guess-number-" + i).statusCode()).isEqualTo(401);
-        }
-        HttpResponse<String> limited = login("admin", ApiClient.ADMIN_PASSWORD);
-        assertError(limited, 429, "too many failed logins");
-        assertThat(limited.headers().firstValue("retry-after")).hasValueSatisfying(seconds ->
-                assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
-        assertThat(login("Admin ", "whatever").statusCode()).as("the same name, however spelt").isEqualTo(429);
+    void aTokenAskedForWithoutAnExpiryEndsAfterNinetyDaysAndSaysWhenItWasLastUsed() throws Exception {
+        ApiClient admin = ApiClient.admin(hub.httpPort());
+        long before = System.currentTimeMillis();
+        HttpResponse<String> created = admin.send("POST", "/api/tokens", "{\"name\":\"prometheus\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode token = JSON.readTree(created.body());
+        long expiresAt = Instant.parse(token.path("expiresAt").asText()).toEpochMilli();
+        assertThat(expiresAt - before).isBetween(Duration.ofDays(90).toMillis() - 60_000, Duration.ofDays(90).toMillis()
+                + 60_000);
+        assertThat(token.path("lastUsedAt").isNull()).as("never used yet").isTrue();
+
+        ApiClient.bearer(hub.httpPort(), token.path("token").asText()).json("/api/nodes");
+        JsonNode listed = admin.json("/api/tokens").path(0);
+        assertThat(listed.path("name").asText()).isEqualTo("prometheus");
+        long lastUsed = Instant.parse(listed.path("lastUsedAt").asText()).toEpochMilli();
+        assertThat(lastUsed).isBetween(before, System.currentTimeMillis());
+    }
+
+    @Test
+    void tokensFromBeforeExpiriesWereTheDefaultGetOneAtTheNextStart() throws Exception {
+        ApiClient admin = ApiClient.admin(hub.httpPort());
+        String secret = admin.createToken("old script");
+        sql("UPDATE api_tokens SET expires_at = NULL");
+        hub.close();
+        long before = System.currentTimeMillis();
+        hub = start(ApiClient.AUTH);
+        JsonNode listed = ApiClient.bearer(hub.httpPort(), secret).json("/api/tokens").path(0);
+        assertThat(Instant.parse(listed.path("expiresAt").asText()).toEpochMilli() - before)
+                .as("90 days from this start, not from its creation: the script keeps working meanwhile")
+                .isBetween(Duration.ofDays(90).toMillis() - 60_000, Duration.ofDays(90).toMillis() + 60_000);
     }
 
     @Test

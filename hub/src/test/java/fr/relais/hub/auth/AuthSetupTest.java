@@ -2,6 +2,7 @@ package fr.relais.hub.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.store.Database;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,15 +81,43 @@ class AuthSetupTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String token = Files.readString(file).trim();
         assertThat(token).startsWith("relais_");
+        HttpServer server = serve(auth);
+        JsonNode listed = ApiClient.bearer(server.actualPort(), token).json("/api/tokens").path(0);
+        assertThat(Duration.between(Instant.now(), Instant.parse(listed.path("expiresAt").asText())))
+                .as("short-lived: " + listed).isBetween(Duration.ofDays(7).minusMinutes(1), Duration.ofDays(7));
+
+        // Each start renews it: the file gets a new token and the one it held stops working.
         Auth.start(vertx, database, ApiClient.AUTH.withAdminTokenFile(file), Clock.systemUTC(),
                 print(new ByteArrayOutputStream()));
-        assertThat(Files.readString(file).trim()).as("an existing file is kept").isEqualTo(token);
+        String renewed = Files.readString(file).trim();
+        assertThat(renewed).startsWith("relais_").isNotEqualTo(token);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(ApiClient.bearer(server.actualPort(), token).get("/metrics").statusCode()).isEqualTo(401);
+        assertThat(ApiClient.bearer(server.actualPort(), renewed).json("/api/tokens")).as("one token, not two")
+                .hasSize(1);
+        try (var leftovers = Files.list(file.getParent())) {
+            assertThat(leftovers.map(p -> p.getFileName().toString())).containsExactly("admin-token");
+        }
+        token = renewed;
 
-        HttpServer server = serve(auth);
         assertThat(ApiClient.anonymous(server.actualPort()).get("/metrics").statusCode()).isEqualTo(401);
         assertThat(ApiClient.bearer(server.actualPort(), "relais_wrong").get("/metrics").statusCode()).isEqualTo(401);
         assertThat(ApiClient.bearer(server.actualPort(), token).get("/metrics").body()).isEqualTo("relais_up 1\n");
         assertThat(ApiClient.admin(server.actualPort()).get("/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenFileThatHoldsGarbageIsReplacedAllTheSame(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("admin-token");
+        Files.writeString(file, "\u0000 not a token at all\n");
+        Auth.start(vertx, database, ApiClient.AUTH.withAdminTokenFile(file).withAdminTokenLifetime(Duration.ofHours(1)),
+                Clock.systemUTC(), print(new ByteArrayOutputStream()));
+        HttpServer server = serve(Auth.start(vertx, database, ApiClient.AUTH, Clock.systemUTC(),
+                print(new ByteArrayOutputStream())));
+        JsonNode listed = ApiClient.bearer(server.actualPort(), Files.readString(file).trim()).json("/api/tokens");
+        assertThat(listed).hasSize(1);
+        assertThat(Duration.between(Instant.now(), Instant.parse(listed.path(0).path("expiresAt").asText())))
+                .isBetween(Duration.ofMinutes(59), Duration.ofHours(1));
     }
 
     /** A router as ApiServer builds it, plus a route outside /api protected by the reusable handler. */

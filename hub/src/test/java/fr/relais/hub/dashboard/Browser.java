@@ -131,6 +131,22 @@ final class Browser implements AutoCloseable {
                 .map(Object::toString).filter(line -> !EXPECTED_REFUSAL.matcher(line).find()).toList();
     }
 
+    /** Runs a script in the page, as an attacker's injected code would try to. */
+    Object script(String javaScript) {
+        return driver.executeScript(javaScript);
+    }
+
+    /** Resizes the window, to see the page as a phone (360 px wide) shows it. */
+    void windowSize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** A PNG of what the window shows, for a person to look at. */
+    void screenshot(Path file) throws java.io.IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     @Override
     public void close() {
         driver.quit();

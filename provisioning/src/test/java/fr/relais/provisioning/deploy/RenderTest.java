@@ -49,6 +49,20 @@ class RenderTest {
     }
 
     @Test
+    void theHubUnitExpectsItsTlsProxyOnThisMachineAndKeepsItsDatabasePrivate() throws Exception {
+        RenderedDeployment deployment = new RenderedDeployment(temp);
+        deployment.render();
+        String unit = Files.readString(deployment.root.resolve("hub/relais-hub.service"));
+        String execStart = unit.lines().filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow();
+        // The hub listens on loopback behind the TLS proxy: browsers come through HTTPS only, and
+        // every client has the proxy's address unless its X-Forwarded-For is believed.
+        assertThat(execStart).contains(" --secure-cookies").contains(" --trusted-proxy 127.0.0.1")
+                .doesNotContain("--http-host");
+        // hub.db holds password hashes.
+        assertThat(unit.lines()).contains("UMask=0077", "StateDirectoryMode=0700");
+    }
+
+    @Test
     void systemdAcceptsTheBrokerAndHubUnits() throws Exception {
         RenderedDeployment deployment = new RenderedDeployment(temp);
         deployment.render();

@@ -39,7 +39,7 @@ public final class Outbox implements AutoCloseable {
 
     /** A message handed over by a producer, not yet committed. */
     record Pending(Lane lane, Topic.Kind kind, long seq, long createdAt, byte[] payload,
-                   CompletableFuture<Void> stored, SameTransaction alsoWrite) {
+                   CompletableFuture<Void> stored, SameTransaction alsoWrite, Runnable whenHeld) {
     }
 
     /** A write that must happen in the same transaction as a message, or not at all. */
@@ -55,7 +55,8 @@ public final class Outbox implements AutoCloseable {
     private final AgentDatabase database;
     private final OutboxLimits limits;
     private final Clock clock;
-    private final Connection writer;
+    /** Used by the writer thread only (and by {@link #close()} once it has stopped); replaced after a disk failure. */
+    private Connection writer;
     private final Connection reader;
     private final Map<Lane, LaneTable> tables = new EnumMap<>(Lane.class);
     private final Map<Lane, AtomicLong> counts = new EnumMap<>(Lane.class);
@@ -70,6 +71,8 @@ public final class Outbox implements AutoCloseable {
     private final Object newRows = new Object();
     private final Thread writerThread;
     private final DurabilityBarrier barrier;
+    private final StorageHealth health;
+    private final HeldMessages held = new HeldMessages();
     private long committedSeq = -1;
     private volatile boolean running = true;
 
@@ -97,6 +100,7 @@ public final class Outbox implements AutoCloseable {
         evicted.set(LocalState.read(reader, LocalState.OUTBOX_EVICTED, 0));
         evictedAtFlush = evicted.get();
         barrier = new DurabilityBarrier(startIds);
+        health = new StorageHealth(database.file());
         writerThread = new Thread(this::writeLoop, "outbox-" + name);
         writerThread.start();
     }
@@ -105,7 +109,10 @@ public final class Outbox implements AutoCloseable {
      * Hands a message to the outbox. Blocks while the writer is a full queue behind (the
      * producer slows down rather than the agent running out of memory). The future completes
      * once the message is on the disk for good (a power cut cannot take it back; see
-     * {@link DurabilityBarrier}), or fails if it could not be stored.
+     * {@link DurabilityBarrier}), or fails if it could not be stored: with {@link NotStoredException}
+     * when the disk refused it (a routine message; a priority one is kept in memory and retried,
+     * see {@link HeldMessages}, and fails only if memory is full too) or the message itself could
+     * not be written, with {@link OutboxFullException} when the limits left no room for it.
      */
     public CompletableFuture<Void> enqueue(Lane lane, Topic.Kind kind, long seq, byte[] payload)
             throws InterruptedException {
@@ -118,12 +125,23 @@ public final class Outbox implements AutoCloseable {
      */
     public CompletableFuture<Void> enqueue(Lane lane, Topic.Kind kind, long seq, byte[] payload,
                                            SameTransaction alsoWrite) throws InterruptedException {
+        return enqueue(lane, kind, seq, payload, alsoWrite, () -> { });
+    }
+
+    /**
+     * Like {@link #enqueue(Lane, Topic.Kind, long, byte[], SameTransaction)}; {@code whenHeld} runs
+     * (on the writer thread) if the disk refused the message and it waits in memory instead: its
+     * future then completes only once the disk accepts it, which may be much later.
+     */
+    public CompletableFuture<Void> enqueue(Lane lane, Topic.Kind kind, long seq, byte[] payload,
+                                           SameTransaction alsoWrite, Runnable whenHeld)
+            throws InterruptedException {
         CompletableFuture<Void> future = new CompletableFuture<>();
         if (!running) {
             future.completeExceptionally(new IllegalStateException("the outbox is closed"));
             return future;
         }
-        work.put(new Pending(lane, kind, seq, clock.millis(), payload, future, alsoWrite));
+        work.put(new Pending(lane, kind, seq, clock.millis(), payload, future, alsoWrite, whenHeld));
         return future;
     }
 
@@ -174,7 +192,8 @@ public final class Outbox implements AutoCloseable {
         long age = oldest == Long.MAX_VALUE ? 0 : Math.max(0, (clock.millis() - oldest) / 1000);
         return new OutboxStats(counts.get(Lane.PRIORITY).get(), counts.get(Lane.ROUTINE).get(),
                 bytes.get(Lane.PRIORITY).get() + bytes.get(Lane.ROUTINE).get(), age, evicted.get(), delivered.get(),
-                stored.get(), evicted.get() - evictedAtFlush, delivered.get() - deliveredAtFlush);
+                stored.get(), evicted.get() - evictedAtFlush, delivered.get() - deliveredAtFlush,
+                new OutboxStats.Storage(health.failing(), health.notStored(), held.size(), health.failedWrites()));
     }
 
     /** The statistics now; the "since flush" counters start again from zero. */
@@ -202,6 +221,7 @@ public final class Outbox implements AutoCloseable {
         if (barrier.due(true, true)) {
             makeDurable();
         }
+        giveUpHeld();
         try {
             writer.close();
             synchronized (this) {
@@ -217,9 +237,14 @@ public final class Outbox implements AutoCloseable {
         while (running || !work.isEmpty()) {
             try {
                 Object first = work.poll(10, TimeUnit.MILLISECONDS);
+                if (held.due(System.nanoTime())) {
+                    batch.addAll(held.takeAll());
+                }
                 if (first != null) {
                     batch.add(first);
-                    work.drainTo(batch, MAX_TRANSACTION - 1);
+                    work.drainTo(batch, Math.max(1, MAX_TRANSACTION - batch.size()));
+                }
+                if (!batch.isEmpty()) {
                     commit(batch);
                 }
                 if (barrier.due(work.isEmpty(), hasPriority(batch))) {
@@ -250,13 +275,53 @@ public final class Outbox implements AutoCloseable {
             synchronized (newRows) {
                 newRows.notifyAll();
             }
-        } catch (SQLException e) {
-            // Producers wait a little longer; the next turn of the loop tries again.
-            LOG.error("cannot make the outbox of {} durable: {}", database.file(), e.toString());
+        } catch (SQLException | RuntimeException e) {
+            // Producers wait a little longer; the next turn of the loop tries again. Those of
+            // priority messages are told their message waits, as if held in memory.
+            health.notDurable(e);
+            barrier.notDurableYet();
+            reopenWriter();
         }
     }
 
+    /**
+     * One group commit. If it fails because of the disk, every message of it is refused (routine
+     * ones fail, priority ones are held in memory); if it fails for another reason, that concerns
+     * one message: the acknowledgements and then each message are written alone, so only the
+     * guilty one fails.
+     */
     private void commit(List<Object> batch) {
+        Exception failure = tryCommit(batch);
+        if (failure == null) {
+            return;
+        }
+        if (StorageFault.concernsTheDisk(failure)) {
+            refuse(batch, failure);
+            return;
+        }
+        List<Object> acks = batch.stream().filter(Acknowledged.class::isInstance).toList();
+        List<Object> messages = batch.stream().filter(Pending.class::isInstance).toList();
+        if (messages.size() == 1 && acks.isEmpty()) {
+            health.rowRefused(failure);
+            health.notStored((Pending) messages.get(0), "this message could not be written", failure);
+            return;
+        }
+        if (!acks.isEmpty()) {
+            tryCommit(acks);
+        }
+        for (Object message : messages) {
+            Exception alone = tryCommit(List.of(message));
+            if (alone != null && StorageFault.concernsTheDisk(alone)) {
+                refuse(List.of(message), alone);
+            } else if (alone != null) {
+                health.rowRefused(alone);
+                health.notStored((Pending) message, "this message could not be written", alone);
+            }
+        }
+    }
+
+    /** Writes and commits; returns what went wrong, after rolling back, or null. */
+    private Exception tryCommit(List<Object> batch) {
         OutboxTransaction transaction = new OutboxTransaction(writer, tables, counts, bytes, limits);
         try {
             for (Object item : batch) {
@@ -282,15 +347,92 @@ public final class Outbox implements AutoCloseable {
             stored.addAndGet(transaction.storedCount());
             transaction.forgetDeleted(acknowledged);
             barrier.committed(transaction, lastIds);
+            health.accepted();
+            held.diskAccepts(System.nanoTime());
+            return null;
         } catch (SQLException | RuntimeException e) {
-            LOG.error("cannot write to the outbox of {}: {}", database.file(), e.toString());
+            boolean rolledBack = true;
             try {
                 writer.rollback();
             } catch (SQLException rollback) {
-                LOG.error("cannot roll back the outbox transaction: {}", rollback.toString());
+                rolledBack = false;
+                LOG.debug("rolling back the outbox transaction: {}", rollback.toString());
+            }
+            if (!rolledBack || StorageFault.concernsTheDisk(e)) {
+                reopenWriter();
             }
             transaction.forgetDeleted(acknowledged);
-            failAll(batch, e);
+            return e;
+        }
+    }
+
+    /**
+     * After a disk error SQLite may have rolled the transaction back by itself, and the driver
+     * no longer knows where it stands ("cannot commit - no transaction is active" ever after):
+     * a fresh connection starts clean, so writes resume as soon as the disk takes them.
+     */
+    private void reopenWriter() {
+        Connection fresh;
+        try {
+            fresh = database.connect();
+            fresh.setAutoCommit(false);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("cannot open a new writer connection to {} yet: {}", database.file(), e.toString());
+            return;
+        }
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the failed writer connection: {}", e.toString());
+        }
+        writer = fresh;
+    }
+
+    /**
+     * The disk refused these messages: routine ones are dropped (the next reading supersedes a
+     * reading), priority ones wait in memory while there is room. Acknowledgements are dropped:
+     * their rows are sent again later, and the hub drops the duplicates.
+     */
+    private void refuse(List<Object> batch, Exception failure) {
+        List<Pending> messages = batch.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
+        health.diskRefused(failure, messages.size());
+        long now = System.nanoTime();
+        boolean heldAny = false;
+        for (Pending pending : messages) {
+            if (pending.lane() == Lane.PRIORITY && held.hold(pending, now)) {
+                heldAny = true;
+                pending.whenHeld().run();
+            } else {
+                health.notStored(pending, pending.lane() == Lane.PRIORITY
+                        ? "the disk refused it and the memory kept for such messages is full"
+                        : "the disk refused it", failure);
+            }
+        }
+        if (heldAny) {
+            held.refusedAgain(now);
+        }
+    }
+
+    /** On close: one last try for the messages held in memory, then they are lost, and counted. */
+    private void giveUpHeld() {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<Object> last = new ArrayList<>(held.takeAll());
+        if (tryCommit(last) == null && barrier.due(true, true)) {
+            makeDurable();
+        }
+        int lost = 0;
+        for (Object item : last) {
+            Pending pending = (Pending) item;
+            if (!pending.stored().isDone()) {
+                lost++;
+                health.notStored(pending, "the agent stopped before the disk accepted it", null);
+            }
+        }
+        if (lost > 0) {
+            LOG.error("the outbox of {} stopped with {} priority messages the disk had refused: they are lost",
+                    database.file(), lost);
         }
     }
 

@@ -74,6 +74,9 @@ public final class Outbox implements AutoCloseable {
     private final StorageHealth health;
     private final HeldMessages held = new HeldMessages();
     private long committedSeq = -1;
+    /** After a failed sync, the next try waits this long: not a hundred new connections a second. */
+    private static final long SYNC_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private long syncRetryAt = System.nanoTime();
     private volatile boolean running = true;
 
     public Outbox(AgentDatabase database, OutboxLimits limits, Clock clock, String name) {
@@ -247,7 +250,7 @@ public final class Outbox implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     commit(batch);
                 }
-                if (barrier.due(work.isEmpty(), hasPriority(batch))) {
+                if (barrier.due(work.isEmpty(), hasPriority(batch)) && System.nanoTime() - syncRetryAt >= 0) {
                     makeDurable();
                 }
             } catch (InterruptedException e) {
@@ -281,6 +284,7 @@ public final class Outbox implements AutoCloseable {
             health.notDurable(e);
             barrier.notDurableYet();
             reopenWriter();
+            syncRetryAt = System.nanoTime() + SYNC_RETRY_NANOS;
         }
     }
 

@@ -81,13 +81,25 @@ public final class ScratchDisk implements AutoCloseable {
      * Only an unmount (a reboot on a Pi) undoes it.
      */
     public void breakIntoReadOnly() throws IOException, InterruptedException {
+        Files.writeString(errorTrigger(), "relais test: the SD card fails\n", StandardCharsets.US_ASCII);
+        checkReadOnly();
+    }
+
+    /**
+     * The kernel file whose writing turns the ext4 image read-only (what {@link #breakIntoReadOnly()}
+     * does), for a test where the card must fail in the middle of something, such as a command.
+     */
+    public Path errorTrigger() throws IOException, InterruptedException {
         if (image == null) {
             throw new IllegalStateException("only the ext4 image can turn read-only with files open");
         }
         String device = Path.of(run("find the loop device", "findmnt", "-n", "-o", "SOURCE", root.toString()).strip())
                 .getFileName().toString();
-        Files.writeString(Path.of("/sys/fs/ext4", device, "trigger_fs_error"),
-                "relais test: the SD card fails\n", StandardCharsets.US_ASCII);
+        return Path.of("/sys/fs/ext4", device, "trigger_fs_error");
+    }
+
+    /** Fails unless the filesystem is read-only now. */
+    public void checkReadOnly() throws IOException, InterruptedException {
         String options = run("read the mount options", "findmnt", "-n", "-o", "OPTIONS", root.toString());
         // The kernel marks such a filesystem "emergency_ro" while it still reads "rw".
         if (!options.startsWith("ro") && !options.contains("emergency_ro")) {

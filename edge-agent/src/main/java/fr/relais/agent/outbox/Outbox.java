@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounded by {@link OutboxLimits}: when full, the oldest routine messages are evicted;
  * priority messages are never evicted (they may push the outbox beyond its limits).
+ *
+ * <p>When the disk refuses writes (full, read-only, failing), routine messages are refused and
+ * counted, priority ones wait in memory until it accepts them ({@link HeldMessages}), and the
+ * node's telemetry says so ({@link OutboxStats.Storage}); see {@link GroupCommit}.
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -49,14 +53,12 @@ public final class Outbox implements AutoCloseable {
         void write(Connection connection) throws SQLException;
     }
 
-    private record Acknowledged(Lane lane, long id, int size) {
+    /** The broker acknowledged a row: it is deleted in the next group commit. */
+    record Acknowledged(Lane lane, long id, int size) {
     }
 
     private final AgentDatabase database;
-    private final OutboxLimits limits;
     private final Clock clock;
-    /** Used by the writer thread only (and by {@link #close()} once it has stopped); replaced after a disk failure. */
-    private Connection writer;
     private final Connection reader;
     private final Map<Lane, LaneTable> tables = new EnumMap<>(Lane.class);
     private final Map<Lane, AtomicLong> counts = new EnumMap<>(Lane.class);
@@ -73,17 +75,13 @@ public final class Outbox implements AutoCloseable {
     private final DurabilityBarrier barrier;
     private final StorageHealth health;
     private final HeldMessages held = new HeldMessages();
-    private long committedSeq = -1;
-    /** After a failed sync, the next try waits this long: not a hundred new connections a second. */
-    private static final long SYNC_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private long syncRetryAt = System.nanoTime();
+    private final GroupCommit groupCommit;
     private volatile boolean running = true;
 
     public Outbox(AgentDatabase database, OutboxLimits limits, Clock clock, String name) {
         this.database = database;
-        this.limits = limits;
         this.clock = clock;
-        this.writer = database.connect();
+        Connection writer = database.connect();
         this.reader = database.connect();
         Map<Lane, Long> startIds = new EnumMap<>(Lane.class);
         try {
@@ -104,6 +102,8 @@ public final class Outbox implements AutoCloseable {
         evictedAtFlush = evicted.get();
         barrier = new DurabilityBarrier(startIds);
         health = new StorageHealth(database.file());
+        groupCommit = new GroupCommit(database, writer, new GroupCommit.Lanes(tables, counts, bytes, acknowledged),
+                limits, barrier, health, held, evicted, stored, newRows);
         writerThread = new Thread(this::writeLoop, "outbox-" + name);
         writerThread.start();
     }
@@ -221,12 +221,8 @@ public final class Outbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (barrier.due(true, true)) {
-            makeDurable();
-        }
-        giveUpHeld();
+        groupCommit.close();
         try {
-            writer.close();
             synchronized (this) {
                 reader.close();
             }
@@ -248,11 +244,9 @@ public final class Outbox implements AutoCloseable {
                     work.drainTo(batch, Math.max(1, MAX_TRANSACTION - batch.size()));
                 }
                 if (!batch.isEmpty()) {
-                    commit(batch);
+                    groupCommit.commit(batch);
                 }
-                if (barrier.due(work.isEmpty(), hasPriority(batch)) && System.nanoTime() - syncRetryAt >= 0) {
-                    makeDurable();
-                }
+                groupCommit.makeDurableIfDue(work.isEmpty(), hasPriority(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failAll(batch, e);
@@ -270,174 +264,6 @@ public final class Outbox implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private void makeDurable() {
-        try {
-            barrier.sync(writer, committedSeq);
-            synchronized (newRows) {
-                newRows.notifyAll();
-            }
-        } catch (SQLException | RuntimeException e) {
-            // Producers wait a little longer; the next turn of the loop tries again. Those of
-            // priority messages are told their message waits, as if held in memory.
-            health.notDurable(e);
-            barrier.notDurableYet();
-            reopenWriter();
-            syncRetryAt = System.nanoTime() + SYNC_RETRY_NANOS;
-        }
-    }
-
-    /**
-     * One group commit. If it fails because of the disk, every message of it is refused (routine
-     * ones fail, priority ones are held in memory); if it fails for another reason, that concerns
-     * one message: the acknowledgements and then each message are written alone, so only the
-     * guilty one fails.
-     */
-    private void commit(List<Object> batch) {
-        Exception failure = tryCommit(batch);
-        if (failure == null) {
-            return;
-        }
-        if (StorageFault.concernsTheDisk(failure)) {
-            refuse(batch, failure);
-            return;
-        }
-        List<Object> acks = batch.stream().filter(Acknowledged.class::isInstance).toList();
-        List<Object> messages = batch.stream().filter(Pending.class::isInstance).toList();
-        if (messages.size() == 1 && acks.isEmpty()) {
-            health.rowRefused(failure);
-            health.notStored((Pending) messages.get(0), "this message could not be written", failure);
-            return;
-        }
-        if (!acks.isEmpty()) {
-            tryCommit(acks);
-        }
-        for (Object message : messages) {
-            Exception alone = tryCommit(List.of(message));
-            if (alone != null && StorageFault.concernsTheDisk(alone)) {
-                refuse(List.of(message), alone);
-            } else if (alone != null) {
-                health.rowRefused(alone);
-                health.notStored((Pending) message, "this message could not be written", alone);
-            }
-        }
-    }
-
-    /** Writes and commits; returns what went wrong, after rolling back, or null. */
-    private Exception tryCommit(List<Object> batch) {
-        OutboxTransaction transaction = new OutboxTransaction(writer, tables, counts, bytes, limits);
-        try {
-            for (Object item : batch) {
-                if (item instanceof Pending pending) {
-                    transaction.add(pending);
-                } else {
-                    Acknowledged ack = (Acknowledged) item;
-                    transaction.delete(ack.lane(), ack.id(), ack.size());
-                }
-            }
-            long evictedNow = transaction.write();
-            if (evictedNow > 0) {
-                LocalState.write(writer, LocalState.OUTBOX_EVICTED, evicted.get() + evictedNow);
-            }
-            Map<Lane, Long> lastIds = new EnumMap<>(Lane.class);
-            for (Lane lane : transaction.insertedLanes()) {
-                lastIds.put(lane, tables.get(lane).lastId(writer));
-            }
-            writer.commit();
-            evicted.addAndGet(evictedNow);
-            committedSeq = Math.max(committedSeq, transaction.maxSeq());
-            transaction.applyTotals();
-            stored.addAndGet(transaction.storedCount());
-            transaction.forgetDeleted(acknowledged);
-            barrier.committed(transaction, lastIds);
-            health.accepted();
-            held.diskAccepts(System.nanoTime());
-            return null;
-        } catch (SQLException | RuntimeException e) {
-            boolean rolledBack = true;
-            try {
-                writer.rollback();
-            } catch (SQLException rollback) {
-                rolledBack = false;
-                LOG.debug("rolling back the outbox transaction: {}", rollback.toString());
-            }
-            if (!rolledBack || StorageFault.concernsTheDisk(e)) {
-                reopenWriter();
-            }
-            transaction.forgetDeleted(acknowledged);
-            return e;
-        }
-    }
-
-    /**
-     * After a disk error SQLite may have rolled the transaction back by itself, and the driver
-     * no longer knows where it stands ("cannot commit - no transaction is active" ever after):
-     * a fresh connection starts clean, so writes resume as soon as the disk takes them.
-     */
-    private void reopenWriter() {
-        Connection fresh;
-        try {
-            fresh = database.connect();
-            fresh.setAutoCommit(false);
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("cannot open a new writer connection to {} yet: {}", database.file(), e.toString());
-            return;
-        }
-        try {
-            writer.close();
-        } catch (SQLException e) {
-            LOG.debug("closing the failed writer connection: {}", e.toString());
-        }
-        writer = fresh;
-    }
-
-    /**
-     * The disk refused these messages: routine ones are dropped (the next reading supersedes a
-     * reading), priority ones wait in memory while there is room. Acknowledgements are dropped:
-     * their rows are sent again later, and the hub drops the duplicates.
-     */
-    private void refuse(List<Object> batch, Exception failure) {
-        List<Pending> messages = batch.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
-        health.diskRefused(failure, messages.size());
-        long now = System.nanoTime();
-        boolean heldAny = false;
-        for (Pending pending : messages) {
-            if (pending.lane() == Lane.PRIORITY && held.hold(pending, now)) {
-                heldAny = true;
-                pending.whenHeld().run();
-            } else {
-                health.notStored(pending, pending.lane() == Lane.PRIORITY
-                        ? "the disk refused it and the memory kept for such messages is full"
-                        : "the disk refused it", failure);
-            }
-        }
-        if (heldAny) {
-            held.refusedAgain(now);
-        }
-    }
-
-    /** On close: one last try for the messages held in memory, then they are lost, and counted. */
-    private void giveUpHeld() {
-        if (held.isEmpty()) {
-            return;
-        }
-        List<Object> last = new ArrayList<>(held.takeAll());
-        if (tryCommit(last) == null && barrier.due(true, true)) {
-            makeDurable();
-        }
-        int lost = 0;
-        for (Object item : last) {
-            Pending pending = (Pending) item;
-            if (!pending.stored().isDone()) {
-                lost++;
-                health.notStored(pending, "the agent stopped before the disk accepted it", null);
-            }
-        }
-        if (lost > 0) {
-            LOG.error("the outbox of {} stopped with {} priority messages the disk had refused: they are lost",
-                    database.file(), lost);
-        }
     }
 
     private static void failAll(List<Object> batch, Exception cause) {

@@ -194,6 +194,19 @@ class SdCardFailureTest {
         Telemetry failing = await().atMost(PATIENCE).until(() -> nodeHealth(true)
                 .filter(health -> number(health, "notStored") > 0), Optional::isPresent).get();
         assertThat(number(failing, "storageWriteFailures")).isPositive();
+
+        // The broker is killed and comes back: the node reconnects though it cannot persist its
+        // new bdSeq, and its health, sent directly, is seen again.
+        long bdSeq = agent.uplink().bdSeq();
+        broker.kill();
+        await().atMost(PATIENCE).until(() -> !agent.uplink().isOnline());
+        broker.restart();
+        hub.reconnect();
+        await().atMost(PATIENCE).until(() -> agent.uplink().isOnline());
+        assertThat(agent.uplink().bdSeq()).as("a new connection, a new number").isGreaterThan(bdSeq);
+        int before = hub.all(Telemetry.class).size();
+        await().atMost(PATIENCE).until(() -> hub.all(Telemetry.class).stream().skip(before)
+                .anyMatch(t -> t.device().isEmpty() && Boolean.TRUE.equals(t.metrics().get("storageFailing"))));
     }
 
     private void send(Command command) throws Exception {

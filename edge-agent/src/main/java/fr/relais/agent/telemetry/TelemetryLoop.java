@@ -6,6 +6,8 @@ import fr.relais.agent.device.DeviceEvent;
 import fr.relais.agent.device.Reading;
 import fr.relais.agent.host.HostMonitor;
 import fr.relais.agent.outbox.MessageEmitter;
+import fr.relais.agent.outbox.RepeatedErrors;
+import fr.relais.agent.store.StorageException;
 import fr.relais.agent.uplink.Envelopes;
 import fr.relais.agent.uplink.Uplink;
 import fr.relais.protocol.ClockConfidence;
@@ -45,6 +47,7 @@ public final class TelemetryLoop implements Runnable {
     private final Instant started;
     private long deviceFailures;
     private final MessageCodec codec = new MessageCodec();
+    private final RepeatedErrors errors = new RepeatedErrors(LOG);
 
     public TelemetryLoop(String node, List<Device> devices, Uplink uplink, MessageEmitter emitter,
                          Envelopes envelopes, ClockWatch clock, HostMonitor host) {
@@ -58,8 +61,20 @@ public final class TelemetryLoop implements Runnable {
         this.started = clock.now();
     }
 
+    /**
+     * One tick. Nothing escapes it: an exception thrown out of a periodic task would cancel the
+     * schedule for good, and the node would fall silent (a failing SD card can fail reads too).
+     */
     @Override
     public void run() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            errors.error("tick:" + e.getClass().getName(), node + ": a telemetry tick failed: " + e);
+        }
+    }
+
+    private void tick() {
         for (Device device : devices) {
             Reading reading = read(device);
             String id = device.info().id();
@@ -114,7 +129,13 @@ public final class TelemetryLoop implements Runnable {
 
     private Map<String, Object> ownMetrics() {
         Map<String, Object> metrics = new LinkedHashMap<>(uplink.stats().asMetrics());
-        metrics.putAll(emitter.outbox().stats().asMetrics());
+        try {
+            metrics.putAll(emitter.outbox().stats().asMetrics());
+        } catch (StorageException e) {
+            // The outbox cannot even be read: say so rather than say nothing.
+            metrics.put("storageFailing", true);
+            errors.error("stats", node + ": cannot read the outbox's statistics: " + e);
+        }
         metrics.put("linkUp", uplink.isOnline());
         metrics.put("uptimeSeconds", Duration.between(started, clock.now()).toSeconds());
         metrics.put("bdSeq", uplink.bdSeq());

@@ -270,13 +270,15 @@ public final class CommandService implements AutoCloseable {
             JsonNode json = new ObjectMapper().readTree(payload);
             UUID requestId = UUID.fromString(json.path("requestId").asText());
             Optional<CommandLog.Entry> known = log.find(requestId);
-            if (known.isEmpty() && unstoredReplies.containsKey(requestId)) {
-                store(unstoredReplies.get(requestId), -1);
-            } else if (known.isEmpty()) {
+            if (known.isEmpty()) {
                 log.begin(requestId, topic.command(), clock.now().toEpochMilli());
                 finish(requestId, topic.command(), Outcome.rejected("invalid command: " + problem.getMessage()));
-            } else if (known.get().reply().isPresent()) {
-                store(known.get().reply().get(), -1);
+            } else {
+                // Its reply, from the log or, while the disk refuses it, from memory.
+                byte[] previous = known.get().reply().orElse(unstoredReplies.get(requestId));
+                if (previous != null) {
+                    store(previous, -1);
+                }
             }
         } catch (Exception unanswerable) {
             LOG.debug("{}: no request id to answer: {}", node, unanswerable.toString());

@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * vanish in a power cut, and its sequence number can never be handed out again.
  */
 final class DurabilityBarrier {
-    /** Measured on a million-message burst: 50 ms stored 84 000 messages/s, 200 ms 159 000. */
+    /**
+     * Measured on a million-message burst: 50 ms stored 84 000 messages/s, 200 ms 159 000; but
+     * that was before the sync really synced (see {@link #sync}): to be measured again on a Pi.
+     */
     static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Map<Lane, AtomicLong> durableIds = new EnumMap<>(Lane.class);

@@ -124,13 +124,15 @@ final class GroupCommit {
         if (!acks.isEmpty()) {
             tryCommit(acks);
         }
-        for (Object message : messages) {
-            Exception alone = tryCommit(List.of(message));
+        for (int i = 0; i < messages.size(); i++) {
+            Exception alone = tryCommit(List.of(messages.get(i)));
             if (alone != null && StorageFault.concernsTheDisk(alone)) {
-                refuse(List.of(message), alone);
+                // The disk gave up meanwhile: the rest would fail one by one, for the same reason.
+                refuse(messages.subList(i, messages.size()), alone);
+                return;
             } else if (alone != null) {
                 health.rowRefused(alone);
-                health.notStored((Outbox.Pending) message, "this message could not be written", alone);
+                health.notStored((Outbox.Pending) messages.get(i), "this message could not be written", alone);
             }
         }
     }

@@ -14,11 +14,13 @@ import fr.relais.agent.store.AgentDatabase;
 import fr.relais.agent.store.CommandLog;
 import fr.relais.agent.store.LocalState;
 import fr.relais.agent.store.StorageReset;
+import fr.relais.agent.uplink.DirectPublisher;
 import fr.relais.agent.uplink.Envelopes;
 import fr.relais.agent.uplink.Uplink;
 import fr.relais.protocol.Event;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.Severity;
+import fr.relais.protocol.Topic;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +69,7 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
         this.envelopes = new Envelopes(state.lastSeq(), ClockWatch.system(config.clock()));
         this.emitter = new MessageEmitter(outbox, new MessageCodec());
         this.commands = new CommandService(config.node(), () -> BuiltinCommands.create(this, this.config.commands()),
-                commandLog, outbox, envelopes, ClockWatch.system(config.clock()));
+                commandLog, outbox, envelopes, ClockWatch.system(config.clock()), this::publishDirectly);
         this.reconfiguration = new Reconfiguration(this);
         database.reset().ifPresent(this::reportReset);
     }
@@ -171,12 +174,22 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
         return outbox.flushStats();
     }
 
+    /** A message the disk refused, straight to the broker if the node is connected. */
+    private CompletableFuture<Void> publishDirectly(Topic.Kind kind, byte[] payload) {
+        NodeRuntime current = runtime;
+        return current == null ? DirectPublisher.OFFLINE.publish(kind, payload) : current.uplink().publish(kind, payload);
+    }
+
     private void reportReset(StorageReset reset) {
         Event event = new Event(envelopes.next(), Optional.empty(), "storage-reset", Severity.CRITICAL,
                 "Base de données locale illisible, mise de côté : les messages qu'elle contenait sont perdus",
                 Map.of("movedTo", reset.movedTo().toString(), "reason", reset.reason()));
         try {
-            emitter.emit(event);
+            // An alarm: if the disk refuses it too, the outbox keeps it in memory and retries.
+            emitter.emit(event).exceptionally(failure -> {
+                LOG.error("{}: the storage-reset event could not be stored: {}", config.node(), failure.toString());
+                return null;
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

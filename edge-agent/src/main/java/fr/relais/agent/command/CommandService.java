@@ -6,6 +6,8 @@ import fr.relais.agent.clock.ClockWatch;
 import fr.relais.agent.outbox.Lane;
 import fr.relais.agent.outbox.Outbox;
 import fr.relais.agent.store.CommandLog;
+import fr.relais.agent.store.StorageException;
+import fr.relais.agent.uplink.DirectPublisher;
 import fr.relais.agent.uplink.Envelopes;
 import fr.relais.protocol.Command;
 import fr.relais.protocol.InvalidMessageException;
@@ -14,9 +16,12 @@ import fr.relais.protocol.Reply;
 import fr.relais.protocol.ReplyStatus;
 import fr.relais.protocol.Topic;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * one. A command delivered again gets its recorded reply again; one whose execution was cut by
  * a crash is answered {@code failed}, never run a second time. Replies travel through the
  * outbox's priority lane, so they survive a lost link.
+ *
+ * <p>When the disk refuses writes: a command that cannot be recorded is not executed (it could
+ * otherwise run twice) and is answered {@code rejected} directly, without the outbox; a reply
+ * that cannot be stored is kept in memory by the outbox, which stores it (with the record that
+ * the command was answered) once the disk accepts writes, and is meanwhile published directly
+ * so the hub learns the outcome now.
  */
 public final class CommandService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
@@ -45,11 +56,18 @@ public final class CommandService implements AutoCloseable {
     private final ClockWatch clock;
     private final MessageCodec codec = new MessageCodec();
     private final ExecutorService executor;
+    private final DirectPublisher direct;
+    /** Final replies the disk refused so far, by request id: a redelivered command gets them again. */
+    private final Map<UUID, byte[]> unstoredReplies = new ConcurrentHashMap<>();
 
-    /** @param handlers the current handlers (they follow the node's configuration) */
+    /**
+     * @param handlers the current handlers (they follow the node's configuration)
+     * @param direct   publishes a reply the disk refused, without the outbox
+     */
     public CommandService(String node, Supplier<Map<String, CommandHandler>> handlers, CommandLog log, Outbox outbox,
-                          Envelopes envelopes, ClockWatch clock) {
+                          Envelopes envelopes, ClockWatch clock, DirectPublisher direct) {
         this.node = node;
+        this.direct = direct;
         this.handlers = handlers;
         this.log = log;
         this.outbox = outbox;
@@ -60,7 +78,11 @@ public final class CommandService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        log.prune(clock.now().minus(KEPT_FOR).toEpochMilli());
+        try {
+            log.prune(clock.now().minus(KEPT_FOR).toEpochMilli());
+        } catch (StorageException e) {
+            LOG.warn("{}: cannot prune the command log (the disk refuses writes?): {}", node, e.toString());
+        }
         executor.execute(this::answerInterrupted);
     }
 
@@ -86,7 +108,14 @@ public final class CommandService implements AutoCloseable {
 
     /** Commands cut short by a stop of the agent are answered, once: they never run again. */
     private void answerInterrupted() {
-        for (CommandLog.Entry entry : log.unfinished()) {
+        List<CommandLog.Entry> unfinished;
+        try {
+            unfinished = log.unfinished();
+        } catch (StorageException e) {
+            LOG.error("{}: cannot read the command log: {}", node, e.toString());
+            return;
+        }
+        for (CommandLog.Entry entry : unfinished) {
             finish(entry.requestId(), entry.name(), Outcome.failed(
                     "the agent stopped while executing it; it is not executed a second time"));
         }
@@ -103,13 +132,22 @@ public final class CommandService implements AutoCloseable {
             acknowledge.run();
             return;
         }
-        Optional<CommandLog.Entry> known = log.find(command.requestId());
+        Optional<CommandLog.Entry> known;
+        try {
+            known = log.find(command.requestId());
+            if (known.isEmpty()) {
+                log.begin(command.requestId(), command.name(), clock.now().toEpochMilli());
+            }
+        } catch (StorageException e) {
+            refuseUnrecorded(command, e);
+            acknowledge.run();
+            return;
+        }
         if (known.isPresent()) {
             again(command, known.get());
             acknowledge.run();
             return;
         }
-        log.begin(command.requestId(), command.name(), clock.now().toEpochMilli());
         acknowledge.run();
         if (command.isExpired(clock.now())) {
             finish(command.requestId(), command.name(), Outcome.rejected("expired at " + command.expiresAt().get()));
@@ -137,39 +175,88 @@ public final class CommandService implements AutoCloseable {
 
     /** A request id seen before: never executed twice. */
     private void again(Command command, CommandLog.Entry entry) {
-        if (entry.reply().isPresent()) {
+        byte[] unstored = unstoredReplies.get(command.requestId());
+        if (entry.reply().isPresent() || unstored != null) {
             LOG.info("{}: command {} ({}) delivered again; sending its reply again", node, command.name(),
                     command.requestId());
-            store(entry.reply().get(), -1);
+            store(entry.reply().orElse(unstored), -1);
         } else {
             finish(command.requestId(), command.name(), Outcome.failed(
                     "the agent stopped while executing it; it is not executed a second time"));
         }
     }
 
-    /** Stores the final reply and the record that the command was answered, together. */
+    /**
+     * Stores the final reply and the record that the command was answered, together, and waits
+     * until they are stored, or held in memory because the disk refused them: the next command
+     * does not wait for the disk, and the reply is then published directly.
+     */
     private void finish(UUID requestId, String name, Outcome outcome) {
         Reply reply = reply(requestId, name, outcome);
         byte[] bytes = codec.encode(reply);
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        CompletableFuture<Void> stored;
         try {
-            outbox.enqueue(Lane.PRIORITY, Topic.Kind.REPLY, reply.envelope().seq(), bytes,
-                    connection -> CommandLog.finish(connection, requestId, bytes)).get();
+            stored = outbox.enqueue(Lane.PRIORITY, Topic.Kind.REPLY, reply.envelope().seq(), bytes,
+                    connection -> CommandLog.finish(connection, requestId, bytes), () -> held.complete(null));
+            CompletableFuture.anyOf(stored, held).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (ExecutionException e) {
             // Left unanswered in the log: answered as interrupted at the next start.
-            LOG.error("{}: the reply to {} could not be stored", node, requestId, e.getCause());
+            LOG.error("{}: the reply to {} could not be stored; sending it directly: {}", node, requestId,
+                    e.getCause().toString());
+            sendDirectly(bytes, requestId);
+            return;
         }
+        if (!stored.isDone()) {
+            LOG.warn("{}: the disk refuses the reply to {} ({}); it waits in memory to be stored, and is sent"
+                    + " directly meanwhile", node, requestId, reply.status());
+            unstoredReplies.put(requestId, bytes);
+            stored.whenComplete((ok, failure) -> unstoredReplies.remove(requestId));
+            sendDirectly(bytes, requestId);
+        }
+    }
+
+    /**
+     * The command could not be recorded (the disk refuses writes, or the log cannot be read), so
+     * it is not executed: that is how it can never run twice. The hub is told directly.
+     */
+    private void refuseUnrecorded(Command command, StorageException problem) {
+        LOG.error("{}: command {} ({}) not executed: it cannot be recorded: {}", node, command.name(),
+                command.requestId(), problem.toString());
+        Reply reply = reply(command.requestId(), command.name(), Outcome.rejected(
+                "not executed: the node cannot record it (its disk is full, read-only or failing);"
+                        + " send it again once the node reports storageFailing false"));
+        sendDirectly(codec.encode(reply), command.requestId());
+    }
+
+    private void sendDirectly(byte[] reply, UUID requestId) {
+        direct.publish(Topic.Kind.REPLY, reply).exceptionally(failure -> {
+            LOG.warn("{}: the reply to {} could not be sent directly either: {}", node, requestId, failure.toString());
+            return null;
+        });
     }
 
     private Reply reply(UUID requestId, String name, Outcome outcome) {
         return new Reply(envelopes.next(), requestId, name, outcome.status(), outcome.reason(), outcome.result());
     }
 
-    /** @param seq the reply's sequence number; -1 for a reply sent again, whose number is old */
+    /**
+     * Stores a reply that needs no record (accepted, or sent again); if the disk refuses it, it
+     * is sent directly.
+     *
+     * @param seq the reply's sequence number; -1 for a reply sent again, whose number is old
+     */
     private void store(byte[] reply, long seq) {
         try {
-            outbox.enqueue(Lane.PRIORITY, Topic.Kind.REPLY, seq, reply);
+            outbox.enqueue(Lane.PRIORITY, Topic.Kind.REPLY, seq, reply, Outbox.SameTransaction.NOTHING,
+                    () -> direct.publish(Topic.Kind.REPLY, reply)).exceptionally(failure -> {
+                        LOG.warn("{}: a reply could not be stored ({}); sending it directly", node, failure.toString());
+                        direct.publish(Topic.Kind.REPLY, reply);
+                        return null;
+                    });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -186,8 +273,12 @@ public final class CommandService implements AutoCloseable {
             if (known.isEmpty()) {
                 log.begin(requestId, topic.command(), clock.now().toEpochMilli());
                 finish(requestId, topic.command(), Outcome.rejected("invalid command: " + problem.getMessage()));
-            } else if (known.get().reply().isPresent()) {
-                store(known.get().reply().get(), -1);
+            } else {
+                // Its reply, from the log or, while the disk refuses it, from memory.
+                byte[] previous = known.get().reply().orElse(unstoredReplies.get(requestId));
+                if (previous != null) {
+                    store(previous, -1);
+                }
             }
         } catch (Exception unanswerable) {
             LOG.debug("{}: no request id to answer: {}", node, unanswerable.toString());

@@ -44,7 +44,7 @@ final class LaneTable {
     void insert(Connection connection, List<Outbox.Pending> rows) throws SQLException {
         int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         if (full > 0) {
-            if (fullInsert == null) {
+            if (fullInsert == null || fullInsert.getConnection() != connection) {
                 // Kept for the writer's connection: parsing a 200-parameter statement per commit shows.
                 fullInsert = connection.prepareStatement(insertSql(ROWS_PER_STATEMENT));
             }
@@ -86,7 +86,7 @@ final class LaneTable {
      */
     long delete(Connection connection, Collection<Long> ids) throws SQLException {
         long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
-        if (rangeDelete == null) {
+        if (rangeDelete == null || rangeDelete.getConnection() != connection) {
             rangeDelete = connection.prepareStatement("DELETE FROM " + lane.table() + " WHERE id BETWEEN ? AND ?");
         }
         long deleted = 0;

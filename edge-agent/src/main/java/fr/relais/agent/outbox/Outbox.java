@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounded by {@link OutboxLimits}: when full, the oldest routine messages are evicted;
  * priority messages are never evicted (they may push the outbox beyond its limits).
+ *
+ * <p>When the disk refuses writes (full, read-only, failing), routine messages are refused and
+ * counted, priority ones wait in memory until it accepts them ({@link HeldMessages}), and the
+ * node's telemetry says so ({@link OutboxStats.Storage}); see {@link GroupCommit}.
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -39,7 +43,7 @@ public final class Outbox implements AutoCloseable {
 
     /** A message handed over by a producer, not yet committed. */
     record Pending(Lane lane, Topic.Kind kind, long seq, long createdAt, byte[] payload,
-                   CompletableFuture<Void> stored, SameTransaction alsoWrite) {
+                   CompletableFuture<Void> stored, SameTransaction alsoWrite, Runnable whenHeld) {
     }
 
     /** A write that must happen in the same transaction as a message, or not at all. */
@@ -49,13 +53,12 @@ public final class Outbox implements AutoCloseable {
         void write(Connection connection) throws SQLException;
     }
 
-    private record Acknowledged(Lane lane, long id, int size) {
+    /** The broker acknowledged a row: it is deleted in the next group commit. */
+    record Acknowledged(Lane lane, long id, int size) {
     }
 
     private final AgentDatabase database;
-    private final OutboxLimits limits;
     private final Clock clock;
-    private final Connection writer;
     private final Connection reader;
     private final Map<Lane, LaneTable> tables = new EnumMap<>(Lane.class);
     private final Map<Lane, AtomicLong> counts = new EnumMap<>(Lane.class);
@@ -70,14 +73,15 @@ public final class Outbox implements AutoCloseable {
     private final Object newRows = new Object();
     private final Thread writerThread;
     private final DurabilityBarrier barrier;
-    private long committedSeq = -1;
+    private final StorageHealth health;
+    private final HeldMessages held = new HeldMessages();
+    private final GroupCommit groupCommit;
     private volatile boolean running = true;
 
     public Outbox(AgentDatabase database, OutboxLimits limits, Clock clock, String name) {
         this.database = database;
-        this.limits = limits;
         this.clock = clock;
-        this.writer = database.connect();
+        Connection writer = database.connect();
         this.reader = database.connect();
         Map<Lane, Long> startIds = new EnumMap<>(Lane.class);
         try {
@@ -97,6 +101,9 @@ public final class Outbox implements AutoCloseable {
         evicted.set(LocalState.read(reader, LocalState.OUTBOX_EVICTED, 0));
         evictedAtFlush = evicted.get();
         barrier = new DurabilityBarrier(startIds);
+        health = new StorageHealth(database.file());
+        groupCommit = new GroupCommit(database, writer, new GroupCommit.Lanes(tables, counts, bytes, acknowledged),
+                limits, barrier, health, held, evicted, stored, newRows);
         writerThread = new Thread(this::writeLoop, "outbox-" + name);
         writerThread.start();
     }
@@ -105,7 +112,10 @@ public final class Outbox implements AutoCloseable {
      * Hands a message to the outbox. Blocks while the writer is a full queue behind (the
      * producer slows down rather than the agent running out of memory). The future completes
      * once the message is on the disk for good (a power cut cannot take it back; see
-     * {@link DurabilityBarrier}), or fails if it could not be stored.
+     * {@link DurabilityBarrier}), or fails if it could not be stored: with {@link NotStoredException}
+     * when the disk refused it (a routine message; a priority one is kept in memory and retried,
+     * see {@link HeldMessages}, and fails only if memory is full too) or the message itself could
+     * not be written, with {@link OutboxFullException} when the limits left no room for it.
      */
     public CompletableFuture<Void> enqueue(Lane lane, Topic.Kind kind, long seq, byte[] payload)
             throws InterruptedException {
@@ -118,12 +128,23 @@ public final class Outbox implements AutoCloseable {
      */
     public CompletableFuture<Void> enqueue(Lane lane, Topic.Kind kind, long seq, byte[] payload,
                                            SameTransaction alsoWrite) throws InterruptedException {
+        return enqueue(lane, kind, seq, payload, alsoWrite, () -> { });
+    }
+
+    /**
+     * Like {@link #enqueue(Lane, Topic.Kind, long, byte[], SameTransaction)}; {@code whenHeld} runs
+     * (on the writer thread) if the disk refused the message and it waits in memory instead: its
+     * future then completes only once the disk accepts it, which may be much later.
+     */
+    public CompletableFuture<Void> enqueue(Lane lane, Topic.Kind kind, long seq, byte[] payload,
+                                           SameTransaction alsoWrite, Runnable whenHeld)
+            throws InterruptedException {
         CompletableFuture<Void> future = new CompletableFuture<>();
         if (!running) {
             future.completeExceptionally(new IllegalStateException("the outbox is closed"));
             return future;
         }
-        work.put(new Pending(lane, kind, seq, clock.millis(), payload, future, alsoWrite));
+        work.put(new Pending(lane, kind, seq, clock.millis(), payload, future, alsoWrite, whenHeld));
         return future;
     }
 
@@ -174,7 +195,8 @@ public final class Outbox implements AutoCloseable {
         long age = oldest == Long.MAX_VALUE ? 0 : Math.max(0, (clock.millis() - oldest) / 1000);
         return new OutboxStats(counts.get(Lane.PRIORITY).get(), counts.get(Lane.ROUTINE).get(),
                 bytes.get(Lane.PRIORITY).get() + bytes.get(Lane.ROUTINE).get(), age, evicted.get(), delivered.get(),
-                stored.get(), evicted.get() - evictedAtFlush, delivered.get() - deliveredAtFlush);
+                stored.get(), evicted.get() - evictedAtFlush, delivered.get() - deliveredAtFlush,
+                new OutboxStats.Storage(health.failing(), health.notStored(), held.size(), health.failedWrites()));
     }
 
     /** The statistics now; the "since flush" counters start again from zero. */
@@ -199,11 +221,8 @@ public final class Outbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (barrier.due(true, true)) {
-            makeDurable();
-        }
+        groupCommit.close();
         try {
-            writer.close();
             synchronized (this) {
                 reader.close();
             }
@@ -217,14 +236,17 @@ public final class Outbox implements AutoCloseable {
         while (running || !work.isEmpty()) {
             try {
                 Object first = work.poll(10, TimeUnit.MILLISECONDS);
+                if (held.due(System.nanoTime())) {
+                    batch.addAll(held.takeAll());
+                }
                 if (first != null) {
                     batch.add(first);
-                    work.drainTo(batch, MAX_TRANSACTION - 1);
-                    commit(batch);
+                    work.drainTo(batch, Math.max(1, MAX_TRANSACTION - batch.size()));
                 }
-                if (barrier.due(work.isEmpty(), hasPriority(batch))) {
-                    makeDurable();
+                if (!batch.isEmpty()) {
+                    groupCommit.commit(batch);
                 }
+                groupCommit.makeDurableIfDue(work.isEmpty(), hasPriority(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failAll(batch, e);
@@ -242,56 +264,6 @@ public final class Outbox implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private void makeDurable() {
-        try {
-            barrier.sync(writer, committedSeq);
-            synchronized (newRows) {
-                newRows.notifyAll();
-            }
-        } catch (SQLException e) {
-            // Producers wait a little longer; the next turn of the loop tries again.
-            LOG.error("cannot make the outbox of {} durable: {}", database.file(), e.toString());
-        }
-    }
-
-    private void commit(List<Object> batch) {
-        OutboxTransaction transaction = new OutboxTransaction(writer, tables, counts, bytes, limits);
-        try {
-            for (Object item : batch) {
-                if (item instanceof Pending pending) {
-                    transaction.add(pending);
-                } else {
-                    Acknowledged ack = (Acknowledged) item;
-                    transaction.delete(ack.lane(), ack.id(), ack.size());
-                }
-            }
-            long evictedNow = transaction.write();
-            if (evictedNow > 0) {
-                LocalState.write(writer, LocalState.OUTBOX_EVICTED, evicted.get() + evictedNow);
-            }
-            Map<Lane, Long> lastIds = new EnumMap<>(Lane.class);
-            for (Lane lane : transaction.insertedLanes()) {
-                lastIds.put(lane, tables.get(lane).lastId(writer));
-            }
-            writer.commit();
-            evicted.addAndGet(evictedNow);
-            committedSeq = Math.max(committedSeq, transaction.maxSeq());
-            transaction.applyTotals();
-            stored.addAndGet(transaction.storedCount());
-            transaction.forgetDeleted(acknowledged);
-            barrier.committed(transaction, lastIds);
-        } catch (SQLException | RuntimeException e) {
-            LOG.error("cannot write to the outbox of {}: {}", database.file(), e.toString());
-            try {
-                writer.rollback();
-            } catch (SQLException rollback) {
-                LOG.error("cannot roll back the outbox transaction: {}", rollback.toString());
-            }
-            transaction.forgetDeleted(acknowledged);
-            failAll(batch, e);
-        }
     }
 
     private static void failAll(List<Object> batch, Exception cause) {

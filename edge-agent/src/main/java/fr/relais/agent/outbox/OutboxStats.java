@@ -11,9 +11,21 @@ import java.util.Map;
  * @param delivered        messages acknowledged by the broker since the agent started
  * @param evictedSinceFlush   evicted since the last {@code flush-outbox-stats} command
  * @param deliveredSinceFlush delivered since the last {@code flush-outbox-stats} command
+ * @param storage          how the disk takes the outbox's writes
  */
 public record OutboxStats(long priorityDepth, long routineDepth, long bytes, long oldestAgeSeconds, long evicted,
-                          long delivered, long stored, long evictedSinceFlush, long deliveredSinceFlush) {
+                          long delivered, long stored, long evictedSinceFlush, long deliveredSinceFlush,
+                          Storage storage) {
+
+    /**
+     * @param failing      the last write failed because of the disk (full, read-only, I/O error)
+     * @param notStored    messages refused since start: their producers were told, their numbers
+     *                     are gaps at the hub
+     * @param held         priority messages the disk refused, waiting in memory to be stored
+     * @param failedWrites writes (group commits) that failed since start
+     */
+    public record Storage(boolean failing, long notStored, long held, long failedWrites) {
+    }
 
     public long depth() {
         return priorityDepth + routineDepth;
@@ -30,6 +42,10 @@ public record OutboxStats(long priorityDepth, long routineDepth, long bytes, lon
         metrics.put("outboxStored", stored);
         metrics.put("outboxEvictedSinceFlush", evictedSinceFlush);
         metrics.put("outboxDeliveredSinceFlush", deliveredSinceFlush);
+        metrics.put("storageFailing", storage.failing());
+        metrics.put("notStored", storage.notStored());
+        metrics.put("outboxHeldInMemory", storage.held());
+        metrics.put("storageWriteFailures", storage.failedWrites());
         return metrics;
     }
 }

@@ -179,6 +179,11 @@ final class OutboxTransaction {
         }
     }
 
+    /** Committed but not yet durable, and the disk refuses to sync: priority producers are told it waits. */
+    void held() {
+        inserts.get(Lane.PRIORITY).forEach(row -> row.whenHeld().run());
+    }
+
     /** Tells producers their messages are stored; refused ones are told they were not. */
     void complete() {
         inserts.values().forEach(rows -> rows.forEach(row -> row.stored().complete(null)));

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counters that must survive a reboot: the birth/death sequence ({@code bdSeq}, one per
@@ -14,19 +16,34 @@ public final class LocalState implements AutoCloseable {
     public static final String BD_SEQ = "bdSeq";
     public static final String SEQ = "seq";
     public static final String OUTBOX_EVICTED = "outboxEvicted";
+    /** How many times the outbox made its commits durable: a write that always changes a byte. */
+    public static final String OUTBOX_SYNCS = "outboxSyncs";
+    private static final Logger LOG = LoggerFactory.getLogger(LocalState.class);
 
     private final AgentDatabase database;
     private final Connection connection;
+    private long lastBdSeq = -1;
 
     public LocalState(AgentDatabase database) {
         this.database = database;
         this.connection = database.connect();
     }
 
-    /** The {@code bdSeq} for a new connection: one more than the last one, persisted first. */
+    /**
+     * The {@code bdSeq} for a new connection: one more than the last one, persisted first. If the
+     * disk refuses the write, the number is used anyway (and the next one follows it in memory):
+     * a node whose disk is full must still connect, or nobody would see it.
+     */
     public synchronized long nextBdSeq() {
-        long next = read(BD_SEQ, -1) + 1;
-        write(connection, BD_SEQ, next);
+        long next = lastBdSeq + 1;
+        try {
+            next = Math.max(next, read(BD_SEQ, -1) + 1);
+            write(connection, BD_SEQ, next);
+        } catch (StorageException e) {
+            LOG.warn("cannot persist bdSeq {} in {} (the disk refuses writes?); using it anyway: {}", next,
+                    database.file(), e.toString());
+        }
+        lastBdSeq = next;
         return next;
     }
 

@@ -5,6 +5,7 @@ import fr.relais.agent.outbox.Lane;
 import fr.relais.agent.outbox.Outbox;
 import fr.relais.agent.outbox.OutboxBatch;
 import fr.relais.agent.outbox.OutboxEntry;
+import fr.relais.agent.outbox.RepeatedErrors;
 import fr.relais.protocol.Topic;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ final class Replayer implements AutoCloseable {
     private final int windowSize;
     private final Thread thread;
     private final Object signal = new Object();
+    private final RepeatedErrors errors = new RepeatedErrors(LOG);
     private volatile Session session;
     private volatile boolean running = true;
 
@@ -91,7 +93,9 @@ final class Replayer implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.error("{}: sending the outbox failed; retrying", node, e);
+                // A failing SD card may fail every read: once a minute in the log is enough.
+                errors.error(e.getClass().getName() + ":" + e.getMessage(), node + ": sending the outbox failed ("
+                        + e + (e.getCause() == null ? "" : ", " + e.getCause()) + "); retrying");
                 pause();
             }
         }

@@ -13,6 +13,7 @@ import fr.relais.protocol.Presence;
 import fr.relais.protocol.Topic;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All session work runs on the node's executor; Paho's threads only hand over to it.
  */
-public final class Uplink {
+public final class Uplink implements DirectPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
     private static final Duration GOODBYE_TIMEOUT = Duration.ofSeconds(2);
     /** Paho slots beyond the replay window, for state, birth and subscriptions. */
@@ -90,6 +91,18 @@ public final class Uplink {
 
     public UplinkStats stats() {
         return stats;
+    }
+
+    /**
+     * Publishes a message the outbox could not store, straight to the broker, if connected. It
+     * does not wait behind the outbox's backlog, and it is not sent again if it fails.
+     */
+    @Override
+    public CompletableFuture<Void> publish(Topic.Kind kind, byte[] payload) {
+        if (!online) {
+            return OFFLINE.publish(kind, payload);
+        }
+        return link.publish(topic(kind), payload, false);
     }
 
     /** Publishes state and birth again, as the {@code rebirth} command asks. */

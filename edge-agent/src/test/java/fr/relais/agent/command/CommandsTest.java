@@ -355,8 +355,10 @@ class CommandsTest {
         assertThat(answer.status()).isEqualTo(ReplyStatus.OK);
         assertThat(answer.result()).containsKeys("outboxDepth", "outboxPriorityDepth", "outboxBytes",
                 "outboxEvicted", "outboxDelivered", "outboxStored", "outboxEvictedSinceFlush",
-                "outboxDeliveredSinceFlush");
-        assertThat(answer.result().values()).allSatisfy(value -> assertThat(value).isInstanceOf(Long.class));
+                "outboxDeliveredSinceFlush", "notStored", "outboxHeldInMemory", "storageWriteFailures");
+        assertThat(answer.result()).containsEntry("storageFailing", false);
+        answer.result().forEach((name, value) -> assertThat(value).as(name)
+                .isInstanceOf(name.equals("storageFailing") ? Boolean.class : Long.class));
     }
 
     // ---------------------------------------------------------------- helpers

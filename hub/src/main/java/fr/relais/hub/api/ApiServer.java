@@ -2,6 +2,7 @@ package fr.relais.hub.api;
 
 import fr.relais.hub.auth.Auth;
 import fr.relais.hub.command.CommandSender;
+import fr.relais.hub.ingest.DeadLetterReplay;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.hub.store.TelemetryReader;
@@ -47,10 +48,19 @@ public final class ApiServer {
     private final AlertRoutes alerts;
     private final TelemetryRoutes telemetry;
     private final Auth auth;
+    private final DeadLetterRoutes deadLetters;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
                      TelemetryReader telemetryReader, Auth auth) {
+        this(vertx, registry, ingestStatus, commandSender, metrics, alerts, telemetryReader, auth, null);
+    }
+
+    /** @param replay where retried dead letters go back into ingestion */
+    public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
+                     CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
+                     TelemetryReader telemetryReader, Auth auth, DeadLetterReplay replay) {
+        this.deadLetters = new DeadLetterRoutes(vertx, registry, replay);
         this.vertx = vertx;
         this.metrics = metrics;
         this.ingestStatus = ingestStatus;
@@ -80,6 +90,7 @@ public final class ApiServer {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi));
         // A viewer's lists hold their own site only, filtered in SQL.
         lists.mount(router);
+        deadLetters.mount(router);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
         alerts.mount(router);

@@ -27,6 +27,7 @@ import fr.relais.hub.store.NodeSilence;
 import fr.relais.hub.store.Housekeeping;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.hub.store.RegistryWriter;
+import fr.relais.hub.store.SiteNames;
 import fr.relais.hub.store.StoredTotals;
 import fr.relais.hub.store.TelemetryReader;
 import fr.relais.protocol.MessageIds;
@@ -108,7 +109,7 @@ public final class Hub implements AutoCloseable {
         ApiServer api = new ApiServer(vertx, reader,
                 () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
                 metrics, alerts, new TelemetryReader(database), auth,
-                new DeadLetterReplay(queue, ingestor, Clock.systemUTC()));
+                new DeadLetterReplay(queue, ingestor, Clock.systemUTC()), new SiteNames(database));
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
                 .start(vertx, Housekeeping.DEFAULT_PERIOD);

@@ -12,12 +12,14 @@ import fr.relais.hub.ApiClient;
 import fr.relais.hub.HubUnderTest;
 import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
+import fr.relais.protocol.Birth;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Envelope;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.MessageIds;
 import fr.relais.protocol.Presence;
+import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.Telemetry;
 import fr.relais.protocol.Topic;
 import java.net.http.HttpResponse;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -190,6 +193,32 @@ class PoisonedInputApiTest {
         assertThat(metrics.get("relais_dead_letters_retried_total{outcome=\"refused\"}")).isEqualTo(2);
         assertThat(api().json("/api/audit?limit=100").toString()).contains("dead letter " + moved + " retried",
                 "dead letters retried (node " + NODE);
+    }
+
+    @Test
+    void aBirthCannotRenameItsSiteAnAdministratorCan() throws Exception {
+        hub.publish(Topic.Kind.BIRTH, Messages.birth(0, 1, "printer-1"));
+        await().atMost(PATIENCE).until(() -> api().json("/api/sites").size() == 1);
+        Birth renaming = new Birth(Messages.envelope(1), 2, new Birth.SiteInfo("Chez Mallory", SiteKind.COWORKING),
+                new Birth.AgentInfo("1.1", "sha256:2"), List.of());
+        hub.publish(Topic.Kind.BIRTH, renaming);
+        await().atMost(PATIENCE).until(() -> node().path("agentVersion").asText().equals("1.1"));
+        assertThat(api().json("/api/sites").get(0).path("name").asText())
+                .isEqualTo("Tiers-lieu numérique de Dizy-le-Gros");
+        assertThat(metrics().get("relais_site_renames_refused_total")).isEqualTo(1);
+
+        assertThat(api().send("POST", "/api/accounts", "{\"username\":\"lea\",\"password\":\"technicienne-2026\","
+                + "\"role\":\"technician\"}").statusCode()).isEqualTo(201);
+        ApiClient technician = ApiClient.login(hub.hub().httpPort(), "lea", "technicienne-2026");
+        String rename = "{\"name\":\"Tiers-lieu numérique de Dizy-le-Gros et de Morgny\"}";
+        assertThat(technician.send("PATCH", "/api/sites/" + SITE, rename).statusCode()).isEqualTo(403);
+        HttpResponse<String> renamed = api().send("PATCH", "/api/sites/" + SITE, rename);
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(api().json("/api/sites").get(0).path("name").asText())
+                .isEqualTo("Tiers-lieu numérique de Dizy-le-Gros et de Morgny");
+        assertThat(api().send("PATCH", "/api/sites/nowhere", rename).statusCode()).isEqualTo(404);
+        assertThat(api().send("PATCH", "/api/sites/" + SITE, "{\"kind\":\"toaster\"}").statusCode()).isEqualTo(400);
+        assertThat(api().json("/api/audit?limit=100").toString()).contains("site " + SITE + " named");
     }
 
     private String find(String reason) throws Exception {

@@ -45,7 +45,7 @@ public final class RegistryWriter {
     private final Connection connection;
     private final IngestStats stats;
     private final NodeTracker tracker = new NodeTracker();
-    private PreparedStatement totalGaps;
+    private final NumberingTotals numberingTotals;
     private boolean batchNumbered;
     private final PendingUpdates pending;
     private final DeadLetterWriter deadLetters;
@@ -83,6 +83,7 @@ public final class RegistryWriter {
         this.guards = guards;
         this.pending = new PendingUpdates(limits.maxSeqJump());
         this.births = new BirthWriter(connection);
+        this.numberingTotals = new NumberingTotals(connection);
         this.deadLetters = new DeadLetterWriter(connection, limits.deadLettersPerNode());
         this.messages = new MessageTables(connection);
         this.replies = new CommandReplies(connection);
@@ -125,7 +126,8 @@ public final class RegistryWriter {
                 }
             }
             pending.flush(connection);
-            long[] numbering = batchNumbered ? numberingTotals() : null;
+            long[] numbering = batchNumbered ? numberingTotals.read(totals.snapshot().seqResets(), batchFirstSeen)
+                    : null;
             connection.commit();
             totals.committed(batchTelemetry, batchEvents, batchDeadLetters - batchEvicted - batchRemoved,
                     numbering == null ? null : numbering[0]);
@@ -307,42 +309,6 @@ public final class RegistryWriter {
     private void misplaced(Received.Valid received, String site) throws SQLException {
         reject(received, "topic", "node " + received.topic().node() + " belongs to site " + site
                 + ", not " + received.topic().site() + " (a new birth is needed to move it)");
-    }
-
-    /**
-     * The sequence gaps and the numberings started afresh of all nodes, after this batch. When
-     * the latter grew, the nodes concerned are named in the log: a jump is worth a look (a node's
-     * bug, a forged message, a restored SD card).
-     */
-    private long[] numberingTotals() throws SQLException {
-        if (totalGaps == null) {
-            totalGaps = connection.prepareStatement("SELECT COALESCE(SUM(seq_gaps), 0), COALESCE(SUM(seq_resets), 0)"
-                    + " FROM nodes");
-        }
-        long[] sums = new long[2];
-        try (java.sql.ResultSet row = totalGaps.executeQuery()) {
-            row.next();
-            sums[0] = row.getLong(1);
-            sums[1] = row.getLong(2);
-        }
-        if (sums[1] > totals.snapshot().seqResets()) {
-            logResets();
-        }
-        return sums;
-    }
-
-    private void logResets() throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, min_seq, max_seq, seq_resets"
-                + " FROM nodes WHERE seq_reset_at >= ?")) {
-            select.setLong(1, batchFirstSeen);
-            try (java.sql.ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    LOG.warn("node {}: its sequence numbering started afresh (a number far from the rest, or lost"
-                            + " counters): {} to {} now, {} new numberings in all; not counted as lost messages",
-                            row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4));
-                }
-            }
-        }
     }
 
     private void reject(Received.Valid received, String field, String reason) throws SQLException {

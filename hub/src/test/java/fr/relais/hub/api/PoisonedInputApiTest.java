@@ -15,10 +15,12 @@ import fr.relais.hub.TestDatabase;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Envelope;
+import fr.relais.protocol.Event;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.MessageIds;
 import fr.relais.protocol.Presence;
+import fr.relais.protocol.Severity;
 import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.Telemetry;
 import fr.relais.protocol.Topic;
@@ -219,6 +221,32 @@ class PoisonedInputApiTest {
         assertThat(api().send("PATCH", "/api/sites/nowhere", rename).statusCode()).isEqualTo(404);
         assertThat(api().send("PATCH", "/api/sites/" + SITE, "{\"kind\":\"toaster\"}").statusCode()).isEqualTo(400);
         assertThat(api().json("/api/audit?limit=100").toString()).contains("site " + SITE + " named");
+    }
+
+    /**
+     * An event's message with a NUL character is valid JSON and valid for the protocol, but
+     * PostgreSQL refuses it in a text column: the message is refused for its content, and so is its retry, which is
+     * answered instead of holding up the writer. SQLite stores it.
+     */
+    @Test
+    void aRetryTheDatabaseKeepsRefusingIsAnsweredAndIngestionGoesOn() throws Exception {
+        hub.publish(Topic.Kind.BIRTH, Messages.birth(0, 1, "printer-1"));
+        hub.publish(Topic.Kind.EVENT, new Event(Messages.envelope(1), Optional.of("printer-1"), "paper-out",
+                Severity.WARNING, "Plus de papier\u0000", Map.of()));
+        if (kind == TestDatabase.Kind.SQLITE) {
+            await().atMost(PATIENCE).until(() -> api().json("/api/ingest").path("stored").path("events")
+                    .asLong() == 1);
+            assertThat(deadLetters()).isEmpty();
+            return;
+        }
+        await().atMost(PATIENCE).until(() -> deadLetters().size() == 1);
+        String refused = deadLetters().get(0).path("id").asText();
+        JsonNode again = retry(refused);
+        assertThat(again.path("outcome").asText()).isEqualTo("refused");
+        assertThat(again.path("reason").asText()).contains("the database refused it");
+        reading(2);
+        await().atMost(PATIENCE).until(() -> api().json("/api/ingest").path("stored").path("telemetry").asLong() == 1);
+        assertThat(deadLetters()).as("refused again, kept once").hasSize(1);
     }
 
     private String find(String reason) throws Exception {

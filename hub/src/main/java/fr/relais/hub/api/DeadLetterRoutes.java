@@ -69,8 +69,9 @@ final class DeadLetterRoutes {
             return;
         }
         Audit.summary(ctx, body.ids().map(ids -> ids.size() + " dead letters retried by id")
-                .orElse("dead letters retried (node " + body.filter().node() + ", reason " + body.filter().reason()
-                        + ", at most " + body.limit() + ")"));
+                .orElse("dead letters retried (" + (body.filter().node() == null ? "" : "node " + body.filter().node()
+                        + ", ") + (body.filter().reason() == null ? "" : "reason '" + body.filter().reason() + "', ")
+                        + "at most " + body.limit() + ")"));
         List<String> asked = body.ids().orElse(List.of());
         retry(ctx, () -> body.ids().isPresent()
                 ? asked.stream().map(registry::deadLetter).flatMap(Optional::stream).toList()

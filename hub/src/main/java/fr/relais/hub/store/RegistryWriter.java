@@ -69,7 +69,11 @@ public final class RegistryWriter {
     private final List<DeadLetterRetry.Kind> batchRetries = new ArrayList<>();
     /** The retry being applied, whose refusal is recorded on its dead letter rather than kept again. */
     private DeadLetterRetry retrying;
-    private String[] refusal;
+    private Refusal refusal;
+
+    /** Why a retried message is still refused. */
+    private record Refusal(String field, String reason) {
+    }
 
     public RegistryWriter(Database database, IngestStats stats, StoredTotals totals) {
         this(database, stats, totals, IngestLimits.DEFAULT, new GuardCounters());
@@ -313,7 +317,7 @@ public final class RegistryWriter {
 
     private void reject(Received.Valid received, String field, String reason) throws SQLException {
         if (retrying != null) {
-            refusal = new String[] {field, reason};
+            refusal = new Refusal(field, reason);
             return;
         }
         keep(new Received.Invalid(received.topic().path(), received.payload(), field, reason, received.receivedAt()));
@@ -343,9 +347,9 @@ public final class RegistryWriter {
             if (retry.message() instanceof Received.Valid valid) {
                 apply(valid);
             } else if (retry.message() instanceof Received.Invalid invalid) {
-                refusal = new String[] {invalid.field(), invalid.reason()};
+                refusal = new Refusal(invalid.field(), invalid.reason());
             } else {
-                refusal = new String[] {"payload", "a retry of a retry"};
+                refusal = new Refusal("payload", "a retry of a retry");
             }
         } finally {
             retrying = null;
@@ -353,8 +357,8 @@ public final class RegistryWriter {
         DeadLetterRetry.Kind kind;
         if (refusal != null) {
             kind = DeadLetterRetry.Kind.REFUSED;
-            deadLetters.refusedAgain(retry.retry().deadLetterId(), refusal[0], refusal[1]);
-            retry.retry().decided(kind, refusal[0], refusal[1]);
+            deadLetters.refusedAgain(retry.retry().deadLetterId(), refusal.field(), refusal.reason());
+            retry.retry().decided(kind, refusal.field(), refusal.reason());
         } else {
             kind = batchStored > storedBefore ? DeadLetterRetry.Kind.STORED : DeadLetterRetry.Kind.DUPLICATE;
             batchRemoved += deadLetters.remove(retry.retry().deadLetterId());

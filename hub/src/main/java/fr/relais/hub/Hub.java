@@ -16,15 +16,18 @@ import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.IngestWriter;
 import fr.relais.hub.ingest.Ingestor;
 import fr.relais.hub.ingest.Delivery;
+import fr.relais.hub.ingest.DeadLetterReplay;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.notify.Notifications;
 import fr.relais.hub.store.AlertStore;
 import fr.relais.hub.store.CommandStore;
 import fr.relais.hub.store.Database;
+import fr.relais.hub.store.GuardCounters;
 import fr.relais.hub.store.NodeSilence;
 import fr.relais.hub.store.Housekeeping;
 import fr.relais.hub.store.RegistryReader;
 import fr.relais.hub.store.RegistryWriter;
+import fr.relais.hub.store.SiteNames;
 import fr.relais.hub.store.StoredTotals;
 import fr.relais.hub.store.TelemetryReader;
 import fr.relais.protocol.MessageIds;
@@ -74,13 +77,15 @@ public final class Hub implements AutoCloseable {
         BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         StoredTotals totals = new StoredTotals();
         HubMetrics metrics = new HubMetrics(stats, totals, queue::size, QUEUE_CAPACITY);
-        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals), stats,
-                IngestWriter.DEFAULT_BATCH_SIZE, metrics);
+        GuardCounters guards = new GuardCounters();
+        metrics.guards(totals, guards);
+        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals, config.limits(), guards),
+                stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
         Thread writerThread = new Thread(writer, "hub-ingest-writer");
         writerThread.start();
         String session = MessageIds.next().toString();
-        HubLink link = new HubLink(config.mqtt(), new Ingestor(queue, stats, Clock.systemUTC()), Clock.systemUTC(),
-                session);
+        Ingestor ingestor = new Ingestor(queue, stats, Clock.systemUTC());
+        HubLink link = new HubLink(config.mqtt(), ingestor, Clock.systemUTC(), session);
         metrics.mqttConnected(link::isConnected);
         RegistryReader reader = new RegistryReader(database, new NodeSilence(config.nodeSilence(), Clock.systemUTC()));
         Vertx vertx = Vertx.vertx();
@@ -103,9 +108,11 @@ public final class Hub implements AutoCloseable {
         }
         ApiServer api = new ApiServer(vertx, reader,
                 () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
-                metrics, alerts, new TelemetryReader(database), auth);
+                metrics, alerts, new TelemetryReader(database), auth,
+                new DeadLetterReplay(queue, ingestor, Clock.systemUTC()), new SiteNames(database));
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
-        new Housekeeping(database, config.retention(), totals, Clock.systemUTC()).start(vertx, Housekeeping.DEFAULT_PERIOD);
+        new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
+                .start(vertx, Housekeeping.DEFAULT_PERIOD);
         HttpServer http;
         try {
             http = api.listen(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()

@@ -5,6 +5,7 @@ import fr.relais.hub.alert.AlertRulesLoader;
 import fr.relais.hub.auth.AuthSettings;
 import fr.relais.hub.auth.TrustedProxies;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.config.IngestLimits;
 import fr.relais.hub.config.PrivateSqliteFile;
 import fr.relais.hub.config.RetentionSettings;
 import fr.relais.hub.ingest.MqttSettings;
@@ -64,6 +65,19 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--rollup-retention-days", defaultValue = "" + RetentionSettings.DEFAULT_ROLLUP_DAYS,
             description = "Days per-minute and per-hour rollups are kept (default: ${DEFAULT-VALUE}).")
     private int rollupRetentionDays;
+
+    @Option(names = "--dead-letter-retention-days", defaultValue = "" + IngestLimits.DEFAULT_DEAD_LETTER_DAYS,
+            description = "Days a dead letter is kept after it was last received (default: ${DEFAULT-VALUE}).")
+    private int deadLetterRetentionDays;
+
+    @Option(names = "--dead-letters-per-node", defaultValue = "" + IngestLimits.DEFAULT_DEAD_LETTERS_PER_NODE,
+            description = "Dead letters kept per node at most, the oldest deleted first (default: ${DEFAULT-VALUE}).")
+    private int deadLettersPerNode;
+
+    @Option(names = "--max-seq-jump", defaultValue = "" + IngestLimits.DEFAULT_MAX_SEQ_JUMP,
+            description = "A sequence number farther than this from its node's numbering starts a new numbering"
+                    + " instead of counting lost messages (default: ${DEFAULT-VALUE}).")
+    private long maxSeqJump;
 
     @Option(names = "--mqtt-username", description = "MQTT user name, if the broker wants one.")
     private String username;
@@ -127,7 +141,7 @@ public final class HubMain implements Callable<Integer> {
                     Optional.ofNullable(System.getenv(passwordVariable)), shareGroup);
             config = new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
                     Duration.ofSeconds(nodeSilenceSeconds), RetentionSettings.ofDays(rawRetentionDays, rollupRetentionDays),
-                    authSettings());
+                    authSettings(), IngestLimits.of(maxSeqJump, deadLetterRetentionDays, deadLettersPerNode));
         } catch (IllegalArgumentException e) {
             System.err.println("relais-hub: " + e.getMessage());
             return 2;

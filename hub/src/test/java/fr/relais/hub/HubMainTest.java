@@ -61,4 +61,24 @@ class HubMainTest {
                 .contains("'proxy.example.org' is not an IP address or CIDR block");
         assertThat(dir.resolve("data")).as("no database was created").doesNotExist();
     }
+
+    @Test
+    void limitsOnSequenceJumpsAndDeadLettersOutOfRangeAreRefused(@TempDir Path dir) {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertThat(new CommandLine(new HubMain()).execute("--max-seq-jump", "0", "--data", dir.toString()))
+                    .isEqualTo(2);
+            assertThat(new CommandLine(new HubMain()).execute("--dead-letters-per-node", "0", "--data",
+                    dir.toString())).isEqualTo(2);
+            assertThat(new CommandLine(new HubMain()).execute("--dead-letter-retention-days", "0", "--data",
+                    dir.toString())).isEqualTo(2);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("sequence jump", "dead letters per node",
+                "dead letters are kept");
+        assertThat(dir.resolve("hub.db")).as("nothing was started").doesNotExist();
+    }
 }

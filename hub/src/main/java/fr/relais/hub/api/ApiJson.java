@@ -36,6 +36,7 @@ final class ApiJson {
                 .put("agentVersion", node.agentVersion())
                 .put("configVersion", node.configVersion())
                 .put("seqGaps", node.seqGaps())
+                .put("seqResets", node.seqResets())
                 .put("silent", node.silent())
                 .put("metrics", node.metrics() == null ? null : new JsonObject(node.metrics()));
     }
@@ -64,7 +65,9 @@ final class ApiJson {
                 .put("payloadSize", letter.payloadSize())
                 .put("payloadTruncated", payload.length < letter.payloadSize())
                 .put("payloadText", new String(payload, StandardCharsets.UTF_8))
-                .put("payloadBase64", letter.payloadBase64());
+                .put("payloadBase64", letter.payloadBase64())
+                .put("occurrences", letter.occurrences())
+                .put("lastReceivedAt", time(letter.lastReceivedAt()));
     }
 
     static JsonObject command(Views.Command command) {
@@ -102,7 +105,8 @@ final class ApiJson {
                         .put("telemetry", totals.telemetry())
                         .put("events", totals.events())
                         .put("deadLetters", totals.deadLetters())
-                        .put("seqGaps", totals.seqGaps()));
+                        .put("seqGaps", totals.seqGaps())
+                        .put("seqResets", totals.seqResets()));
     }
 
     static JsonObject error(int status, String message) {

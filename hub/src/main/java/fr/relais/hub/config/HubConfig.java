@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param nodeSilence how long a node may say nothing before it counts as offline
  * @param retention   how long raw telemetry and its rollups are kept
  * @param auth        the first admin account, cookies and sessions
+ * @param limits      what one message may do to the counters and the dead letters
  */
 public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
                         Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention,
-                        AuthSettings auth) {
+                        AuthSettings auth, IngestLimits limits) {
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -33,12 +34,20 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         Objects.requireNonNull(nodeSilence, "nodeSilence");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(limits, "limits");
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("httpPort must be between 0 and 65535, got " + httpPort);
         }
         if (nodeSilence.isNegative() || nodeSilence.isZero()) {
             throw new IllegalArgumentException("the node silence timeout must be positive, got " + nodeSilence);
         }
+    }
+
+    /** With the default limits on sequence jumps and dead letters. */
+    public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
+                     Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention,
+                     AuthSettings auth) {
+        this(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, IngestLimits.DEFAULT);
     }
 
     /**

@@ -156,6 +156,14 @@ public final class IngestWriter implements Runnable {
                             "the database refused it: " + failure.getMessage(), valid.receivedAt());
                     continue;
                 }
+                if (received instanceof Received.Retry retry && retry.message() instanceof Received.Valid valid
+                        && attempts >= ATTEMPTS_BEFORE_DEAD_LETTER) {
+                    // A retried dead letter the database keeps refusing: refused again, it stays as it is.
+                    received = new Received.Retry(retry.retry(), new Received.Invalid(valid.topic().path(),
+                            valid.payload(), "payload", "the database refused it: " + failure.getMessage(),
+                            valid.receivedAt()));
+                    continue;
+                }
                 stats.storageRetry();
                 LOG.error("cannot store a message ({} attempts); retrying in {} ms", attempts, delay, failure);
                 TimeUnit.MILLISECONDS.sleep(delay);

@@ -14,4 +14,15 @@ public sealed interface Received {
     /** A message that does not; kept whole in the dead-letter table. */
     record Invalid(String topic, byte[] payload, String field, String reason, long receivedAt) implements Received {
     }
+
+    /**
+     * A dead letter given another chance ({@code POST /api/dead-letters/{id}/retry}): the message
+     * as decoded now. Stored, it leaves the dead letters; refused again, it stays there once.
+     */
+    record Retry(DeadLetterRetry retry, Received message) implements Received {
+        @Override
+        public long receivedAt() {
+            return message.receivedAt();
+        }
+    }
 }

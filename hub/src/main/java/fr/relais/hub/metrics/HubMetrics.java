@@ -2,6 +2,7 @@ package fr.relais.hub.metrics;
 
 import fr.relais.hub.ingest.BatchListener;
 import fr.relais.hub.ingest.IngestStats;
+import fr.relais.hub.store.GuardCounters;
 import fr.relais.hub.store.StoredTotals;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -83,6 +84,32 @@ public final class HubMetrics implements BatchListener {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /**
+     * The figures of the guards against one message poisoning the counters or the storage: what
+     * they did, counted when applied.
+     */
+    public void guards(StoredTotals totals, GuardCounters guards) {
+        counter("relais.sequence.resets", "Sequence numberings started afresh, all nodes: a number farther than"
+                + " --max-seq-jump from its node's numbering, or a node that lost its counters", totals,
+                t -> t.snapshot().seqResets());
+        counter("relais.dead.letters.repeats", "Messages received again byte for byte on the same topic (a retained"
+                + " garbage state at each resubscription): counted on their dead letter, not kept again", guards,
+                GuardCounters::deadLetterRepeats);
+        FunctionCounter.builder("relais.dead.letters.deleted", guards, GuardCounters::deadLettersExpired)
+                .tag("cause", "retention").description("Dead letters deleted: past their retention, or beyond"
+                        + " their node's allowance").register(registry);
+        FunctionCounter.builder("relais.dead.letters.deleted", guards, GuardCounters::deadLettersCapped)
+                .tag("cause", "per-node-cap").description("Dead letters deleted: past their retention, or beyond"
+                        + " their node's allowance").register(registry);
+        for (String outcome : new String[] {"stored", "duplicate", "refused"}) {
+            FunctionCounter.builder("relais.dead.letters.retried", guards, g -> g.retriedWith(outcome))
+                    .tag("outcome", outcome).description("Dead letters retried by an administrator, by outcome")
+                    .register(registry);
+        }
+        counter("relais.site.renames.refused", "Births that named their site otherwise than the registry: logged"
+                + " and ignored", guards, GuardCounters::siteRenamesRefused);
     }
 
     /** Wires the broker link once it exists. */

@@ -1,5 +1,6 @@
 package fr.relais.hub.store;
 
+import fr.relais.hub.config.IngestLimits;
 import fr.relais.hub.config.RetentionSettings;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The background work on telemetry: rolls up the closed minutes and hours, then deletes raw
- * readings past the raw retention and rollups past theirs. Runs on a worker thread of its own
+ * readings past the raw retention and rollups past theirs, and dead letters past theirs. Runs on a worker thread of its own
  * connection, in short transactions, so ingestion goes on meanwhile. Several hubs may run it on
  * one database: the rollups' progress row makes sure each period is rolled up once, and a
  * deletion done twice deletes nothing the second time.
@@ -24,19 +25,30 @@ public final class Housekeeping {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
     /** What one run did. */
-    public record Report(int periodsRolledUp, long rawDeleted, long rollupsDeleted) {
+    public record Report(int periodsRolledUp, long rawDeleted, long rollupsDeleted, long deadLettersDeleted) {
     }
 
     private final Connection connection;
     private final TelemetryRollups rollups;
     private final TelemetryRetention retention;
+    private final DeadLetterRetention deadLetterRetention;
+    private final IngestLimits limits;
+    private final GuardCounters guards;
     private final RetentionSettings settings;
     private final StoredTotals totals;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public Housekeeping(Database database, RetentionSettings settings, StoredTotals totals, Clock clock) {
+        this(database, settings, IngestLimits.DEFAULT, totals, new GuardCounters(), clock);
+    }
+
+    public Housekeeping(Database database, RetentionSettings settings, IngestLimits limits, StoredTotals totals,
+                        GuardCounters guards, Clock clock) {
         this.connection = database.housekeeping();
+        this.deadLetterRetention = new DeadLetterRetention(connection);
+        this.limits = limits;
+        this.guards = guards;
         this.rollups = new TelemetryRollups(connection);
         this.retention = new TelemetryRetention(connection);
         this.settings = settings;
@@ -71,10 +83,13 @@ public final class Housekeeping {
         long rollupsDeleted = retention.rollups("telemetry_minute",
                 Math.min(rollupsBefore, rollups.progress("hour")));
         rollupsDeleted += retention.rollups("telemetry_hour", rollupsBefore);
-        Report report = new Report(rolled, rawDeleted, rollupsDeleted);
-        if (rawDeleted > 0 || rollupsDeleted > 0) {
-            LOG.info("telemetry housekeeping: {} periods rolled up, {} raw readings and {} rollups past retention"
-                    + " deleted", rolled, rawDeleted, rollupsDeleted);
+        long deadLettersDeleted = deadLetterRetention.run(now - limits.deadLetterRetention().toMillis());
+        totals.removedDeadLetters(deadLettersDeleted);
+        guards.expired(deadLettersDeleted);
+        Report report = new Report(rolled, rawDeleted, rollupsDeleted, deadLettersDeleted);
+        if (rawDeleted > 0 || rollupsDeleted > 0 || deadLettersDeleted > 0) {
+            LOG.info("housekeeping: {} periods rolled up, {} raw readings, {} rollups and {} dead letters past"
+                    + " retention deleted", rolled, rawDeleted, rollupsDeleted, deadLettersDeleted);
         }
         return report;
     }

@@ -18,7 +18,9 @@ import java.util.function.Function;
  */
 public final class RegistryReader {
     private static final String NODE_COLUMNS = "SELECT id, site_id, state, bd_seq, agent_version, config_version,"
-            + " last_seen, seq_gaps, last_state_at, last_birth_at, metrics";
+            + " last_seen, seq_gaps, last_state_at, last_birth_at, metrics, seq_resets";
+    private static final String DEAD_LETTER_COLUMNS = "SELECT id, received_at, topic, field, reason, payload_size,"
+            + " payload_base64, occurrences, last_received_at";
     private static final String COMMAND_COLUMNS = "SELECT id, node_id, site_id, name, args, status, created_at,"
             + " sent_at, delivered_at, finished_at, deadline, reply_status, reason, result";
 
@@ -111,15 +113,23 @@ public final class RegistryReader {
     /** The most recent first; a node is found in the topic, where a dead letter names it if at all. */
     public synchronized Page<Views.DeadLetter> deadLetters(Filters.DeadLetters filter, PageRequest page)
             throws BadCursorException {
-        PagedQuery query = new PagedQuery("SELECT id, received_at, topic, field, reason, payload_size, payload_base64",
-                "FROM dead_letters", List.of(number("received_at"), text("id")), true)
+        PagedQuery query = new PagedQuery(DEAD_LETTER_COLUMNS, "FROM dead_letters", List.of(number("received_at"), text("id")), true)
                 .where("topic LIKE ? ESCAPE '\\'", filter.node() == null ? null
                         : "relais/v1/%/" + likeEscaped(filter.node()) + "/%")
                 .where("LOWER(reason) LIKE ? ESCAPE '\\'", filter.reason() == null ? null
                         : "%" + likeEscaped(filter.reason().toLowerCase(Locale.ROOT)) + "%");
-        return page(query, page, row -> new Views.DeadLetter(row.getString(1), row.getLong(2), row.getString(3),
-                        row.getString(4), row.getString(5), row.getInt(6), row.getString(7)),
-                letter -> List.of(letter.receivedAt(), letter.id()));
+        return page(query, page, RegistryReader::deadLetter, letter -> List.of(letter.receivedAt(), letter.id()));
+    }
+
+    /** One dead letter, payload included, or empty if there is none of that id (any more). */
+    public synchronized Optional<Views.DeadLetter> deadLetter(String id) {
+        return query(DEAD_LETTER_COLUMNS + " FROM dead_letters WHERE id = ?", RegistryReader::deadLetter, id).stream()
+                .findFirst();
+    }
+
+    private static Views.DeadLetter deadLetter(ResultSet row) throws SQLException {
+        return new Views.DeadLetter(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getInt(6), row.getString(7), row.getLong(8), row.getLong(9));
     }
 
     public synchronized Optional<Views.Command> command(UUID id) {
@@ -163,7 +173,7 @@ public final class RegistryReader {
         Long lastHeard = NodeSilence.latest(lastSeen, nullableLong(row, 9), nullableLong(row, 10));
         boolean silent = silence != null && "online".equals(row.getString(3)) && silence.silent(lastHeard);
         return new Views.Node(row.getString(1), row.getString(2), row.getString(3), nullableLong(row, 4),
-                row.getString(5), row.getString(6), lastSeen, row.getLong(8), silent, row.getString(11));
+                row.getString(5), row.getString(6), lastSeen, row.getLong(8), silent, row.getString(11), row.getLong(12));
     }
 
     private static Views.Command command(ResultSet row) throws SQLException {

@@ -1,5 +1,7 @@
 package fr.relais.hub.store;
 
+import fr.relais.hub.config.IngestLimits;
+import fr.relais.hub.ingest.DeadLetterRetry;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.Received;
 import fr.relais.protocol.Birth;
@@ -14,6 +16,7 @@ import fr.relais.protocol.Topic;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * <p>Other hubs may write the same database at the same time (they share the node messages):
  * a message id is inserted once whoever inserts it, and the registry only moves forward by
  * comparisons made in SQL against the row as it is, never by values this hub alone remembers.
+ *
+ * <p>No single message may poison a counter or the storage: a sequence number far from its node's
+ * numbering starts a new numbering ({@link PendingUpdates}), a birth cannot rename its site
+ * ({@link BirthWriter}), dead letters are kept once per distinct message and within each node's
+ * allowance ({@link DeadLetterWriter}). A retried dead letter ({@link Received.Retry}) goes
+ * through the same path as a message from the broker; stored, it leaves the dead letters, and
+ * refused again, it is not kept a second time.
  */
 public final class RegistryWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryWriter.class);
@@ -35,10 +45,12 @@ public final class RegistryWriter {
     private final Connection connection;
     private final IngestStats stats;
     private final NodeTracker tracker = new NodeTracker();
-    private PreparedStatement totalGaps;
+    private final NumberingTotals numberingTotals;
     private boolean batchNumbered;
-    private final PendingUpdates pending = new PendingUpdates();
+    private final PendingUpdates pending;
     private final DeadLetterWriter deadLetters;
+    private final BirthWriter births;
+    private final GuardCounters guards;
     private final MessageTables messages;
     private final CommandReplies replies;
     private final StoredTotals totals;
@@ -48,12 +60,35 @@ public final class RegistryWriter {
     private long batchStored;
     private long batchDuplicates;
     private long batchStale;
+    private long batchRepeats;
+    private long batchEvicted;
+    /** Dead letters retried and stored: they leave the table, but were not evicted. */
+    private long batchRemoved;
+    private long batchRenamesRefused;
+    private long batchFirstSeen;
+    private final List<DeadLetterRetry.Kind> batchRetries = new ArrayList<>();
+    /** The retry being applied, whose refusal is recorded on its dead letter rather than kept again. */
+    private DeadLetterRetry retrying;
+    private Refusal refusal;
+
+    /** Why a retried message is still refused. */
+    private record Refusal(String field, String reason) {
+    }
 
     public RegistryWriter(Database database, IngestStats stats, StoredTotals totals) {
+        this(database, stats, totals, IngestLimits.DEFAULT, new GuardCounters());
+    }
+
+    public RegistryWriter(Database database, IngestStats stats, StoredTotals totals, IngestLimits limits,
+                          GuardCounters guards) {
         this.connection = database.writer();
         this.stats = stats;
         this.totals = totals;
-        this.deadLetters = new DeadLetterWriter(connection);
+        this.guards = guards;
+        this.pending = new PendingUpdates(limits.maxSeqJump());
+        this.births = new BirthWriter(connection);
+        this.numberingTotals = new NumberingTotals(connection);
+        this.deadLetters = new DeadLetterWriter(connection, limits.deadLettersPerNode());
         this.messages = new MessageTables(connection);
         this.replies = new CommandReplies(connection);
         try {
@@ -76,21 +111,36 @@ public final class RegistryWriter {
         batchStored = 0;
         batchDuplicates = 0;
         batchStale = 0;
+        batchRepeats = 0;
+        batchEvicted = 0;
+        batchRemoved = 0;
+        batchRenamesRefused = 0;
+        batchRetries.clear();
         batchNumbered = false;
+        batchFirstSeen = Long.MAX_VALUE;
         try {
             for (Received received : batch) {
+                batchFirstSeen = Math.min(batchFirstSeen, received.receivedAt());
                 if (received instanceof Received.Valid valid) {
                     apply(valid);
+                } else if (received instanceof Received.Retry retry) {
+                    retry(retry);
                 } else {
-                    deadLetters.add((Received.Invalid) received);
-                    batchDeadLetters++;
+                    keep((Received.Invalid) received);
                 }
             }
             pending.flush(connection);
-            Long gaps = batchNumbered ? totalGaps() : null;
+            long[] numbering = batchNumbered ? numberingTotals.read(totals.snapshot().seqResets(), batchFirstSeen)
+                    : null;
             connection.commit();
-            totals.committed(batchTelemetry, batchEvents, batchDeadLetters, gaps);
+            totals.committed(batchTelemetry, batchEvents, batchDeadLetters - batchEvicted - batchRemoved,
+                    numbering == null ? null : numbering[0]);
+            if (numbering != null) {
+                totals.seqResets(numbering[1]);
+            }
             stats.committed(batchStored, batchDuplicates, batchDeadLetters, batchStale);
+            guards.committed(batchRepeats, batchEvicted, batchRenamesRefused);
+            batchRetries.forEach(guards::retried);
         } catch (SQLException | RuntimeException e) {
             pending.clear();
             connection.rollback();
@@ -180,48 +230,12 @@ public final class RegistryWriter {
         batchStored++;
     }
 
-    /**
-     * A birth applies unless an online node already announced a newer connection: births are
-     * shared between hubs, so an older one may be written after a newer one. A node whose counters
-     * were lost (a new SD card) comes back with a smaller {@code bdSeq}, after its Will said it
-     * lost: its birth applies, and its sequence numbering starts afresh, the holes counted so far
-     * kept. The birth's own sequence number is the node's current one, not a new message's: it
-     * opens no hole and fills none.
-     */
     private void birth(Topic topic, Birth birth, String site, long at) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO sites (id, name, kind, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
-                        + " SET name = excluded.name, kind = excluded.kind, updated_at = excluded.updated_at")) {
-            upsert.setString(1, topic.site());
-            upsert.setString(2, birth.site().name());
-            upsert.setString(3, birth.site().kind().wire());
-            upsert.setLong(4, at);
-            upsert.executeUpdate();
+        BirthWriter.Outcome outcome = births.apply(topic, birth, at);
+        if (outcome.renameRefused()) {
+            batchRenamesRefused++;
         }
-        try (PreparedStatement restart = connection.prepareStatement("UPDATE nodes SET seq_gaps_before = seq_gaps,"
-                + " min_seq = NULL, max_seq = NULL, seq_count = 0"
-                + " WHERE id = ? AND bd_seq > ? AND max_seq > ? AND state <> 'online'")) {
-            restart.setString(1, topic.node());
-            restart.setLong(2, birth.bdSeq());
-            restart.setLong(3, birth.envelope().seq());
-            restart.executeUpdate();
-        }
-        int applied;
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO nodes (id, site_id, state, bd_seq, agent_version, config_version, last_birth_at)"
-                        + " VALUES (?, ?, 'online', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id,"
-                        + " state = 'online', bd_seq = excluded.bd_seq, agent_version = excluded.agent_version,"
-                        + " config_version = excluded.config_version, last_birth_at = excluded.last_birth_at"
-                        + " WHERE nodes.bd_seq IS NULL OR nodes.bd_seq <= excluded.bd_seq OR nodes.state <> 'online'")) {
-            upsert.setString(1, topic.node());
-            upsert.setString(2, topic.site());
-            upsert.setLong(3, birth.bdSeq());
-            upsert.setString(4, birth.agent().version());
-            upsert.setString(5, birth.agent().configVersion());
-            upsert.setLong(6, at);
-            applied = upsert.executeUpdate();
-        }
-        if (applied == 0) {
+        if (!outcome.applied()) {
             batchStale++;
             return;
         }
@@ -229,29 +243,8 @@ public final class RegistryWriter {
             LOG.info("node {} moves from site {} to site {}", topic.node(), site, topic.site());
         }
         tracker.put(topic.node(), topic.site());
-        replaceDevices(topic.node(), birth.devices());
         pending.seen(topic.node(), at);
         batchStored++;
-    }
-
-    /** The birth is the authority on what a node has: devices it no longer lists are removed. */
-    private void replaceDevices(String node, List<Birth.DeviceInfo> devices) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM devices WHERE node_id = ?")) {
-            delete.setString(1, node);
-            delete.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO devices (node_id, id, kind, name, simulated, health) VALUES (?, ?, ?, ?, ?, 'unknown')")) {
-            for (Birth.DeviceInfo device : devices) {
-                insert.setString(1, node);
-                insert.setString(2, device.id());
-                insert.setString(3, device.kind().wire());
-                insert.setString(4, device.name());
-                insert.setBoolean(5, device.simulated());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
     }
 
     private void telemetry(Topic topic, Telemetry telemetry, long at) throws SQLException {
@@ -322,20 +315,56 @@ public final class RegistryWriter {
                 + ", not " + received.topic().site() + " (a new birth is needed to move it)");
     }
 
-    private long totalGaps() throws SQLException {
-        if (totalGaps == null) {
-            totalGaps = connection.prepareStatement("SELECT COALESCE(SUM(seq_gaps), 0) FROM nodes");
+    private void reject(Received.Valid received, String field, String reason) throws SQLException {
+        if (retrying != null) {
+            refusal = new Refusal(field, reason);
+            return;
         }
-        try (java.sql.ResultSet row = totalGaps.executeQuery()) {
-            row.next();
-            return row.getLong(1);
+        keep(new Received.Invalid(received.topic().path(), received.payload(), field, reason, received.receivedAt()));
+    }
+
+    /** A refused message: kept once, in its node's allowance. */
+    private void keep(Received.Invalid invalid) throws SQLException {
+        DeadLetterWriter.Kept kept = deadLetters.add(invalid);
+        if (kept.repeat()) {
+            batchRepeats++;
+        } else {
+            batchDeadLetters++;
+            batchEvicted += kept.evicted();
         }
     }
 
-    private void reject(Received.Valid received, String field, String reason) throws SQLException {
-        deadLetters.add(new Received.Invalid(received.topic().path(), received.payload(), field, reason,
-                received.receivedAt()));
-        batchDeadLetters++;
+    /**
+     * A dead letter given another chance. Applied like any message; what would have made a new
+     * dead letter is recorded on this one instead. Stored, or already stored, it leaves the dead
+     * letters.
+     */
+    private void retry(Received.Retry retry) throws SQLException {
+        long storedBefore = batchStored;
+        retrying = retry.retry();
+        refusal = null;
+        try {
+            if (retry.message() instanceof Received.Valid valid) {
+                apply(valid);
+            } else if (retry.message() instanceof Received.Invalid invalid) {
+                refusal = new Refusal(invalid.field(), invalid.reason());
+            } else {
+                refusal = new Refusal("payload", "a retry of a retry");
+            }
+        } finally {
+            retrying = null;
+        }
+        DeadLetterRetry.Kind kind;
+        if (refusal != null) {
+            kind = DeadLetterRetry.Kind.REFUSED;
+            deadLetters.refusedAgain(retry.retry().deadLetterId(), refusal.field(), refusal.reason());
+            retry.retry().decided(kind, refusal.field(), refusal.reason());
+        } else {
+            kind = batchStored > storedBefore ? DeadLetterRetry.Kind.STORED : DeadLetterRetry.Kind.DUPLICATE;
+            batchRemoved += deadLetters.remove(retry.retry().deadLetterId());
+            retry.retry().decided(kind, null, null);
+        }
+        batchRetries.add(kind);
     }
 
     private static String json(Map<String, Object> values) {

@@ -16,16 +16,19 @@ public final class StoredTotals {
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private volatile long seqGaps;
+    private volatile long seqResets;
 
     void load(Connection connection) throws SQLException {
         try (Statement select = connection.createStatement();
              ResultSet row = select.executeQuery("SELECT (SELECT COUNT(*) FROM telemetry), (SELECT COUNT(*) FROM events),"
-                     + " (SELECT COUNT(*) FROM dead_letters), (SELECT COALESCE(SUM(seq_gaps), 0) FROM nodes)")) {
+                     + " (SELECT COUNT(*) FROM dead_letters), (SELECT COALESCE(SUM(seq_gaps), 0) FROM nodes),"
+                     + " (SELECT COALESCE(SUM(seq_resets), 0) FROM nodes)")) {
             row.next();
             telemetry.set(row.getLong(1));
             events.set(row.getLong(2));
             deadLetters.set(row.getLong(3));
             seqGaps = row.getLong(4);
+            seqResets = row.getLong(5);
         }
     }
 
@@ -43,12 +46,22 @@ public final class StoredTotals {
         }
     }
 
+    /** The numberings started afresh of all nodes, as the database says after a batch. */
+    void seqResets(long resetsNow) {
+        seqResets = resetsNow;
+    }
+
+    /** Dead letters deleted by their retention. */
+    void removedDeadLetters(long rows) {
+        deadLetters.addAndGet(-rows);
+    }
+
     /** Raw telemetry deleted by the retention. */
     void removedTelemetry(long rows) {
         telemetry.addAndGet(-rows);
     }
 
     public Views.Totals snapshot() {
-        return new Views.Totals(telemetry.get(), events.get(), deadLetters.get(), seqGaps);
+        return new Views.Totals(telemetry.get(), events.get(), deadLetters.get(), seqGaps, seqResets);
     }
 }

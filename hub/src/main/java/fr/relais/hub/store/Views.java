@@ -12,9 +12,11 @@ public final class Views {
      * @param silent  said online, but not heard from for longer than the silence timeout: its link
      *                died without the broker noticing yet (no Last Will), or the agent hangs
      * @param metrics the node's own latest metrics (outbox, uplink…) as a JSON object text, or null
+     * @param seqResets how often its sequence numbering started afresh: a number far from the
+     *                  rest (more than the hub's --max-seq-jump), or lost counters
      */
     public record Node(String id, String site, String state, Long bdSeq, String agentVersion, String configVersion,
-                       Long lastSeen, long seqGaps, boolean silent, String metrics) {
+                       Long lastSeen, long seqGaps, boolean silent, String metrics, long seqResets) {
         public boolean online() {
             return "online".equals(state) && !silent;
         }
@@ -25,8 +27,12 @@ public final class Views {
                          String health, String metrics, Long lastSeen) {
     }
 
+    /**
+     * @param occurrences    how often this very message (topic and payload) came
+     * @param lastReceivedAt when it last came
+     */
     public record DeadLetter(String id, long receivedAt, String topic, String field, String reason, int payloadSize,
-                             String payloadBase64) {
+                             String payloadBase64, long occurrences, long lastReceivedAt) {
     }
 
     /**
@@ -51,6 +57,10 @@ public final class Views {
                          double sum) {
     }
 
-    public record Totals(long telemetry, long events, long deadLetters, long seqGaps) {
+    /** @param seqResets how often the nodes' sequence numberings started afresh, all nodes */
+    public record Totals(long telemetry, long events, long deadLetters, long seqGaps, long seqResets) {
+        public Totals(long telemetry, long events, long deadLetters, long seqGaps) {
+            this(telemetry, events, deadLetters, seqGaps, 0);
+        }
     }
 }

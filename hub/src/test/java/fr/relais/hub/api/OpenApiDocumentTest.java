@@ -191,10 +191,10 @@ class OpenApiDocumentTest {
     void describesTheShapesApiJsonWrites() {
         Map<String, Object> shapes = Map.of(
                 "Site", ApiJson.site(new Views.Site("rozoy", "Rozoy", "mediation")),
-                "Node", ApiJson.node(new Views.Node("rozoy-pi", "rozoy", "online", 1L, "1.0", "v1", 1L, 0, false, "{}")),
+                "Node", ApiJson.node(new Views.Node("rozoy-pi", "rozoy", "online", 1L, "1.0", "v1", 1L, 0, false, "{}", 0)),
                 "Device", ApiJson.device(new Views.Device("printer-1", "rozoy-pi", "rozoy", "printer", "Imprimante",
                         false, "ok", "{}", 1L)),
-                "DeadLetter", ApiJson.deadLetter(new Views.DeadLetter("id", 1L, "t", "payload", "empty", 0, "")),
+                "DeadLetter", ApiJson.deadLetter(new Views.DeadLetter("id", 1L, "t", "payload", "empty", 0, "", 1, 1L)),
                 "Command", ApiJson.command(new Views.Command("id", "rozoy-pi", "rozoy", "ping", "{}", "sent", 1L, 2L,
                         null, null, 3L, null, null, null)),
                 "IngestStatus", ApiJson.ingest(new IngestStatus(new IngestStats().snapshot(),

@@ -58,7 +58,8 @@ class RegistryPagesTest {
         batch.add(valid(Topic.Kind.STATE, new String[] {"rozoy", "rozoy-cowork-pi"},
                 Messages.state(Presence.LOST, 1)));
         for (int i = 0; i < 5; i++) {
-            batch.add(new Received.Invalid("relais/v1/rozoy/rozoy-pi/telemetry", new byte[] {'x'}, "payload",
+            // Distinct payloads: the same bytes on the same topic would be one dead letter, counted twice.
+            batch.add(new Received.Invalid("relais/v1/rozoy/rozoy-pi/telemetry", new byte[] {'x', (byte) i}, "payload",
                     "not valid JSON (" + i + ")", clock++));
         }
         batch.add(new Received.Invalid("relais/v1/montcornet/montcornet-pi/event", new byte[0], "payload", "empty",

@@ -37,6 +37,12 @@ final class ReopeningConnection implements InvocationHandler {
     private boolean closed;
     /** Incremented at each new connection: statements of an older one are prepared again. */
     private long generation;
+    /** A statement ran since the last commit or rollback (manual-commit mode): not a time to switch. */
+    private boolean inTransaction;
+    private long lastUsedNanos = System.nanoTime();
+
+    private static final long VALIDATE_AFTER_IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
     private ReopeningConnection(DataSource source, String description, boolean autoCommit) {
         this.source = source;
@@ -65,11 +71,21 @@ final class ReopeningConnection implements InvocationHandler {
             case "isClosed" -> {
                 return closed;
             }
+            case "getAutoCommit" -> {
+                return autoCommit;
+            }
             case "rollback" -> {
                 if (args == null && (lost || current == null)) {
+                    inTransaction = false;
                     drop(); // the transaction went with the connection
                     return null;
                 }
+                if (args == null) {
+                    return ending(method);
+                }
+            }
+            case "commit" -> {
+                return ending(method);
             }
             case "setAutoCommit" -> {
                 if (lost) {
@@ -90,9 +106,27 @@ final class ReopeningConnection implements InvocationHandler {
             }
         }
         Object result = call(connection(), method, args);
+        if (method.getName().equals("setAutoCommit")) {
+            inTransaction = false; // switching modes commits
+        }
         if (result instanceof Statement statement) {
             return statement(statement, method, args);
         }
+        return result;
+    }
+
+    /**
+     * Commits or rolls back on the connection that ran the transaction: never validated nor
+     * replaced first, which would end, on a new connection, a transaction the old one held.
+     */
+    private Object ending(Method method) throws Throwable {
+        if (lost || current == null) {
+            throw new SQLException("the connection to " + description + " was lost with its transaction;"
+                    + " roll back first", "08003");
+        }
+        lastUsedNanos = System.nanoTime();
+        Object result = call(current, method, null);
+        inTransaction = false;
         return result;
     }
 
@@ -109,6 +143,13 @@ final class ReopeningConnection implements InvocationHandler {
             }
             drop();
         }
+        if (current != null && !inTransaction && System.nanoTime() - lastUsedNanos > VALIDATE_AFTER_IDLE_NANOS
+                && !current.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+            // Unused for a while and between transactions: a server restarted meanwhile is found
+            // here, instead of failing the next request (what a pool checks on borrowing).
+            drop();
+        }
+        lastUsedNanos = System.nanoTime();
         if (current == null) {
             try {
                 Connection opened = source.getConnection();
@@ -172,6 +213,8 @@ final class ReopeningConnection implements InvocationHandler {
         private Statement statement;
         private long preparedIn;
         private boolean closed;
+        /** Parameters set (or batched) and not yet executed: they would not survive a new connection. */
+        private boolean pending;
 
         ReopeningStatement(Statement statement, Method prepare, Object[] prepareArgs, long generation) {
             this.statement = statement;
@@ -210,11 +253,31 @@ final class ReopeningConnection implements InvocationHandler {
                 if (closed) {
                     throw new SQLException("statement closed", "HY010");
                 }
-                if (lost || preparedIn != generation) {
-                    Connection connection = connection();
-                    statement = (Statement) call(connection, prepare, prepareArgs);
-                    preparedIn = generation;
+                String name = method.getName();
+                if (lost || preparedIn != generation || !inTransaction) {
+                    Connection connection = connection(); // validated if idle, reopened if lost
+                    if (preparedIn != generation) {
+                        if (pending) {
+                            pending = false;
+                            // Its parameters were set on the old connection's statement: run
+                            // without them, it would fail as if the message were wrong.
+                            throw new SQLException("the connection to " + description + " was replaced while"
+                                    + " a statement's parameters were being set", "08003");
+                        }
+                        statement = (Statement) call(connection, prepare, prepareArgs);
+                        preparedIn = generation;
+                    }
                 }
+                boolean executes = name.startsWith("execute");
+                if (executes && !autoCommit) {
+                    inTransaction = true;
+                }
+                if (executes || name.equals("clearParameters") || name.equals("clearBatch")) {
+                    pending = false;
+                } else if (name.startsWith("set") || name.equals("addBatch")) {
+                    pending = true;
+                }
+                lastUsedNanos = System.nanoTime();
                 return call(statement, method, args);
             }
         }

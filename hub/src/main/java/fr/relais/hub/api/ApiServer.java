@@ -104,9 +104,10 @@ public final class ApiServer {
             ctx.json(new JsonObject().put("status", "ok"));
             return;
         }
+        String since = java.time.Instant.ofEpochMilli(storage.failingSince()).toString();
         ctx.response().setStatusCode(503);
-        ctx.json(new JsonObject().put("status", "storage-failing")
-                .put("since", java.time.Instant.ofEpochMilli(storage.failingSince()).toString()));
+        ctx.json(ApiJson.error(503, "the hub's database refuses its writes since " + since
+                + "; the messages wait at the broker and the hub tries again").put("since", since));
     }
 
     /** The API's description, {@code GET /api/openapi.yaml}: a resource of the hub's jar. */

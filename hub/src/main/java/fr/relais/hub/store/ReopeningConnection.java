@@ -18,7 +18,8 @@ import javax.sql.DataSource;
  * before; after an outage the next call opens a new connection, with the same settings (the data
  * source's: SQLite's WAL, synchronous FULL, busy timeout) and the commit mode last asked for.
  *
- * <p>Only a failure of the connection itself replaces it (see {@link WriteFault#connectionLost}).
+ * <p>Only a failure of the connection itself replaces it (see {@link WriteFault#connectionLost}),
+ * or, in manual-commit mode, any failure that is the storage's ({@link WriteFault#STORAGE}).
  * The transaction it carried is gone with it: in manual-commit mode every call then fails until
  * the user rolls back (which only drops the lost connection), so the rest of a transaction never
  * runs on a new connection without its beginning; in auto-commit mode the next call reopens. A statement prepared before is prepared again on the
@@ -184,7 +185,11 @@ final class ReopeningConnection implements InvocationHandler {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql && (WriteFault.connectionLost(sql) || isClosed(current))) {
+            if (cause instanceof SQLException sql && (WriteFault.connectionLost(sql) || isClosed(current)
+                    || (!autoCommit && WriteFault.of(sql) == WriteFault.STORAGE))) {
+                // In manual-commit mode, after a storage failure the transaction's state is not to
+                // be trusted: SQLite rolls back by itself on a full disk or an I/O error, and its
+                // driver, unaware, would then run the next statements outside any transaction.
                 lost = true;
             }
             throw cause;

@@ -213,6 +213,56 @@ class StorageOutageTest {
         }
     }
 
+    @Test
+    void aFullDiskKeepsTheMessagesUntilSpaceIsFreed(MosquittoProcess broker) throws Exception {
+        // A small filesystem of the test's own (tmpfs: root has no reserved blocks there), filled up.
+        Path disk = Files.createDirectories(dir.resolve("small-disk"));
+        run("mount", "-t", "tmpfs", "-o", "size=8m", "relais-test-full-disk", disk.toString());
+        try {
+            Path file = disk.resolve("hub.db");
+            String url = Database.sqliteUrl(file);
+            try (HubUnderTest hub = HubUnderTest.start(broker.url(), url)) {
+                announce(broker);
+                send(hub, 200);
+                await().atMost(PATIENCE).until(() -> count(url, "telemetry") == 200);
+                Path filler = disk.resolve("filler");
+                fill(filler);
+                try {
+                    send(hub, 2_000);
+                    await().atMost(PATIENCE).until(() -> failing(hub) == 1);
+                } finally {
+                    Files.delete(filler);
+                }
+                assertStoredOnceAfterAnOutage(hub, url);
+            }
+        } finally {
+            run("umount", disk.toString());
+        }
+    }
+
+    /** Writes until the filesystem says it is full (ENOSPC). */
+    private static void fill(Path filler) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (var out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            if (!String.valueOf(full.getMessage()).contains("No space left")) {
+                throw full;
+            }
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + output
+                    + " (this test mounts a small tmpfs: it needs root)");
+        }
+    }
+
     private static void chattr(String change, List<Path> files) throws IOException, InterruptedException {
         for (Path file : files) {
             Process process = new ProcessBuilder("chattr", change, file.toString()).redirectErrorStream(true).start();

@@ -30,6 +30,7 @@ public final class IngestWriter implements Runnable {
      */
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
     private static final int CONFLICTS_BEFORE_BACKING_OFF = 3;
+    private static final int MAX_REASON = 500;
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     private final BlockingQueue<Delivery> queue;
@@ -175,7 +176,7 @@ public final class IngestWriter implements Runnable {
                     LOG.warn("a message on {} is refused by the database for what it holds ({}); kept as a dead letter",
                             valid.topic().path(), failure.toString());
                     received = new Received.Invalid(valid.topic().path(), valid.payload(), "payload",
-                            "the database refused what it holds: " + failure.getMessage(), valid.receivedAt());
+                            "the database refused what it holds: " + printable(failure.getMessage()), valid.receivedAt());
                     continue;
                 }
                 if (fault == WriteFault.MESSAGE) {
@@ -191,6 +192,17 @@ public final class IngestWriter implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * The database's message as a dead letter's reason: it may quote the refused value itself
+     * (a NUL that PostgreSQL's text refuses, say), and a whole batch statement.
+     */
+    static String printable(String message) {
+        String text = String.valueOf(message).codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "…";
     }
 
     /**

@@ -9,6 +9,9 @@ import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.HubUnderTest;
 import fr.relais.hub.Messages;
 import fr.relais.hub.PrivatePostgres;
+import fr.relais.hub.TestDatabase;
+import fr.relais.protocol.Birth;
+import fr.relais.protocol.DeviceKind;
 import fr.relais.hub.store.Database;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.Presence;
@@ -210,6 +213,27 @@ class StorageOutageTest {
                 lock.execute("ROLLBACK");
             }
             assertStoredOnceAfterAnOutage(hub, url);
+        }
+    }
+
+    @Test
+    void aMessageWhoseContentTheDatabaseRefusesIsTheOnlyDeadLetter(MosquittoProcess broker) throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.POSTGRESQL, dir);
+             HubUnderTest hub = HubUnderTest.start(broker.url(), database.url())) {
+            announce(broker);
+            send(hub, 10);
+            // PostgreSQL's text cannot hold U+0000 (SQLSTATE 22021): the message's own fault.
+            Birth birth = Messages.birth(seq++, 2, "printer-1");
+            Birth refused = new Birth(birth.envelope(), birth.bdSeq(), birth.site(), birth.agent(),
+                    List.of(new Birth.DeviceInfo("printer-1", DeviceKind.PRINTER, "Imprimante\u0000", false)));
+            publish(Topic.Kind.BIRTH, codec.encode(refused));
+            send(hub, 10);
+            await().atMost(PATIENCE).until(() -> count(database.url(), "telemetry") == 20
+                    && count(database.url(), "dead_letters") == 1);
+            JsonNode deadLetter = hub.api().json("/api/dead-letters").get(0);
+            assertThat(deadLetter.path("reason").asText()).startsWith("the database refused what it holds");
+            assertThat(hub.api().json("/api/ingest").path("storage").path("outages").asLong())
+                    .as("not a storage failure").isZero();
         }
     }
 

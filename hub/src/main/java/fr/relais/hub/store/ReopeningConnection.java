@@ -126,9 +126,19 @@ final class ReopeningConnection implements InvocationHandler {
                     + " roll back first", "08003");
         }
         lastUsedNanos = System.nanoTime();
-        Object result = call(current, method, null);
-        inTransaction = false;
-        return result;
+        try {
+            Object result = call(current, method, null);
+            inTransaction = false;
+            return result;
+        } catch (SQLException e) {
+            if (!method.getName().equals("rollback")) {
+                throw e;
+            }
+            // A rollback only abandons the transaction: closing the connection does that too.
+            inTransaction = false;
+            drop();
+            return null;
+        }
     }
 
     /** The live connection, opened again if the last one was lost. */

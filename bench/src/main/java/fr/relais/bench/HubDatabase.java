@@ -56,6 +56,18 @@ final class HubDatabase implements AutoCloseable {
         }
     }
 
+    /** Dead letters of the nodes whose id starts with {@code nodePrefix} (their topic names the node). */
+    long deadLetters(String nodePrefix) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM dead_letters WHERE topic LIKE ?")) {
+            select.setString(1, "%/" + nodePrefix + "%");
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     /**
      * Removes what a run stored about its own nodes and site, in a database that outlives the run
      * (PostgreSQL): a few hundred thousand rows a run would otherwise pile up there. Only ids of
@@ -67,6 +79,7 @@ final class HubDatabase implements AutoCloseable {
         try {
             for (String delete : new String[] {"DELETE FROM telemetry WHERE node_id LIKE ?",
                     "DELETE FROM events WHERE node_id LIKE ?", "DELETE FROM devices WHERE node_id LIKE ?",
+                    "DELETE FROM dead_letters WHERE topic LIKE '%/' || ?",
                     "DELETE FROM nodes WHERE id LIKE ?"}) {
                 try (PreparedStatement statement = connection.prepareStatement(delete)) {
                     statement.setString(1, nodePrefix + "%");

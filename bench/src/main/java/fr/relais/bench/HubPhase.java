@@ -30,6 +30,7 @@ final class HubPhase {
     private final long perNode;
     private final int threads;
     private final long timeoutNanos;
+    private final DatabaseRestarts restarts;
 
     /** The hub could not start on the database it was given: nothing was measured. */
     static final class HubRefusedException extends Exception {
@@ -43,14 +44,15 @@ final class HubPhase {
      * @param latencies milliseconds from each stored reading's {@code ts} to its {@code received_at}
      */
     record Figures(TelemetryPass.Result pass, long stored, long duplicatesDropped, long deadLetters, double seconds,
-                   long[] latencies, Arrivals.Outcome arrivals, HubCpu cpu) {
+                   long[] latencies, Arrivals.Outcome arrivals, HubCpu cpu, long deadLetterRows, int databaseRestarts) {
         double perSecond() {
             return seconds > 0 ? stored / seconds : 0;
         }
     }
 
     HubPhase(MosquittoProcess broker, NodeFleet fleet, String databaseUrl, long perNode, int threads,
-             long timeoutNanos) {
+             long timeoutNanos, DatabaseRestarts restarts) {
+        this.restarts = restarts;
         this.broker = broker;
         this.fleet = fleet;
         this.databaseUrl = databaseUrl;
@@ -83,25 +85,35 @@ final class HubPhase {
             }
             long baseline = known.count();
             HubCpu cpuBefore = HubCpu.now(HUB_CLIENT_ID);
+            // A batch whose commit a restart cut may have been committed all the same: written
+            // again, it comes back as duplicates, so progress counts both.
+            Arrivals.Counter progress = new LastKnown(() -> {
+                IngestStatusClient.Status status = api.get();
+                return status.stored() + status.duplicatesDropped() - baseline;
+            });
+            restarts.start(progress, fleet.size() * perNode);
             pass = fleet.publish(perNode, threads, deadline);
             LOG.info("hub phase: {} readings acknowledged by the broker in {} s", pass.sent(),
                     seconds(pass.endNanos() - pass.startNanos()));
-            outcome = Arrivals.await(() -> api.get().stored() - baseline, pass.sent(), deadline, POLL_MILLIS);
+            outcome = Arrivals.await(progress, pass.sent(), deadline, POLL_MILLIS);
+            restarts.close();
             cpu = HubCpu.now(HUB_CLIENT_ID).since(cpuBefore);
-            last = api.get();
+            last = awaitAnswer(api);
         }
         forgetHubSession();
         // Read after the hub has closed, so every batch it took is committed.
         long[] latencies;
+        long deadLetterRows;
         try (HubDatabase database = new HubDatabase(databaseUrl)) {
             latencies = database.telemetryLatencies(fleet.nodePrefix());
+            deadLetterRows = database.deadLetters(fleet.nodePrefix());
             if (!databaseUrl.startsWith("jdbc:sqlite:")) {
                 deleteRun(database);
             }
         }
         double seconds = (outcome.atNanos() - pass.startNanos()) / 1e9;
         return new Figures(pass, latencies.length, last.duplicatesDropped(), last.deadLetters(), seconds, latencies,
-                outcome, cpu);
+                outcome, cpu, deadLetterRows, restarts.done());
     }
 
     /** A leftover run is no reason to fail one that was measured: said, not thrown. */
@@ -122,6 +134,46 @@ final class HubPhase {
         } catch (Exception e) {
             throw new HubRefusedException("the hub did not start on the database " + Redacted.url(databaseUrl)
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The hub's figures, once its API answers again (after a restart, it may need a moment). */
+    private static IngestStatusClient.Status awaitAnswer(IngestStatusClient api) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return api.get();
+            } catch (java.io.IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        }
+    }
+
+    /**
+     * A counter read through the hub's API, which cannot answer while the database restarts
+     * (credentials are in it): the last count read stands in until it answers again.
+     */
+    private static final class LastKnown implements Arrivals.Counter {
+        private final Arrivals.Counter source;
+        private volatile long last;
+
+        LastKnown(Arrivals.Counter source) {
+            this.source = source;
+        }
+
+        @Override
+        public long count() {
+            try {
+                last = source.count();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.debug("the hub's figures are not available now: {}", e.toString());
+            }
+            return last;
         }
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Telemetry from simulated nodes through mosquitto into the hub, and into a bare subscriber.",
                 "Prints: ingest: sent=N stored=N lost=N duplicates_dropped=N msgs_per_s=X raw_pipe_msgs_per_s=Y"
-                        + " ratio=R p99_latency_ms=L",
+                        + " ratio=R p99_latency_ms=L dead_letters=D db_restarts=K",
                 "Exit status 0 only if nothing was lost; 2 if the hub refused the database."})
 final class IngestBenchmark implements Callable<Integer> {
     /**
@@ -45,6 +45,16 @@ final class IngestBenchmark implements Callable<Integer> {
                     + " (default: a new SQLite file in the work folder).")
     String db;
 
+    @Option(names = "--restart-db", paramLabel = "N", defaultValue = "0",
+            description = "Restart the hub's database N times while the hub ingests (default ${DEFAULT-VALUE}),"
+                    + " with --restart-command: the hub must store everything, nothing in the dead letters.")
+    int restartDb;
+
+    @Option(names = "--restart-command", paramLabel = "CMD",
+            description = "The shell command that restarts the database and returns once it is back, e.g."
+                    + " 'systemctl restart postgresql' or 'runuser -u postgres -- pg_ctl -D DIR -w -m fast restart'.")
+    String restartCommand;
+
     @Option(names = "--work", paramLabel = "DIR",
             description = "Folder for the broker's and the database's files (default: a temporary folder, removed after a run that lost nothing).")
     Path work;
@@ -59,6 +69,10 @@ final class IngestBenchmark implements Callable<Integer> {
             System.err.println("ingest: --nodes, --messages-per-node and --timeout must be at least 1");
             return 2;
         }
+        if (restartDb < 0 || (restartDb > 0) != (restartCommand != null && !restartCommand.isBlank())) {
+            System.err.println("ingest: --restart-db N (at least 1) and --restart-command CMD go together");
+            return 2;
+        }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("relais-bench-ingest-");
         String databaseUrl = db != null ? db : freshSqlite(dir.resolve("hub.db"));
         // Node ids of their own for each run: in a database that is not new, older rows are not counted.
@@ -66,11 +80,13 @@ final class IngestBenchmark implements Callable<Integer> {
         long timeout = TimeUnit.SECONDS.toNanos(timeoutSeconds);
         HubPhase.Figures hub;
         RawPipePhase.Figures raw;
+        DatabaseRestarts restarts;
         long started = System.nanoTime();
         try (MosquittoProcess broker = MosquittoProcess.start(dir.resolve("broker"));
              NodeFleet fleet = NodeFleet.connect(broker.url(), runId, nodes)) {
             warmUp(fleet, timeout);
-            hub = new HubPhase(broker, fleet, databaseUrl, messagesPerNode, PUBLISHING_THREADS, timeout).run();
+            restarts = new DatabaseRestarts(restartCommand, restartDb);
+            hub = new HubPhase(broker, fleet, databaseUrl, messagesPerNode, PUBLISHING_THREADS, timeout, restarts).run();
             raw = new RawPipePhase(broker, fleet, runId + "-raw", messagesPerNode, PUBLISHING_THREADS, timeout).run();
         } catch (HubPhase.HubRefusedException e) {
             System.err.println("ingest: " + e.getMessage());
@@ -85,14 +101,21 @@ final class IngestBenchmark implements Callable<Integer> {
         }
         long lost = Math.max(0, hub.pass().sent() - hub.stored());
         System.out.printf(Locale.ROOT, "ingest: sent=%d stored=%d lost=%d duplicates_dropped=%d msgs_per_s=%.0f"
-                        + " raw_pipe_msgs_per_s=%.0f ratio=%.2f p99_latency_ms=%d%n",
+                        + " raw_pipe_msgs_per_s=%.0f ratio=%.2f p99_latency_ms=%d dead_letters=%d db_restarts=%d%n",
                 hub.pass().sent(), hub.stored(), lost, hub.duplicatesDropped(), hub.perSecond(), raw.perSecond(),
-                raw.perSecond() > 0 ? hub.perSecond() / raw.perSecond() : 0, Percentiles.of(hub.latencies(), 99));
+                raw.perSecond() > 0 ? hub.perSecond() / raw.perSecond() : 0, Percentiles.of(hub.latencies(), 99),
+                hub.deadLetterRows(), hub.databaseRestarts());
+        restarts.failures().forEach(failure -> System.err.println("ingest: the database did not restart: " + failure));
         boolean complete = explain(hub, raw, (System.nanoTime() - started) / 1e9, dir);
         if (lost == 0 && complete && work == null) {
             WorkFolder.delete(dir);
         }
-        return lost == 0 && complete ? 0 : 1;
+        boolean restarted = hub.databaseRestarts() == restartDb;
+        if (!restarted) {
+            System.err.printf("ingest: the database was restarted %d times of the %d asked%n", hub.databaseRestarts(),
+                    restartDb);
+        }
+        return lost == 0 && complete && restarted && hub.deadLetterRows() == 0 ? 0 : 1;
     }
 
     /**

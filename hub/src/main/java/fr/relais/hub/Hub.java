@@ -93,7 +93,8 @@ public final class Hub implements AutoCloseable {
         // Read at each scrape, on a worker thread: /metrics runs its scrape off the event loop.
         metrics.openAlerts(() -> alertStore.active().size());
         Notifications notifications = new Notifications(vertx, alertRules.notifications());
-        new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(), config.nodeSilence()).start(vertx);
+        new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(), config.nodeSilence(),
+                stats::lastOutage).start(vertx);
         AlertRoutes alerts = new AlertRoutes(vertx, new AlertService(alertStore, Clock.systemUTC()), reader);
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
@@ -107,7 +108,8 @@ public final class Hub implements AutoCloseable {
             throw e;
         }
         ApiServer api = new ApiServer(vertx, reader,
-                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size()), sender,
+                () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size(),
+                        stats.storage()), sender,
                 metrics, alerts, new TelemetryReader(database), auth,
                 new DeadLetterReplay(queue, ingestor, Clock.systemUTC()), new SiteNames(database));
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);

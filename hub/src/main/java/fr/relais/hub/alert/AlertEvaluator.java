@@ -39,11 +39,17 @@ public final class AlertEvaluator {
     private final AtomicBoolean evaluating = new AtomicBoolean();
 
     public AlertEvaluator(AlertStore store, AlertRules rules, Notifier notifier, Clock clock, Duration nodeSilence) {
+        this(store, rules, notifier, clock, nodeSilence, HubStorage.NONE);
+    }
+
+    /** @param storage the hub's own database as its writer sees it, for the {@code hubStorageFailing} rules */
+    public AlertEvaluator(AlertStore store, AlertRules rules, Notifier notifier, Clock clock, Duration nodeSilence,
+                          HubStorage storage) {
         this.store = store;
         this.rules = rules;
         this.notifier = notifier;
         this.clock = clock;
-        this.observer = new Observer(store, nodeSilence);
+        this.observer = new Observer(store, nodeSilence, storage);
     }
 
     /** Evaluates every {@code rules.evaluationPeriod()} on a worker thread; returns the timer id. */

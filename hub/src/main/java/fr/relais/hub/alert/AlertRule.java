@@ -24,9 +24,11 @@ public record AlertRule(String id, String description, Optional<Severity> severi
                         Set<DeviceKind> kinds, Set<String> sites, Set<SiteKind> siteKinds, Condition condition,
                         Duration hold, Duration clearAfter, boolean autoClear, boolean enabled, Flapping flapping) {
 
-    /** Whether the rule watches a device or the node itself. */
+    /** Whether the rule watches a device, the node itself, or the hub. */
     public enum Target implements fr.relais.protocol.WireValue {
-        DEVICE("device"), NODE("node");
+        DEVICE("device"), NODE("node"),
+        /** The hub itself: its storage ({@link Condition.StorageFailing}). */
+        HUB("hub");
 
         private final String wire;
 

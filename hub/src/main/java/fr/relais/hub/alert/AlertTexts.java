@@ -48,6 +48,16 @@ public final class AlertTexts {
                 + " s (alerte à partir de " + threshold + ")";
     }
 
+    static String storage(long since, Long endedAt, String error) {
+        return (endedAt == null
+                ? "la base de données refuse les écritures du hub depuis le " + time(since)
+                : "la base de données a refusé les écritures du hub du " + time(since) + " au " + time(endedAt))
+                + (endedAt == null
+                ? " ; les messages attendent chez le broker, non acquittés, et le hub réessaie"
+                : " ; les messages ont attendu chez le broker et sont enregistrés depuis")
+                + " (dernière erreur : " + error + ")";
+    }
+
     static String event(String type, long lastReceivedAt) {
         return "« " + type + " » signalé, reçu pour la dernière fois le " + time(lastReceivedAt);
     }

@@ -84,6 +84,14 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * The hub's own database refuses its writes now, or did within {@code within}: while it
+     * fails the alert cannot be recorded (it is the same database), so it holds on for a while
+     * after the outage, long enough to be recorded and notified with the outage's start.
+     */
+    record StorageFailing(Duration within) implements Condition {
+    }
+
     /** 15.0 as 15, for messages. */
     static String plain(Object value) {
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {

@@ -26,18 +26,24 @@ final class Observer {
     private record Sample(long at, double value) {
     }
 
+    /** The hub's own conditions have no site or node: they are filed under this name for both. */
+    static final String HUB = "hub";
+
     private final AlertStore store;
     private final Duration silence;
+    private final HubStorage storage;
     private final Map<String, Deque<Sample>> trends = new HashMap<>();
     private final Map<String, String> siteKinds = new HashMap<>();
 
-    Observer(AlertStore store, Duration silence) {
+    Observer(AlertStore store, Duration silence, HubStorage storage) {
         this.store = store;
         this.silence = silence;
+        this.storage = storage;
     }
 
     Map<String, Observation> observe(AlertRules rules, long now) {
         Map<String, Observation> holding = new LinkedHashMap<>();
+        hub(rules, holding, now);
         Set<String> sampled = new HashSet<>();
         Map<String, AlertRows.DeviceRow> devices = new HashMap<>();
         Map<String, AlertRows.NodeRow> nodes = new HashMap<>();
@@ -105,6 +111,23 @@ final class Observer {
         if (detail != null) {
             holding.put(key, new Observation(key, rule, site, node, device, deviceKind, rule.severityFor(health),
                     rule.description() + " : " + detail, since));
+        }
+    }
+
+    /** The hub's own rules, observed first: they need nothing from the database. */
+    private void hub(AlertRules rules, Map<String, Observation> holding, long now) {
+        HubStorage.Outage outage = storage.lastOutage();
+        if (outage == null) {
+            return;
+        }
+        for (AlertRule rule : rules.rules()) {
+            if (rule.enabled() && rule.condition() instanceof Condition.StorageFailing failing
+                    && (outage.endedAt() == null || now - outage.endedAt() <= failing.within().toMillis())) {
+                String key = Observation.key(rule.id(), HUB, null);
+                holding.put(key, new Observation(key, rule, HUB, HUB, null, null, rule.severityFor(Health.CRITICAL),
+                        rule.description() + " : " + AlertTexts.storage(outage.since(), outage.endedAt(), outage.error()),
+                        outage.since()));
+            }
         }
     }
 

@@ -28,7 +28,8 @@ final class RuleReader {
     }
 
     private static final String FROM_HEALTH = "from-health";
-    private static final List<String> CONDITION_FORMS = List.of("nodeOffline", "health", "metric", "event");
+    private static final List<String> CONDITION_FORMS = List.of("nodeOffline", "health", "metric", "event",
+            "hubStorageFailing");
 
     private final Defaults defaults;
     private final String source;
@@ -73,7 +74,12 @@ final class RuleReader {
         StrictObject when = object.object("when");
         Condition condition = condition(when);
         AlertRule.Target target = object.choice("target", AlertRule.Target.class,
-                condition instanceof Condition.NodeOffline ? AlertRule.Target.NODE : AlertRule.Target.DEVICE);
+                condition instanceof Condition.NodeOffline ? AlertRule.Target.NODE
+                        : condition instanceof Condition.StorageFailing ? AlertRule.Target.HUB : AlertRule.Target.DEVICE);
+        if ((condition instanceof Condition.StorageFailing) != (target == AlertRule.Target.HUB)) {
+            throw new FieldException(object.field("target"), "hubStorageFailing, and only it, watches the hub:"
+                    + " its target is hub");
+        }
         if (condition instanceof Condition.NodeOffline && target != AlertRule.Target.NODE) {
             throw new FieldException(object.field("target"), "nodeOffline watches a node: the target must be node");
         }
@@ -82,8 +88,8 @@ final class RuleReader {
         }
         Optional<Severity> severity = severity(object, "severity", condition);
         Set<DeviceKind> kinds = choices(object, "kinds", DeviceKind.class);
-        if (!kinds.isEmpty() && target == AlertRule.Target.NODE) {
-            throw new FieldException(object.field("kinds"), "a rule on the node itself has no device kinds");
+        if (!kinds.isEmpty() && target != AlertRule.Target.DEVICE) {
+            throw new FieldException(object.field("kinds"), "a rule on the node itself or the hub has no device kinds");
         }
         Set<String> sites = ids(object, "sites");
         Set<SiteKind> siteKinds = choices(object, "siteKinds", SiteKind.class);
@@ -114,6 +120,12 @@ final class RuleReader {
                     throw new FieldException(when.field("nodeOffline"), "can only be true");
                 }
                 yield new Condition.NodeOffline();
+            }
+            case "hubStorageFailing" -> {
+                if (!when.bool("hubStorageFailing", true)) {
+                    throw new FieldException(when.field("hubStorageFailing"), "can only be true");
+                }
+                yield new Condition.StorageFailing(seconds(when, "withinSeconds", Duration.ZERO));
             }
             case "health" -> health(when);
             case "metric" -> metric(when);

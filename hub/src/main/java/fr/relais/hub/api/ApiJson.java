@@ -106,7 +106,18 @@ final class ApiJson {
                         .put("events", totals.events())
                         .put("deadLetters", totals.deadLetters())
                         .put("seqGaps", totals.seqGaps())
-                        .put("seqResets", totals.seqResets()));
+                        .put("seqResets", totals.seqResets()))
+                .put("storage", storage(status.storage()));
+    }
+
+    /** Whether the database stores what the hub receives; while it fails, the messages wait at the broker. */
+    private static JsonObject storage(IngestStats.StorageStatus storage) {
+        return new JsonObject()
+                .put("failing", storage.failing())
+                .put("failingSince", time(storage.failingSince()))
+                .put("lastError", storage.lastError())
+                .put("lastRecoveredAt", time(storage.lastRecoveredAt()))
+                .put("outages", storage.outages());
     }
 
     static JsonObject error(int status, String message) {

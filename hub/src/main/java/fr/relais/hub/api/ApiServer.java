@@ -92,7 +92,7 @@ public final class ApiServer {
         router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
                 .handler(ApiServer::requireJsonBody);
         auth.mount(router); // then: every /api route below needs credentials, but for a short public list
-        router.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+        router.get("/api/health").handler(this::health);
         router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi));
         // A viewer's lists hold their own site only, filtered in SQL.
@@ -111,6 +111,22 @@ public final class ApiServer {
         router.route().handler(ctx -> fail(ctx, 404, "not found: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return router;
+    }
+
+    /**
+     * Public, and answered from memory: while the database fails, credentials cannot be checked
+     * (they are in it), yet an uptime check still sees that the hub's storage fails, and since when.
+     */
+    private void health(RoutingContext ctx) {
+        fr.relais.hub.ingest.IngestStats.StorageStatus storage = ingestStatus.get().storage();
+        if (!storage.failing()) {
+            ctx.json(new JsonObject().put("status", "ok"));
+            return;
+        }
+        String since = java.time.Instant.ofEpochMilli(storage.failingSince()).toString();
+        ctx.response().setStatusCode(503);
+        ctx.json(ApiJson.error(503, "the hub's database refuses its writes since " + since
+                + "; the messages wait at the broker and the hub tries again").put("since", since));
     }
 
     /** The API's description, {@code GET /api/openapi.yaml}: a resource of the hub's jar. */

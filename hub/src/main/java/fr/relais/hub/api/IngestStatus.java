@@ -4,5 +4,6 @@ import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.store.Views;
 
 /** How ingestion is doing, for {@code GET /api/ingest}. */
-public record IngestStatus(IngestStats.Snapshot sinceStart, Views.Totals stored, boolean mqttConnected, int queued) {
+public record IngestStatus(IngestStats.Snapshot sinceStart, Views.Totals stored, boolean mqttConnected, int queued,
+                           IngestStats.StorageStatus storage) {
 }

@@ -10,6 +10,9 @@ public final class IngestStats {
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong staleStates = new AtomicLong();
     private final AtomicLong storageRetries = new AtomicLong();
+    /** While the database refuses the writer's batches: since when (epoch ms), and why. */
+    private volatile StorageStatus storage = StorageStatus.WORKING;
+    private volatile long lastOutageStart;
 
     public void received() {
         received.incrementAndGet();
@@ -33,6 +36,41 @@ public final class IngestStats {
         storageRetries.incrementAndGet();
     }
 
+    /**
+     * The writer could not store a batch because of the database (not of the messages): it keeps
+     * the batch, unacknowledged, and tries again.
+     */
+    public synchronized void storageFailed(String error, long at) {
+        storageRetries.incrementAndGet();
+        StorageStatus now = storage;
+        storage = now.failing()
+                ? new StorageStatus(true, now.failingSince(), error, now.lastRecoveredAt(), now.outages())
+                : new StorageStatus(true, at, error, now.lastRecoveredAt(), now.outages() + 1);
+    }
+
+    /** A batch was stored after the database had failed. */
+    public synchronized void storageRecovered(long at) {
+        if (storage.failing()) {
+            lastOutageStart = storage.failingSince();
+            storage = new StorageStatus(false, null, storage.lastError(), at, storage.outages());
+        }
+    }
+
+    /** Whether the database stores what the writer gives it, now. */
+    public StorageStatus storage() {
+        return storage;
+    }
+
+    /** The current or last outage, for the hub's storage alert; null if the database never failed. */
+    public synchronized fr.relais.hub.alert.HubStorage.Outage lastOutage() {
+        StorageStatus now = storage;
+        if (now.failing()) {
+            return new fr.relais.hub.alert.HubStorage.Outage(now.failingSince(), null, now.lastError());
+        }
+        return now.outages() == 0 ? null : new fr.relais.hub.alert.HubStorage.Outage(
+                lastOutageStart, now.lastRecoveredAt(), now.lastError());
+    }
+
     public Snapshot snapshot() {
         return new Snapshot(received.get(), stored.get(), duplicates.get(), deadLetters.get(), staleStates.get(),
                 storageRetries.get());
@@ -41,5 +79,18 @@ public final class IngestStats {
     /** The counters at one instant. */
     public record Snapshot(long received, long stored, long duplicates, long deadLetters, long staleStates,
                            long storageRetries) {
+    }
+
+    /**
+     * The database as the writer sees it.
+     *
+     * @param failingSince    when the current outage began (epoch ms), null while it works
+     * @param lastError       the database's last refusal, null if it never failed
+     * @param lastRecoveredAt when the last outage ended (epoch ms), null if none has
+     * @param outages         times the database started failing since the hub started
+     */
+    public record StorageStatus(boolean failing, Long failingSince, String lastError, Long lastRecoveredAt,
+                                long outages) {
+        static final StorageStatus WORKING = new StorageStatus(false, null, null, null, 0);
     }
 }

@@ -1,6 +1,7 @@
 package fr.relais.hub.ingest;
 
 import fr.relais.hub.store.RegistryWriter;
+import fr.relais.hub.store.WriteFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +11,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer: drains the queue in batches, one transaction each. If a batch fails, its
- * messages are written one by one so that a single bad one ends in the dead letters instead of
- * blocking the rest; if the database itself is failing, it waits and tries again, so nothing
- * received is ever dropped.
+ * The single writer: drains the queue in batches, one transaction each, and acknowledges a
+ * batch to the broker only once it is committed. Why a batch failed decides what follows
+ * ({@link WriteFault}): if the database refused what a message holds, the batch is written one
+ * message at a time so that the bad one ends in the dead letters instead of blocking the rest;
+ * if the database itself fails (unreachable, restarting, busy, full, read-only, anything not
+ * known to be the message's fault), the batch is kept unacknowledged and tried again, with
+ * pauses, until it is stored: never a valid message in the dead letters for a database failure.
+ * Meanwhile the hub says so: {@link IngestStats#storage()}, in the log, {@code /metrics},
+ * {@code /api/ingest} and the {@code hub-storage-failing} alert.
  */
 public final class IngestWriter implements Runnable {
     public static final int DEFAULT_BATCH_SIZE = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(IngestWriter.class);
-    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
-    private static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
+    /**
+     * The longest pause between two tries while the database fails: short enough that ingestion
+     * resumes within seconds of the database coming back, long enough not to flood the log.
+     */
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
+    private static final int CONFLICTS_BEFORE_BACKING_OFF = 3;
+    private static final int MAX_REASON = 500;
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     private final BlockingQueue<Delivery> queue;
@@ -94,42 +105,47 @@ public final class IngestWriter implements Runnable {
     }
 
     private void writeWithoutLoss(List<Delivery> batch) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        Backoff backoff = new Backoff();
+        int conflicts = 0;
+        while (true) {
             try {
                 long start = System.nanoTime();
                 writer.write(batch.stream().map(Delivery::received).toList());
                 listener.committed(batch.size(), System.nanoTime() - start);
+                recovered();
                 batch.forEach(IngestWriter::acknowledge);
                 return;
             } catch (Exception batchFailure) {
-                if (attempt < ATTEMPTS_BEFORE_DEAD_LETTER && isConflict(batchFailure)) {
+                WriteFault fault = WriteFault.of(batchFailure);
+                if (fault == WriteFault.MESSAGE) {
+                    LOG.warn("a batch of {} messages failed ({}); writing them one by one", batch.size(),
+                            batchFailure.toString());
+                    break;
+                }
+                if (fault == WriteFault.CONFLICT && ++conflicts < CONFLICTS_BEFORE_BACKING_OFF) {
                     // Another hub's transaction crossed this one (PostgreSQL chose this one as the
                     // deadlock victim): nothing is wrong with the messages, the batch goes again.
                     LOG.info("a batch of {} messages met another hub's transaction ({}); again",
                             batch.size(), batchFailure.toString());
-                    TimeUnit.MILLISECONDS.sleep(10L * attempt);
+                    TimeUnit.MILLISECONDS.sleep(10L * conflicts);
                     continue;
                 }
-                LOG.warn("a batch of {} messages failed ({}); writing them one by one", batch.size(),
-                        batchFailure.toString());
-                break;
+                if (!waitForStorage(batch.size(), batchFailure, backoff)) {
+                    return;
+                }
             }
         }
         for (Delivery delivery : batch) {
-            writeOne(delivery.received());
+            if (!writeOne(delivery.received())) {
+                return;
+            }
             acknowledge(delivery);
         }
     }
 
     /** SQLSTATE class 40, transaction rollback: a deadlock victim or a serialisation failure. */
     static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
+        return WriteFault.of(failure) == WriteFault.CONFLICT;
     }
 
     /** Stored: the broker may forget it. A failed acknowledgement only means a redelivery. */
@@ -141,34 +157,108 @@ public final class IngestWriter implements Runnable {
         }
     }
 
-    private void writeOne(Received received) throws InterruptedException {
-        long delay = 100;
-        int attempts = 0;
+    /**
+     * Writes one message of a batch that failed for what one of its messages holds. Only such a
+     * refusal sends a valid message to the dead letters; if the database fails meanwhile, this
+     * message waits for it like a batch does. False if the hub stops first (it stays unacknowledged).
+     */
+    private boolean writeOne(Received message) throws InterruptedException {
+        Backoff backoff = new Backoff();
+        Received received = message;
         while (true) {
             try {
                 writer.write(List.of(received));
-                return;
+                recovered();
+                return true;
             } catch (Exception failure) {
-                attempts++;
-                if (received instanceof Received.Valid valid && attempts >= ATTEMPTS_BEFORE_DEAD_LETTER) {
-                    // It keeps failing alone: keep it as a dead letter, with why, and move on.
+                WriteFault fault = WriteFault.of(failure);
+                if (fault == WriteFault.MESSAGE && received instanceof Received.Valid valid) {
+                    LOG.warn("a message on {} is refused by the database for what it holds ({}); kept as a dead letter",
+                            valid.topic().path(), failure.toString());
                     received = new Received.Invalid(valid.topic().path(), valid.payload(), "payload",
-                            "the database refused it: " + failure.getMessage(), valid.receivedAt());
+                            "the database refused what it holds: " + printable(failure.getMessage()), valid.receivedAt());
                     continue;
                 }
-                if (received instanceof Received.Retry retry && retry.message() instanceof Received.Valid valid
-                        && attempts >= ATTEMPTS_BEFORE_DEAD_LETTER) {
-                    // A retried dead letter the database keeps refusing: refused again, it stays as it is.
+                if (fault == WriteFault.MESSAGE && received instanceof Received.Retry retry
+                        && retry.message() instanceof Received.Valid valid) {
+                    // A retried dead letter the database still refuses for what it holds: it stays
+                    // a dead letter, once, with the new reason.
                     received = new Received.Retry(retry.retry(), new Received.Invalid(valid.topic().path(),
-                            valid.payload(), "payload", "the database refused it: " + failure.getMessage(),
-                            valid.receivedAt()));
+                            valid.payload(), "payload", "the database refused what it holds: "
+                            + printable(failure.getMessage()), valid.receivedAt()));
                     continue;
                 }
-                stats.storageRetry();
-                LOG.error("cannot store a message ({} attempts); retrying in {} ms", attempts, delay, failure);
-                TimeUnit.MILLISECONDS.sleep(delay);
-                delay = Math.min(delay * 2, MAX_RETRY_DELAY.toMillis());
+                if (fault == WriteFault.MESSAGE) {
+                    // Even its dead letter is refused for what it holds (a topic the database cannot
+                    // keep as text): retrying would stop ingestion for good. Said, not kept.
+                    Received.Invalid invalid = received instanceof Received.Retry retry
+                            ? (Received.Invalid) retry.message() : (Received.Invalid) received;
+                    LOG.error("a message on {} ({} bytes) cannot be kept, not even as a dead letter ({}); dropped",
+                            invalid.topic(), invalid.payload() == null ? 0 : invalid.payload().length,
+                            failure.toString());
+                    return true;
+                }
+                if (!waitForStorage(1, failure, backoff)) {
+                    return false;
+                }
             }
+        }
+    }
+
+    /**
+     * The database's message as a dead letter's reason: it may quote the refused value itself
+     * (a NUL that PostgreSQL's text refuses, say), and a whole batch statement.
+     */
+    static String printable(String message) {
+        String text = String.valueOf(message).codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "…";
+    }
+
+    /**
+     * The database failed, not the messages: they stay unacknowledged (the broker keeps them)
+     * and the same write goes again after a pause. Said in the log, the figures and the API.
+     *
+     * @return false if the hub is stopping: the messages are left to the broker's next delivery
+     */
+    private boolean waitForStorage(int waiting, Exception failure, Backoff backoff) throws InterruptedException {
+        boolean first = !stats.storage().failing();
+        stats.storageFailed(failure.toString(), System.currentTimeMillis());
+        long delay = backoff.next();
+        if (first) {
+            LOG.error("the database cannot store messages; {} kept unacknowledged (the broker keeps the rest),"
+                    + " trying again until it can", waiting, failure);
+        } else {
+            LOG.warn("the database still cannot store messages (for {} s: {}); {} waiting, again in {} ms",
+                    (System.currentTimeMillis() - stats.storage().failingSince()) / 1000, failure.toString(),
+                    waiting, delay);
+        }
+        if (!running) {
+            LOG.warn("the hub stops while the database fails: {} messages left unacknowledged, the broker will"
+                    + " deliver them again", waiting);
+            return false;
+        }
+        TimeUnit.MILLISECONDS.sleep(delay);
+        return true;
+    }
+
+    private void recovered() {
+        IngestStats.StorageStatus storage = stats.storage();
+        if (storage.failing()) {
+            long now = System.currentTimeMillis();
+            stats.storageRecovered(now);
+            LOG.info("the database stores messages again, after {} s of failures", (now - storage.failingSince()) / 1000);
+        }
+    }
+
+    /** 100 ms, doubled at each failure, up to {@link #MAX_RETRY_DELAY}. */
+    private static final class Backoff {
+        private long delay = 50;
+
+        long next() {
+            delay = Math.min(delay * 2, MAX_RETRY_DELAY.toMillis());
+            return delay;
         }
     }
 }

@@ -53,6 +53,16 @@ public final class HubMetrics implements BatchListener {
                 s -> s.snapshot().staleStates());
         counter("relais.ingest.storage.retries", "Writes retried because the database failed", stats,
                 s -> s.snapshot().storageRetries());
+        // While the database fails, the writer keeps its batch unacknowledged and tries again: the
+        // figures a technician's Prometheus alerts on (the hub's own alert needs the database).
+        Gauge.builder("relais.storage.failing", stats, s -> s.storage().failing() ? 1 : 0)
+                .description("1 while the database refuses the hub's writes (the messages wait at the broker), else 0")
+                .register(registry);
+        Gauge.builder("relais.storage.failing.seconds", stats, HubMetrics::failingSeconds)
+                .description("How long the database has been refusing the hub's writes, 0 while it works")
+                .register(registry);
+        counter("relais.storage.outages", "Times the database started refusing the hub's writes since it started",
+                stats, s -> s.storage().outages());
         // A gauge, not a counter: a late message fills its hole in and the figure goes down.
         Gauge.builder("relais.sequence.gaps", totals, t -> t.snapshot().seqGaps())
                 .description("Holes in the nodes' sequence numbers that no late message has filled, all nodes")
@@ -134,6 +144,11 @@ public final class HubMetrics implements BatchListener {
     /** Every figure in Prometheus' text format. Reads the suppliers above: call it off the event loop. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    private static double failingSeconds(IngestStats stats) {
+        Long since = stats.storage().failingSince();
+        return since == null ? 0 : Math.max(0, System.currentTimeMillis() - since) / 1000.0;
     }
 
     private <T> void counter(String name, String description, T source, ToDoubleFunction<T> count) {

@@ -30,6 +30,10 @@ import org.sqlite.SQLiteDataSource;
  * <p>Two more connections serve telemetry over time: one for the background rollups and
  * retention ({@link Housekeeping}), whose long reads must not hold the readers' connection, and
  * one for the API's telemetry queries ({@link TelemetryReader}).
+ *
+ * <p>Each of these connections replaces itself once the database has lost it
+ * ({@link ReopeningConnection}): after a PostgreSQL restart, or an SQLite file that was
+ * read-only or failing, every role works again without restarting the hub.
  */
 public final class Database implements AutoCloseable {
     private final String url;
@@ -62,13 +66,11 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            Connection writer = dataSource.getConnection();
-            writer.setAutoCommit(false);
-            Connection housekeeping = dataSource.getConnection();
-            housekeeping.setAutoCommit(false);
-            return new Database(jdbcUrl, writer, dataSource.getConnection(), dataSource.getConnection(),
-                    dataSource.getConnection(), housekeeping, dataSource.getConnection(),
-                    dataSource.getConnection());
+            String name = describe(jdbcUrl);
+            return new Database(jdbcUrl, ReopeningConnection.open(dataSource, name, false),
+                    ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true),
+                    ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, false),
+                    ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true));
         } catch (SQLException | FlywayException | IOException e) {
             throw new StoreException("cannot open the hub database " + describe(jdbcUrl) + ": " + e.getMessage(), e);
         }

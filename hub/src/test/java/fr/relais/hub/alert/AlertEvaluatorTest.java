@@ -270,6 +270,18 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void aNodeWhoseCardRefusesWritesIsCriticalUntilItWritesAgain() throws SQLException {
+        node.nodeHealth(100, Map.of("storageFailing", true, "notStored", 12L));
+        after(0);
+        assertThat(only("node-storage-failing").severity()).isEqualTo("critical");
+        assertThat(only("node-storage-failing").message()).contains("storageFailing vaut true");
+        node.nodeHealth(100, Map.of("storageFailing", false, "notStored", 12L));
+        after(10);
+        after(600);
+        assertThat(only("node-storage-failing").state()).isEqualTo("cleared");
+    }
+
+    @Test
     void aFlappingConditionIsOneAlertNotManyNotifications() throws SQLException {
         for (int opening = 1; opening <= 2; opening++) {
             node.printer(Health.WARNING, 8, false);

@@ -198,7 +198,7 @@ class OpenApiDocumentTest {
                 "Command", ApiJson.command(new Views.Command("id", "rozoy-pi", "rozoy", "ping", "{}", "sent", 1L, 2L,
                         null, null, 3L, null, null, null)),
                 "IngestStatus", ApiJson.ingest(new IngestStatus(new IngestStats().snapshot(),
-                        new Views.Totals(0, 0, 0, 0), true, 0)),
+                        new Views.Totals(0, 0, 0, 0), true, 0, new IngestStats().storage())),
                 "Alert", NoticeText.alert(new AlertRows.Alert("id", "key", "toner-low", "rozoy", "rozoy-pi",
                         "printer-1", "printer", "warning", "open", false, "toner at 8 %", 1L, 2L, null, null, null,
                         null, null, null)));
@@ -210,8 +210,8 @@ class OpenApiDocumentTest {
         });
         Schema<?> ingest = document.getComponents().getSchemas().get("IngestStatus");
         JsonObject status = ApiJson.ingest(new IngestStatus(new IngestStats().snapshot(), new Views.Totals(0, 0, 0, 0),
-                true, 0));
-        for (String part : List.of("sinceStart", "stored")) {
+                true, 0, new IngestStats().storage()));
+        for (String part : List.of("sinceStart", "stored", "storage")) {
             assertThat(ingest.getProperties().get(part).getProperties().keySet()).as(part)
                     .isEqualTo(status.getJsonObject(part).fieldNames());
         }

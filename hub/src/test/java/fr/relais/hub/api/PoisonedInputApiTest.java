@@ -243,7 +243,7 @@ class PoisonedInputApiTest {
         String refused = deadLetters().get(0).path("id").asText();
         JsonNode again = retry(refused);
         assertThat(again.path("outcome").asText()).isEqualTo("refused");
-        assertThat(again.path("reason").asText()).contains("the database refused it");
+        assertThat(again.path("reason").asText()).contains("the database refused what it holds");
         reading(2);
         await().atMost(PATIENCE).until(() -> api().json("/api/ingest").path("stored").path("telemetry").asLong() == 1);
         assertThat(deadLetters()).as("refused again, kept once").hasSize(1);

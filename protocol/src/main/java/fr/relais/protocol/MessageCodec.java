@@ -117,7 +117,9 @@ public final class MessageCodec {
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Not an I/O failure (the payload is in memory) but bytes the parser cannot decode as
+            // text, e.g. a first byte of zero that makes it guess UTF-32 (found by fuzzing).
+            throw new InvalidMessageException("payload", "not readable as JSON text: " + e.getMessage());
         }
     }
 }

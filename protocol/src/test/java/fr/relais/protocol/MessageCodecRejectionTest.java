@@ -78,6 +78,18 @@ class MessageCodecRejectionTest {
     }
 
     @Test
+    void refusesBytesThatTheParserTakesForAnotherEncoding() {
+        // Found by MessageCodecFuzzTest: three zero bytes first make the parser guess UTF-32, and
+        // its CharConversionException escaped as an UncheckedIOException (on the agent, out of
+        // the MQTT callback, which drops the connection and gets the same message again).
+        byte[] payload = "\0\0\0chema\":1,\"state\":\"online\"}".getBytes(StandardCharsets.UTF_8);
+        InvalidMessageException e = rejection(Topic.of(Topic.Kind.STATE, Samples.SITE, Samples.NODE),
+                new String(payload, StandardCharsets.UTF_8));
+        assertThat(e.field()).isEqualTo("payload");
+        assertThat(e.reason()).startsWith("not readable as JSON text");
+    }
+
+    @Test
     void refusesOversizedPayloadsBeforeParsing() {
         byte[] big = new byte[MessageCodec.MAX_PAYLOAD_BYTES + 1];
         assertThatThrownBy(() -> codec.decode(TELEMETRY, big))

@@ -27,6 +27,23 @@ class InventoryShapeRejectionTest {
     }
 
     @Test
+    void namesAKeyWithoutANameByItsQuotes() {
+        // Found by InventoryFuzzTest: an empty key was reported with an empty field.
+        Refusals.assertRefused("""
+                territory: T
+                "": red  # <-
+                sites:
+                  - id: rozoy
+                    name: Rozoy
+                    kind: mediation
+                    commune: Rozoy-sur-Serre
+                    nodes:
+                      - id: rozoy-pi
+                        devices: []
+                """, "\"\"", "unknown field");
+    }
+
+    @Test
     void refusesAnUnknownFieldOfADevice() {
         Refusals.assertRefused("""
                 territory: T

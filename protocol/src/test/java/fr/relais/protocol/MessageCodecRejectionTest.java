@@ -52,6 +52,7 @@ class MessageCodecRejectionTest {
         "metric value an object          | {\"tonerPercent\":42} -> {\"tonerPercent\":{\"v\":1}}           | metrics.tonerPercent | must be a number, a boolean or a text",
         "metric value null               | {\"tonerPercent\":42} -> {\"tonerPercent\":null}                | metrics.tonerPercent | must be a number, a boolean or a text",
         "metric name with a space        | {\"tonerPercent\":42} -> {\"toner percent\":42}                 | metrics.toner percent | is not a metric name",
+        "unknown field named by a space  | \"health\":\"ok\" -> \"health\":\"ok\",\" \":\"red\"           | \" \"             | unknown field",
         "unknown field with no name      | \"health\":\"ok\" -> \"health\":\"ok\",\"\":\"red\"            | \"\"              | unknown field",
         "unknown field                   | \"health\":\"ok\" -> \"health\":\"ok\",\"colour\":\"red\"       | colour          | unknown field",
         "duplicate field                 | \"health\":\"ok\" -> \"health\":\"ok\",\"health\":\"ok\"        | payload         | Duplicate field 'health'",

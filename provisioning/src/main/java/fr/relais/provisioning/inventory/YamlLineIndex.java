@@ -129,9 +129,9 @@ final class YamlLineIndex {
         }
 
         String child(String name) {
-            // An empty key is shown quoted, as StrictObject names it, or an error would name no
+            // A blank key is shown quoted, as StrictObject names it, or an error would name no
             // field at all (found by InventoryFuzzTest).
-            String shown = name.isEmpty() ? "\"\"" : name;
+            String shown = name.isBlank() ? "\"" + name + "\"" : name;
             return path.isEmpty() ? shown : path + "." + shown;
         }
     }

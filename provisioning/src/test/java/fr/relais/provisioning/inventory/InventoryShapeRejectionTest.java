@@ -27,8 +27,8 @@ class InventoryShapeRejectionTest {
     }
 
     @Test
-    void namesAKeyWithoutANameByItsQuotes() {
-        // Found by InventoryFuzzTest: an empty key was reported with an empty field.
+    void namesABlankKeyByItsQuotes() {
+        // Found by InventoryFuzzTest: an empty or blank key was reported with an empty or blank field.
         Refusals.assertRefused("""
                 territory: T
                 "": red  # <-
@@ -41,6 +41,10 @@ class InventoryShapeRejectionTest {
                       - id: rozoy-pi
                         devices: []
                 """, "\"\"", "unknown field");
+        Refusals.assertRefused("""
+                territory: T
+                " ": e:  # <-
+                """, "\" \"", "not valid YAML");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API as a client reaches it: any JSON body on the routes that take one (accounts, login,
@@ -55,13 +55,13 @@ class HubApiFuzzTest {
 
     @RegisterExtension
     static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static HubUnderTest hub;
     private static String token;
 
     @BeforeAll
     static void startHub() throws Exception {
-        dir = Files.createTempDirectory("relais-api-fuzz");
         hub = HubUnderTest.start(MOSQUITTO.broker().url(), TestDatabase.create(TestDatabase.Kind.SQLITE, dir).url());
         token = hub.api().createToken("fuzz");
         assertThat(hub.api().send("POST", "/api/accounts",

@@ -65,7 +65,8 @@ public final class MessageCodec {
 
     /** Decodes a payload received on {@code topic}; the topic decides which message it must be. */
     public Message decode(Topic topic, byte[] payload) throws InvalidMessageException {
-        if (topic.kind() == Topic.Kind.TELEMETRY && payload != null && payload.length <= MAX_PAYLOAD_BYTES) {
+        if (topic.kind() == Topic.Kind.TELEMETRY && payload != null && payload.length <= MAX_PAYLOAD_BYTES
+                && !otherEncoding(payload)) {
             Telemetry telemetry = fastTelemetry.read(payload);
             if (telemetry != null) {
                 return telemetry;
@@ -102,6 +103,21 @@ public final class MessageCodec {
         return expected.cast(message);
     }
 
+    /**
+     * Whether the parser would read these bytes as UTF-16 or UTF-32 (it guesses from zero bytes or
+     * a byte-order mark at the start): the contract is UTF-8, and a zero byte never starts UTF-8
+     * JSON. Found by fuzzing, where such a guess also ended in an UncheckedIOException.
+     */
+    private static boolean otherEncoding(byte[] payload) {
+        for (int i = 0; i < Math.min(4, payload.length); i++) {
+            if (payload[i] == 0) {
+                return true;
+            }
+        }
+        return payload.length >= 2 && ((payload[0] == (byte) 0xFE && payload[1] == (byte) 0xFF)
+                || (payload[0] == (byte) 0xFF && payload[1] == (byte) 0xFE));
+    }
+
     private JsonNode parse(byte[] payload) throws InvalidMessageException {
         if (payload == null || payload.length == 0) {
             throw new InvalidMessageException("payload", "empty");
@@ -110,6 +126,9 @@ public final class MessageCodec {
             throw new InvalidMessageException("payload",
                     payload.length + " bytes, more than the limit of " + MAX_PAYLOAD_BYTES);
         }
+        if (otherEncoding(payload)) {
+            throw new InvalidMessageException("payload", "not UTF-8: the bytes look like UTF-16 or UTF-32 text");
+        }
         try {
             return mapper.readTree(payload);
         } catch (JsonProcessingException e) {
@@ -117,7 +136,8 @@ public final class MessageCodec {
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Not an I/O failure (the payload is in memory) but bytes the parser cannot decode.
+            throw new InvalidMessageException("payload", "not readable as JSON text: " + e.getMessage());
         }
     }
 }

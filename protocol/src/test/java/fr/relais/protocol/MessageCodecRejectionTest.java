@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each kind of bad input is refused with the field that is wrong and why; never half-read. */
 class MessageCodecRejectionTest {
@@ -51,6 +52,8 @@ class MessageCodecRejectionTest {
         "metric value an object          | {\"tonerPercent\":42} -> {\"tonerPercent\":{\"v\":1}}           | metrics.tonerPercent | must be a number, a boolean or a text",
         "metric value null               | {\"tonerPercent\":42} -> {\"tonerPercent\":null}                | metrics.tonerPercent | must be a number, a boolean or a text",
         "metric name with a space        | {\"tonerPercent\":42} -> {\"toner percent\":42}                 | metrics.toner percent | is not a metric name",
+        "unknown field named by a space  | \"health\":\"ok\" -> \"health\":\"ok\",\" \":\"red\"           | \" \"             | unknown field",
+        "unknown field with no name      | \"health\":\"ok\" -> \"health\":\"ok\",\"\":\"red\"            | \"\"              | unknown field",
         "unknown field                   | \"health\":\"ok\" -> \"health\":\"ok\",\"colour\":\"red\"       | colour          | unknown field",
         "duplicate field                 | \"health\":\"ok\" -> \"health\":\"ok\",\"health\":\"ok\"        | payload         | Duplicate field 'health'",
         "schema version from the future  | \"schema\":1 -> \"schema\":2                                    | schema          | unsupported schema version 2",
@@ -75,6 +78,28 @@ class MessageCodecRejectionTest {
         assertThatThrownBy(() -> codec.decode(TELEMETRY, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00}))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageStartingWith("payload: ");
+    }
+
+    @Test
+    void refusesBytesThatTheParserTakesForAnotherEncoding() {
+        // Found by MessageCodecFuzzTest: three zero bytes first made the parser guess UTF-32, and
+        // its CharConversionException escaped as an UncheckedIOException (on the agent, out of
+        // the MQTT callback, which drops the connection and gets the same message again).
+        Topic state = Topic.of(Topic.Kind.STATE, Samples.SITE, Samples.NODE);
+        InvalidMessageException e = rejection(state, "\0\0\0chema\":1,\"state\":\"online\"}");
+        assertThat(e.field()).isEqualTo("payload");
+        assertThat(e.reason()).startsWith("not UTF-8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32BE", "UTF-32LE"})
+    void refusesValidJsonInAnotherEncodingThanUtf8(String charset) {
+        // The parser would have read these, against the contract (UTF-8); the fast path too.
+        String json = new String(codec.encode(Samples.telemetry()), StandardCharsets.UTF_8);
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> codec.decode(TELEMETRY, json.getBytes(java.nio.charset.Charset.forName(charset))));
+        assertThat(thrown).isInstanceOf(InvalidMessageException.class)
+                .hasMessage("payload: not UTF-8: the bytes look like UTF-16 or UTF-32 text");
     }
 
     @Test

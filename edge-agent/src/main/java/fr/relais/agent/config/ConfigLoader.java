@@ -88,7 +88,7 @@ public final class ConfigLoader {
         siteObject.finish();
         BrokerSettings broker = broker(root.object("broker"), baseDir);
         StrictObject storage = root.object("storage");
-        Path storageFile = baseDir.resolve(storage.text("file"));
+        Path storageFile = ConfigPaths.resolve(baseDir, storage.field("file"), storage.text("file"));
         storage.finish();
         Duration interval = DEFAULT_TELEMETRY_INTERVAL;
         Optional<StrictObject> telemetry = root.optionalObject("telemetry");

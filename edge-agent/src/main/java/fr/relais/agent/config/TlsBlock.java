@@ -19,7 +19,7 @@ final class TlsBlock {
     }
 
     static TlsSettings read(StrictObject tls, Path baseDir) throws FieldException {
-        Path caFile = baseDir.resolve(tls.text("caFile"));
+        Path caFile = ConfigPaths.resolve(baseDir, tls.field("caFile"), tls.text("caFile"));
         List<X509Certificate> authorities = PemFiles.certificates(tls.field("caFile"), caFile);
         Optional<String> certFile = tls.optionalText("certFile");
         Optional<String> keyFile = tls.optionalText("keyFile");
@@ -31,8 +31,8 @@ final class TlsBlock {
         }
         Optional<TlsSettings.ClientIdentity> client = Optional.empty();
         if (certFile.isPresent()) {
-            Path certPath = baseDir.resolve(certFile.get());
-            Path keyPath = baseDir.resolve(keyFile.get());
+            Path certPath = ConfigPaths.resolve(baseDir, tls.field("certFile"), certFile.get());
+            Path keyPath = ConfigPaths.resolve(baseDir, tls.field("keyFile"), keyFile.get());
             List<X509Certificate> chain = PemFiles.certificates(tls.field("certFile"), certPath);
             PrivateKey key = PemFiles.privateKey(tls.field("keyFile"), keyPath);
             PemFiles.checkPair(tls.field("keyFile"), keyPath, key, certPath, chain.get(0));

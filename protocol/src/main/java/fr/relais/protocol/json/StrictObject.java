@@ -305,7 +305,9 @@ public final class StrictObject {
     public void finish() throws FieldException {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (!read.contains(entry.getKey())) {
-                throw new FieldException(field(entry.getKey()), "unknown field");
+                // A blank name is shown quoted, or the error would name no field at all (found by fuzzing).
+                String name = entry.getKey().isBlank() ? "\"" + entry.getKey() + "\"" : entry.getKey();
+                throw new FieldException(field(name), "unknown field");
             }
         }
     }

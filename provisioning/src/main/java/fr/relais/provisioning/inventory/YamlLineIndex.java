@@ -129,7 +129,10 @@ final class YamlLineIndex {
         }
 
         String child(String name) {
-            return path.isEmpty() ? name : path + "." + name;
+            // A blank key is shown quoted, as StrictObject names it, or an error would name no
+            // field at all (found by InventoryFuzzTest).
+            String shown = name.isBlank() ? "\"" + name + "\"" : name;
+            return path.isEmpty() ? shown : path + "." + shown;
         }
     }
 

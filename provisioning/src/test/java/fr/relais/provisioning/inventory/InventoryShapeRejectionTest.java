@@ -27,6 +27,27 @@ class InventoryShapeRejectionTest {
     }
 
     @Test
+    void namesABlankKeyByItsQuotes() {
+        // Found by InventoryFuzzTest: an empty or blank key was reported with an empty or blank field.
+        Refusals.assertRefused("""
+                territory: T
+                "": red  # <-
+                sites:
+                  - id: rozoy
+                    name: Rozoy
+                    kind: mediation
+                    commune: Rozoy-sur-Serre
+                    nodes:
+                      - id: rozoy-pi
+                        devices: []
+                """, "\"\"", "unknown field");
+        Refusals.assertRefused("""
+                territory: T
+                " ": e:  # <-
+                """, "\" \"", "not valid YAML");
+    }
+
+    @Test
     void refusesAnUnknownFieldOfADevice() {
         Refusals.assertRefused("""
                 territory: T

@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private volatile long millis;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.millis = start.toEpochMilli();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         millis += duration.toMillis();
     }
 

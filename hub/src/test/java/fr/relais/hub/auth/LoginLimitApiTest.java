@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
+import fr.relais.hub.alert.MutableClock;
 import fr.relais.hub.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -44,7 +45,7 @@ class LoginLimitApiTest {
     private static final String ADMIN_DESK = "198.51.100.20";
     private static final int GUESSES = 30;
 
-    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-04T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private TestDatabase testDatabase;
     private Database database;

@@ -2,6 +2,7 @@ package fr.relais.hub.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.hub.alert.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +13,7 @@ class LoginLimiterTest {
     private static final String ATTACKER = "203.0.113.7";
     private static final String ADMIN_DESK = "198.51.100.20";
 
-    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-04T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
     private final LoginLimiter limiter = new LoginLimiter(clock);
 
     /** Takes attempts as failures until one is refused; how many went through. */

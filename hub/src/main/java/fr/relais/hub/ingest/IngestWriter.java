@@ -115,7 +115,10 @@ public final class IngestWriter implements Runnable {
                 recovered();
                 batch.forEach(IngestWriter::acknowledge);
                 return;
-            } catch (Exception batchFailure) {
+            } catch (Exception | AssertionError batchFailure) {
+                // AssertionError too: PgJDBC throws one ("getAutoCommit() should not throw") when
+                // the server goes away in the middle of a batch; uncaught, it ended this thread and
+                // with it all ingestion. WriteFault takes it for the storage's.
                 WriteFault fault = WriteFault.of(batchFailure);
                 if (fault == WriteFault.MESSAGE) {
                     LOG.warn("a batch of {} messages failed ({}); writing them one by one", batch.size(),
@@ -170,7 +173,7 @@ public final class IngestWriter implements Runnable {
                 writer.write(List.of(received));
                 recovered();
                 return true;
-            } catch (Exception failure) {
+            } catch (Exception | AssertionError failure) {
                 WriteFault fault = WriteFault.of(failure);
                 if (fault == WriteFault.MESSAGE && received instanceof Received.Valid valid) {
                     LOG.warn("a message on {} is refused by the database for what it holds ({}); kept as a dead letter",
@@ -222,7 +225,7 @@ public final class IngestWriter implements Runnable {
      *
      * @return false if the hub is stopping: the messages are left to the broker's next delivery
      */
-    private boolean waitForStorage(int waiting, Exception failure, Backoff backoff) throws InterruptedException {
+    private boolean waitForStorage(int waiting, Throwable failure, Backoff backoff) throws InterruptedException {
         boolean first = !stats.storage().failing();
         stats.storageFailed(failure.toString(), System.currentTimeMillis());
         long delay = backoff.next();

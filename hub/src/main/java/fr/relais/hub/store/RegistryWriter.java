@@ -141,7 +141,8 @@ public final class RegistryWriter {
             stats.committed(batchStored, batchDuplicates, batchDeadLetters, batchStale);
             guards.committed(batchRepeats, batchEvicted, batchRenamesRefused);
             batchRetries.forEach(guards::retried);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            // AssertionError: PgJDBC's, when the server goes away mid-batch (see IngestWriter).
             pending.clear();
             connection.rollback();
             tracker.load(connection);

@@ -94,6 +94,17 @@ class WriteFaultTest {
         assertThat(WriteFault.of(failure(connection, "SELECT 1"))).isEqualTo(WriteFault.STORAGE);
     }
 
+    /**
+     * PgJDBC throws an AssertionError ("getAutoCommit() should not throw") when the server goes
+     * away in the middle of a batch, as StorageOutageTest met it: the storage's fault, retried,
+     * never a dead letter (the writer catches it rather than dying of it).
+     */
+    @Test
+    void theDriversOwnAssertionWhenTheServerGoesIsTheStoragesFault() {
+        assertThat(WriteFault.of(new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw")))
+                .isEqualTo(WriteFault.STORAGE);
+    }
+
     @Test
     void postgresDataAndConstraintErrorsAreTheMessagesFault(@TempDir Path unused) throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.POSTGRESQL, unused);

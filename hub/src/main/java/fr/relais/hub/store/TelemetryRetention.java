@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes what is kept no longer, a thousand rows per transaction: SQLite lets one writer in at
@@ -15,9 +14,7 @@ import java.util.concurrent.TimeUnit;
  * delays the deletion instead of losing readings.
  */
 final class TelemetryRetention {
-    static final int BATCH = 1_000;
-    /** Between two deletions, ingestion gets its turn at the database. */
-    private static final long PAUSE_MILLIS = 5;
+    static final int BATCH = BatchedDelete.BATCH;
 
     private final Connection connection;
 
@@ -44,29 +41,7 @@ final class TelemetryRetention {
     }
 
     private long inBatches(String sql, String node, long before) throws SQLException, InterruptedException {
-        long total = 0;
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
-            while (true) {
-                int parameter = 1;
-                if (node != null) {
-                    delete.setString(parameter++, node);
-                }
-                delete.setLong(parameter, before);
-                int deleted;
-                try {
-                    deleted = delete.executeUpdate();
-                    connection.commit();
-                } catch (SQLException e) {
-                    connection.rollback();
-                    throw e;
-                }
-                total += deleted;
-                if (deleted < BATCH) {
-                    return total;
-                }
-                TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
-            }
-        }
+        return BatchedDelete.run(connection, sql, node, before);
     }
 
     private List<String> nodes() throws SQLException {

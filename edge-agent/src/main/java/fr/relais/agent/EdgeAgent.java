@@ -2,10 +2,12 @@ package fr.relais.agent;
 
 import fr.relais.agent.clock.ClockWatch;
 import fr.relais.agent.command.BuiltinCommands;
+import fr.relais.agent.command.CommandHandler;
 import fr.relais.agent.command.CommandService;
 import fr.relais.agent.command.NodeControl;
 import fr.relais.agent.command.Outcome;
 import fr.relais.agent.config.NodeConfig;
+import fr.relais.agent.device.DriverRegistry;
 import fr.relais.agent.host.HostMonitor;
 import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.outbox.Outbox;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +57,14 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
     private final Reconfiguration reconfiguration;
     /** Kept across {@code set-config}: the storage file cannot change, and a bad file is logged once. */
     private final HostMonitor host;
+    private final DriverRegistry drivers;
     private volatile NodeConfig config;
     private volatile NodeRuntime runtime;
 
-    private EdgeAgent(NodeConfig config, Optional<Path> configFile, String agentVersion, HostMonitor host) {
+    private EdgeAgent(NodeConfig config, Optional<Path> configFile, String agentVersion, HostMonitor host,
+                      DriverRegistry drivers) {
         this.config = config;
+        this.drivers = drivers;
         this.host = host;
         this.configFile = configFile;
         this.agentVersion = agentVersion;
@@ -68,7 +74,7 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
         this.commandLog = new CommandLog(database);
         this.envelopes = new Envelopes(state.lastSeq(), ClockWatch.system(config.clock()));
         this.emitter = new MessageEmitter(outbox, new MessageCodec());
-        this.commands = new CommandService(config.node(), () -> BuiltinCommands.create(this, this.config.commands()),
+        this.commands = new CommandService(config.node(), this::commandHandlers,
                 commandLog, outbox, envelopes, ClockWatch.system(config.clock()), this::publishDirectly);
         this.reconfiguration = new Reconfiguration(this);
         database.reset().ifPresent(this::reportReset);
@@ -86,7 +92,18 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
 
     /** @param host reads the host's health; tests give one reading fake {@code /sys} and {@code /proc} */
     static EdgeAgent start(NodeConfig config, Optional<Path> configFile, String agentVersion, HostMonitor host) {
-        EdgeAgent agent = new EdgeAgent(config, configFile, agentVersion, host);
+        return start(config, configFile, agentVersion, host, DriverRegistry.standard());
+    }
+
+    /** @param drivers the device drivers; tests provide Pi4J's mock GPIO through it */
+    public static EdgeAgent start(NodeConfig config, Optional<Path> configFile, String agentVersion,
+                                  DriverRegistry drivers) {
+        return start(config, configFile, agentVersion, HostMonitor.of(config.storageFile()), drivers);
+    }
+
+    static EdgeAgent start(NodeConfig config, Optional<Path> configFile, String agentVersion, HostMonitor host,
+                           DriverRegistry drivers) {
+        EdgeAgent agent = new EdgeAgent(config, configFile, agentVersion, host, drivers);
         try {
             agent.runtime = agent.startRuntime(config);
         } catch (RuntimeException e) {
@@ -97,11 +114,25 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
     }
 
     NodeRuntime startRuntime(NodeConfig next) {
-        return NodeRuntime.start(next, agentVersion, state, emitter, envelopes, commands::deliver, host);
+        return NodeRuntime.start(next, agentVersion, state, emitter, envelopes, commands::deliver, host, drivers);
     }
 
     public NodeConfig config() {
         return config;
+    }
+
+    /**
+     * The node's commands and, for each device-level command name, the handler that finds the
+     * device in {@code args.device}. A device action named like a built-in never hides it.
+     */
+    private Map<String, CommandHandler> commandHandlers() {
+        Map<String, CommandHandler> handlers = new TreeMap<>();
+        NodeRuntime current = runtime;
+        if (current != null) {
+            handlers.putAll(current.deviceCommands());
+        }
+        handlers.putAll(BuiltinCommands.create(this, config.commands()));
+        return handlers;
     }
 
     public Uplink uplink() {

@@ -2,8 +2,10 @@ package fr.relais.agent;
 
 import fr.relais.agent.clock.ClockWatch;
 import fr.relais.agent.config.NodeConfig;
-import fr.relais.agent.device.Device;
-import fr.relais.agent.device.Devices;
+import fr.relais.agent.command.CommandHandler;
+import fr.relais.agent.device.DeviceSet;
+import fr.relais.agent.device.DriverRegistry;
+import fr.relais.agent.telemetry.OutboxReports;
 import fr.relais.agent.host.HostMonitor;
 import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.store.LocalState;
@@ -13,8 +15,11 @@ import fr.relais.agent.uplink.Envelopes;
 import fr.relais.agent.uplink.Uplink;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.MessageCodec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,18 +30,29 @@ import java.util.concurrent.TimeUnit;
  * counters, command log) stays.
  */
 final class NodeRuntime implements AutoCloseable {
+    /** A backlog older than this makes bulky optional work (throughput tests) wait. */
+    private static final long BACKLOG_SECONDS = 60;
+
     private final ScheduledExecutorService executor;
     private final Uplink uplink;
+    private final DeviceSet devices;
+    private final Duration commandTimeout;
 
-    private NodeRuntime(ScheduledExecutorService executor, Uplink uplink) {
+    private NodeRuntime(ScheduledExecutorService executor, Uplink uplink, DeviceSet devices,
+                        Duration commandTimeout) {
         this.executor = executor;
         this.uplink = uplink;
+        this.devices = devices;
+        this.commandTimeout = commandTimeout;
     }
 
     /** Builds the devices first, so an impossible device configuration fails before anything starts. */
     static NodeRuntime start(NodeConfig config, String agentVersion, LocalState state, MessageEmitter emitter,
-                             Envelopes envelopes, CommandInbox commands, HostMonitor host) {
-        List<Device> devices = Devices.from(config.devices());
+                             Envelopes envelopes, CommandInbox commands, HostMonitor host, DriverRegistry drivers) {
+        AtomicReference<Uplink> uplinkRef = new AtomicReference<>();
+        DeviceSet devices = DeviceSet.create(config.node(), config.site().id(), config.devices(), drivers,
+                config.badgeHashKey(), new OutboxReports(emitter, envelopes), Clock.systemUTC(),
+                () -> replayingBacklog(uplinkRef.get(), emitter));
         ClockWatch clock = ClockWatch.system(config.clock());
         envelopes.useClock(clock);
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -44,18 +60,37 @@ final class NodeRuntime implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        List<Birth.DeviceInfo> deviceInfos = devices.stream().map(Device::info).toList();
+        List<Birth.DeviceInfo> deviceInfos = devices.infos();
         Uplink uplink = new Uplink(config, state, clock, new MessageCodec(), executor, emitter.outbox(),
                 bdSeq -> new Birth(envelopes.current(), bdSeq,
                         new Birth.SiteInfo(config.site().name(), config.site().kind()),
                         new Birth.AgentInfo(agentVersion, config.version()), deviceInfos),
                 commands);
+        uplinkRef.set(uplink);
         TelemetryLoop telemetry = new TelemetryLoop(config.node(), devices, uplink, emitter, envelopes, clock,
                 host);
         uplink.start();
+        devices.start(executor);
         long interval = config.telemetryInterval().toMillis();
         executor.scheduleAtFixedRate(telemetry, interval, interval, TimeUnit.MILLISECONDS);
-        return new NodeRuntime(executor, uplink);
+        return new NodeRuntime(executor, uplink, devices, config.commands().timeout());
+    }
+
+    /** Offline, or an outbox holding messages older than a minute: the link has better things to do. */
+    private static boolean replayingBacklog(Uplink uplink, MessageEmitter emitter) {
+        if (uplink == null || !uplink.isOnline()) {
+            return true;
+        }
+        try {
+            return emitter.outbox().stats().oldestAgeSeconds() > BACKLOG_SECONDS;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** The device-level commands of this runtime's devices. */
+    Map<String, CommandHandler> deviceCommands() {
+        return devices.commands(commandTimeout);
     }
 
     Uplink uplink() {
@@ -72,7 +107,10 @@ final class NodeRuntime implements AutoCloseable {
         }
     }
 
-    /** Says goodbye to the broker and stops reading devices. */
+    /**
+     * Says goodbye to the broker, stops polling, and releases every device (GPIO lines, serial
+     * ports, grabbed readers: the next runtime may need them).
+     */
     @Override
     public void close() {
         uplink.stop();
@@ -82,5 +120,6 @@ final class NodeRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        devices.close();
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.relais.agent.device.DriverFactory;
+import fr.relais.agent.device.DriverRegistry;
+import fr.relais.agent.device.badge.BadgeHasher;
 import fr.relais.agent.outbox.OutboxLimits;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.ConfigSecrets;
@@ -38,13 +41,19 @@ public final class ConfigLoader {
             .build();
 
     private final Map<String, String> environment;
+    private final DriverRegistry drivers;
 
     public ConfigLoader() {
         this(System.getenv());
     }
 
     public ConfigLoader(Map<String, String> environment) {
+        this(environment, DriverRegistry.standard());
+    }
+
+    public ConfigLoader(Map<String, String> environment, DriverRegistry drivers) {
         this.environment = Map.copyOf(environment);
+        this.drivers = drivers;
     }
 
     public NodeConfig load(Path file) throws ConfigException {
@@ -79,7 +88,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static NodeConfig read(StrictObject root, Path baseDir, String version, String raw)
+    private NodeConfig read(StrictObject root, Path baseDir, String version, String raw)
             throws FieldException {
         String node = root.id("node");
         StrictObject siteObject = root.object("site");
@@ -113,10 +122,14 @@ public final class ConfigLoader {
         if (commandsObject.isPresent()) {
             commands = commands(commandsObject.get());
         }
-        List<DeviceConfig> devices = devices(root);
+        List<DeviceConfig> devices = devices(root, interval);
+        Optional<String> badgeKey = badgeKey(root, devices);
         root.finish();
-        return new NodeConfig(node, site, broker, storageFile, interval, clock, outbox, commands, devices, version,
-                ConfigSecrets.mask(raw, broker.password()));
+        List<String> secrets = new ArrayList<>();
+        broker.password().ifPresent(secrets::add);
+        badgeKey.ifPresent(secrets::add);
+        return new NodeConfig(node, site, broker, storageFile, interval, clock, outbox, commands, devices, badgeKey,
+                version, ConfigSecrets.mask(raw, secrets));
     }
 
     private static BrokerSettings broker(StrictObject broker, Path baseDir) throws FieldException {
@@ -186,7 +199,32 @@ public final class ConfigLoader {
         return Optional.of(words);
     }
 
-    private static List<DeviceConfig> devices(StrictObject root) throws FieldException {
+    /**
+     * {@code badges.hashKey}: required as soon as one device reads badges, since a badge number
+     * must never leave the reader in clear.
+     */
+    private Optional<String> badgeKey(StrictObject root, List<DeviceConfig> devices) throws FieldException {
+        Optional<DeviceConfig> reader = devices.stream()
+                .filter(device -> drivers.find(device.driver()).map(DriverFactory::readsBadges).orElse(false))
+                .findFirst();
+        if (!root.has("badges")) {
+            if (reader.isPresent()) {
+                throw new FieldException("badges", "is required: device '" + reader.get().id()
+                        + "' reads badges, and their numbers are only sent hashed with the site's badges.hashKey");
+            }
+            return Optional.empty();
+        }
+        StrictObject badges = root.object("badges");
+        String key = badges.text("hashKey");
+        if (key.length() < BadgeHasher.MIN_KEY_LENGTH) {
+            throw new FieldException(badges.field("hashKey"), "must have at least " + BadgeHasher.MIN_KEY_LENGTH
+                    + " characters (provisioning renders a random one per site)");
+        }
+        badges.finish();
+        return Optional.of(key);
+    }
+
+    private List<DeviceConfig> devices(StrictObject root, Duration telemetryInterval) throws FieldException {
         List<DeviceConfig> devices = new ArrayList<>();
         if (!root.has("devices")) {
             return devices;
@@ -200,13 +238,20 @@ public final class ConfigLoader {
             DeviceKind kind = device.choice("kind", DeviceKind.class);
             String name = device.text("name");
             String driver = device.text("driver");
-            if (!DeviceConfig.SIMULATED.equals(driver)) {
-                throw new FieldException(device.field("driver"), "no driver '" + driver
-                        + "' in this version of the agent (available: " + DeviceConfig.SIMULATED + ")");
+            DriverFactory factory = drivers.find(driver).orElseThrow(() -> new FieldException(device.field("driver"),
+                    "no driver '" + driver + "' in this version of the agent (available: " + drivers.names() + ")"));
+            if (!factory.kinds().contains(kind)) {
+                throw new FieldException(device.field("kind"), "driver '" + driver + "' drives "
+                        + factory.kinds().stream().map(DeviceKind::wire).sorted().toList() + ", not '" + kind.wire()
+                        + "'");
             }
-            Map<String, Object> settings = device.scalars("settings");
+            Duration poll = Duration.ofSeconds(device.longIn("pollSeconds", 1, 86_400,
+                    telemetryInterval.toSeconds()));
+            Duration readTimeout = Duration.ofSeconds(device.longIn("readTimeoutSeconds", 1, 600,
+                    DeviceConfig.DEFAULT_READ_TIMEOUT.toSeconds()));
+            Object settings = factory.settings(device);
             device.finish();
-            devices.add(new DeviceConfig(id, kind, name, driver, settings));
+            devices.add(new DeviceConfig(id, kind, name, driver, poll, readTimeout, settings));
         }
         return devices;
     }

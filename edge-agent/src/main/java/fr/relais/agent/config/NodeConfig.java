@@ -5,17 +5,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one edge agent needs to run one node, as read from its {@code agent.yaml}.
  *
  * @param version    a digest of the file, reported in the birth so the hub sees which
  *                   configuration each node runs
+ * @param badgeHashKey the site's key for hashing badge numbers ({@code badges.hashKey}), needed
+ *                     when a device reads badges
  * @param maskedText the file as written, with any password masked, for {@code get-config}
  */
 public record NodeConfig(String node, Site site, BrokerSettings broker, Path storageFile, Duration telemetryInterval,
                          ClockSource clock, OutboxSettings outbox, CommandSettings commands, List<DeviceConfig> devices,
-                         String version, String maskedText) {
+                         Optional<String> badgeHashKey, String version, String maskedText) {
 
     public NodeConfig {
         Objects.requireNonNull(node, "node");
@@ -26,6 +29,7 @@ public record NodeConfig(String node, Site site, BrokerSettings broker, Path sto
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(commands, "commands");
+        Objects.requireNonNull(badgeHashKey, "badgeHashKey");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(maskedText, "maskedText");
         devices = List.copyOf(devices);

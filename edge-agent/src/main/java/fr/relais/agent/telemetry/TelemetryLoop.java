@@ -1,9 +1,7 @@
 package fr.relais.agent.telemetry;
 
 import fr.relais.agent.clock.ClockWatch;
-import fr.relais.agent.device.Device;
-import fr.relais.agent.device.DeviceEvent;
-import fr.relais.agent.device.Reading;
+import fr.relais.agent.device.DeviceSet;
 import fr.relais.agent.host.HostMonitor;
 import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.outbox.RepeatedErrors;
@@ -11,7 +9,6 @@ import fr.relais.agent.store.StorageException;
 import fr.relais.agent.uplink.Envelopes;
 import fr.relais.agent.uplink.Uplink;
 import fr.relais.protocol.ClockConfidence;
-import fr.relais.protocol.Event;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.Message;
 import fr.relais.protocol.MessageCodec;
@@ -20,7 +17,6 @@ import fr.relais.protocol.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,31 +24,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every interval, reads each device and stores its telemetry and events in the outbox, then the
- * node's own health (its outbox, uplink and host: disk, CPU temperature and throttling); they are
- * sent whenever the link allows. While the disk refuses writes, the node's health is also
- * published directly, so the hub sees it (and why nothing else arrives). A device that throws is reported
- * with health {@code unknown}; it never stops the loop.
+ * Every interval, stores the node's own health in the outbox (its outbox, uplink, devices and
+ * host: disk, CPU temperature and throttling); it is sent whenever the link allows. While the
+ * disk refuses writes, it is also published directly, so the hub sees it (and why nothing else
+ * arrives). The devices report on their own threads ({@link DeviceSet}), never on this one.
  */
 public final class TelemetryLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryLoop.class);
 
     private final String node;
-    private final List<Device> devices;
+    private final DeviceSet devices;
     private final Uplink uplink;
     private final MessageEmitter emitter;
     private final Envelopes envelopes;
     private final ClockWatch clock;
     private final HostMonitor host;
     private final Instant started;
-    private long deviceFailures;
     private final MessageCodec codec = new MessageCodec();
     private final RepeatedErrors errors = new RepeatedErrors(LOG);
 
-    public TelemetryLoop(String node, List<Device> devices, Uplink uplink, MessageEmitter emitter,
+    public TelemetryLoop(String node, DeviceSet devices, Uplink uplink, MessageEmitter emitter,
                          Envelopes envelopes, ClockWatch clock, HostMonitor host) {
         this.node = node;
-        this.devices = List.copyOf(devices);
+        this.devices = devices;
         this.uplink = uplink;
         this.emitter = emitter;
         this.envelopes = envelopes;
@@ -75,15 +69,6 @@ public final class TelemetryLoop implements Runnable {
     }
 
     private void tick() {
-        for (Device device : devices) {
-            Reading reading = read(device);
-            String id = device.info().id();
-            emit(new Telemetry(envelopes.next(), Optional.of(id), reading.health(), reading.metrics()));
-            for (DeviceEvent event : reading.events()) {
-                emit(new Event(envelopes.next(), Optional.of(id), event.type(), event.severity(), event.message(),
-                        event.data()));
-            }
-        }
         Map<String, Object> own = ownMetrics();
         Telemetry health = new Telemetry(envelopes.next(), Optional.empty(), Health.OK, own);
         boolean failing = Boolean.TRUE.equals(own.get("storageFailing"));
@@ -117,16 +102,6 @@ public final class TelemetryLoop implements Runnable {
         uplink.publish(Topic.Kind.TELEMETRY, codec.encode(health));
     }
 
-    private Reading read(Device device) {
-        try {
-            return device.read(clock.now());
-        } catch (RuntimeException e) {
-            deviceFailures++;
-            LOG.warn("{}: reading {} failed", node, device.info().id(), e);
-            return Reading.of(Health.UNKNOWN, Map.of("error", String.valueOf(e.getMessage())));
-        }
-    }
-
     private Map<String, Object> ownMetrics() {
         Map<String, Object> metrics = new LinkedHashMap<>(uplink.stats().asMetrics());
         try {
@@ -140,7 +115,7 @@ public final class TelemetryLoop implements Runnable {
         metrics.put("uptimeSeconds", Duration.between(started, clock.now()).toSeconds());
         metrics.put("bdSeq", uplink.bdSeq());
         metrics.put("devices", (long) devices.size());
-        metrics.put("deviceFailures", deviceFailures);
+        metrics.put("deviceFailures", devices.failures());
         metrics.put("clockSynced", clock.confidence() == ClockConfidence.SYNCED);
         metrics.putAll(host.read());
         return metrics;

@@ -21,9 +21,9 @@ public final class SimulatedDevices {
         Random random = new Random(config.id().hashCode());
         return switch (config.kind()) {
             case PRINTER -> new SimulatedPrinter(info, random, new Random(JAM_SALT ^ config.id().hashCode()),
-                    config.settings());
+                    SimulatedDriver.scalars(config));
             case PRESENCE_SENSOR -> new SimulatedPresenceSensor(info, random);
-            case PROBE -> new SimulatedProbe(info, random, config.settings());
+            case PROBE -> new SimulatedProbe(info, random, SimulatedDriver.scalars(config));
             case KIOSK, COMPUTER, SCANNER, BADGE_READER, DOOR -> new SimulatedEquipment(info, random);
         };
     }

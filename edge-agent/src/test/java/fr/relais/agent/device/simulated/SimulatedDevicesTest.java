@@ -8,6 +8,7 @@ import fr.relais.agent.device.Device;
 import fr.relais.agent.device.Reading;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -23,7 +24,8 @@ class SimulatedDevicesTest {
             .toInstant();
 
     private static Device device(DeviceKind kind, Map<String, Object> settings) {
-        return SimulatedDevices.create(new DeviceConfig("dev-1", kind, "Appareil", DeviceConfig.SIMULATED, settings));
+        return SimulatedDevices.create(new DeviceConfig("dev-1", kind, "Appareil", DeviceConfig.SIMULATED, Duration.ofSeconds(10),
+                DeviceConfig.DEFAULT_READ_TIMEOUT, settings));
     }
 
     @ParameterizedTest
@@ -100,7 +102,8 @@ class SimulatedDevicesTest {
 
     private static List<Boolean> jamStory(String id) {
         Device printer = SimulatedDevices.create(
-                new DeviceConfig(id, DeviceKind.PRINTER, "Imprimante", DeviceConfig.SIMULATED, Map.of()));
+                new DeviceConfig(id, DeviceKind.PRINTER, "Imprimante", DeviceConfig.SIMULATED, Duration.ofSeconds(10),
+                        DeviceConfig.DEFAULT_READ_TIMEOUT, Map.of()));
         List<Boolean> story = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             story.add((Boolean) printer.read(TUESDAY_10AM).metrics().get("paperJam"));

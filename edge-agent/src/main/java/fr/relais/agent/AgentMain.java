@@ -3,6 +3,7 @@ package fr.relais.agent;
 import fr.relais.agent.config.ConfigException;
 import fr.relais.agent.config.ConfigLoader;
 import fr.relais.agent.config.NodeConfig;
+import fr.relais.agent.diagnostics.CheckCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,13 @@ import picocli.CommandLine.Option;
  * run several nodes, each with its own configuration, database and MQTT connection.
  */
 @Command(name = "relais-agent", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,
-        description = "Runs the Relais edge agent for one or more nodes.")
+        description = "Runs the Relais edge agent for one or more nodes.", subcommands = CheckCommand.class)
 public final class AgentMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
     static final int CONFIG_ERROR = 2;
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+    // Not required for picocli: "relais-agent check …" runs without one (checked in call()).
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "A node's agent.yaml. Repeat to run several nodes in this process.")
     private List<Path> configs;
 
@@ -43,6 +45,10 @@ public final class AgentMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (configs == null || configs.isEmpty()) {
+            System.err.println("relais-agent: missing --config FILE (or a command: check)");
+            return CONFIG_ERROR;
+        }
         List<NodeConfig> nodes = new ArrayList<>();
         ConfigLoader loader = new ConfigLoader();
         for (Path file : configs) {

@@ -68,7 +68,7 @@ class InputEventLayoutTest {
 
     @Test
     void aRecordedKeyPressDecodes() {
-        // KEY_ENTER pressed, as read from a 64-bit little-endian machine: timeval, EV_KEY, 28, 1.
+        // KEY_ENTER pressed, byte for byte as a 64-bit little-endian kernel writes it: timeval, EV_KEY, 28, 1.
         byte[] record = HexFormat.of().parseHex("80c4316900000000" + "40e2010000000000" + "0100" + "1c00" + "01000000");
         assertThat(InputEventLayout.LP64.decode(record, 0)).isEqualTo(new InputEvent(1, 28, 1));
         assertThat(InputEventLayout.LP64.encode(new InputEvent(1, 28, 1))).hasSize(24);

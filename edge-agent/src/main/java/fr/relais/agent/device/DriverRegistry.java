@@ -1,5 +1,7 @@
 package fr.relais.agent.device;
 
+import fr.relais.agent.device.badge.EvdevDriver;
+import fr.relais.agent.device.badge.SerialBadgeDriver;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,9 @@ public final class DriverRegistry {
     /** Every driver of this version of the agent. */
     public static DriverRegistry standard() {
         return of(List.of(
-                new SimulatedDriver()));
+                new SimulatedDriver(),
+                new EvdevDriver(),
+                new SerialBadgeDriver()));
     }
 
     public static DriverRegistry of(List<DriverFactory> factories) {

@@ -23,8 +23,9 @@ record ProbeVerdict(Health health, List<String> problems) {
         if (round.targetsUp() == 0) {
             String why = round.targets().get(0).lastFailure().map(failure -> " (" + failure.kind().french() + ")")
                     .orElse("");
-            return new ProbeVerdict(Health.CRITICAL, List.of("aucune connectivité : aucune des "
-                    + round.targets().size() + " cibles ne répond" + why));
+            String none = round.targets().size() == 1 ? "la cible ne répond pas"
+                    : "aucune des " + round.targets().size() + " cibles ne répond";
+            return new ProbeVerdict(Health.CRITICAL, List.of("aucune connectivité : " + none + why));
         }
         List<String> critical = new ArrayList<>();
         List<String> warning = new ArrayList<>();

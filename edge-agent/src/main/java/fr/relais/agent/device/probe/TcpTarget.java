@@ -14,6 +14,15 @@ public record TcpTarget(String host, int port) {
         }
     }
 
+    /** A target given on a command line ({@code agent check probe tcp://host:port}). */
+    public static TcpTarget of(String text) {
+        try {
+            return parse("target", text);
+        } catch (FieldException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** {@code tcp://hub.example:8883}, {@code tcp://1.1.1.1:443} or {@code tcp://[2606:4700::1111]:443}. */
     static TcpTarget parse(String field, String text) throws FieldException {
         String expected = "'" + text + "' is not tcp://host:port (such as tcp://hub.example:8883)";

@@ -212,7 +212,9 @@ class ProbeDeviceTest {
 
         assertThat(reading.health()).isEqualTo(Health.CRITICAL);
         assertThat(reading.metrics()).containsEntry("sent", 3L).containsEntry("received", 0L);
-        assertThat((String) reading.metrics().get("problem")).startsWith("aucune connectivité");
+        assertThat((String) reading.metrics().get("problem")).isIn(
+                "aucune connectivité : la cible ne répond pas (nom introuvable)",
+                "aucune connectivité : la cible ne répond pas (pas de réponse dans le délai)");
     }
 
     @Test

@@ -95,6 +95,20 @@ class ProbeSettingsTest {
         assertThat(settings.procRoot()).isEqualTo(Path.of("/tmp/proc"));
     }
 
+    /** The three examples of edge-agent/README.md ("Connectivity probe") load as written. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            fibre coworking | "readTimeoutSeconds: 45\nsettings:\n  link: fibre\n  targets: [tcp://relais.portes-thierache.fr:443, tcp://1.1.1.1:443, tcp://9.9.9.9:443]\n  dns: [relais.portes-thierache.fr, www.service-public.fr]\n  https: https://relais.portes-thierache.fr/api/health\n  throughput:\n    url: https://relais.portes-thierache.fr/api/probe/download?bytes=20000000\n    maxBytes: 20000000\n    maxSeconds: 20\n    everyHours: 6\n  throughputWarningMbps: 100"
+            ADSL mediation  | "readTimeoutSeconds: 45\nsettings:\n  link: adsl\n  targets: [tcp://relais.portes-thierache.fr:443, tcp://1.1.1.1:443]\n  dns: [relais.portes-thierache.fr]\n  https: https://relais.portes-thierache.fr/api/health\n  throughput: {url: 'https://relais.portes-thierache.fr/api/probe/download', everyHours: 6}\n  latencyWarningMs: 200\n  throughputWarningMbps: 2"
+            4G van          | "readTimeoutSeconds: 30\nsettings:\n  link: 4g\n  interface: wwan0\n  targets: [tcp://relais.portes-thierache.fr:443, tcp://1.1.1.1:443]\n  attempts: 3\n  https: https://relais.portes-thierache.fr/api/health\n  throughput:\n    url: https://relais.portes-thierache.fr/api/probe/download?bytes=2000000\n    maxBytes: 2000000\n    maxSeconds: 15\n    everyHours: 12\n  latencyWarningMs: 300\n  latencyCriticalMs: 1500\n  lossWarningPercent: 10"
+            """)
+    void theReadmeExamplesLoad(String place, String deviceLines) throws Exception {
+        ProbeSettings settings = settingsOf(deviceLines.replace("\\n", "\n"));
+
+        assertThat(settings.targets()).as(place).isNotEmpty();
+        assertThat(settings.throughput()).as(place).isPresent();
+    }
+
     @Test
     void appliesTheDefaults() throws Exception {
         ProbeSettings settings = settingsOf("""
@@ -129,6 +143,9 @@ class ProbeSettingsTest {
         assertThat(settings.targets()).containsExactly(new TcpTarget("hub.example", 443));
         assertThat(settings.throughput()).isEmpty();
         assertThat(settings.worstCase()).isEqualTo(Duration.ofSeconds(19));
+        assertThat(TcpTarget.of("tcp://hub.example:443")).isEqualTo(new TcpTarget("hub.example", 443));
+        assertThatThrownBy(() -> TcpTarget.of("hub.example:443")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("target: 'hub.example:443' is not tcp://host:port (such as tcp://hub.example:8883)");
     }
 
     @ParameterizedTest(name = "{0}")

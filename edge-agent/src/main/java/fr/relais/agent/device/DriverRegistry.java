@@ -2,6 +2,7 @@ package fr.relais.agent.device;
 
 import fr.relais.agent.device.badge.EvdevDriver;
 import fr.relais.agent.device.badge.SerialBadgeDriver;
+import fr.relais.agent.device.probe.ProbeDriver;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,8 @@ public final class DriverRegistry {
         return of(List.of(
                 new SimulatedDriver(),
                 new EvdevDriver(),
-                new SerialBadgeDriver()));
+                new SerialBadgeDriver(),
+                new ProbeDriver()));
     }
 
     public static DriverRegistry of(List<DriverFactory> factories) {

@@ -51,6 +51,7 @@ public final class ApiServer {
     private final Auth auth;
     private final DeadLetterRoutes deadLetters;
     private final SiteRoutes sites;
+    private final ProbeDownloadRoutes probeDownload;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
@@ -75,6 +76,7 @@ public final class ApiServer {
         this.alerts = alerts;
         this.telemetry = new TelemetryRoutes(vertx, telemetryReader, Clock.systemUTC());
         this.auth = auth;
+        this.probeDownload = new ProbeDownloadRoutes(DownloadAllowance.standard(Clock.systemUTC()));
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -104,6 +106,7 @@ public final class ApiServer {
         commands.mount(router);
         alerts.mount(router);
         telemetry.mount(router);
+        probeDownload.mount(router);
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         // Prometheus scrapes with a bearer token (its authorization.credentials_file).

@@ -78,6 +78,14 @@ public final class Auth {
     }
 
     /**
+     * Who a request comes from, as the limiters count clients: the TCP peer, or behind a trusted
+     * proxy the client it forwarded for; an IPv6 client by its /64, which one home or place gets.
+     */
+    public static String limiterClient(RoutingContext ctx) {
+        return TrustedProxies.limiterKey(ClientAddress.of(ctx));
+    }
+
+    /**
      * The authentication alone, for routes outside {@code /api}: a bearer token or a session
      * (with its CSRF header on writes), and a role allowed on the path (not a viewer's).
      */

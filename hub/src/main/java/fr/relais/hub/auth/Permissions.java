@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
  * listed below (with the route filtering what it shows by site).
  */
 final class Permissions {
-    /** Reachable without credentials; everything else under /api needs them. */
-    private static final Set<String> PUBLIC = Set.of("/api/health", "/api/login", "/api/openapi.yaml");
+    /**
+     * Reachable without credentials; everything else under /api needs them. The probes' download
+     * is public because nodes have no HTTP credentials; it is bounded instead (ProbeDownloadRoutes).
+     */
+    private static final Set<String> PUBLIC = Set.of("/api/health", "/api/login", "/api/openapi.yaml",
+            "/api/probe/download");
     /** What any account may do for itself: its own session, password and tokens. */
     private static final List<Pattern> SELF_SERVICE = patterns("/api/me", "/api/me/password", "/api/logout", "/api/tokens",
             "/api/tokens/[^/]+");

@@ -247,9 +247,9 @@ public final class ConfigLoader {
             }
             Duration poll = Duration.ofSeconds(device.longIn("pollSeconds", 1, 86_400,
                     telemetryInterval.toSeconds()));
-            Duration readTimeout = Duration.ofSeconds(device.longIn("readTimeoutSeconds", 1, 600,
-                    DeviceConfig.DEFAULT_READ_TIMEOUT.toSeconds()));
             Object settings = factory.settings(device);
+            Duration readTimeout = Duration.ofSeconds(device.longIn("readTimeoutSeconds", 1, 600,
+                    factory.readTimeout(settings).toSeconds()));
             device.finish();
             devices.add(new DeviceConfig(id, kind, name, driver, poll, readTimeout, settings));
         }

@@ -4,6 +4,7 @@ import fr.relais.agent.config.DeviceConfig;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.json.FieldException;
 import fr.relais.protocol.json.StrictObject;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -27,6 +28,14 @@ public interface DriverFactory {
      * given back to {@link #create} as {@link DeviceConfig#settings()}.
      */
     Object settings(StrictObject device) throws FieldException;
+
+    /**
+     * How long one read of a device with these settings may take when {@code readTimeoutSeconds}
+     * is not given: a probe that tries five targets needs more than a printer.
+     */
+    default Duration readTimeout(Object settings) {
+        return DeviceConfig.DEFAULT_READ_TIMEOUT;
+    }
 
     /** Whether its devices hash badge numbers: the node then needs {@code badges.hashKey}. */
     default boolean readsBadges() {

@@ -36,7 +36,7 @@ final class CheckRun implements DeviceReports {
     private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
 
     /** The configuration of a node holding only this device, checked like a real one. */
-    static NodeConfig config(CheckTarget target, Duration readTimeout, String badgeKey, Path scratch,
+    static NodeConfig config(CheckTarget target, Optional<Long> readTimeoutSeconds, String badgeKey, Path scratch,
                              DriverRegistry drivers) throws ConfigException {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("node", "check");
@@ -46,7 +46,8 @@ final class CheckRun implements DeviceReports {
         root.putObject("badges").put("hashKey", badgeKey);
         ObjectNode device = root.putArray("devices").addObject();
         device.put("id", "check").put("kind", target.kind()).put("name", "check").put("driver", target.driver())
-                .put("pollSeconds", 1).put("readTimeoutSeconds", readTimeout.toSeconds());
+                .put("pollSeconds", 1);
+        readTimeoutSeconds.ifPresent(seconds -> device.put("readTimeoutSeconds", seconds));
         device.set("settings", target.settings());
         try {
             return new ConfigLoader(System.getenv(), drivers).parse(YAML.writeValueAsString(root), scratch);

@@ -185,15 +185,17 @@ class ProbeSettingsTest {
 
     /** The default read timeout (10 s) cannot hold a poll that may last 19 s: said when the file is read. */
     @Test
-    void aReadTimeoutShorterThanThePollIsRefusedWithTheNeededValue() {
-        assertThatThrownBy(() -> load("settings: {targets: ['tcp://hub.example:8883']}"))
+    void aReadTimeoutShorterThanThePollIsRefusedWithTheNeededValueAndLeftOutItIsTheWorstCase() throws Exception {
+        assertThatThrownBy(() -> load("readTimeoutSeconds: 10\nsettings: {targets: ['tcp://hub.example:8883']}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("devices[0].readTimeoutSeconds: a poll of this probe may take up to 19 s (5 attempts"
                         + " of up to 3000 ms per target after the name lookups): set readTimeoutSeconds to at least 19"
-                        + " (it is 10)");
+                        + " (it is 10), or leave it out");
         assertThatThrownBy(() -> load("readTimeoutSeconds: 30\nsettings: {targets: ['tcp://hub:1'],"
                 + " throughput: {url: 'https://hub/d'}}"))
                 .hasMessageContaining("then a download of up to 20 s): set readTimeoutSeconds to at least 39");
+        assertThat(load("settings: {targets: ['tcp://hub.example:8883']}").devices().get(0).readTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(19));
     }
 
     @Test

@@ -118,9 +118,11 @@ public final class DeviceHttp {
         return "not an HTTP answer" + detail(deepest);
     }
 
+    /** The JDK's own words, which quote what a peer sent: junk there is shown as '?'. */
     private static String detail(Throwable cause) {
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? "" : " (" + DeviceHttpException.shorten(message) + ")";
+        return message == null || message.isBlank() ? ""
+                : " (" + DeviceHttpException.shorten(message.replaceAll("[^\\x20-\\x7E]", "?")) + ")";
     }
 
     private static String seconds(Duration duration) {

@@ -1,6 +1,7 @@
 package fr.relais.agent.device;
 
 import fr.relais.agent.device.printer.IppDriver;
+import fr.relais.agent.device.scanner.EsclDriver;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class DriverRegistry {
     public static DriverRegistry standard() {
         return of(List.of(
                 new SimulatedDriver(),
-                new IppDriver()));
+                new IppDriver(),
+                new EsclDriver()));
     }
 
     public static DriverRegistry of(List<DriverFactory> factories) {

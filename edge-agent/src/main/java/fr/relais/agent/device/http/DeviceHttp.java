@@ -121,8 +121,7 @@ public final class DeviceHttp {
     /** The JDK's own words, which quote what a peer sent: junk there is shown as '?'. */
     private static String detail(Throwable cause) {
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? ""
-                : " (" + DeviceHttpException.shorten(message.replaceAll("[^\\x20-\\x7E]", "?")) + ")";
+        return message == null || message.isBlank() ? "" : " (" + PeerText.quoteAscii(message) + ")";
     }
 
     private static String seconds(Duration duration) {

@@ -10,6 +10,7 @@ import com.hp.jipp.model.Status;
 import com.hp.jipp.model.Types;
 import fr.relais.agent.device.http.DeviceHttp;
 import fr.relais.agent.device.http.DeviceHttpException;
+import fr.relais.agent.device.http.PeerText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class IppClient implements PrinterLink {
             throw new PrinterUnreachable("HTTP " + answer.status() + " from " + address.httpUri());
         }
         if (!answer.contentType().isEmpty() && !answer.is(IPP)) {
-            throw new PrinterUnreachable("not an IPP answer (" + DeviceHttpException.shorten(answer.contentType())
+            throw new PrinterUnreachable("not an IPP answer (" + PeerText.quote(answer.contentType())
                     + " instead of " + IPP + ")");
         }
         IppPacket packet = decode(answer.body());
@@ -116,7 +117,7 @@ final class IppClient implements PrinterLink {
             return IppPacket.parse(new ByteArrayInputStream(body));
         } catch (IOException | RuntimeException e) {
             throw new PrinterUnreachable("garbled IPP answer (" + body.length + " bytes: "
-                    + DeviceHttpException.shorten(String.valueOf(e.getMessage())) + ")");
+                    + PeerText.quoteAscii(e.getMessage()) + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.relais.agent.device.printer;
 
+import fr.relais.agent.device.http.PeerText;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,10 @@ final class PrinterMetrics {
             supply.percent().ifPresent(percent -> metrics.put(supplyName(supply, taken), (long) percent));
         }
         if (!status.message().isEmpty()) {
-            metrics.put("stateMessage", clip(status.message()));
+            metrics.put("stateMessage", PeerText.quote(status.message()));
         }
         if (!status.model().isEmpty()) {
-            metrics.put("model", clip(status.model()));
+            metrics.put("model", PeerText.quote(status.model()));
         }
         status.upTimeSeconds().ifPresent(seconds -> metrics.put("upTimeSeconds", seconds));
         return metrics;
@@ -52,7 +53,7 @@ final class PrinterMetrics {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("state", "unreachable");
         metrics.put("reasons", "unreachable");
-        metrics.put("error", clip("unreachable: " + why));
+        metrics.put("error", "unreachable: " + why);
         return metrics;
     }
 
@@ -80,9 +81,5 @@ final class PrinterMetrics {
             }
         }
         return camel.toString();
-    }
-
-    private static String clip(String text) {
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }

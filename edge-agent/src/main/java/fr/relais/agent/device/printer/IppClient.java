@@ -31,8 +31,7 @@ final class IppClient implements PrinterLink {
     static final List<String> REQUESTED = List.of("printer-state", "printer-state-reasons", "printer-state-message",
             "printer-supply", "printer-supply-description", "marker-names", "marker-levels", "marker-types",
             "marker-colors", "printer-make-and-model", "printer-uuid", "printer-up-time",
-            "printer-impressions-completed", "printer-pages-completed", "printer-media-sheets-completed",
-            "printer-total-page-count", "pages-per-minute");
+            "printer-impressions-completed", "printer-pages-completed", "printer-media-sheets-completed");
     /** Far above the few kilobytes these attributes take. */
     static final int MAX_ANSWER_BYTES = 1 << 20;
     private static final String USER = "relais";

@@ -44,6 +44,9 @@ final class PrinterMetrics {
         if (!status.model().isEmpty()) {
             metrics.put("model", PeerText.quote(status.model()));
         }
+        if (!status.uuid().isEmpty()) {
+            metrics.put("uuid", PeerText.quote(status.uuid()));
+        }
         status.upTimeSeconds().ifPresent(seconds -> metrics.put("upTimeSeconds", seconds));
         return metrics;
     }

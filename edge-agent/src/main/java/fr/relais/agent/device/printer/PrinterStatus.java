@@ -12,12 +12,13 @@ import java.util.OptionalLong;
  *                nothing understandable
  * @param reasons its {@code printer-state-reasons}, without {@code none}, one per condition
  * @param pages   its page counter, when it has one
+ * @param uuid    its {@code printer-uuid}: which printer answered at that address
  */
 record PrinterStatus(String state, List<PrinterReason> reasons, String message, List<Supply> supplies,
-                     OptionalLong pages, String model, OptionalLong upTimeSeconds) {
-    /** Counters, best first: PWG 5100.13's impressions, then pages, then sheets, then an HP-style total. */
+                     OptionalLong pages, String model, String uuid, OptionalLong upTimeSeconds) {
+    /** The IANA-registered counters (PWG 5100.11), best first: impressions (printed sides), pages, sheets. */
     static final List<String> PAGE_COUNTERS = List.of("printer-impressions-completed", "printer-pages-completed",
-            "printer-media-sheets-completed", "printer-total-page-count");
+            "printer-media-sheets-completed");
 
     static final int MAX_REASONS = 32;
 
@@ -29,7 +30,8 @@ record PrinterStatus(String state, List<PrinterReason> reasons, String message, 
     static PrinterStatus of(PrinterAttributes attributes) {
         return new PrinterStatus(state(attributes.first("printer-state")), reasons(attributes.all("printer-state-reasons")),
                 attributes.first("printer-state-message").strip(), Supplies.of(attributes), pages(attributes),
-                attributes.first("printer-make-and-model").strip(), attributes.number("printer-up-time"));
+                attributes.first("printer-make-and-model").strip(), attributes.first("printer-uuid").strip(),
+                attributes.number("printer-up-time"));
     }
 
     /** The enum of RFC 8011 (3, 4, 5), or its name. */

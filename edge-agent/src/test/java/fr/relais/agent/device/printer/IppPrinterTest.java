@@ -55,7 +55,7 @@ class IppPrinterTest {
         assertThat(reading.metrics()).containsEntry("state", "idle").containsEntry("tonerPercent", 100L)
                 .containsEntry("supplyBlackTonerPercent", 100L).containsEntry("supplyWasteTonerPercent", 0L)
                 .containsEntry("paperOut", false).containsEntry("paperJam", false).containsEntry("reasons", "")
-                .containsKeys("model", "stateMessage", "upTimeSeconds")
+                .containsKeys("model", "stateMessage", "uuid", "upTimeSeconds")
                 .doesNotContainKey("error");
         assertThat(reading.events()).isEmpty();
         assertThat(read().events()).as("nothing changed, nothing to say").isEmpty();

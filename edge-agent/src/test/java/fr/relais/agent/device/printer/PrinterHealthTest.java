@@ -68,7 +68,7 @@ class PrinterHealthTest {
     void theWorstOfStateReasonsAndTonerIsThePrintersHealth(String state, int toner, String reasons, String expected) {
         List<PrinterReason> parsed = reasons == null ? List.of() : Arrays.stream(reasons.split(","))
                 .map(keyword -> PrinterReason.parse(keyword).orElseThrow()).toList();
-        PrinterStatus status = new PrinterStatus(state, parsed, "", List.of(), OptionalLong.empty(), "",
+        PrinterStatus status = new PrinterStatus(state, parsed, "", List.of(), OptionalLong.empty(), "", "",
                 OptionalLong.empty());
 
         Health result = health.of(status, toner < 0 ? OptionalInt.empty() : OptionalInt.of(toner));

@@ -1,6 +1,5 @@
 package fr.relais.agent.device.http;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;

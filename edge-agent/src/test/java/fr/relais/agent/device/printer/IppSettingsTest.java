@@ -10,9 +10,9 @@ import fr.relais.protocol.DeviceKind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The ipp driver's settings, read from agent.yaml as the agent reads them. */
 class IppSettingsTest {

@@ -3,6 +3,8 @@ package fr.relais.agent.device;
 import fr.relais.agent.device.badge.EvdevDriver;
 import fr.relais.agent.device.badge.SerialBadgeDriver;
 import fr.relais.agent.device.probe.ProbeDriver;
+import fr.relais.agent.device.printer.IppDriver;
+import fr.relais.agent.device.scanner.EsclDriver;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +33,9 @@ public final class DriverRegistry {
                 new SimulatedDriver(),
                 new EvdevDriver(),
                 new SerialBadgeDriver(),
-                new ProbeDriver()));
+                new ProbeDriver(),
+                new IppDriver(),
+                new EsclDriver()));
     }
 
     public static DriverRegistry of(List<DriverFactory> factories) {

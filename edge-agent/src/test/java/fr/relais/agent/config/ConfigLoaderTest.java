@@ -107,7 +107,7 @@ class ConfigLoaderTest {
         "interval of zero          | intervalSeconds: 15         | intervalSeconds: 0           | telemetry.intervalSeconds: must be between 1 and 86400",
         "unknown clock source      | source: always-synced       | source: gps                  | clock.source: 'gps' is not one of: systemd-timesyncd, always-synced",
         "unknown device kind       | kind: printer               | kind: toaster                | devices[0].kind: 'toaster' is not one of: kiosk, computer, printer",
-        "unknown driver            | driver: simulated\\n  - id: probe-adsl | driver: ipp\\n  - id: probe-adsl | devices[0].driver: no driver 'ipp' in this version",
+        "unknown driver            | driver: simulated\\n  - id: probe-adsl | driver: snmp\\n  - id: probe-adsl | devices[0].driver: no driver 'snmp' in this version",
         "device id twice           | id: probe-adsl              | id: printer-accueil          | devices[1].id: 'printer-accueil' is used by another device",
         "device setting not scalar | link: adsl                  | link: [adsl]                 | devices[1].settings.link: must be a number, a boolean or a text",
         "unknown field             | maxInflight: 200            | maxInflight: 200\\n  colour: red | broker.colour: unknown field",

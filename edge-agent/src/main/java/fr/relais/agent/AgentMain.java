@@ -26,7 +26,6 @@ import picocli.CommandLine.Option;
 @Command(name = "relais-agent", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,
         description = "Runs the Relais edge agent for one or more nodes.", subcommands = CheckCommand.class)
 public final class AgentMain implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
     static final int CONFIG_ERROR = 2;
 
     // Not required for picocli: "relais-agent check …" runs without one (checked in call()).
@@ -40,6 +39,13 @@ public final class AgentMain implements Callable<Integer> {
     private long burst;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check")) {
+            // Before the first logger exists: standard output is for the check's JSON line only.
+            System.setProperty("RELAIS_LOG_TARGET", "System.err");
+            if (System.getenv("RELAIS_LOG_LEVEL") == null) {
+                System.setProperty("RELAIS_LOG_LEVEL", "WARN");
+            }
+        }
         System.exit(new CommandLine(new AgentMain()).execute(args));
     }
 
@@ -76,7 +82,7 @@ public final class AgentMain implements Callable<Integer> {
                 System.err.println("relais-agent: node " + node.node() + ": " + e.getMessage());
                 return CONFIG_ERROR;
             }
-            LOG.info("node {} of site {} started with {} device(s)", node.node(), node.site().id(),
+            LoggerFactory.getLogger(AgentMain.class).info("node {} of site {} started with {} device(s)", node.node(), node.site().id(),
                     node.devices().size());
         }
         systemd.start();

@@ -14,7 +14,7 @@ import fr.relais.provisioning.inventory.Node;
 import fr.relais.provisioning.inventory.Site;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * --simulated, and is about the broker or the demo; this one is about the drivers.
  */
 class SampleWithRealDriversTest {
-    @BeforeAll
-    static void onlyOnceTheAgentHasItsHardwareDrivers() {
+    @BeforeEach
+    void onlyOnceTheAgentHasItsHardwareDrivers() {
         // MERGE: delete this assumption once the drivers (ipp, escl, probe, gpio-*, wiegand, kiosk-watch) are
         // in DriverRegistry.standard(); from then on this test must pass, never skip.
         assumeFalse(DriverRegistry.standard().names().equals("simulated"),

@@ -22,11 +22,6 @@ public record Device(String id, DeviceKind kind, String name, DriverSetup setup,
         Objects.requireNonNull(profile, "profile");
     }
 
-    /** A simulated device, as every device was before the inventory named drivers. */
-    public Device(String id, DeviceKind kind, String name) {
-        this(id, kind, name, DriverSetup.byDefault(), Optional.empty());
-    }
-
     public String driver() {
         return setup.driver();
     }

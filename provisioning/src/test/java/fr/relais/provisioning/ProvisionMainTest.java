@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +48,8 @@ class ProvisionMainTest {
         Path out = dir.resolve("deployment");
         for (String[] command : new String[][] {{"rotate", "rozoy-pi"}, {"rotate-hub"}}) {
             for (String hours : new String[] {"-1", "9000"}) {
-                String[] args = Stream.concat(Stream.of(command), Stream.of("--overlap-hours", hours, "--inventory",
-                        SAMPLE, "--out", out.toString())).toArray(String[]::new);
+                String[] args = Stream.concat(Stream.of(command), Stream.of("--overlap-hours", hours, "--simulated",
+                        "--inventory", SAMPLE, "--out", out.toString())).toArray(String[]::new);
                 assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
                 assertThat(err.toString()).contains("--overlap-hours must be between 0 and 8760");
                 assertThat(out.resolve("secrets")).as("no deployment made").doesNotExist();
@@ -58,10 +59,70 @@ class ProvisionMainTest {
 
     @Test
     void validateSummarisesAValidInventory() {
-        assertThat(run("validate", "--inventory", SAMPLE)).isZero();
+        // Without --simulated too once the hardware drivers are in the agent: SampleWithRealDriversTest.
+        assertThat(run("validate", "--simulated", "--inventory", SAMPLE)).isZero();
         assertThat(out.toString().strip()).isEqualTo(SAMPLE + ": valid, Communauté de communes des Portes de la "
-                + "Thiérache: 6 sites, 6 nodes, 45 devices");
+                + "Thiérache: 6 sites, 6 nodes, 46 devices");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void validateNamesTheLineOfADriverTheAgentDoesNotHave() throws IOException {
+        Path inventory = Files.writeString(dir.resolve("territoire.yaml"), ONE_PRINTER.formatted("driver: ipx  # <-"));
+
+        assertThat(run("validate", "--inventory", inventory.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith(inventory + " line " + marked(inventory)
+                        + ", sites[0].nodes[0].devices[0].driver: no driver 'ipx' in this version of the agent")
+                .contains("available: ").contains("simulated");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void validateNamesTheLineOfASettingTheDriverRefuses() throws IOException {
+        // The simulated driver takes flat values only: a list is what it refuses on this agent version.
+        Path inventory = Files.writeString(dir.resolve("territoire.yaml"), ONE_PRINTER.formatted("""
+                driver: simulated
+                            settings:
+                              tonerPercent: [80, 90]  # <-"""));
+
+        assertThat(run("validate", "--inventory", inventory.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith(inventory + " line " + marked(inventory)
+                + ", sites[0].nodes[0].devices[0].settings.tonerPercent: must be a number, a boolean or a text");
+    }
+
+    @Test
+    void validateSimulatedChecksTheDemoConfigurationsNotTheDrivers() throws IOException {
+        Path inventory = Files.writeString(dir.resolve("territoire.yaml"), ONE_PRINTER.formatted("driver: ipx"));
+
+        assertThat(run("validate", "--simulated", "--inventory", inventory.toString())).isZero();
+        assertThat(out.toString()).contains(": valid, T: 1 site, 1 node, 1 device");
+    }
+
+    /** One site, one node, one printer; %s is the rest of the printer's fields. */
+    private static final String ONE_PRINTER = """
+            territory: T
+            sites:
+              - id: rozoy
+                name: Rozoy
+                kind: mediation
+                commune: Rozoy-sur-Serre
+                nodes:
+                  - id: rozoy-pi
+                    devices:
+                      - id: imprimante
+                        kind: printer
+                        name: Imprimante
+                        %s
+            """;
+
+    private static int marked(Path inventory) throws IOException {
+        List<String> lines = Files.readAllLines(inventory);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).endsWith("# <-")) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("no line marked # <-");
     }
 
     @Test
@@ -98,7 +159,7 @@ class ProvisionMainTest {
 
         assertThat(out.toString().lines()).hasSize(6)
                 .first().isEqualTo("rozoy-pi: " + configs.resolve("rozoy-pi").resolve("agent.yaml")
-                        + " (9 simulated devices)");
+                        + " (10 simulated devices)");
         assertThat(configs.resolve("spi-pi").resolve("agent.yaml")).isRegularFile();
     }
 

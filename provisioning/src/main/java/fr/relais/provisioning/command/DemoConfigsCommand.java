@@ -4,6 +4,7 @@ import fr.relais.provisioning.inventory.Inventory;
 import fr.relais.provisioning.inventory.InventoryException;
 import fr.relais.provisioning.render.DemoConfigWriter;
 import fr.relais.provisioning.render.DemoSettings;
+import fr.relais.provisioning.render.DriverMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** Writes one edge-agent configuration per node, every device simulated, for the demo. */
 @Command(name = "demo-configs", mixinStandardHelpOptions = true,
-        description = {"Writes OUT/<node-id>/agent.yaml for every node of the inventory, every device simulated.",
+        description = {"Writes OUT/<node-id>/agent.yaml for every node of the inventory, every device simulated (of a"
+                + " real driver's settings, only those the simulations read are kept, such as a probe's link).",
                 "For the demo only, never for a real place. Same input, same bytes; existing files are replaced."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every configuration was written", "1:a file could not be written",
@@ -53,7 +55,7 @@ public final class DemoConfigsCommand implements Callable<Integer> {
         }
         Inventory loaded;
         try {
-            loaded = inventory.load();
+            loaded = inventory.load(DriverMode.SIMULATED);
         } catch (InventoryException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.INVALID_INPUT;

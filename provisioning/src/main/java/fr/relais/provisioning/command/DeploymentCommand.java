@@ -5,6 +5,7 @@ import fr.relais.provisioning.deploy.DeploymentLayout;
 import fr.relais.provisioning.deploy.DeploymentRenderer;
 import fr.relais.provisioning.inventory.Inventory;
 import fr.relais.provisioning.inventory.InventoryException;
+import fr.relais.provisioning.render.DriverMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,11 +42,18 @@ abstract class DeploymentCommand implements Callable<Integer> {
                     + " mosquitto.conf and its unit; remembered by the deployment (default: as last given, else OUT/broker).")
     Path brokerDir;
 
+    @Option(names = "--simulated",
+            description = "Every device on the simulated driver, the real drivers' settings dropped (all but those the"
+                    + " simulations read, such as a probe's link): for a test bench, never for a real place. Not"
+                    + " remembered: give it to every command on such a deployment.")
+    boolean simulated;
+
     @Override
     public final Integer call() {
+        DriverMode drivers = simulated ? DriverMode.SIMULATED : DriverMode.AS_INVENTORY;
         Inventory loaded;
         try {
-            loaded = inventory.load();
+            loaded = inventory.load(drivers);
         } catch (InventoryException e) {
             err().println(e.getMessage());
             return ExitCodes.INVALID_INPUT;
@@ -56,7 +64,7 @@ abstract class DeploymentCommand implements Callable<Integer> {
         }
         DeploymentLayout layout = new DeploymentLayout(out);
         try (DeploymentLock lock = DeploymentLock.take(layout)) {
-            return run(loaded, layout, new DeploymentRenderer(layout, Optional.ofNullable(brokerDir), clock));
+            return run(loaded, layout, new DeploymentRenderer(layout, Optional.ofNullable(brokerDir), clock, drivers));
         } catch (DeploymentException e) {
             err().println(e.getMessage());
             return ExitCodes.INVALID_INPUT;

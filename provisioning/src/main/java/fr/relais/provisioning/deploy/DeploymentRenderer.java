@@ -7,6 +7,7 @@ import fr.relais.provisioning.inventory.NodeAuth;
 import fr.relais.provisioning.inventory.Site;
 import fr.relais.provisioning.pki.CertificateAuthority;
 import fr.relais.provisioning.render.AccessControlList;
+import fr.relais.provisioning.render.DriverMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public final class DeploymentRenderer {
     private final DeploymentLayout layout;
     private final Optional<Path> brokerDirGiven;
     private final Clock clock;
+    private final DriverMode drivers;
 
     /** What a render did, one line per fact, for the console. */
     public record Outcome(List<String> lines, Path brokerDir, boolean brokerConfigChanged) {
@@ -37,11 +39,13 @@ public final class DeploymentRenderer {
     /**
      * @param brokerDirGiven where the broker folder will live on the broker machine, if said on
      *                       this command line; otherwise as said last time, or the folder itself
+     * @param drivers        the inventory's drivers, or every device simulated ({@code --simulated})
      */
-    public DeploymentRenderer(DeploymentLayout layout, Optional<Path> brokerDirGiven, Clock clock) {
+    public DeploymentRenderer(DeploymentLayout layout, Optional<Path> brokerDirGiven, Clock clock, DriverMode drivers) {
         this.layout = layout;
         this.brokerDirGiven = brokerDirGiven;
         this.clock = clock;
+        this.drivers = drivers;
     }
 
     public Outcome render(Inventory inventory) throws DeploymentException, IOException {
@@ -66,6 +70,7 @@ public final class DeploymentRenderer {
         inventory.sites().forEach(site -> site.nodes().forEach(node -> inventoryNodes.add(node.id())));
         store.retireAllBut(inventoryNodes, now);
         inventoryNodes.forEach(node -> store.node(node, now));
+        inventory.sites().forEach(site -> store.badgeKey(site.id()));
         brokerDirGiven.ifPresent(dir -> store.brokerDir(dir.toString()));
         Path brokerDir = store.brokerDir() != null ? Path.of(store.brokerDir()) : layout.broker();
         store.save();
@@ -73,7 +78,7 @@ public final class DeploymentRenderer {
         List<AccessControlList.NodeAccess> access = new ArrayList<>();
         PasswordFile passwd = new PasswordFile();
         store.hubCredentials(now).forEach(passwd::add);
-        NodeFiles nodeFiles = new NodeFiles(deployment.ca(), broker);
+        NodeFiles nodeFiles = new NodeFiles(deployment.ca(), broker, drivers);
         Set<String> kept = new HashSet<>();
         boolean certificateNodes = false;
         Set<String> certificatesInUse = new HashSet<>();
@@ -94,13 +99,13 @@ public final class DeploymentRenderer {
                     certificateNodes = true;
                     valid.forEach(credential -> certificatesInUse.add(credential.username()));
                 }
-                nodeFiles.write(layout.node(node.id()), site, node, identity.current()).ifPresent(serial ->
-                        store.recordCertificate(node.id(), identity.current().username(), serial));
+                nodeFiles.write(layout.node(node.id()), site, node, identity.current(), store.badgeKey(site.id()))
+                        .ifPresent(serial -> store.recordCertificate(node.id(), identity.current().username(), serial));
                 kept.add(node.id());
                 lines.add(node.id() + ": nodes/" + node.id() + "/ as " + identity.current().username()
                         + (valid.size() > 1 ? " (and " + (valid.size() - 1) + " older credential(s) until "
                         + valid.get(0).expiresAt() + ")" : "") + ", " + node.auth().wire()
-                        + (node.localBroker() ? ", site broker" : ""));
+                        + (node.localBroker() ? ", site broker" : "") + simulatedDevices(node));
             }
         }
         String acl = AccessControlList.render(store.hubCredentials(now).stream().map(Credential::username).toList(),
@@ -119,6 +124,19 @@ public final class DeploymentRenderer {
         lines.add("hub: hub/ (hub.env, relais-hub.service)");
         removeLeftNodes(kept, lines);
         return new Outcome(lines, brokerDir, brokerFiles.configChanged());
+    }
+
+    /** Says which devices will report made-up figures: a technician must not take them for real ones. */
+    private String simulatedDevices(Node node) {
+        if (node.devices().isEmpty()) {
+            return "";
+        }
+        if (drivers == DriverMode.SIMULATED) {
+            return ", every device simulated (--simulated)";
+        }
+        long simulated = node.devices().stream().filter(device -> device.setup().simulated()).count();
+        return simulated == 0 ? "" : ", " + simulated + " of " + node.devices().size()
+                + " devices simulated (no driver in the inventory)";
     }
 
     /** A folder of a node that left the inventory or was revoked holds a password that no longer works. */

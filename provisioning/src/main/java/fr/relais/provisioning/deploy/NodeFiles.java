@@ -8,6 +8,8 @@ import fr.relais.provisioning.inventory.NodeAuth;
 import fr.relais.provisioning.inventory.Site;
 import fr.relais.provisioning.pki.CertificateAuthority;
 import fr.relais.provisioning.pki.IssuedCertificate;
+import fr.relais.provisioning.render.AgentConfigCheck;
+import fr.relais.provisioning.render.DriverMode;
 import fr.relais.provisioning.render.GeneratedFile;
 import fr.relais.provisioning.render.NodeAgentConfig;
 import fr.relais.provisioning.render.NodeKioskConfig;
@@ -31,14 +33,20 @@ final class NodeFiles {
 
     private final CertificateAuthority ca;
     private final BrokerSpec broker;
+    private final DriverMode drivers;
 
-    NodeFiles(CertificateAuthority ca, BrokerSpec broker) {
+    NodeFiles(CertificateAuthority ca, BrokerSpec broker, DriverMode drivers) {
         this.ca = ca;
         this.broker = broker;
+        this.drivers = drivers;
     }
 
-    /** @return the serial of the node's client certificate, when it uses one */
-    Optional<java.math.BigInteger> write(Path dir, Site site, Node node, Credential credential) throws IOException {
+    /**
+     * @param badgeKey the site's badge hash key, the same for every node of the site
+     * @return the serial of the node's client certificate, when it uses one
+     */
+    Optional<java.math.BigInteger> write(Path dir, Site site, Node node, Credential credential, String badgeKey)
+            throws IOException {
         Files.createDirectories(dir);
         byte[] caCertificate = Files.readAllBytes(ca.certificateFile());
         GeneratedFile.write(dir.resolve(NodeAgentConfig.CA_FILE), caCertificate, "rw-r--r--");
@@ -63,7 +71,10 @@ final class NodeFiles {
             connection = new NodeAgentConfig.Connection("ssl://" + broker.host() + ":" + broker.tlsPort(),
                     Optional.of(credential.username()), Optional.of(credential.password()), true, false);
         }
-        byte[] agentYaml = NodeAgentConfig.render(site, node, connection).getBytes(StandardCharsets.UTF_8);
+        String agentText = NodeAgentConfig.render(site, node, connection, badgeKey, drivers);
+        // The CA and client certificate are in place: the agent reads this very file as it would on the Pi.
+        AgentConfigCheck.verify(agentText, dir);
+        byte[] agentYaml = agentText.getBytes(StandardCharsets.UTF_8);
         GeneratedFile.write(dir.resolve(NodeAgentConfig.FILE), agentYaml, "rw-------");
         Optional<byte[]> kioskYaml = Optional.empty();
         if (node.hasKiosk()) {

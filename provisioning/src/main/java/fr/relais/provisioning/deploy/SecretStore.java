@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.relais.provisioning.secrets.BadgeKeys;
 import fr.relais.provisioning.secrets.GeneratedPasswords;
 import fr.relais.provisioning.render.GeneratedFile;
 import fr.relais.provisioning.secrets.MosquittoPasswords;
@@ -36,10 +37,13 @@ public final class SecretStore {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    /** The file's shape; {@code version} lets a later release read an older store. */
+    /**
+     * The file's shape; {@code version} lets a later release read an older store. A store written
+     * before badge keys existed has none ({@code null}): each site gets one at the next render.
+     */
     record Contents(int version, Credential hub, String adminPassword, String brokerDir,
                     Map<String, NodeIdentity> nodes, java.util.List<String> revokedSerials,
-                    java.util.List<Credential> hubPrevious) {
+                    java.util.List<Credential> hubPrevious, Map<String, String> badgeKeys) {
     }
 
     private final Path file;
@@ -47,6 +51,8 @@ public final class SecretStore {
     private String adminPassword;
     private String brokerDir;
     private final Map<String, NodeIdentity> nodes;
+    /** Per site, never per node: one card must give one hash on every reader of the place. */
+    private final Map<String, String> badgeKeys;
     /** Serials of client certificates no credential carries any more: they stay on the CRL. */
     private final java.util.SortedSet<String> revokedSerials = new java.util.TreeSet<>();
     private boolean changed;
@@ -57,6 +63,7 @@ public final class SecretStore {
         this.adminPassword = contents.adminPassword();
         this.brokerDir = contents.brokerDir();
         this.nodes = new TreeMap<>(contents.nodes() == null ? Map.of() : contents.nodes());
+        this.badgeKeys = new TreeMap<>(contents.badgeKeys() == null ? Map.of() : contents.badgeKeys());
         if (contents.revokedSerials() != null) {
             revokedSerials.addAll(contents.revokedSerials());
         }
@@ -66,7 +73,7 @@ public final class SecretStore {
     static SecretStore open(Path file, Instant now) throws DeploymentException {
         if (!Files.exists(file)) {
             SecretStore store = new SecretStore(file, new Contents(1, newCredential(HUB_USERNAME, now), null, null,
-                    Map.of(), java.util.List.of(), java.util.List.of()));
+                    Map.of(), java.util.List.of(), java.util.List.of(), Map.of()));
             store.adminPassword = GeneratedPasswords.generate();
             store.changed = true;
             return store;
@@ -116,6 +123,18 @@ public final class SecretStore {
         return nodes.computeIfAbsent(node, id -> {
             changed = true;
             return new NodeIdentity(1, java.util.List.of(newCredential(NodeIdentity.username(id, 1), now)), null);
+        });
+    }
+
+    /**
+     * The site's badge hash key, made on first use and kept for good: {@code rotate} does not
+     * touch it (it rotates a node's MQTT identity), and a site that leaves the inventory keeps it,
+     * since a new key would make every badge the hub knows there unknown.
+     */
+    public String badgeKey(String site) {
+        return badgeKeys.computeIfAbsent(site, id -> {
+            changed = true;
+            return BadgeKeys.generate();
         });
     }
 
@@ -234,7 +253,7 @@ public final class SecretStore {
             return;
         }
         GeneratedFile.write(file, (JSON.writeValueAsString(new Contents(1, hub.current(), adminPassword, brokerDir, nodes,
-                java.util.List.copyOf(revokedSerials), hub.previous())) + "\n")
+                java.util.List.copyOf(revokedSerials), hub.previous(), badgeKeys)) + "\n")
                 .getBytes(StandardCharsets.UTF_8), "rw-------");
         changed = false;
     }

@@ -1,6 +1,7 @@
 package fr.relais.provisioning.deploy;
 
 import fr.relais.protocol.Ids;
+import fr.relais.provisioning.secrets.BadgeKeys;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,15 @@ final class StoredSecrets {
         }
         if (contents.brokerDir() != null && !contents.brokerDir().startsWith("/")) {
             return "brokerDir is not an absolute path";
+        }
+        for (Map.Entry<String, String> entry : contents.badgeKeys() == null ? Map.<String, String>of().entrySet()
+                : contents.badgeKeys().entrySet()) {
+            if (!Ids.isValid(entry.getKey())) {
+                return "a site id of badgeKeys is not an id";
+            }
+            if (entry.getValue() == null || !BadgeKeys.FORMAT.matcher(entry.getValue()).matches()) {
+                return "site " + entry.getKey() + ": the badge key is not a generated one";
+            }
         }
         for (Map.Entry<String, NodeIdentity> entry : contents.nodes() == null ? Map.<String, NodeIdentity>of().entrySet()
                 : contents.nodes().entrySet()) {

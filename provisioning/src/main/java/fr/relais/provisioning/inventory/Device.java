@@ -1,23 +1,32 @@
 package fr.relais.provisioning.inventory;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.relais.protocol.DeviceKind;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One piece of equipment a node drives.
  *
- * @param settings scalar settings handed to the driver as they are (for a probe: {@code link: adsl});
- *                 kept in file order so that what is rendered from them is stable
+ * @param setup   its driver and settings, its profile's with its own laid over them; the
+ *                simulated driver when neither names one
+ * @param profile the profile it follows, if any
  */
-public record Device(String id, DeviceKind kind, String name, Map<String, Object> settings) {
+public record Device(String id, DeviceKind kind, String name, DriverSetup setup, Optional<String> profile) {
 
     public Device {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
-        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(profile, "profile");
+    }
+
+    public String driver() {
+        return setup.driver();
+    }
+
+    public ObjectNode settings() {
+        return setup.settings();
     }
 }

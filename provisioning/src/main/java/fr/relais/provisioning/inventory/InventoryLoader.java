@@ -24,6 +24,18 @@ public final class InventoryLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    private final InventoryCheck check;
+
+    /** A loader that checks the inventory's shape only. */
+    public InventoryLoader() {
+        this(InventoryCheck.NONE);
+    }
+
+    /** A loader that also runs {@code check} on every inventory of a valid shape. */
+    public InventoryLoader(InventoryCheck check) {
+        this.check = check;
+    }
+
     public Inventory load(Path file) throws InventoryException {
         String source = file.toString();
         String text;
@@ -55,7 +67,9 @@ public final class InventoryLoader {
             throw new InventoryException(source, line, YamlLineIndex.DOCUMENT, "not valid YAML (" + e.getOriginalMessage() + ")");
         }
         try {
-            return new InventoryReader(lines).read(StrictObject.root(tree, YamlLineIndex.DOCUMENT));
+            Inventory inventory = new InventoryReader(lines).read(StrictObject.root(tree, YamlLineIndex.DOCUMENT));
+            check.check(inventory, lines::has);
+            return inventory;
         } catch (FieldException e) {
             throw new InventoryException(source, lines.lineOf(e.field()), e.field(), e.reason());
         }

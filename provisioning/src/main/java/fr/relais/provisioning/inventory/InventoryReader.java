@@ -1,5 +1,7 @@
 package fr.relais.provisioning.inventory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.SiteKind;
@@ -7,9 +9,11 @@ import fr.relais.protocol.json.FieldException;
 import fr.relais.protocol.json.StrictObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +23,7 @@ import java.util.regex.Pattern;
 final class InventoryReader {
     static final int MAX_SITES = 500;
     static final int MAX_NODES_PER_SITE = 16;
+    static final int MAX_PROFILES = 200;
     /** The edge agent refuses a configuration with more devices than this. */
     /** Five characters: the département (two digits, or 2A/2B for Corsica), then three digits. */
     static final int MAX_CERTIFICATE_NODE_ID = 58;
@@ -30,6 +35,7 @@ final class InventoryReader {
     private final Map<String, String> siteIds = new HashMap<>();
     // Node ids become MQTT client ids and usernames: two Pis sharing one would knock each other off.
     private final Map<String, String> nodeIds = new HashMap<>();
+    private final Map<String, DeviceProfile> profiles = new LinkedHashMap<>();
 
     InventoryReader(YamlLineIndex lines) {
         this.lines = lines;
@@ -42,6 +48,9 @@ final class InventoryReader {
         if (brokerObject.isPresent()) {
             broker = Optional.of(broker(brokerObject.get()));
         }
+        if (root.has("profiles")) {
+            profiles(root);
+        }
         List<Site> sites = new ArrayList<>();
         for (StrictObject site : root.objects("sites", MAX_SITES)) {
             sites.add(site(site));
@@ -50,7 +59,20 @@ final class InventoryReader {
             throw new FieldException(root.field("sites"), "must list at least one site");
         }
         root.finish();
-        return new Inventory(territory, broker, sites);
+        return new Inventory(territory, broker, List.copyOf(profiles.values()), sites);
+    }
+
+    /** Read before the sites, whatever their order in the file: devices refer to them. */
+    private void profiles(StrictObject root) throws FieldException {
+        Map<String, String> profileIds = new HashMap<>();
+        for (StrictObject profile : root.objects("profiles", MAX_PROFILES)) {
+            String id = profile.id("id");
+            unique(profileIds, profile.field("id"), id, "profile");
+            DriverSetup setup = new DriverSetup(nonBlankText(profile, "driver"), settings(profile),
+                    seconds(profile, "pollSeconds"), seconds(profile, "readTimeoutSeconds"));
+            profile.finish();
+            profiles.put(id, new DeviceProfile(id, setup));
+        }
     }
 
     private Site site(StrictObject site) throws FieldException {
@@ -87,9 +109,10 @@ final class InventoryReader {
             unique(deviceIds, device.field("id"), deviceId, "device of this node");
             DeviceKind kind = device.choice("kind", DeviceKind.class);
             String name = nonBlankText(device, "name");
-            Map<String, Object> settings = device.scalars("settings");
+            Optional<String> profile = device.optionalId("profile");
+            DriverSetup setup = driverSetup(device, profile);
             device.finish();
-            devices.add(new Device(deviceId, kind, name, settings));
+            devices.add(new Device(deviceId, kind, name, setup, profile));
         }
         NodeAuth auth = node.choice("auth", NodeAuth.class, NodeAuth.PASSWORD);
         boolean localBroker = node.bool("localBroker", false);
@@ -103,6 +126,48 @@ final class InventoryReader {
         }
         node.finish();
         return new Node(id, devices, auth, localBroker);
+    }
+
+    /**
+     * A device's driver: its profile's or its own (the simulation if it names neither), with its own
+     * settings and timings laid over. Whether the driver knows them is the edge agent's to say.
+     */
+    private DriverSetup driverSetup(StrictObject device, Optional<String> profile) throws FieldException {
+        DriverSetup base = DriverSetup.byDefault();
+        if (profile.isPresent()) {
+            DeviceProfile named = profiles.get(profile.get());
+            if (named == null) {
+                throw new FieldException(device.field("profile"), "no profile '" + profile.get() + "' in profiles:"
+                        + (profiles.isEmpty() ? " the inventory has none" : " (" + String.join(", ", profiles.keySet()) + ")"));
+            }
+            if (device.has("driver")) {
+                throw new FieldException(device.field("driver"), "the device follows profile '" + profile.get()
+                        + "', which names its driver: give one or the other");
+            }
+            base = named.setup();
+        } else if (device.has("driver")) {
+            base = new DriverSetup(nonBlankText(device, "driver"), DriverSetup.emptySettings(), OptionalInt.empty(),
+                    OptionalInt.empty());
+        }
+        return base.with(settings(device), seconds(device, "pollSeconds"), seconds(device, "readTimeoutSeconds"));
+    }
+
+    /** The {@code settings:} block as a tree, lists and objects included; absent means empty. */
+    private static ObjectNode settings(StrictObject object) throws FieldException {
+        List<JsonNode> block = new ArrayList<>(1);
+        object.freeObject("settings", tree -> {
+            block.add(tree);
+            return Map.of();
+        });
+        return block.isEmpty() ? DriverSetup.emptySettings() : (ObjectNode) block.get(0);
+    }
+
+    /** A whole number of seconds; its range is the edge agent's to judge. */
+    private static OptionalInt seconds(StrictObject object, String name) throws FieldException {
+        if (!object.has(name)) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) object.longIn(name, Integer.MIN_VALUE, Integer.MAX_VALUE, 0));
     }
 
     private static BrokerSpec broker(StrictObject broker) throws FieldException {

@@ -62,6 +62,11 @@ final class YamlLineIndex {
         return lines.getOrDefault("", 1);
     }
 
+    /** Whether the document writes this very field (not only one of its parents). */
+    boolean has(String path) {
+        return lines.containsKey(path);
+    }
+
     private static String parent(String path) {
         int cut = path.endsWith("]") ? path.lastIndexOf('[') : path.lastIndexOf('.');
         return cut <= 0 ? "" : path.substring(0, cut);

@@ -1,10 +1,15 @@
 package fr.relais.provisioning.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.relais.agent.device.simulated.SimulatedDriver;
 import fr.relais.provisioning.inventory.Device;
+import fr.relais.provisioning.inventory.DriverSetup;
 import fr.relais.provisioning.inventory.Node;
 import fr.relais.provisioning.inventory.Site;
+import java.util.Iterator;
+import java.util.Map;
 
 /** What a demo and a real {@code agent.yaml} share: who the node is, and its devices. */
 final class AgentConfigParts {
@@ -23,20 +28,40 @@ final class AgentConfigParts {
     }
 
     /**
-     * Every device on {@code driver}: {@code simulated} is the only driver this agent version has,
-     * for the demo and, until hardware drivers replace it device by device, for real nodes.
+     * The {@code devices:} list, in inventory order: the agent's error about {@code devices[i]} is
+     * about the inventory's device {@code i} of that node.
      */
-    static void devices(ObjectNode root, Node node, String driver) {
+    static void devices(ObjectNode root, Node node, DriverMode mode) {
         ArrayNode devices = root.putArray("devices");
         for (Device device : node.devices()) {
             ObjectNode entry = devices.addObject();
             entry.put("id", device.id());
             entry.put("kind", device.kind().wire());
             entry.put("name", device.name());
-            entry.put("driver", driver);
-            if (!device.settings().isEmpty()) {
-                entry.set("settings", YamlText.tree(device.settings()));
+            DriverSetup setup = device.setup();
+            boolean simulatedHere = mode == DriverMode.SIMULATED && !setup.simulated();
+            entry.put("driver", simulatedHere ? DriverSetup.SIMULATED : setup.driver());
+            ObjectNode settings = simulatedHere ? simulationSettings(setup.settings()) : setup.settings();
+            // A real device's pace suits its hardware; simulated, it follows the node's telemetry.
+            if (!simulatedHere) {
+                setup.pollSeconds().ifPresent(seconds -> entry.put("pollSeconds", seconds));
+                setup.readTimeoutSeconds().ifPresent(seconds -> entry.put("readTimeoutSeconds", seconds));
+            }
+            if (!settings.isEmpty()) {
+                entry.set("settings", settings);
             }
         }
+    }
+
+    /** What the simulations read of a real driver's settings (a probe's {@code link}); the rest is hardware. */
+    private static ObjectNode simulationSettings(ObjectNode real) {
+        ObjectNode kept = YamlText.object();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = real.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (SimulatedDriver.SETTINGS.contains(field.getKey()) && field.getValue().isValueNode()) {
+                kept.set(field.getKey(), field.getValue());
+            }
+        }
+        return kept;
     }
 }

@@ -6,14 +6,14 @@ import fr.relais.provisioning.inventory.Site;
 
 /**
  * The edge-agent configuration ({@code agent.yaml}) of one node for the demo: every device
- * simulated and the machine's clock trusted. It depends on nothing but its inputs, with no date
+ * simulated (the real drivers' settings dropped but for those the simulations read, such as a
+ * probe's {@code link}), so the demo runs on any machine, and the machine's clock trusted. It depends on nothing but its inputs, with no date
  * or random part, so rendering twice gives the same bytes and the agent reports the same
  * configuration version.
  */
 public final class DemoAgentConfig {
     /** The agent's SQLite file, next to its configuration. */
     public static final String STORAGE_FILE = "agent.db";
-    public static final String SIMULATED_DRIVER = "simulated";
     /** The machine running the demo is assumed to keep time; a Pi in a village is not. */
     public static final String CLOCK_SOURCE = "always-synced";
 
@@ -26,7 +26,7 @@ public final class DemoAgentConfig {
         root.putObject("storage").put("file", STORAGE_FILE);
         root.putObject("telemetry").put("intervalSeconds", settings.telemetryIntervalSeconds());
         root.putObject("clock").put("source", CLOCK_SOURCE);
-        AgentConfigParts.devices(root, node, SIMULATED_DRIVER);
+        AgentConfigParts.devices(root, node, DriverMode.SIMULATED);
         return YamlText.write(header(site, node), root);
     }
 

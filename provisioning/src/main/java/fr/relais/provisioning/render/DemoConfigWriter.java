@@ -33,6 +33,7 @@ public final class DemoConfigWriter {
                 // Node ids follow the protocol's Ids rules, so they are safe as folder names.
                 Path file = outDir.resolve(node.id()).resolve(FILE_NAME);
                 String text = DemoAgentConfig.render(site, node, settings);
+                AgentConfigCheck.verify(text, file.getParent());
                 GeneratedFile.write(file, text);
                 LOG.debug("wrote {} ({} characters)", file, text.length());
                 written.add(new WrittenConfig(site, node, file));

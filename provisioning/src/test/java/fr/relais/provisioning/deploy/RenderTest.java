@@ -21,7 +21,8 @@ class RenderTest {
     void rendersTheLayoutTheIssueAsksFor() throws Exception {
         RenderedDeployment deployment = new RenderedDeployment(temp);
         RenderedDeployment.Run run = deployment.render();
-        assertThat(run.out()).contains("initialised").contains("rozoy-pi: nodes/rozoy-pi/ as rozoy-pi.1");
+        assertThat(run.out()).contains("initialised")
+                .contains("rozoy-pi: nodes/rozoy-pi/ as rozoy-pi.1, password, every device simulated (--simulated)");
         Path root = deployment.root;
         for (String file : new String[] {"broker/mosquitto.conf", "broker/passwd", "broker/acl", "broker/ca.crt",
                 "broker/server.crt", "broker/server.key", "broker/relais-broker.service", "hub/hub.env",
@@ -46,6 +47,51 @@ class RenderTest {
         // No secret in the inventory, ever: render reads it and never writes it.
         assertThat(Files.readString(deployment.inventory)).doesNotContain(deployment.password("rozoy-pi"))
                 .doesNotContain(deployment.hubPassword()).doesNotContain("password:");
+    }
+
+    @Test
+    void aDriverTheAgentDoesNotHaveIsRefusedWithItsLineBeforeAnythingIsWritten() throws Exception {
+        RenderedDeployment deployment = new RenderedDeployment(temp);
+        String text = Files.readString(deployment.inventory);
+        Files.writeString(deployment.inventory, text.replace("driver: kiosk-watch", "driver: kiosk-wotch"));
+        int line = Files.readAllLines(deployment.inventory).indexOf("    driver: kiosk-wotch") + 1;
+
+        RenderedDeployment.Run run = deployment.provisionAsGiven("render", "--inventory",
+                deployment.inventory.toString(), "--out", deployment.root.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith(deployment.inventory + " line " + line
+                + ", profiles[5].driver: no driver 'kiosk-wotch' in this version of the agent");
+        assertThat(deployment.root.resolve("secrets")).doesNotExist();
+    }
+
+    @Test
+    void devicesWithoutADriverAreSaidToBeSimulated() throws Exception {
+        RenderedDeployment deployment = new RenderedDeployment(temp);
+        // Only the devices that name no driver: on this agent version, and on any, they render as they are.
+        Path inventory = temp.resolve("computers.yaml");
+        Files.writeString(inventory, """
+                territory: T
+                broker: { host: relais.example }
+                sites:
+                  - id: rozoy
+                    name: Rozoy
+                    kind: mediation
+                    commune: Rozoy-sur-Serre
+                    nodes:
+                      - id: rozoy-pi
+                        devices:
+                          - { id: poste-1, kind: computer, name: Poste 1 }
+                          - { id: poste-2, kind: computer, name: Poste 2, settings: { cpuPercent: 12 } }
+                """);
+        RenderedDeployment.Run run = deployment.provisionAsGiven("render", "--inventory", inventory.toString(),
+                "--out", deployment.root.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("rozoy-pi: nodes/rozoy-pi/ as rozoy-pi.1, password, 2 of 2 devices simulated"
+                + " (no driver in the inventory)");
+        assertThat(Files.readString(deployment.root.resolve("nodes/rozoy-pi/agent.yaml")))
+                .contains("# Devices for which the inventory names no driver are simulated")
+                .contains("cpuPercent: 12");
     }
 
     @Test
@@ -176,7 +222,7 @@ class RenderTest {
         assertThat(badHost.exit()).isEqualTo(2);
         assertThat(badHost.err()).contains("broker.host").contains("line");
         Path noBroker = temp.resolve("no-broker.yaml");
-        Files.writeString(noBroker, Files.readString(RenderedDeployment.SAMPLE).replaceAll("(?s)\nbroker:.*?\nsites:", "\nsites:"));
+        Files.writeString(noBroker, Files.readString(RenderedDeployment.SAMPLE).replaceAll("(?m)^broker:\n(  .*\n)+", ""));
         RenderedDeployment.Run missing = deployment.provision("render", "--inventory", noBroker.toString(),
                 "--out", deployment.root.toString());
         assertThat(missing.exit()).isEqualTo(2);

@@ -64,17 +64,54 @@ class SampleInventoryTest {
     void probesSayWhichLinkEachPlaceHas() {
         Map<String, Object> links = inventory.sites().stream().collect(Collectors.toMap(Site::id,
                 site -> site.nodes().get(0).devices().stream().filter(d -> d.kind() == DeviceKind.PROBE)
-                        .findFirst().orElseThrow().settings().get("link")));
+                        .findFirst().orElseThrow().settings().get("link").asText()));
         assertThat(links).containsExactlyInAnyOrderEntriesOf(Map.of("rozoy", "fibre", "montcornet", "adsl",
                 "dizy-le-gros", "adsl", "brunehamel", "adsl", "rozoy-coworking", "fibre", "spi", "4g"));
     }
 
     @Test
-    void onlyProbesCarrySettings() {
-        assertThat(inventory.sites()).flatExtracting(Site::nodes).flatExtracting(Node::devices)
-                .filteredOn(device -> !device.settings().isEmpty())
-                .allSatisfy(device -> assertThat(device.kind()).isEqualTo(DeviceKind.PROBE))
-                .hasSize(6);
+    void everyPieceOfEquipmentButTheComputersHasItsHardwareDriver() {
+        Map<DeviceKind, List<String>> drivers = devices().stream().collect(Collectors.groupingBy(Device::kind,
+                Collectors.mapping(Device::driver, Collectors.toList())));
+        assertThat(drivers.get(DeviceKind.PRINTER)).containsOnly("ipp").hasSize(6);
+        assertThat(drivers.get(DeviceKind.SCANNER)).containsOnly("escl").hasSize(5);
+        assertThat(drivers.get(DeviceKind.PROBE)).containsOnly("probe").hasSize(6);
+        assertThat(drivers.get(DeviceKind.KIOSK)).containsOnly("kiosk-watch").hasSize(6);
+        assertThat(drivers.get(DeviceKind.PRESENCE_SENSOR)).containsOnly("gpio-presence", "gpio-people-counter")
+                .contains("gpio-people-counter");
+        assertThat(drivers.get(DeviceKind.DOOR)).containsExactly("gpio-door");
+        assertThat(drivers.get(DeviceKind.BADGE_READER)).containsExactly("wiegand");
+        // No driver watches a public computer yet: they stay simulated, and their birth says so.
+        assertThat(drivers.get(DeviceKind.COMPUTER)).containsOnly("simulated");
+    }
+
+    @Test
+    void keepsEveryDriverSettingInTheProfilesButWhatDiffersPerDevice() {
+        assertThat(devices()).filteredOn(device -> !device.setup().simulated())
+                .allSatisfy(device -> assertThat(device.profile()).as(device.id()).isPresent());
+        assertThat(inventory.profiles()).extracting(DeviceProfile::id).doesNotHaveDuplicates().hasSize(10);
+        // A USB multifunction is reached through ipp-usb on its Pi, a network one by its name.
+        assertThat(site("montcornet").nodes().get(0).devices()).filteredOn(device -> device.kind() == DeviceKind.PRINTER)
+                .singleElement().satisfies(printer -> assertThat(printer.settings().get("uri").asText())
+                        .isEqualTo("ipp://localhost:60000/ipp/print"));
+        Device probe = site("spi").nodes().get(0).devices().get(0);
+        assertThat(probe.settings().get("link").asText()).isEqualTo("4g");
+        assertThat(probe.settings().get("targets").isArray()).as("a list, kept as a list").isTrue();
+        assertThat(probe.settings().at("/throughput/everyHours").asInt()).isEqualTo(6);
+        assertThat(probe.setup().pollSeconds()).hasValue(60);
+    }
+
+    @Test
+    void theCoworkingPlacesTwoMotionSensorsUseTwoPins() {
+        List<Device> sensors = site("rozoy-coworking").nodes().get(0).devices().stream()
+                .filter(device -> device.driver().equals("gpio-presence")).toList();
+        assertThat(sensors).extracting(device -> device.settings().get("pir").asInt()).containsExactly(4, 12);
+        assertThat(sensors).extracting(device -> device.settings().get("holdSeconds").asInt()).containsOnly(120);
+    }
+
+    private static List<Device> devices() {
+        return inventory.sites().stream().flatMap(site -> site.nodes().stream())
+                .flatMap(node -> node.devices().stream()).toList();
     }
 
     private static Site site(String id) {

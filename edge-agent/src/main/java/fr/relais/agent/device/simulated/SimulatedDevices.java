@@ -7,20 +7,23 @@ import java.util.Random;
 
 /**
  * Simulated equipment for the demo and the tests, never for a real place: each one says so in
- * the birth ({@code simulated: true}). Their randomness is seeded by the device id, so a test
- * sees the same story every time.
+ * the birth ({@code simulated: true}). Their randomness is seeded by the node and the device id:
+ * a test sees the same story every time, and the places of one territory, whose devices share ids
+ * ({@code imprimante-accueil} in every tiers-lieu), each tell their own.
  */
 public final class SimulatedDevices {
-    /** Seeds the printers' jams apart from their other randomness, still from the device id. */
+    /** Seeds the printers' jams apart from their other randomness, still from the node and device id. */
     private static final long JAM_SALT = 0x6A616D73L;
     private SimulatedDevices() {
     }
 
-    public static Device create(DeviceConfig config) {
+    public static Device create(String node, DeviceConfig config) {
         Birth.DeviceInfo info = new Birth.DeviceInfo(config.id(), config.kind(), config.name(), true);
-        Random random = new Random(config.id().hashCode());
+        // String.hashCode is specified, so the seed is the same on every JVM; '/' is in no id.
+        int seed = (node + "/" + config.id()).hashCode();
+        Random random = new Random(seed);
         return switch (config.kind()) {
-            case PRINTER -> new SimulatedPrinter(info, random, new Random(JAM_SALT ^ config.id().hashCode()),
+            case PRINTER -> new SimulatedPrinter(info, random, new Random(JAM_SALT ^ seed),
                     SimulatedDriver.scalars(config));
             case PRESENCE_SENSOR -> new SimulatedPresenceSensor(info, random);
             case PROBE -> new SimulatedProbe(info, random, SimulatedDriver.scalars(config));

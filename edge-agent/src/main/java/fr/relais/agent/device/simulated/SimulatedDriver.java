@@ -13,6 +13,13 @@ import java.util.Set;
 
 /** The {@code simulated} driver: any kind, a flat block of scalar settings. */
 public final class SimulatedDriver implements DriverFactory {
+    /**
+     * The settings the simulations read (printer: {@code tonerPercent}, probe: {@code link}).
+     * Provisioning keeps these, and drops the others, when it renders a device of a real driver
+     * as simulated for the demo.
+     */
+    public static final Set<String> SETTINGS = Set.of("link", "tonerPercent");
+
     @Override
     public String driver() {
         return DeviceConfig.SIMULATED;
@@ -31,7 +38,7 @@ public final class SimulatedDriver implements DriverFactory {
 
     @Override
     public Device create(DeviceConfig config, DriverContext context) {
-        return SimulatedDevices.create(config);
+        return SimulatedDevices.create(context.node(), config);
     }
 
     @SuppressWarnings("unchecked")

@@ -15,8 +15,8 @@ import java.util.Random;
  * A public printer whose toner goes down as people print, which now and then runs out of paper
  * or jams for a few readings, and whose cartridge a technician replaces once it is empty.
  *
- * <p>Jams draw from their own random sequence ({@code jams}, seeded by the device id like the
- * rest), and people still try to print while it is jammed, so adding jams changed each printer's
+ * <p>Jams draw from their own random sequence ({@code jams}, seeded by node and device id like
+ * the rest), and people still try to print while it is jammed, so adding jams changed each printer's
  * story (the demo's, the tests') as little as possible: only the pages a jam stops.
  */
 final class SimulatedPrinter extends SimulatedDevice {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.agent.config.DeviceConfig;
 import fr.relais.agent.device.Device;
+import fr.relais.agent.device.DriverContext;
+import fr.relais.agent.device.badge.BadgeHasher;
 import fr.relais.agent.device.Reading;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +18,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,7 +29,7 @@ class SimulatedDevicesTest {
             .toInstant();
 
     private static Device device(DeviceKind kind, Map<String, Object> settings) {
-        return SimulatedDevices.create(new DeviceConfig("dev-1", kind, "Appareil", DeviceConfig.SIMULATED, Duration.ofSeconds(10),
+        return SimulatedDevices.create("node-1", new DeviceConfig("dev-1", kind, "Appareil", DeviceConfig.SIMULATED, Duration.ofSeconds(10),
                 DeviceConfig.DEFAULT_READ_TIMEOUT, settings));
     }
 
@@ -95,15 +100,38 @@ class SimulatedDevicesTest {
 
     @Test
     void aPrintersJamsAreTheSameEveryTimeForTheSameDevice() {
-        assertThat(jamStory("imprimante-accueil")).isEqualTo(jamStory("imprimante-accueil"))
-                .isNotEqualTo(jamStory("imprimante-cowork"))
+        assertThat(jamStory("rozoy-pi", "imprimante-accueil")).isEqualTo(jamStory("rozoy-pi", "imprimante-accueil"))
+                .isNotEqualTo(jamStory("rozoy-pi", "imprimante-cowork"))
                 .contains(true);
     }
 
-    private static List<Boolean> jamStory(String id) {
-        Device printer = SimulatedDevices.create(
-                new DeviceConfig(id, DeviceKind.PRINTER, "Imprimante", DeviceConfig.SIMULATED, Duration.ofSeconds(10),
-                        DeviceConfig.DEFAULT_READ_TIMEOUT, Map.of()));
+    @Test
+    void theSameDeviceIdOnTwoNodesTellsTwoStories() {
+        // Every tiers-lieu of the demo has an "imprimante-accueil": each must show its own toner and pages.
+        Device rozoy = printer(new SimulatedDriver(), "rozoy-pi", "imprimante-accueil");
+        Device montcornet = printer(new SimulatedDriver(), "montcornet-pi", "imprimante-accueil");
+        Map<String, Object> first = rozoy.read(TUESDAY_10AM).metrics();
+        Map<String, Object> second = montcornet.read(TUESDAY_10AM).metrics();
+
+        assertThat(first.get("tonerPercent")).isNotEqualTo(second.get("tonerPercent"));
+        assertThat(first.get("pagesPrinted")).isNotEqualTo(second.get("pagesPrinted"));
+        assertThat(jamStory("rozoy-pi", "imprimante-accueil")).isNotEqualTo(jamStory("montcornet-pi", "imprimante-accueil"));
+        assertThat(printer(new SimulatedDriver(), "rozoy-pi", "imprimante-accueil").read(TUESDAY_10AM).metrics())
+                .as("and each node's story is the same every time").isEqualTo(first);
+    }
+
+    /** Through the driver, as the node makes it: the node's id comes from the driver context. */
+    private static Device printer(SimulatedDriver driver, String node, String id) {
+        return driver.create(printerConfig(id), new NodeOnlyContext(node));
+    }
+
+    private static DeviceConfig printerConfig(String id) {
+        return new DeviceConfig(id, DeviceKind.PRINTER, "Imprimante", DeviceConfig.SIMULATED, Duration.ofSeconds(10),
+                DeviceConfig.DEFAULT_READ_TIMEOUT, Map.of());
+    }
+
+    private static List<Boolean> jamStory(String node, String id) {
+        Device printer = SimulatedDevices.create(node, printerConfig(id));
         List<Boolean> story = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             story.add((Boolean) printer.read(TUESDAY_10AM).metrics().get("paperJam"));
@@ -149,5 +177,38 @@ class SimulatedDevicesTest {
                 .hasMessageContaining("settings.tonerPercent must be a number");
         assertThatThrownBy(() -> device(DeviceKind.PRINTER, Map.of("tonerPercent", 150L)))
                 .hasMessageContaining("between 0 and 100");
+    }
+
+    /** A driver context that knows only its node: all a simulation asks for. */
+    private record NodeOnlyContext(String node) implements DriverContext {
+        @Override
+        public String site() {
+            return "site-1";
+        }
+
+        @Override
+        public Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Override
+        public BadgeHasher badges() {
+            throw new UnsupportedOperationException("simulations hash no badge");
+        }
+
+        @Override
+        public ScheduledExecutorService timers() {
+            throw new UnsupportedOperationException("simulations use no timer");
+        }
+
+        @Override
+        public <T extends AutoCloseable> T shared(Class<T> type, Supplier<T> opener) {
+            throw new UnsupportedOperationException("simulations share nothing");
+        }
+
+        @Override
+        public boolean replayingBacklog() {
+            return false;
+        }
     }
 }

@@ -1,0 +1,69 @@
+package fr.relais.provisioning.render;
+
+import fr.relais.agent.config.ConfigException;
+import fr.relais.agent.config.ConfigLoader;
+import fr.relais.agent.device.DriverRegistry;
+import fr.relais.protocol.json.FieldException;
+import fr.relais.provisioning.inventory.Inventory;
+import fr.relais.provisioning.inventory.InventoryCheck;
+import fr.relais.provisioning.inventory.Node;
+import fr.relais.provisioning.inventory.Site;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Has the edge agent's own configuration loader read every node's {@code agent.yaml} as it would
+ * be rendered: the agent is the one place that knows its drivers, the kinds each drives and what
+ * their settings must be. What it refuses is reported on the inventory's line, through
+ * {@link AgentFieldPaths}. Only the node's broker credentials and its site's badge key, which
+ * {@code render} takes from the deployment's secrets, are stand-ins here.
+ */
+public final class AgentConfigCheck implements InventoryCheck {
+    /** As long as the agent asks (32 characters and more); never used by any node. */
+    static final String PLACEHOLDER_BADGE_KEY = "placeholder-badge-key-only-for-checking-0000";
+    private static final NodeAgentConfig.Connection PLACEHOLDER_CONNECTION = new NodeAgentConfig.Connection(
+            "tcp://localhost:1883", Optional.of("checking"), Optional.of("checking"), false, false);
+
+    private final DriverMode mode;
+    private final DriverRegistry drivers;
+
+    /** With the drivers of the edge agent provisioning was built with. */
+    public AgentConfigCheck(DriverMode mode) {
+        this(mode, DriverRegistry.standard());
+    }
+
+    AgentConfigCheck(DriverMode mode, DriverRegistry drivers) {
+        this.mode = mode;
+        this.drivers = drivers;
+    }
+
+    @Override
+    public void check(Inventory inventory, Predicate<String> written) throws FieldException {
+        for (int s = 0; s < inventory.sites().size(); s++) {
+            Site site = inventory.sites().get(s);
+            for (int n = 0; n < site.nodes().size(); n++) {
+                Node node = site.nodes().get(n);
+                String text = NodeAgentConfig.render(site, node, PLACEHOLDER_CONNECTION, PLACEHOLDER_BADGE_KEY, mode);
+                try {
+                    new ConfigLoader(PlaceholderEnvironment.of(text), drivers).parse(text, Path.of(""));
+                } catch (ConfigException e) {
+                    throw new AgentFieldPaths(inventory, s, n, written).inventoryError(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks the very text about to be written, its TLS files beside it in {@code folder}. The
+     * inventory passed {@link #check} already, so a refusal here is a fault of provisioning itself.
+     */
+    public static void verify(String text, Path folder) {
+        try {
+            new ConfigLoader(PlaceholderEnvironment.of(text)).parse(text, folder);
+        } catch (ConfigException e) {
+            throw new IllegalStateException("the edge agent refuses the agent.yaml rendered in " + folder + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

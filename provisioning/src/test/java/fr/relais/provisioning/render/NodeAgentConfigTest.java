@@ -1,0 +1,125 @@
+package fr.relais.provisioning.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.relais.provisioning.inventory.Inventory;
+import fr.relais.provisioning.inventory.InventoryLoader;
+import fr.relais.provisioning.inventory.Node;
+import fr.relais.provisioning.inventory.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A real node's agent.yaml: the inventory's drivers and settings as written, or all simulated. */
+class NodeAgentConfigTest {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final JsonMapper JSON = new JsonMapper();
+    private static final String KEY = "k".repeat(43);
+    private static final NodeAgentConfig.Connection TLS = new NodeAgentConfig.Connection("ssl://relais.example:8883",
+            Optional.of("rozoy-pi.1"), Optional.of("secret"), true, false);
+    private static Site site;
+    private static Node node;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Inventory inventory = new InventoryLoader().parse("t.yaml", """
+                territory: T
+                profiles:
+                  - id: sonde-liaison
+                    driver: probe
+                    pollSeconds: 60
+                    settings:
+                      targets: ["9.9.9.9", "1.1.1.1"]
+                      throughput: { url: "https://x/10MB.bin", maxBytes: 10000000, everyHours: 6 }
+                sites:
+                  - id: rozoy
+                    name: Rozoy
+                    kind: mediation
+                    commune: Rozoy-sur-Serre
+                    nodes:
+                      - id: rozoy-pi
+                        devices:
+                          - id: sonde
+                            kind: probe
+                            name: Sonde
+                            profile: sonde-liaison
+                            settings: { link: adsl }
+                          - id: imprimante
+                            kind: printer
+                            name: Imprimante
+                            driver: ipp
+                            readTimeoutSeconds: 20
+                            settings: { uri: "ipp://localhost:60000/ipp/print", tonerWarningPercent: 15 }
+                          - id: poste
+                            kind: computer
+                            name: Poste
+                          - id: porte
+                            kind: door
+                            name: Porte
+                            driver: gpio-door
+                            settings: { relay: 17, contact: 27 }
+                """);
+        site = inventory.sites().get(0);
+        node = site.nodes().get(0);
+    }
+
+    @Test
+    void rendersEachDevicesDriverAndSettingsAsTheInventoryWroteThem() throws Exception {
+        JsonNode config = YAML.readTree(NodeAgentConfig.render(site, node, TLS, KEY, DriverMode.AS_INVENTORY));
+        JsonNode devices = config.get("devices");
+
+        assertThat(devices.get(0)).isEqualTo(JSON.readTree("""
+                {"id": "sonde", "kind": "probe", "name": "Sonde", "driver": "probe", "pollSeconds": 60,
+                 "settings": {"targets": ["9.9.9.9", "1.1.1.1"],
+                              "throughput": {"url": "https://x/10MB.bin", "maxBytes": 10000000, "everyHours": 6},
+                              "link": "adsl"}}"""));
+        assertThat(devices.get(1)).isEqualTo(JSON.readTree("""
+                {"id": "imprimante", "kind": "printer", "name": "Imprimante", "driver": "ipp", "readTimeoutSeconds": 20,
+                 "settings": {"uri": "ipp://localhost:60000/ipp/print", "tonerWarningPercent": 15}}"""));
+        assertThat(devices.get(2)).isEqualTo(JSON.readTree("""
+                {"id": "poste", "kind": "computer", "name": "Poste", "driver": "simulated"}"""));
+        assertThat(devices.get(3).get("driver").asText()).isEqualTo("gpio-door");
+    }
+
+    @Test
+    void carriesTheSitesBadgeKey() throws Exception {
+        String text = NodeAgentConfig.render(site, node, TLS, KEY, DriverMode.AS_INVENTORY);
+
+        assertThat(YAML.readTree(text).at("/badges/hashKey").asText()).isEqualTo(KEY);
+        assertThat(text).contains("It holds the node's MQTT password and the site's badge hash key")
+                .contains("Devices for which the inventory names no driver are simulated");
+    }
+
+    @Test
+    void simulatedKeepsOnlyWhatTheSimulationsReadAndTheNodesPace() throws Exception {
+        String text = NodeAgentConfig.render(site, node, TLS, KEY, DriverMode.SIMULATED);
+        JsonNode devices = YAML.readTree(text).get("devices");
+
+        assertThat(drivers(devices)).containsOnly("simulated");
+        assertThat(devices.get(0)).isEqualTo(JSON.readTree("""
+                {"id": "sonde", "kind": "probe", "name": "Sonde", "driver": "simulated", "settings": {"link": "adsl"}}"""));
+        assertThat(devices.get(1)).isEqualTo(JSON.readTree("""
+                {"id": "imprimante", "kind": "printer", "name": "Imprimante", "driver": "simulated"}"""));
+        assertThat(text).contains("Rendered with --simulated: every device is simulated");
+    }
+
+    @Test
+    void theDemoIsSimulatedAndHasNoBadgeKey() throws Exception {
+        JsonNode config = YAML.readTree(DemoAgentConfig.render(site, node, new DemoSettings("tcp://127.0.0.1:1883", 5)));
+
+        assertThat(drivers(config.get("devices"))).containsOnly("simulated");
+        assertThat(config.has("badges")).isFalse();
+        assertThat(config.at("/devices/0/settings")).isEqualTo(JSON.readTree("{\"link\": \"adsl\"}"));
+    }
+
+    private static List<String> drivers(JsonNode devices) {
+        List<String> drivers = new ArrayList<>();
+        devices.forEach(device -> drivers.add(device.get("driver").asText()));
+        return drivers;
+    }
+}

@@ -1,5 +1,9 @@
 package fr.relais.agent.device;
 
+import fr.relais.agent.device.gpio.GpioDoorDriver;
+import fr.relais.agent.device.gpio.GpioPresenceDriver;
+import fr.relais.agent.device.gpio.PeopleCounterDriver;
+import fr.relais.agent.device.gpio.WiegandDriver;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +29,11 @@ public final class DriverRegistry {
     /** Every driver of this version of the agent. */
     public static DriverRegistry standard() {
         return of(List.of(
-                new SimulatedDriver()));
+                new SimulatedDriver(),
+                new GpioDoorDriver(),
+                new GpioPresenceDriver(),
+                new PeopleCounterDriver(),
+                new WiegandDriver()));
     }
 
     public static DriverRegistry of(List<DriverFactory> factories) {

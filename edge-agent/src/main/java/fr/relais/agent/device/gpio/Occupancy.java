@@ -38,11 +38,12 @@ final class Occupancy {
         tally.advance(now, occupied);
         motion = active;
         lastMotion = now;
+        if (active) {
+            motionCount++;
+        }
         if (!active || occupied) {
-            motionCount += active ? 1 : 0;
             return Optional.empty();
         }
-        motionCount++;
         occupied = true;
         occupiedSince = now;
         return Optional.of(new DeviceEvent(OCCUPIED, Severity.INFO, "Salle « " + room + " » occupée",

@@ -9,9 +9,10 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * An input whose changes count only once the new level has held for {@code settle}: the bounces
  * of a reed contact, a button, the legs of someone crossing a beam, a PIR module's glitches are
- * ignored. Each settled change says when the line first left its previous level (the clock's
- * time), so the order of two lines' changes survives the settling delay. With a zero settle every
- * edge counts at once, on the thread that saw it.
+ * ignored. Each settled change says since when (the clock's time) the line has been away from its
+ * previous level: the edge after its last return to that level, so the order of two lines' changes
+ * survives the settling delay, and depends on the edges alone, not on when the timer thread ran.
+ * With a zero settle every edge counts at once, on the thread that saw it.
  */
 final class SettledInput {
     @FunctionalInterface
@@ -55,7 +56,9 @@ final class SettledInput {
 
     private synchronized void edge(boolean active) {
         latest = active;
-        if (departedAt == null) {
+        if (active == level) {
+            departedAt = null;
+        } else if (departedAt == null) {
             departedAt = clock.instant();
         }
         if (settle.isZero()) {

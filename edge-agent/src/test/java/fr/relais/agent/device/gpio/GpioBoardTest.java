@@ -80,4 +80,15 @@ class GpioBoardTest {
         assertThatThrownBy(() -> board.wiring("porte").input("contact", new Pin(17, true, Pull.UP)))
                 .hasMessageContaining("the GPIO board of this runtime is closed");
     }
+
+    @Test
+    void offAPiTheBoardSaysWhatIsMissing() {
+        // On a Pi 4 or 5 this opens the real header (and nothing is claimed); anywhere else it must say why not.
+        try (GpioBoard real = GpioBoard.onThePi()) {
+            assertThat(real.owners()).isEmpty();
+        } catch (IllegalStateException e) {
+            assertThat(e).hasMessage("no Raspberry Pi GPIO header here: Pi4J does not recognise this board"
+                    + " (the gpio drivers need a Pi 4 or Pi 5)");
+        }
+    }
 }

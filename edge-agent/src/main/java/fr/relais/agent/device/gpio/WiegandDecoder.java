@@ -23,15 +23,15 @@ final class WiegandDecoder {
 
     static WiegandFrame decode(long bits, int length) {
         return switch (length) {
-            case 26 -> decode(bits, 26, 8, 3, WIEGAND_26);
-            case 34 -> decode(bits, 34, 16, 5, WIEGAND_34);
+            case 26 -> decode(bits, 26, 8, WIEGAND_26);
+            case 34 -> decode(bits, 34, 16, WIEGAND_34);
             default -> new WiegandFrame.Rejected(UNKNOWN_FORMAT, "length",
                     length > MAX_BITS ? "trame trop longue (plus de " + MAX_BITS + " bits)"
                             : "trame de " + length + " bits (26 ou 34 attendus)");
         };
     }
 
-    private static WiegandFrame decode(long bits, int length, int facilityBits, int facilityDigits, String format) {
+    private static WiegandFrame decode(long bits, int length, int facilityBits, String format) {
         int half = length / 2;
         long firstHalf = bits >>> half;
         long secondHalf = bits & ((1L << half) - 1);
@@ -43,7 +43,7 @@ final class WiegandDecoder {
         long data = (bits >>> 1) & ((1L << (length - 2)) - 1);
         long card = data & 0xFFFF;
         long facility = (data >>> 16) & ((1L << facilityBits) - 1);
-        return new WiegandFrame.Card(format, facility, card, facilityDigits);
+        return new WiegandFrame.Card(format, facility, card);
     }
 
     /** The frame the receiver marked as noise: both lines active together. */

@@ -5,13 +5,15 @@ sealed interface WiegandFrame permits WiegandFrame.Card, WiegandFrame.Rejected {
     String format();
 
     /**
-     * A card's facility code and number. {@link #number()} is the text that is hashed: the two
-     * numbers zero-padded as printed on the card ({@code 017,12345} for a 26-bit card gives
-     * {@code 01712345}); it is never logged, and {@link #toString()} does not show it.
+     * A card's facility code and number. {@link #number()} is the text that is hashed: the data
+     * bits as one decimal number in 10 digits, the way 125 kHz cards print their number and USB or
+     * serial readers give it ({@code 0004213370}), so a card has the same hash on every kind of
+     * reader of the site (for a 26-bit frame, as long as the card's number fits in its 24 bits).
+     * It is never logged, and {@link #toString()} does not show it.
      */
-    record Card(String format, long facility, long card, int facilityDigits) implements WiegandFrame {
+    record Card(String format, long facility, long card) implements WiegandFrame {
         String number() {
-            return String.format("%0" + facilityDigits + "d%05d", facility, card);
+            return String.format("%010d", (facility << 16) | card);
         }
 
         @Override

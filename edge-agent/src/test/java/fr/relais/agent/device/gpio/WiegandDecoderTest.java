@@ -12,7 +12,7 @@ class WiegandDecoderTest {
     }
 
     @Test
-    void decodesA26BitCardAsFacilityAndNumberPrintedOnIt() {
+    void decodesA26BitCardAsFacilityAndCardNumber() {
         // Facility 17, card 12345, parities worked out by hand: 0 | 00010001 0011000000111001 | 1
         assertThat(WiegandBits.frame(8, 17, 12345)).isEqualTo("0" + "00010001" + "0011000000111001" + "1");
         WiegandFrame frame = decode("0000100010011000000111001" + "1");
@@ -22,22 +22,32 @@ class WiegandDecoderTest {
         assertThat(card.format()).isEqualTo("wiegand-26");
         assertThat(card.facility()).isEqualTo(17);
         assertThat(card.card()).isEqualTo(12345);
-        assertThat(card.number()).isEqualTo("01712345");
+        assertThat(card.number()).as("17 × 65536 + 12345").isEqualTo("0001126457");
         assertThat(card.toString()).as("never the number in a log").doesNotContain("17").doesNotContain("12345");
+    }
+
+    @Test
+    void aCardGivesTheNumberPrintedOnItAsUsbAndSerialReadersDo() {
+        // An EM4100 card printed 0004213370 (0x00404A7A), which a 26-bit reader sends as facility 64, card 19066.
+        WiegandFrame.Card card = (WiegandFrame.Card) decode(WiegandBits.frame(8, 64, 19066));
+        assertThat(card.number()).isEqualTo("0004213370");
+        WiegandFrame.Card full = (WiegandFrame.Card) decode(WiegandBits.frame(16, 0x0040, 0x4A7A));
+        assertThat(full.number()).isEqualTo("0004213370");
     }
 
     @Test
     void decodesA34BitCard() {
         WiegandFrame frame = decode(WiegandBits.frame(16, 4242, 65535));
-        assertThat(frame).isEqualTo(new WiegandFrame.Card("wiegand-34", 4242, 65535, 5));
-        assertThat(((WiegandFrame.Card) frame).number()).isEqualTo("0424265535");
+        assertThat(frame).isEqualTo(new WiegandFrame.Card("wiegand-34", 4242, 65535));
+        assertThat(((WiegandFrame.Card) frame).number()).as("the 32 data bits").isEqualTo("0278069247");
     }
 
     @Test
     void theHighestAndLowestNumbersSurvive() {
-        assertThat(decode(WiegandBits.frame(8, 255, 65535))).isEqualTo(new WiegandFrame.Card("wiegand-26", 255, 65535, 3));
-        assertThat(decode(WiegandBits.frame(8, 0, 0))).isEqualTo(new WiegandFrame.Card("wiegand-26", 0, 0, 3));
-        assertThat(decode(WiegandBits.frame(16, 65535, 1))).isEqualTo(new WiegandFrame.Card("wiegand-34", 65535, 1, 5));
+        assertThat(decode(WiegandBits.frame(8, 255, 65535))).isEqualTo(new WiegandFrame.Card("wiegand-26", 255, 65535));
+        assertThat(decode(WiegandBits.frame(8, 0, 0))).isEqualTo(new WiegandFrame.Card("wiegand-26", 0, 0));
+        assertThat(decode(WiegandBits.frame(16, 65535, 1))).isEqualTo(new WiegandFrame.Card("wiegand-34", 65535, 1));
+        assertThat(((WiegandFrame.Card) decode(WiegandBits.frame(16, 65535, 65535))).number()).isEqualTo("4294967295");
     }
 
     @ParameterizedTest(name = "bit {0} flipped")

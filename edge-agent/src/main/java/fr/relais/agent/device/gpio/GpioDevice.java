@@ -77,8 +77,13 @@ abstract class GpioDevice implements Device {
     /** The reading now (ticks were run just before). */
     protected abstract Reading reading(Instant now);
 
+    /**
+     * Reads at the clock's time now rather than at {@code polledAt}, which the node's thread took
+     * before the read waited its turn: a tick on the timer thread may have run since.
+     */
     @Override
-    public final Reading read(Instant now) {
+    public final Reading read(Instant polledAt) {
+        Instant now = clock.instant();
         tick(now);
         return reading(now);
     }

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
  */
 final class HourlyTally {
     private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration OUT_OF_ORDER = Duration.ofSeconds(5);
 
     private Instant hourStart;
     private Instant accountedTo;
@@ -25,6 +26,10 @@ final class HourlyTally {
     /** The room was (or was not) occupied from the last call until {@code to}. */
     void advance(Instant to, boolean occupied) {
         if (to.isBefore(accountedTo)) {
+            if (Duration.between(to, accountedTo).compareTo(OUT_OF_ORDER) < 0) {
+                // Two callers' times crossing (a tick and a motion): nothing to count.
+                return;
+            }
             // The clock went back (a Pi with no RTC being set): count nothing twice.
             accountedTo = to;
             if (to.isBefore(hourStart)) {

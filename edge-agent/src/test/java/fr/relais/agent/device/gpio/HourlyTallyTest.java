@@ -36,6 +36,10 @@ class HourlyTallyTest {
         tally.advance(at("10:15:00"), true);
         tally.advance(at("10:25:00"), true);
         assertThat(tally.minutesThisHour()).isEqualTo(20.0);
+        tally.advance(at("11:00:01"), true);
+        tally.advance(at("10:59:59"), true);
+        assertThat(tally.minutesLastHour()).as("a call a moment late across the hour changes nothing").isEqualTo(55.0);
+        assertThat(tally.minutesThisHour()).isEqualTo(0.0);
         tally.advance(Instant.parse("1970-01-01T00:01:00Z"), true);
         assertThat(tally.minutesThisHour()).as("an hour of its own, from nothing").isEqualTo(0.0);
     }

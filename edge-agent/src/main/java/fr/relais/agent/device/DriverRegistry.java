@@ -5,6 +5,10 @@ import fr.relais.agent.device.badge.SerialBadgeDriver;
 import fr.relais.agent.device.probe.ProbeDriver;
 import fr.relais.agent.device.printer.IppDriver;
 import fr.relais.agent.device.scanner.EsclDriver;
+import fr.relais.agent.device.gpio.GpioDoorDriver;
+import fr.relais.agent.device.gpio.GpioPresenceDriver;
+import fr.relais.agent.device.gpio.PeopleCounterDriver;
+import fr.relais.agent.device.gpio.WiegandDriver;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +39,11 @@ public final class DriverRegistry {
                 new SerialBadgeDriver(),
                 new ProbeDriver(),
                 new IppDriver(),
-                new EsclDriver()));
+                new EsclDriver(),
+                new GpioDoorDriver(),
+                new GpioPresenceDriver(),
+                new PeopleCounterDriver(),
+                new WiegandDriver()));
     }
 
     public static DriverRegistry of(List<DriverFactory> factories) {

@@ -1,5 +1,6 @@
 package fr.relais.agent.device;
 
+import fr.relais.agent.device.kiosk.KioskWatchDriver;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ public final class DriverRegistry {
     /** Every driver of this version of the agent. */
     public static DriverRegistry standard() {
         return of(List.of(
-                new SimulatedDriver()));
+                new SimulatedDriver(),
+                new KioskWatchDriver()));
     }
 
     public static DriverRegistry of(List<DriverFactory> factories) {

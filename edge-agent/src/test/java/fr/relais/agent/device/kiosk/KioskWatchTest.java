@@ -297,6 +297,17 @@ class KioskWatchTest {
     }
 
     @Test
+    void aStatusCommandPrintingMegabytesIsReadToItsEndAndRefused() {
+        rig.script("systemctl-show", "yes x | head -c 3000000\necho ActiveState=active");
+        rig.watch("statusCommand: " + rig.statusCommand());
+
+        Reading reading = rig.read();
+
+        assertThat(reading.health()).isEqualTo(Health.UNKNOWN);
+        assertThat((String) reading.metrics().get("error")).endsWith(": more than 1000 lines");
+    }
+
+    @Test
     void aRestartThatFailsIsReportedWithItsExitCodeAndOutput() {
         rig.script("restart", "echo \"$*\" >> '" + dir.resolve("restart-calls") + "'\n"
                 + "echo 'Failed to restart relais-kiosk.service: Access denied'\nexit 4");

@@ -3,10 +3,12 @@ package fr.relais.kiosk;
 import fr.relais.kiosk.config.KioskConfig;
 import fr.relais.kiosk.config.KioskConfigException;
 import fr.relais.kiosk.config.KioskConfigLoader;
+import fr.relais.kiosk.ui.Heartbeat;
 import fr.relais.kiosk.ui.KioskWindow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -45,6 +47,16 @@ public final class KioskLauncher implements Callable<Integer> {
             description = "Check the configuration, print a summary and exit without opening the screen.")
     private boolean checkOnly;
 
+    @Option(names = "--heartbeat-file", paramLabel = "FILE",
+            description = "Touch FILE every few seconds from the screen's thread, so the agent's kiosk-watch"
+                    + " notices a frozen screen (the unit uses /run/relais-kiosk/heartbeat).")
+    private Path heartbeatFile;
+
+    @Option(names = "--heartbeat-seconds", paramLabel = "N", defaultValue = "5",
+            description = "Seconds between two touches of the heartbeat file (1 to 60, default ${DEFAULT-VALUE});"
+                    + " keep it under the agent's heartbeatSeconds.")
+    private long heartbeatSeconds;
+
     @Spec
     private CommandSpec spec;
 
@@ -63,6 +75,10 @@ public final class KioskLauncher implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (heartbeatSeconds < 1 || heartbeatSeconds > 60) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--heartbeat-seconds must be between 1 and 60, got " + heartbeatSeconds);
+        }
         KioskConfig config;
         try {
             KioskConfigLoader loader = new KioskConfigLoader();
@@ -78,7 +94,12 @@ public final class KioskLauncher implements Callable<Integer> {
             return 0;
         }
         try {
-            Platform.startup(() -> open(config));
+            Platform.startup(() -> {
+                open(config);
+                if (heartbeatFile != null) {
+                    Heartbeat.start(heartbeatFile, Duration.ofSeconds(heartbeatSeconds));
+                }
+            });
         } catch (RuntimeException e) {
             err.println("Cannot open the kiosk screen: " + e.getMessage());
             return EXIT_NO_SCREEN;

@@ -25,7 +25,17 @@ class KioskLauncherTest {
         int code = run("--help");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("--config=FILE", "--check-config", "Exit codes:");
+        assertThat(out.toString()).contains("--config=FILE", "--check-config", "--heartbeat-file=FILE",
+                "--heartbeat-seconds=N", "Exit codes:");
+    }
+
+    @Test
+    void aHeartbeatPeriodOutOfRangeIsAUsageError() {
+        int code = run("--check-config", "--heartbeat-file", dir.resolve("heartbeat").toString(),
+                "--heartbeat-seconds", "0");
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--heartbeat-seconds must be between 1 and 60, got 0");
     }
 
     @Test

@@ -9,6 +9,7 @@ import fr.relais.agent.device.gpio.GpioDoorDriver;
 import fr.relais.agent.device.gpio.GpioPresenceDriver;
 import fr.relais.agent.device.gpio.PeopleCounterDriver;
 import fr.relais.agent.device.gpio.WiegandDriver;
+import fr.relais.agent.device.kiosk.KioskWatchDriver;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class DriverRegistry {
                 new GpioDoorDriver(),
                 new GpioPresenceDriver(),
                 new PeopleCounterDriver(),
-                new WiegandDriver()));
+                new WiegandDriver(),
+                new KioskWatchDriver()));
     }
 
     public static DriverRegistry of(List<DriverFactory> factories) {

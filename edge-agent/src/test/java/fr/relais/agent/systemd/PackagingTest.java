@@ -31,7 +31,9 @@ class PackagingTest {
         assertThat(service).containsEntry("Type", "notify")
                 // The notifications come from systemd-notify, a child of the JVM.
                 .containsEntry("NotifyAccess", "all")
-                .containsEntry("Restart", "on-failure")
+                .containsEntry("Restart", "always")
+                // Half of it is the ping interval the agent derives from WATCHDOG_USEC (Watchdog).
+                .containsEntry("WatchdogSec", "60")
                 .containsEntry("User", "relais")
                 .containsEntry("StateDirectory", "relais");
         assertThat(Long.parseLong(service.get("WatchdogSec"))).isPositive();
@@ -55,8 +57,30 @@ class PackagingTest {
         String installer = Files.readString(PACKAGING.resolve("install.sh"), StandardCharsets.UTF_8);
 
         assertThat(installer).contains("/opt/relais", "relais-agent.jar", "/etc/relais", "agent.yaml",
-                "agent.jvm.options", "/etc/systemd/system/", "relais-agent", "openjdk-17-jre-headless");
+                "agent.jvm.options", "/etc/systemd/system", "relais-agent", "openjdk-17-jre-headless");
         assertThat(Files.isExecutable(PACKAGING.resolve("install.sh"))).isTrue();
+    }
+
+    @Test
+    void aCrashLoopStopsAfterABurstAndTheRetryTimerStartsTheAgentAgain() throws IOException {
+        Map<String, String> unit = section(PACKAGING.resolve("relais-agent.service"), "Unit");
+        Map<String, String> retry = section(PACKAGING.resolve("relais-agent-retry.service"), "Service");
+
+        assertThat(Long.parseLong(unit.get("StartLimitIntervalSec"))).isPositive();
+        assertThat(Long.parseLong(unit.get("StartLimitBurst"))).isGreaterThan(1);
+        assertThat(retry.get("ExecCondition")).isEqualTo("/usr/bin/systemctl is-failed --quiet relais-agent.service");
+        assertThat(section(PACKAGING.resolve("relais-agent-retry.timer"), "Install"))
+                .containsEntry("WantedBy", "timers.target");
+    }
+
+    @Test
+    void theKioskUnitWritesTheHeartbeatTheKioskWatchReadsByDefault() throws IOException {
+        Map<String, String> kiosk = section(PACKAGING.resolve("relais-kiosk.service"), "Service");
+
+        assertThat(kiosk.get("ExecStart")).contains("--heartbeat-file /run/relais-kiosk/heartbeat");
+        assertThat(kiosk).containsEntry("RuntimeDirectory", "relais-kiosk").containsEntry("RuntimeDirectoryMode", "0755");
+        assertThat(Files.readString(PACKAGING.resolve("relais-polkit.rules"), StandardCharsets.UTF_8))
+                .contains("\"relais-kiosk.service\"", "\"restart\"", "subject.user !== \"relais\"");
     }
 
     @Test

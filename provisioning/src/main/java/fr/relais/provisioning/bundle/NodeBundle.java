@@ -8,42 +8,44 @@ import java.util.Objects;
 
 /**
  * A node's systemd units and its first-boot bundle: the tar.gz a technician copies to the Pi,
- * extracts and installs with {@code sudo ./install.sh}. The units and the installer are also
- * written beside the archive, so a reviewer reads them without extracting anything.
+ * extracts and installs with {@code sudo ./install.sh}. The units and the installer are the
+ * files of edge-agent/packaging, unchanged; they are also written beside the archive, so a
+ * reviewer reads them without extracting anything.
  */
 public final class NodeBundle {
     private NodeBundle() {
     }
 
     /**
-     * Writes into nodeDir: relais-agent.service, relais-kiosk.service (only if hasKiosk), install.sh (0755),
-     * and relais-&lt;node&gt;-firstboot.tar.gz holding, under a top folder relais-&lt;node&gt;/: agent.yaml (0600),
-     * ca.crt (0644), client.crt/client.key (0644/0600, if given), the unit(s), install.sh (0755) and a short
-     * README.txt saying how to use it. Writing again with the same input gives byte-identical files.
+     * Writes into nodeDir: relais-agent.service, relais-kiosk.service (only if hasKiosk),
+     * relais-site-broker.service (only with a site broker), install.sh (0755), and
+     * relais-&lt;node&gt;-firstboot.tar.gz holding, under a top folder relais-&lt;node&gt;/: those files, the rest
+     * of edge-agent/packaging (the agent's retry timer, JVM options, udev and polkit rules), node.conf
+     * saying what the node has, agent.yaml (0600), ca.crt (0644), client.crt/client.key (0644/0600, if
+     * given), kiosk.yaml and site-broker.conf (if given) and a short README.txt saying how to use it.
+     * Writing again with the same input gives byte-identical files.
      *
      * @return the files written (relative to nodeDir), in a stable order: the units, install.sh, the archive
      */
     public static List<Path> write(Path nodeDir, BundleInput input) throws IOException {
         Objects.requireNonNull(nodeDir, "nodeDir");
         Objects.requireNonNull(input, "input");
-        BundleTemplates templates = BundleTemplates.forNode(input);
 
         List<BundleFile> besideArchive = new ArrayList<>();
-        besideArchive.add(new BundleFile(BundleTemplates.AGENT_UNIT, BundleFile.PUBLIC,
-                templates.render(BundleTemplates.AGENT_UNIT)));
+        besideArchive.add(NodePackaging.file(NodePackaging.AGENT_UNIT));
         if (input.hasKiosk()) {
-            besideArchive.add(new BundleFile(BundleTemplates.KIOSK_UNIT, BundleFile.PUBLIC,
-                    templates.render(BundleTemplates.KIOSK_UNIT)));
+            besideArchive.add(NodePackaging.file(NodePackaging.KIOSK_UNIT));
         }
         if (input.siteBrokerConfig().isPresent()) {
-            besideArchive.add(new BundleFile(BundleTemplates.SITE_BROKER_UNIT, BundleFile.PUBLIC,
-                    templates.render(BundleTemplates.SITE_BROKER_UNIT)));
+            besideArchive.add(NodePackaging.file(NodePackaging.SITE_BROKER_UNIT));
         }
-        besideArchive.add(new BundleFile(BundleTemplates.INSTALLER, BundleFile.EXECUTABLE,
-                templates.render(BundleTemplates.INSTALLER)));
+        besideArchive.add(NodePackaging.file(NodePackaging.INSTALLER));
 
         List<BundleFile> inArchive = new ArrayList<>(besideArchive);
-        inArchive.add(new BundleFile(BundleTemplates.README, BundleFile.PUBLIC, templates.render(BundleTemplates.README)));
+        NodePackaging.COMMON.forEach(name -> inArchive.add(NodePackaging.file(name)));
+        inArchive.add(NodeConf.of(input));
+        inArchive.add(new BundleFile(BundleTemplates.README, BundleFile.PUBLIC,
+                BundleTemplates.forNode(input).render(BundleTemplates.README)));
         // The agent's configuration holds its MQTT password: readable by its owner only.
         inArchive.add(new BundleFile("agent.yaml", BundleFile.SECRET, input.agentYaml()));
         inArchive.add(new BundleFile("ca.crt", BundleFile.PUBLIC, input.caCertificate()));

@@ -36,7 +36,9 @@ final class ReadmeParts {
               It runs as the user "relais-kiosk" inside cage, a Wayland compositor made for kiosks
               (installed by install.sh with Xwayland, through which JavaFX draws), full screen on tty1.
               Visitors see the kiosk and nothing else: no desktop, panel or task switcher behind it,
-              no way to another console. If it stops, systemd starts it again.
+              no way to another console. If it stops, systemd starts it again. It touches
+              /run/relais-kiosk/heartbeat every 5 s: with a kiosk-watch device in agent.yaml, the agent
+              restarts a kiosk whose screen froze and switches the screen with the opening hours.
               Because cage takes the screen, install.sh disables the desktop's display manager
               (lightdm): this Pi no longer shows a desktop. Reboot once after install.sh to start
               the kiosk. Check: systemctl status relais-kiosk; journalctl -u relais-kiosk

@@ -50,7 +50,10 @@ class InstallScriptTest {
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("not creating the system user relais ", "chown relais:relais /etc/relais/agent.yaml",
-                "not creating the system user relais-kiosk");
+                "not creating the system user relais-kiosk", "nor adding it to: gpio input dialout",
+                "not creating the group gpio if it is missing", "not running: udevadm control --reload",
+                "not running: udevadm trigger --action=change --subsystem-match=gpio --subsystem-match=tty"
+                        + " --subsystem-match=input");
         Map<String, String> expected = new HashMap<>(Map.of(
                 "etc/relais", "rwxrwx--t",
                 "etc/relais/agent.yaml", "rw-------",
@@ -63,6 +66,11 @@ class InstallScriptTest {
                 "opt/relais/relais-agent.jar", "rw-r--r--",
                 "opt/relais/relais-kiosk.jar", "rw-r--r--"));
         expected.put("var/lib/relais", "rwxr-x---");
+        expected.put("etc/relais/agent.jvm.options", "rw-r--r--");
+        expected.put("etc/systemd/system/relais-agent-retry.service", "rw-r--r--");
+        expected.put("etc/systemd/system/relais-agent-retry.timer", "rw-r--r--");
+        expected.put("etc/udev/rules.d/70-relais.rules", "rw-r--r--");
+        expected.put("etc/polkit-1/rules.d/50-relais-agent.rules", "rw-r--r--");
         assertThat(modes(dest)).containsAllEntriesOf(withoutSticky(expected));
         // Sticky: set-config may not replace root's files. Others may pass: relais-kiosk reads kiosk.yaml.
         assertThat(octalMode(dest.resolve("etc/relais"))).isEqualTo("1771");
@@ -70,12 +78,14 @@ class InstallScriptTest {
         assertThat(dest.resolve("etc/systemd/system/relais-agent.service"))
                 .hasSameBinaryContentAs(bundle.resolve("relais-agent.service"));
         assertThat(dest.resolve("opt/relais/relais-kiosk.jar")).hasContent("not really a kiosk jar");
+        assertThat(dest.resolve("etc/udev/rules.d/70-relais.rules")).hasSameBinaryContentAs(bundle.resolve("relais-udev.rules"));
+        assertThat(dest.resolve("etc/relais/agent.jvm.options")).hasSameBinaryContentAs(bundle.resolve("agent.jvm.options"));
         Map<String, String> afterFirst = modes(dest);
 
         ProcessResult second = install(bundle, dest);
 
         assertThat(second.exitCode()).as(second.output()).isZero();
-        assertThat(second.output()).doesNotContain("installed /");
+        assertThat(second.output()).doesNotContain("installed /").doesNotContain("udevadm");
         assertThat(modes(dest)).isEqualTo(afterFirst);
     }
 
@@ -183,6 +193,40 @@ class InstallScriptTest {
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
         assertThat(result.output()).contains("run me as root: sudo");
+    }
+
+    @Test
+    void aTamperedNodeConfIsRefusedBeforeAnythingChanges() throws Exception {
+        Path bundle = extractedBundle(Bundles.agentOnly());
+        Files.writeString(bundle.resolve("relais-agent.jar"), "not really a jar");
+        Path dest = work.resolve("dest");
+        String original = Files.readString(bundle.resolve("node.conf"));
+
+        Files.writeString(bundle.resolve("node.conf"), original.replace("NODE=spi-pi", "NODE=$(touch pwned)"));
+        ProcessResult injected = install(bundle, dest);
+        Files.writeString(bundle.resolve("node.conf"), original + "HAS_PRINTER=1\n");
+        ProcessResult unknown = install(bundle, dest);
+        Files.writeString(bundle.resolve("node.conf"), original.replace("HAS_KIOSK=0", "HAS_KIOSK=yes"));
+        ProcessResult notAFlag = install(bundle, dest);
+
+        assertThat(injected.exitCode()).isEqualTo(1);
+        assertThat(injected.output()).contains("node.conf: NODE '$(touch pwned)' is not an id");
+        assertThat(bundle.resolve("pwned")).doesNotExist();
+        assertThat(unknown.output()).contains("node.conf: unknown setting 'HAS_PRINTER'");
+        assertThat(notAFlag.output()).contains("node.conf: HAS_KIOSK must be 0 or 1, got 'yes'");
+        assertThat(dest).doesNotExist();
+    }
+
+    @Test
+    void aBundleTakesNoArguments() throws Exception {
+        Path bundle = extractedBundle(Bundles.agentOnly());
+        Map<String, String> environment = new HashMap<>(STAGED);
+        environment.put("DESTDIR", work.resolve("dest").toString());
+
+        ProcessResult result = ProcessResult.run(bundle, environment, "./install.sh", "other.jar", "other.yaml");
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("this is the bundle of a node");
     }
 
     private Path extractedBundle(BundleInput input) throws Exception {

@@ -60,9 +60,12 @@ class NodeBundleTest {
         Map<String, Bundles.Entry> entries = Bundles.read(out.resolve("relais-rozoy-pi-firstboot.tar.gz"));
 
         assertThat(entries.keySet()).containsExactly("relais-rozoy-pi/", "relais-rozoy-pi/README.txt",
-                "relais-rozoy-pi/agent.yaml", "relais-rozoy-pi/ca.crt", "relais-rozoy-pi/client.crt",
-                "relais-rozoy-pi/client.key", "relais-rozoy-pi/install.sh", "relais-rozoy-pi/relais-agent.service",
-                "relais-rozoy-pi/relais-kiosk.service");
+                "relais-rozoy-pi/agent.jvm.options", "relais-rozoy-pi/agent.yaml", "relais-rozoy-pi/ca.crt",
+                "relais-rozoy-pi/client.crt", "relais-rozoy-pi/client.key", "relais-rozoy-pi/install.sh",
+                "relais-rozoy-pi/node.conf", "relais-rozoy-pi/relais-agent-retry.service",
+                "relais-rozoy-pi/relais-agent-retry.timer", "relais-rozoy-pi/relais-agent.service",
+                "relais-rozoy-pi/relais-kiosk.service", "relais-rozoy-pi/relais-polkit.rules",
+                "relais-rozoy-pi/relais-udev.rules");
         assertThat(entries.get("relais-rozoy-pi/").directory()).isTrue();
         Map<String, Integer> modes = Map.of("relais-rozoy-pi/", 0755, "relais-rozoy-pi/README.txt", 0644,
                 "relais-rozoy-pi/agent.yaml", 0600, "relais-rozoy-pi/ca.crt", 0644,
@@ -104,12 +107,14 @@ class NodeBundleTest {
         assertThat(written).containsExactly(Path.of("relais-agent.service"), Path.of("install.sh"),
                 Path.of("relais-spi-pi-firstboot.tar.gz"));
         assertThat(out.resolve("relais-kiosk.service")).doesNotExist();
-        assertThat(Bundles.read(out.resolve("relais-spi-pi-firstboot.tar.gz")).keySet()).containsExactly(
-                "relais-spi-pi/", "relais-spi-pi/README.txt", "relais-spi-pi/agent.yaml", "relais-spi-pi/ca.crt",
-                "relais-spi-pi/install.sh", "relais-spi-pi/relais-agent.service");
-        String installer = Files.readString(out.resolve("install.sh"));
-        assertThat(installer).contains("readonly HAS_KIOSK=0", "readonly HAS_CLIENT_CERTIFICATE=0",
-                "readonly NODE='spi-pi'");
+        Map<String, Bundles.Entry> entries = Bundles.read(out.resolve("relais-spi-pi-firstboot.tar.gz"));
+        assertThat(entries.keySet()).containsExactly(
+                "relais-spi-pi/", "relais-spi-pi/README.txt", "relais-spi-pi/agent.jvm.options",
+                "relais-spi-pi/agent.yaml", "relais-spi-pi/ca.crt", "relais-spi-pi/install.sh", "relais-spi-pi/node.conf",
+                "relais-spi-pi/relais-agent-retry.service", "relais-spi-pi/relais-agent-retry.timer",
+                "relais-spi-pi/relais-agent.service", "relais-spi-pi/relais-polkit.rules", "relais-spi-pi/relais-udev.rules");
+        assertThat(new String(entries.get("relais-spi-pi/node.conf").content(), StandardCharsets.UTF_8))
+                .endsWith("NODE=spi-pi\nSITE=spi\nHAS_KIOSK=0\nHAS_CLIENT_CERTIFICATE=0\nHAS_SITE_BROKER=0\n");
         String readme = new String(Bundles.read(out.resolve("relais-spi-pi-firstboot.tar.gz"))
                 .get("relais-spi-pi/README.txt").content(), StandardCharsets.UTF_8);
         assertThat(readme).contains("node spi-pi", "sudo ./relais-spi-pi/install.sh").doesNotContain("kiosk", "{{");
@@ -123,6 +128,29 @@ class NodeBundleTest {
 
         assertThat(readme).contains("tar -xzf relais-rozoy-pi-firstboot.tar.gz", "relais-kiosk.jar kiosk.yaml",
                 "-Djavafx.platform=linux-aarch64", "cage", "lightdm", "client.key").doesNotContain("{{");
+    }
+
+    /** One source of truth: a bundle carries edge-agent/packaging as it is, every file of it. */
+    @Test
+    void theInstallerUnitsAndRulesAreThoseOfTheAgentsPackagingUnchanged() throws IOException {
+        BundleInput everything = new BundleInput("rozoy-pi", "rozoy", true, Bundles.AGENT_YAML, Bundles.CA,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("listener 1884\n".getBytes(
+                        StandardCharsets.UTF_8)));
+        NodeBundle.write(out, everything);
+        Map<String, Bundles.Entry> entries = Bundles.read(out.resolve("relais-rozoy-pi-firstboot.tar.gz"));
+        Path packaging = Path.of("../edge-agent/packaging");
+
+        try (Stream<Path> files = Files.list(packaging)) {
+            for (Path file : files.toList()) {
+                Bundles.Entry entry = entries.get("relais-rozoy-pi/" + file.getFileName());
+                assertThat(entry).as("%s in the bundle", file.getFileName()).isNotNull();
+                assertThat(entry.content()).as("%s in the bundle", file.getFileName())
+                        .isEqualTo(Files.readAllBytes(file));
+                assertThat(Files.isExecutable(file)).as("%s executable in both", file.getFileName())
+                        .isEqualTo((entry.mode() & 0100) != 0);
+            }
+        }
+        assertThat(out.resolve("install.sh")).hasSameBinaryContentAs(packaging.resolve("install.sh"));
     }
 
     @ParameterizedTest

@@ -27,23 +27,41 @@ class UnitFilesTest {
     }
 
     @Test
-    void theAgentUnitRunsTheJarAsRelaisAfterTheNetworkAndAlwaysComesBack() throws IOException {
+    void theAgentUnitRunsTheJarAsRelaisAfterTheNetworkAndAlwaysComesBack() {
         assertThat(agent.value("Service", "User")).isEqualTo("relais");
-        // The JVM options the outbox benchmark measured, as the agent's own packaging lists them.
-        String measured = String.join(" ", Files.readAllLines(Path.of("../edge-agent/packaging/agent.jvm.options")))
-                .strip();
-        assertThat(agent.value("Service", "ExecStart")).isEqualTo(
-                "/usr/bin/java " + measured + " -jar /opt/relais/relais-agent.jar --config /etc/relais/agent.yaml");
+        // The argfile the outbox benchmark measured, installed from the bundle beside the unit.
+        assertThat(agent.value("Service", "ExecStart")).isEqualTo("/usr/bin/java @/etc/relais/agent.jvm.options"
+                + " -jar /opt/relais/relais-agent.jar --config /etc/relais/agent.yaml");
         assertThat(agent.value("Service", "Type")).isEqualTo("notify");
         assertThat(agent.value("Service", "NotifyAccess")).isEqualTo("all");
         assertThat(agent.value("Service", "Restart")).isEqualTo("always");
         assertThat(Integer.parseInt(agent.value("Service", "RestartSec"))).isBetween(1, 30);
-        assertThat(agent.value("Unit", "StartLimitIntervalSec")).isEqualTo("0");
+        // A crash loop stops after a burst; the retry timer starts it again later.
+        assertThat(Integer.parseInt(agent.value("Unit", "StartLimitIntervalSec"))).isPositive();
+        assertThat(Integer.parseInt(agent.value("Unit", "StartLimitBurst"))).isGreaterThan(1);
+        assertThat(agent.value("Service", "WatchdogSec")).isEqualTo("60");
         // Not network-online.target: a van's Pi would wait for 4G before its door worked.
         assertThat(agent.words("Unit", "After")).contains("network.target", "time-sync.target")
                 .doesNotContain("network-online.target");
         assertThat(agent.value("Service", "StateDirectory")).isEqualTo("relais");
         assertThat(agent.value("Install", "WantedBy")).isEqualTo("multi-user.target");
+    }
+
+    @Test
+    void theRetryTimerStartsOnlyAnAgentThatSystemdGaveUpOn() throws IOException {
+        Map<String, Bundles.Entry> archive = Bundles.read(work.resolve("node/relais-rozoy-pi-firstboot.tar.gz"));
+        UnitFile retry = UnitFile.parse(new String(archive.get("relais-rozoy-pi/relais-agent-retry.service").content(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        UnitFile timer = UnitFile.parse(new String(archive.get("relais-rozoy-pi/relais-agent-retry.timer").content(),
+                java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(retry.value("Service", "ExecCondition"))
+                .isEqualTo("/usr/bin/systemctl is-failed --quiet relais-agent.service");
+        assertThat(retry.values("Service", "ExecStart")).containsExactly(
+                "/usr/bin/systemctl reset-failed relais-agent.service",
+                "/usr/bin/systemctl start --no-block relais-agent.service");
+        assertThat(timer.value("Timer", "OnUnitActiveSec")).isEqualTo("10min");
+        assertThat(timer.value("Install", "WantedBy")).isEqualTo("timers.target");
     }
 
     @Test
@@ -63,7 +81,11 @@ class UnitFilesTest {
     void theKioskUnitRunsTheKioskInCageAsItsOwnUserAfterTheAgent() {
         assertThat(kiosk.value("Service", "User")).isEqualTo("relais-kiosk");
         assertThat(kiosk.value("Service", "ExecStart")).startsWith("/usr/bin/cage -- /usr/bin/java ")
-                .endsWith(" -jar /opt/relais/relais-kiosk.jar --config /etc/relais/kiosk.yaml");
+                .endsWith(" -jar /opt/relais/relais-kiosk.jar --config /etc/relais/kiosk.yaml"
+                        + " --heartbeat-file /run/relais-kiosk/heartbeat --heartbeat-seconds 5");
+        // The heartbeat's folder, readable by the agent (not the kiosk's private /tmp, not /home).
+        assertThat(kiosk.value("Service", "RuntimeDirectory")).isEqualTo("relais-kiosk");
+        assertThat(kiosk.value("Service", "RuntimeDirectoryMode")).isEqualTo("0755");
         assertThat(kiosk.value("Service", "Restart")).isEqualTo("always");
         assertThat(kiosk.value("Service", "PAMName")).isEqualTo("login");
         assertThat(kiosk.value("Service", "TTYPath")).isEqualTo("/dev/tty1");
@@ -75,16 +97,24 @@ class UnitFilesTest {
 
     @Test
     void systemdAcceptsTheUnits() throws Exception {
-        NodeBundle.write(work.resolve("node"), Bundles.withSiteBroker());
-        SystemdVerify.verify(work, Stream.of("relais-agent.service", "relais-kiosk.service",
-                "relais-site-broker.service").map(work.resolve("node")::resolve).toList());
+        NodeBundle.write(work.resolve("van"), Bundles.withSiteBroker());
+        Path units = Files.createDirectories(work.resolve("units"));
+        Map<String, Bundles.Entry> archive = Bundles.read(work.resolve("node/relais-rozoy-pi-firstboot.tar.gz"));
+        for (String name : new String[] {"relais-agent.service", "relais-kiosk.service", "relais-agent-retry.service",
+                "relais-agent-retry.timer"}) {
+            Files.write(units.resolve(name), archive.get("relais-rozoy-pi/" + name).content());
+        }
+        Files.copy(work.resolve("van/relais-site-broker.service"), units.resolve("relais-site-broker.service"));
+        try (Stream<Path> files = Files.list(units)) {
+            SystemdVerify.verify(work, files.sorted().toList());
+        }
     }
 
     @Test
     void aTemplatePlaceholderWithoutAValueIsAnErrorNotALiteral() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> new BundleTemplates(Map.of("NODE", "rozoy-pi")).render(BundleTemplates.AGENT_UNIT))
-                .withMessageContaining("relais-agent.service").withMessageContaining("{{SITE}}");
+                .isThrownBy(() -> new BundleTemplates(Map.of("NODE", "rozoy-pi")).render(BundleTemplates.README))
+                .withMessageContaining("README.txt").withMessageContaining("{{");
         assertThatIllegalStateException()
                 .isThrownBy(() -> new BundleTemplates(Map.of()).render("no-such-template"))
                 .withMessageContaining("no-such-template");

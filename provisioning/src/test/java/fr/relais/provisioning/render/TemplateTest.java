@@ -21,12 +21,17 @@ class TemplateTest {
 
     @Test
     void aBundleTemplateTakesWhatItNeedsFromTheNodeValuesButNeverLeavesAPlaceholder() {
-        Template unit = Template.resource("bundle/relais-site-broker.service");
-        String filled = unit.fillFrom(Map.of("NODE", "spi-pi", "SITE", "spi", "KIOSK_JAR", "unused here"));
-        assertThat(filled).doesNotContain("{{").doesNotContain("unused here");
-        assertThatIllegalStateException().isThrownBy(() -> Template.resource("bundle/install.sh")
-                .fillFrom(Map.of("NODE", "spi-pi"))).withMessageContaining("bundle/install.sh")
-                .withMessageContaining("no value for {{");
+        Template readme = Template.resource("bundle/README.txt");
+        Map<String, String> values = new java.util.HashMap<>(Map.of("NODE", "spi-pi", "SITE", "spi"));
+        for (String part : new String[] {"CLIENT_KEY_NOTE", "CLIENT_FILES", "KIOSK_FILES", "KIOSK_JAR", "KIOSK_BUILD",
+                "KIOSK_NOTES"}) {
+            values.put(part, "");
+        }
+        values.put("VAN_TOUR", "unused here");
+        String filled = readme.fillFrom(values);
+        assertThat(filled).contains("spi-pi").doesNotContain("{{").doesNotContain("unused here");
+        assertThatIllegalStateException().isThrownBy(() -> readme.fillFrom(Map.of("NODE", "spi-pi")))
+                .withMessageContaining("bundle/README.txt").withMessageContaining("no value for {{");
         assertThatIllegalStateException().isThrownBy(() -> Template.resource("bundle/none"))
                 .withMessageContaining("bundle/none").withMessageContaining("missing");
     }

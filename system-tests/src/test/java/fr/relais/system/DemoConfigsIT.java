@@ -1,11 +1,9 @@
 package fr.relais.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import fr.relais.agent.config.ConfigLoader;
 import fr.relais.agent.config.NodeConfig;
-import fr.relais.agent.device.DriverRegistry;
 import fr.relais.provisioning.inventory.Inventory;
 import fr.relais.provisioning.inventory.InventoryLoader;
 import java.nio.file.Files;
@@ -21,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoConfigsIT {
     @Test
     void theProvisioningJarChecksTheSampleWithEveryDriverItNames(@TempDir Path out) throws Exception {
-        // MERGE: delete this assumption once the hardware drivers are in the agent; then it must pass: the
-        // jar leaves out what only a running agent needs, and every driver's settings reader must still load.
-        assumeFalse(DriverRegistry.standard().names().equals("simulated"), "this agent version has no hardware driver yet");
         Process validate = new ProcessBuilder(Repository.javaBinary().toString(), "-jar",
                 Repository.jar("provisioning", "relais-provision.jar").toString(), "validate", "--inventory",
                 Repository.root().resolve("provisioning/examples/territoire.yaml").toString())

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.relais.agent.device.DriverFactory;
 import fr.relais.agent.device.DriverRegistry;
 import fr.relais.agent.device.badge.BadgeHasher;
+import fr.relais.agent.device.gpio.NodePins;
 import fr.relais.agent.outbox.OutboxLimits;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.ConfigSecrets;
@@ -123,6 +124,11 @@ public final class ConfigLoader {
             commands = commands(commandsObject.get());
         }
         List<DeviceConfig> devices = devices(root, interval);
+        Optional<String> pinTwice = NodePins.conflict(devices);
+        if (pinTwice.isPresent()) {
+            // Found now rather than when the second device fails to open on the Pi.
+            throw new FieldException("devices", pinTwice.get());
+        }
         Optional<String> badgeKey = badgeKey(root, devices);
         root.finish();
         List<String> secrets = new ArrayList<>();

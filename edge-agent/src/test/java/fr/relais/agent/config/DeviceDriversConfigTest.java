@@ -127,6 +127,17 @@ class DeviceDriversConfigTest {
     }
 
     @Test
+    void aGpioPinGivenToTwoDevicesOfTheNodeIsRefusedBeforeAnythingRuns(@TempDir Path dir) {
+        ConfigLoader standard = new ConfigLoader(Map.of());
+        assertThatThrownBy(() -> standard.parse(node("""
+                devices:
+                  - {id: porte, kind: door, name: Porte, driver: gpio-door, settings: {relay: 17, contact: 27}}
+                  - {id: pir-salle, kind: presence-sensor, name: Salle, driver: gpio-presence, settings: {pir: 17}}
+                """), dir))
+                .hasMessage("devices: device 'pir-salle' settings.pir: BCM 17 is already settings.relay of device 'porte'");
+    }
+
+    @Test
     void aBadgeReaderNeedsTheSiteKeySoNoNumberLeavesInClear(@TempDir Path dir) {
         assertThatThrownBy(() -> loader.parse(node("""
                 devices:

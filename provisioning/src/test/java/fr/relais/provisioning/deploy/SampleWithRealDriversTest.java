@@ -1,12 +1,10 @@
 package fr.relais.provisioning.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import fr.relais.agent.config.ConfigLoader;
 import fr.relais.agent.config.DeviceConfig;
 import fr.relais.agent.config.NodeConfig;
-import fr.relais.agent.device.DriverRegistry;
 import fr.relais.provisioning.inventory.Device;
 import fr.relais.provisioning.inventory.Inventory;
 import fr.relais.provisioning.inventory.InventoryLoader;
@@ -14,7 +12,6 @@ import fr.relais.provisioning.inventory.Node;
 import fr.relais.provisioning.inventory.Site;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * --simulated, and is about the broker or the demo; this one is about the drivers.
  */
 class SampleWithRealDriversTest {
-    @BeforeEach
-    void onlyOnceTheAgentHasItsHardwareDrivers() {
-        // MERGE: delete this assumption once the drivers (ipp, escl, probe, gpio-*, wiegand, kiosk-watch) are
-        // in DriverRegistry.standard(); from then on this test must pass, never skip.
-        assumeFalse(DriverRegistry.standard().names().equals("simulated"),
-                "this agent version has no hardware driver yet; the sample names them");
-    }
-
     @Test
     void validateAcceptsTheSampleWithItsDrivers(@TempDir Path temp) throws Exception {
         RenderedDeployment.Run run = new RenderedDeployment(temp).provisionAsGiven("validate", "--inventory",

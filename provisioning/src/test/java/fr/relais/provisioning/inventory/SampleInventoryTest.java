@@ -105,7 +105,7 @@ class SampleInventoryTest {
     void theCoworkingPlacesTwoMotionSensorsUseTwoPins() {
         List<Device> sensors = site("rozoy-coworking").nodes().get(0).devices().stream()
                 .filter(device -> device.driver().equals("gpio-presence")).toList();
-        assertThat(sensors).extracting(device -> device.settings().get("pir").asInt()).containsExactly(4, 12);
+        assertThat(sensors).extracting(device -> device.settings().get("pir").asInt()).containsExactly(16, 20);
         assertThat(sensors).extracting(device -> device.settings().get("holdSeconds").asInt()).containsOnly(120);
     }
 

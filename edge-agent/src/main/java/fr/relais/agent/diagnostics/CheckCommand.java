@@ -75,9 +75,17 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path scratch = Files.createTempDirectory("relais-check");
+        try {
+            return check(scratch);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private int check(Path scratch) throws Exception {
         CheckTarget check;
         NodeConfig node;
-        Path scratch = Files.createTempDirectory("relais-check");
         try {
             check = CheckTarget.of(kind, target, settings);
             node = CheckRun.config(check, Optional.ofNullable(timeoutSeconds), badgeKey(), scratch, drivers);
@@ -98,7 +106,6 @@ public final class CheckCommand implements Callable<Integer> {
                     .put("message", event.message()).putPOJO("data", event.data());
         }
         out.println(new ObjectMapper().writeValueAsString(line));
-        deleteQuietly(scratch);
         return switch (health) {
             case OK -> 0;
             case WARNING -> 1;

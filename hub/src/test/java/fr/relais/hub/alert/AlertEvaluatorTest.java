@@ -150,7 +150,7 @@ class AlertEvaluatorTest {
         assertThat(alerts("probe-latency-high")).isEmpty();
         node.probe(Health.CRITICAL, 260.0, 31.5);
         after(1);
-        assertThat(only("probe-latency-high").message()).contains("latencyMs vaut 260.0 (alerte si > 150)");
+        assertThat(only("probe-latency-high").message()).contains("latencyMedianMs vaut 260.0 (alerte si > 150)");
         after(119);
         assertThat(alerts("probe-loss-high")).isEmpty();
         after(1);

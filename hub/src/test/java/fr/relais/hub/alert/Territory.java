@@ -80,8 +80,8 @@ final class Territory {
 
     /** What SimulatedProbe reports. */
     void probe(Health health, double latencyMs, double lossPercent) throws SQLException {
-        device("probe-adsl", health, Map.of("link", "adsl", "latencyMs", latencyMs, "lossPercent", lossPercent,
-                "downlinkMbps", 10.5));
+        device("probe-adsl", health, Map.of("link", "adsl", "latencyMedianMs", latencyMs, "lossPercent", lossPercent,
+                "throughputMbps", 10.5));
     }
 
     void device(String device, Health health, Map<String, Object> metrics) throws SQLException {

@@ -58,9 +58,9 @@ final class SimulatedProbe extends SimulatedDevice {
         double downlink = link.downlinkMbps * (troubled ? 0.05 + random.nextDouble() * 0.2 : 0.7 + random.nextDouble() * 0.3);
         Map<String, Object> metrics = Map.of(
                 "link", link == Link.CELLULAR_4G ? "4g" : link.name().toLowerCase(),
-                "latencyMs", SimulatedDevices.round(latency, 1),
+                "latencyMedianMs", SimulatedDevices.round(latency, 1),
                 "lossPercent", SimulatedDevices.round(loss, 1),
-                "downlinkMbps", SimulatedDevices.round(downlink, 1));
+                "throughputMbps", SimulatedDevices.round(downlink, 1));
         return Reading.of(health(latency, loss), metrics);
     }
 

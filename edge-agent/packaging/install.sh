@@ -20,7 +20,8 @@
 #   DESTDIR=DIR              install the files under DIR instead of /; creates no user or group,
 #                            changes no owner, runs no apt-get, systemctl nor udevadm (prints them
 #                            instead) and so does not need root
-#   RELAIS_SKIP_APT=1        never run apt-get (Java 17, polkitd, and cage for a kiosk, must be there)
+#   RELAIS_SKIP_APT=1        never run apt-get (Java 17, polkitd, and cage, Xwayland and wlr-randr
+#                            for a kiosk, must be there)
 #   RELAIS_NO_SYSTEMCTL=1    install the files but enable and start nothing
 #   RELAIS_ALLOW_ANY_ARCH=1  do not insist on 64-bit ARM (aarch64) for a bundle
 #
@@ -45,13 +46,17 @@
 #   /var/lib/relais/          relais 0750 the agent's database (systemd's StateDirectory=)
 #   /etc/systemd/system/relais-agent.service, relais-agent-retry.service and .timer   root 0644
 #   /etc/udev/rules.d/70-relais.rules    root 0644  GPIO, serial and badge reader devices to
-#                             those groups, stable names under /dev/relais/; udev reloaded
+#                             those groups, stable names under /dev/relais/, a DSI panel's
+#                             backlight to the group video; udev reloaded
 #   /etc/polkit-1/rules.d/50-relais-agent.rules  root 0644  lets relais restart the kiosk's
-#                             unit and reboot (restart-kiosk, the kiosk watch, reboot)
-# With a kiosk, also: user relais-kiosk (groups video, render, input), its home folder
-# /home/relais-kiosk (JavaFX and GTK caches), /etc/relais/kiosk.yaml (root 0644),
-# relais-kiosk.service, and the desktop's display manager is disabled because the kiosk takes
-# the screen (see the unit).
+#                             unit, start relais-screen@on/off.service, and reboot
+#                             (restart-kiosk, the kiosk watch, reboot)
+# With a kiosk, also: the packages cage, xwayland and wlr-randr, user relais-kiosk (groups
+# video, render, input), its home folder /home/relais-kiosk (JavaFX and GTK caches),
+# /etc/relais/kiosk.yaml (root 0644), relais-kiosk.service, relais-screen@.service and
+# /opt/relais/relais-screen (root 0755; the kiosk watch switches the screen through them, as the
+# kiosk's user), and the desktop's display manager is disabled because the kiosk takes the
+# screen (see the unit).
 # With a site broker (localBroker: true in the inventory), also: the mosquitto package,
 #   /etc/relais-site-broker/  root:mosquitto 0750  its mosquitto.conf (0640, holds the node's
 #                             password for the bridge) and ca.crt; mosquitto reads them as itself
@@ -65,6 +70,8 @@ readonly AGENT_GROUPS=(gpio input dialout)
 readonly AGENT_SERVICE=relais-agent
 readonly RETRY_TIMER=relais-agent-retry
 readonly KIOSK_SERVICE=relais-kiosk
+readonly SCREEN_SERVICE=relais-screen@
+readonly SCREEN_SWITCH=relais-screen
 readonly SITE_BROKER_SERVICE=relais-site-broker
 readonly DEST="${DESTDIR:-}"
 readonly OPT_DIR="$DEST/opt/relais"
@@ -202,7 +209,7 @@ check_files() {
     "$RETRY_TIMER.service" "$RETRY_TIMER.timer")
   if [ "$BUNDLE" = 1 ]; then packaged+=(agent.yaml ca.crt); fi
   if [ "$HAS_CLIENT_CERTIFICATE" = 1 ]; then packaged+=(client.crt client.key); fi
-  if [ "$HAS_KIOSK" = 1 ]; then packaged+=("$KIOSK_SERVICE.service"); fi
+  if [ "$HAS_KIOSK" = 1 ]; then packaged+=("$KIOSK_SERVICE.service" "$SCREEN_SERVICE.service" "$SCREEN_SWITCH"); fi
   if [ "$HAS_SITE_BROKER" = 1 ]; then packaged+=(site-broker.conf "$SITE_BROKER_SERVICE.service"); fi
   for name in "${packaged[@]}"; do
     [ -f "$HERE/$name" ] || die "$HERE/$name is missing: run install.sh from the folder it came with (a node's extracted bundle, or edge-agent/packaging)"
@@ -250,6 +257,8 @@ ensure_packages() {
     # JavaFX draws through GTK 3 on X11, which cage provides through Xwayland.
     [ -x /usr/bin/Xwayland ] || wanted+=(xwayland)
     ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0' || wanted+=(libgtk-3-0)
+    # relais-screen switches cage's outputs with it.
+    [ -x /usr/bin/wlr-randr ] || wanted+=(wlr-randr)
   fi
   if [ "${#wanted[@]}" -eq 0 ]; then
     return 0
@@ -263,6 +272,21 @@ ensure_packages() {
   on_system env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${wanted[@]}"
   if [ -z "$DEST" ] && ! java_is_recent; then
     die "$JAVA is still not Java 17 or later; choose it with: update-alternatives --config java"
+  fi
+}
+
+# cage switches its outputs off and on again (wlr-randr, for relais-screen) from 0.2.0: Debian
+# bookworm has 0.1.4, which cannot, and 0.1.5 crashes when an output comes back. Said now rather
+# than found out at the first closing time; nothing else depends on it.
+check_cage_version() {
+  local version
+  if [ -n "$DEST" ] || ! command -v dpkg-query >/dev/null 2>&1; then
+    return 0
+  fi
+  version="$(dpkg-query -W -f='${Version}' cage 2>/dev/null || true)"
+  if [ -n "$version" ] && dpkg --compare-versions "$version" lt 0.2.0; then
+    say "warning: cage $version cannot switch an HDMI screen off (cage 0.2.0 or later can, as in Debian trixie):"
+    say "  the kiosk watch's screen commands then switch only a DSI panel's backlight, and report screen-failed otherwise"
   fi
 }
 
@@ -355,7 +379,8 @@ install_udev_rules() {
   if [ "$CHANGED" = 1 ]; then
     if [ -n "$DEST" ] || command -v udevadm >/dev/null 2>&1; then
       on_system udevadm control --reload
-      on_system udevadm trigger --action=change --subsystem-match=gpio --subsystem-match=tty --subsystem-match=input
+      on_system udevadm trigger --action=change --subsystem-match=gpio --subsystem-match=tty --subsystem-match=input \
+        --subsystem-match=backlight
     else
       say "udevadm not found: the udev rules apply from the next boot"
     fi
@@ -404,6 +429,8 @@ install_files() {
     if [ -n "$jar" ]; then put "$jar" "$OPT_DIR/relais-kiosk.jar" root:root 0644; fi
     if [ -f "$HERE/kiosk.yaml" ]; then put "$HERE/kiosk.yaml" "$ETC_DIR/kiosk.yaml" root:root 0644; fi
     put "$HERE/$KIOSK_SERVICE.service" "$UNIT_DIR/$KIOSK_SERVICE.service" root:root 0644
+    put "$HERE/$SCREEN_SERVICE.service" "$UNIT_DIR/$SCREEN_SERVICE.service" root:root 0644
+    put "$HERE/$SCREEN_SWITCH" "$OPT_DIR/$SCREEN_SWITCH" root:root 0755
     if [ -z "$DEST" ]; then
       make_dir "$KIOSK_HOME" "$KIOSK_USER:$KIOSK_USER" 0750
     fi
@@ -480,6 +507,7 @@ main() {
   check_architecture
   check_files
   ensure_packages
+  if [ "$HAS_KIOSK" = 1 ]; then check_cage_version; fi
   ensure_groups
   ensure_user "$AGENT_USER" "Relais edge agent" /var/lib/relais no "${AGENT_GROUPS[@]}"
   if [ "$HAS_KIOSK" = 1 ]; then

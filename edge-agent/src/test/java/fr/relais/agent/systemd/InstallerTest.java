@@ -46,7 +46,8 @@ class InstallerTest {
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("installing the Relais edge agent from",
-                "nor adding it to: gpio input dialout", "not running: udevadm control --reload")
+                "nor adding it to: gpio input dialout", "not running: udevadm control --reload",
+                "--subsystem-match=input --subsystem-match=backlight")
                 .doesNotContain("relais-kiosk", "warning");
         assertThat(modes(dest)).containsAllEntriesOf(Map.of(
                 "etc/relais/agent.yaml", "rw-------",
@@ -58,7 +59,8 @@ class InstallerTest {
                 "etc/udev/rules.d/70-relais.rules", "rw-r--r--",
                 "etc/polkit-1/rules.d/50-relais-agent.rules", "rw-r--r--",
                 "var/lib/relais", "rwxr-x---"));
-        assertThat(modes(dest)).doesNotContainKeys("etc/relais/ca.crt", "etc/systemd/system/relais-kiosk.service");
+        assertThat(modes(dest)).doesNotContainKeys("etc/relais/ca.crt", "etc/systemd/system/relais-kiosk.service",
+                "etc/systemd/system/relais-screen@.service", "opt/relais/relais-screen");
         assertThat(dest.resolve("etc/relais/agent.jvm.options"))
                 .hasSameBinaryContentAs(INSTALLER.resolveSibling("agent.jvm.options"));
         assertThat(dest.resolve("etc/udev/rules.d/70-relais.rules"))

@@ -2,6 +2,7 @@ package fr.relais.agent.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.agent.device.kiosk.ScreenSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,15 +42,33 @@ class PackagingTest {
     }
 
     @Test
-    void theArgfileHoldsOneOptionPerLineAndNoComment() throws IOException {
+    void theArgfileHoldsOneOptionPerLineBesideWholeLineComments() throws IOException {
         List<String> lines = Files.readAllLines(PACKAGING.resolve("agent.jvm.options"), StandardCharsets.UTF_8);
 
         assertThat(lines).isNotEmpty().allSatisfy(line -> {
-            assertThat(line).startsWith("-");
-            // The java launcher splits an argfile on whitespace and knows no comments.
-            assertThat(line).doesNotContainPattern("\\s").doesNotContain("#");
+            if (!line.startsWith("#")) {
+                // The java launcher splits an argfile on whitespace: one word per option, no quoting.
+                assertThat(line).startsWith("-").doesNotContainPattern("\\s").doesNotContain("#");
+            }
         });
-        assertThat(lines).anyMatch(line -> line.startsWith("-Xmx"));
+        assertThat(lines).anyMatch(line -> line.startsWith("-Xmx"))
+                // The probe times real lookups (JvmDnsCache does it too, at the driver's registration).
+                .contains("-Dsun.net.inetaddr.ttl=0")
+                // java.security's negative TTL wins over this one, and JvmDnsCache would then keep 10 s.
+                .noneMatch(line -> line.startsWith("-Dsun.net.inetaddr.negative.ttl"));
+    }
+
+    /** The launcher itself reads the file, comments included, as the unit and the benchmark make it. */
+    @Test
+    void javaAcceptsTheArgfile() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process run = new ProcessBuilder(java.toString(), "@" + PACKAGING.resolve("agent.jvm.options"),
+                "-XshowSettings:properties", "-version").redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(output).contains("sun.net.inetaddr.ttl = 0");
     }
 
     @Test
@@ -81,6 +100,29 @@ class PackagingTest {
         assertThat(kiosk).containsEntry("RuntimeDirectory", "relais-kiosk").containsEntry("RuntimeDirectoryMode", "0755");
         assertThat(Files.readString(PACKAGING.resolve("relais-polkit.rules"), StandardCharsets.UTF_8))
                 .contains("\"relais-kiosk.service\"", "\"restart\"", "subject.user !== \"relais\"");
+    }
+
+    /**
+     * The kiosk watch's default screen commands start the template's two instances, which run the
+     * packaged switch as the kiosk's user, outside the agent's sandbox and with /run/user visible.
+     */
+    @Test
+    void theScreenIsSwitchedByTheTemplateUnitAsTheKiosksUser() throws IOException {
+        Map<String, String> screen = section(PACKAGING.resolve("relais-screen@.service"), "Service");
+        Map<String, String> kiosk = section(PACKAGING.resolve("relais-kiosk.service"), "Service");
+        String installer = Files.readString(PACKAGING.resolve("install.sh"), StandardCharsets.UTF_8);
+
+        assertThat(ScreenSettings.DEFAULT_ON).containsExactly("systemctl", "start", "relais-screen@on.service");
+        assertThat(ScreenSettings.DEFAULT_OFF).containsExactly("systemctl", "start", "relais-screen@off.service");
+        assertThat(screen).containsEntry("Type", "oneshot")
+                .containsEntry("User", kiosk.get("User"))
+                .containsEntry("ExecStart", "/opt/relais/relais-screen %i")
+                .doesNotContainKeys("ProtectHome", "ProtectKernelTunables", "RemainAfterExit");
+        assertThat(Files.isExecutable(PACKAGING.resolve("relais-screen"))).isTrue();
+        assertThat(installer).contains("SCREEN_SERVICE=relais-screen@", "SCREEN_SWITCH=relais-screen",
+                "\"$OPT_DIR/$SCREEN_SWITCH\" root:root 0755", "wanted+=(wlr-randr)");
+        // The kiosk's session is where cage's socket lives; the switch finds it there.
+        assertThat(kiosk).containsEntry("PAMName", "login");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,7 +24,7 @@ class UnitVerifyTest {
     private static final Path SYSTEM_UNITS = Files.isDirectory(Path.of("/usr/lib/systemd/system"))
             ? Path.of("/usr/lib/systemd/system") : Path.of("/lib/systemd/system");
     private static final List<String> PROGRAMS = List.of("usr/bin/java", "usr/bin/cage", "usr/sbin/mosquitto",
-            "bin/kill", "usr/bin/systemctl");
+            "bin/kill", "usr/bin/systemctl", "opt/relais/relais-screen");
 
     @TempDir
     Path work;
@@ -41,7 +42,7 @@ class UnitVerifyTest {
         }
         assertThat(units).extracting(unit -> unit.getFileName().toString()).contains("relais-agent.service",
                 "relais-agent-retry.service", "relais-agent-retry.timer", "relais-kiosk.service",
-                "relais-site-broker.service");
+                "relais-site-broker.service", "relais-screen@.service");
         for (Path unit : units) {
             Files.copy(unit, etc.resolve(unit.getFileName()));
         }
@@ -57,8 +58,10 @@ class UnitVerifyTest {
             Files.writeString(standIn, "#!/bin/sh\n");
             Files.setPosixFilePermissions(standIn, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        for (Path unit : units) {
-            String name = unit.getFileName().toString();
+        List<String> names = new ArrayList<>(units.stream().map(unit -> unit.getFileName().toString()).toList());
+        // The template's two instances, as the kiosk watch starts them.
+        names.addAll(List.of("relais-screen@on.service", "relais-screen@off.service"));
+        for (String name : names) {
             Process verify = new ProcessBuilder("/usr/bin/systemd-analyze", "verify", "--root=" + root, name)
                     .directory(work.toFile()).redirectErrorStream(true).start();
             String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -20,7 +20,8 @@ public final class NodeBundle {
      * Writes into nodeDir: relais-agent.service, relais-kiosk.service (only if hasKiosk),
      * relais-site-broker.service (only with a site broker), install.sh (0755), and
      * relais-&lt;node&gt;-firstboot.tar.gz holding, under a top folder relais-&lt;node&gt;/: those files, the rest
-     * of edge-agent/packaging (the agent's retry timer, JVM options, udev and polkit rules), node.conf
+     * of edge-agent/packaging (the agent's retry timer, JVM options, udev and polkit rules, and with a
+     * kiosk the screen switch relais-screen and its unit relais-screen@.service), node.conf
      * saying what the node has, agent.yaml (0600), ca.crt (0644), client.crt/client.key (0644/0600, if
      * given), kiosk.yaml and site-broker.conf (if given) and a short README.txt saying how to use it.
      * Writing again with the same input gives byte-identical files.
@@ -43,6 +44,9 @@ public final class NodeBundle {
 
         List<BundleFile> inArchive = new ArrayList<>(besideArchive);
         NodePackaging.COMMON.forEach(name -> inArchive.add(NodePackaging.file(name)));
+        if (input.hasKiosk()) {
+            NodePackaging.KIOSK.forEach(name -> inArchive.add(NodePackaging.file(name)));
+        }
         inArchive.add(NodeConf.of(input));
         inArchive.add(new BundleFile(BundleTemplates.README, BundleFile.PUBLIC,
                 BundleTemplates.forNode(input).render(BundleTemplates.README)));

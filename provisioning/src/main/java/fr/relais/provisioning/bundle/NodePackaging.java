@@ -17,6 +17,9 @@ final class NodePackaging {
     static final String AGENT_UNIT = "relais-agent.service";
     static final String KIOSK_UNIT = "relais-kiosk.service";
     static final String SITE_BROKER_UNIT = "relais-site-broker.service";
+    /** The kiosk's screen switch, run as the kiosk's user, and its template unit: nodes with a kiosk. */
+    static final String SCREEN_SWITCH = "relais-screen";
+    static final List<String> KIOSK = List.of("relais-screen@.service", SCREEN_SWITCH);
     /** Every node gets these, besides its units. */
     static final List<String> COMMON = List.of("relais-agent-retry.service", "relais-agent-retry.timer",
             "agent.jvm.options", "relais-udev.rules", "relais-polkit.rules");
@@ -25,9 +28,10 @@ final class NodePackaging {
     private NodePackaging() {
     }
 
-    /** The file as edge-agent/packaging has it, executable for the installer. */
+    /** The file as edge-agent/packaging has it, executable for the installer and the screen switch. */
     static BundleFile file(String name) {
-        return new BundleFile(name, name.equals(INSTALLER) ? BundleFile.EXECUTABLE : BundleFile.PUBLIC, read(name));
+        boolean program = name.equals(INSTALLER) || name.equals(SCREEN_SWITCH);
+        return new BundleFile(name, program ? BundleFile.EXECUTABLE : BundleFile.PUBLIC, read(name));
     }
 
     private static byte[] read(String name) {

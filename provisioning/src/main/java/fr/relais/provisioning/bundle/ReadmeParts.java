@@ -14,6 +14,8 @@ final class ReadmeParts {
             """;
     private static final String KIOSK_FILES = """
               relais-kiosk.service    the kiosk's systemd unit (cage, tty1)  -> /etc/systemd/system/
+              relais-screen@.service  switches the screen as the kiosk's user -> /etc/systemd/system/
+              relais-screen           what it runs (wlr-randr, backlight)    -> /opt/relais/relais-screen (0755)
             """;
     private static final String KIOSK_BUILD = """
                  relais-kiosk.jar must be built for the Pi (a PC's does not start there):
@@ -38,7 +40,11 @@ final class ReadmeParts {
               Visitors see the kiosk and nothing else: no desktop, panel or task switcher behind it,
               no way to another console. If it stops, systemd starts it again. It touches
               /run/relais-kiosk/heartbeat every 5 s: with a kiosk-watch device in agent.yaml, the agent
-              restarts a kiosk whose screen froze and switches the screen with the opening hours.
+              restarts a kiosk whose screen froze and switches the screen with the opening hours,
+              by starting relais-screen@off.service or @on.service (check by hand:
+              sudo -u relais systemctl start relais-screen@off.service; journalctl -u 'relais-screen@*').
+              cage older than 0.2.0 (bookworm's 0.1.4) cannot switch an HDMI screen off: install.sh
+              warns, and then only a DSI panel's backlight is switched.
               Because cage takes the screen, install.sh disables the desktop's display manager
               (lightdm): this Pi no longer shows a desktop. Reboot once after install.sh to start
               the kiosk. Check: systemctl status relais-kiosk; journalctl -u relais-kiosk

@@ -53,7 +53,7 @@ class InstallScriptTest {
                 "not creating the system user relais-kiosk", "nor adding it to: gpio input dialout",
                 "not creating the group gpio if it is missing", "not running: udevadm control --reload",
                 "not running: udevadm trigger --action=change --subsystem-match=gpio --subsystem-match=tty"
-                        + " --subsystem-match=input");
+                        + " --subsystem-match=input --subsystem-match=backlight");
         Map<String, String> expected = new HashMap<>(Map.of(
                 "etc/relais", "rwxrwx--t",
                 "etc/relais/agent.yaml", "rw-------",
@@ -71,6 +71,9 @@ class InstallScriptTest {
         expected.put("etc/systemd/system/relais-agent-retry.timer", "rw-r--r--");
         expected.put("etc/udev/rules.d/70-relais.rules", "rw-r--r--");
         expected.put("etc/polkit-1/rules.d/50-relais-agent.rules", "rw-r--r--");
+        expected.put("etc/systemd/system/relais-screen@.service", "rw-r--r--");
+        // Run by that unit as relais-kiosk, who may not change it.
+        expected.put("opt/relais/relais-screen", "rwxr-xr-x");
         assertThat(modes(dest)).containsAllEntriesOf(withoutSticky(expected));
         // Sticky: set-config may not replace root's files. Others may pass: relais-kiosk reads kiosk.yaml.
         assertThat(octalMode(dest.resolve("etc/relais"))).isEqualTo("1771");
@@ -80,6 +83,8 @@ class InstallScriptTest {
         assertThat(dest.resolve("opt/relais/relais-kiosk.jar")).hasContent("not really a kiosk jar");
         assertThat(dest.resolve("etc/udev/rules.d/70-relais.rules")).hasSameBinaryContentAs(bundle.resolve("relais-udev.rules"));
         assertThat(dest.resolve("etc/relais/agent.jvm.options")).hasSameBinaryContentAs(bundle.resolve("agent.jvm.options"));
+        assertThat(dest.resolve("opt/relais/relais-screen")).hasSameBinaryContentAs(bundle.resolve("relais-screen"));
+        assertThat(first.output()).contains("chown root:root /opt/relais/relais-screen");
         Map<String, String> afterFirst = modes(dest);
 
         ProcessResult second = install(bundle, dest);
@@ -116,7 +121,8 @@ class InstallScriptTest {
         assertThat(modes(dest)).containsKeys("etc/relais/agent.yaml", "etc/relais/ca.crt",
                 "etc/systemd/system/relais-agent.service", "opt/relais/relais-agent.jar")
                 .doesNotContainKeys("etc/relais/client.key", "etc/systemd/system/relais-kiosk.service",
-                        "opt/relais/relais-kiosk.jar");
+                        "opt/relais/relais-kiosk.jar", "etc/systemd/system/relais-screen@.service",
+                        "opt/relais/relais-screen");
         assertThat(result.output()).doesNotContain("kiosk");
         assertThat(octalMode(dest.resolve("etc/relais"))).as("no one else needs to pass").isEqualTo("1770");
     }

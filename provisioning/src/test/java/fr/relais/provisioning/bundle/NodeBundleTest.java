@@ -65,6 +65,7 @@ class NodeBundleTest {
                 "relais-rozoy-pi/node.conf", "relais-rozoy-pi/relais-agent-retry.service",
                 "relais-rozoy-pi/relais-agent-retry.timer", "relais-rozoy-pi/relais-agent.service",
                 "relais-rozoy-pi/relais-kiosk.service", "relais-rozoy-pi/relais-polkit.rules",
+                "relais-rozoy-pi/relais-screen", "relais-rozoy-pi/relais-screen@.service",
                 "relais-rozoy-pi/relais-udev.rules");
         assertThat(entries.get("relais-rozoy-pi/").directory()).isTrue();
         Map<String, Integer> modes = Map.of("relais-rozoy-pi/", 0755, "relais-rozoy-pi/README.txt", 0644,
@@ -74,6 +75,8 @@ class NodeBundleTest {
                 "relais-rozoy-pi/relais-kiosk.service", 0644);
         modes.forEach((name, mode) -> assertThat(Integer.toOctalString(entries.get(name).mode())).as(name)
                 .isEqualTo(Integer.toOctalString(mode)));
+        assertThat(Integer.toOctalString(entries.get("relais-rozoy-pi/relais-screen").mode())).isEqualTo("755");
+        assertThat(Integer.toOctalString(entries.get("relais-rozoy-pi/relais-screen@.service").mode())).isEqualTo("644");
         assertThat(entries.values()).allSatisfy(entry -> {
             assertThat(entry.uid()).isZero();
             assertThat(entry.gid()).isZero();

@@ -20,7 +20,7 @@ public final class SystemdVerify {
     private static final Path SYSTEM_UNITS = Files.isDirectory(Path.of("/usr/lib/systemd/system"))
             ? Path.of("/usr/lib/systemd/system") : Path.of("/lib/systemd/system");
     private static final List<String> PROGRAMS = List.of("usr/bin/java", "usr/bin/cage", "usr/sbin/mosquitto",
-            "bin/kill", "usr/bin/systemctl");
+            "bin/kill", "usr/bin/systemctl", "opt/relais/relais-screen");
 
     private SystemdVerify() {
     }

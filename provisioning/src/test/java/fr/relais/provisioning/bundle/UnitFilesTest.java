@@ -95,13 +95,31 @@ class UnitFilesTest {
         assertThat(kiosk.value("Install", "WantedBy")).isEqualTo("multi-user.target");
     }
 
+    /** The kiosk watch's screen: the agent starts relais-screen@off.service, systemd runs the switch as the kiosk. */
+    @Test
+    void theScreenUnitRunsTheBundledSwitchAsTheKiosksUser() throws IOException {
+        Map<String, Bundles.Entry> archive = Bundles.read(work.resolve("node/relais-rozoy-pi-firstboot.tar.gz"));
+        UnitFile screen = UnitFile.parse(new String(archive.get("relais-rozoy-pi/relais-screen@.service").content(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String polkit = new String(archive.get("relais-rozoy-pi/relais-polkit.rules").content(),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(screen.value("Service", "Type")).isEqualTo("oneshot");
+        assertThat(screen.value("Service", "User")).isEqualTo(kiosk.value("Service", "User"));
+        assertThat(screen.value("Service", "ExecStart")).isEqualTo("/opt/relais/relais-screen %i");
+        // /run/user, where cage's socket is, stays visible.
+        assertThat(screen.values("Service", "ProtectHome")).isEmpty();
+        assertThat(archive.get("relais-rozoy-pi/relais-screen").mode()).isEqualTo(0755);
+        assertThat(polkit).contains("\"relais-screen@on.service\"", "\"relais-screen@off.service\"");
+    }
+
     @Test
     void systemdAcceptsTheUnits() throws Exception {
         NodeBundle.write(work.resolve("van"), Bundles.withSiteBroker());
         Path units = Files.createDirectories(work.resolve("units"));
         Map<String, Bundles.Entry> archive = Bundles.read(work.resolve("node/relais-rozoy-pi-firstboot.tar.gz"));
         for (String name : new String[] {"relais-agent.service", "relais-kiosk.service", "relais-agent-retry.service",
-                "relais-agent-retry.timer"}) {
+                "relais-agent-retry.timer", "relais-screen@.service"}) {
             Files.write(units.resolve(name), archive.get("relais-rozoy-pi/" + name).content());
         }
         Files.copy(work.resolve("van/relais-site-broker.service"), units.resolve("relais-site-broker.service"));

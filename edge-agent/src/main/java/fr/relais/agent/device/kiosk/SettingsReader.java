@@ -68,8 +68,13 @@ final class SettingsReader {
     }
 
     private static ScreenSettings screen(StrictObject screen) throws FieldException {
-        List<String> on = required(screen, "on");
-        List<String> off = required(screen, "off");
+        Optional<List<String>> on = commandLine(screen, "on");
+        Optional<List<String>> off = commandLine(screen, "off");
+        if (on.isPresent() != off.isPresent()) {
+            throw new FieldException(screen.field(on.isPresent() ? "off" : "on"), "is required with "
+                    + (on.isPresent() ? "on" : "off") + ": give both command lines, or neither for the packaged"
+                    + " relais-screen@on.service and relais-screen@off.service");
+        }
         String timezone = screen.optionalText("timezone").orElse(DEFAULT_TIMEZONE);
         ZoneId zone;
         try {
@@ -83,7 +88,8 @@ final class SettingsReader {
         Optional<OpeningHours> hours = screen.has("hours")
                 ? Optional.of(hours(screen.object("hours"), zone)) : Optional.empty();
         screen.finish();
-        return new ScreenSettings(on, off, hours, margin);
+        return new ScreenSettings(on.orElse(ScreenSettings.DEFAULT_ON), off.orElse(ScreenSettings.DEFAULT_OFF), hours,
+                margin);
     }
 
     private static OpeningHours hours(StrictObject hours, ZoneId zone) throws FieldException {
@@ -104,14 +110,6 @@ final class SettingsReader {
             throw new FieldException(e.field(), e.reason() + " (days are mon, tue, wed, thu, fri, sat, sun)");
         }
         return new OpeningHours(days, zone);
-    }
-
-    private static List<String> required(StrictObject object, String name) throws FieldException {
-        if (!object.has(name)) {
-            throw new FieldException(object.field(name), "is required: a command line such as [vcgencmd,"
-                    + " display_power, 1]");
-        }
-        return commandLine(object, name).orElseThrow();
     }
 
     /** A list of words whose first names a program: passed to the program as they are, never to a shell. */

@@ -63,8 +63,8 @@ class KioskWatchSettingsTest {
                 restartTimeoutSeconds: 60
                 commandTimeoutSeconds: 5
                 screen:
-                  on: [vcgencmd, display_power, "1"]
-                  off: [vcgencmd, display_power, "0"]
+                  on: [systemctl, start, relais-screen@on.service]
+                  off: [systemctl, start, relais-screen@off.service]
                   timezone: Europe/Paris
                   marginMinutes: 15
                   hours:
@@ -79,8 +79,8 @@ class KioskWatchSettingsTest {
         assertThat(settings.heartbeatFile()).contains(Path.of("/run/relais-kiosk/heartbeat"));
         assertThat(settings.silenceBeforeRestart()).isEqualTo(Duration.ofSeconds(30));
         ScreenSettings screen = settings.screen().orElseThrow();
-        assertThat(screen.on()).containsExactly("vcgencmd", "display_power", "1");
-        assertThat(screen.off()).containsExactly("vcgencmd", "display_power", "0");
+        assertThat(screen.on()).containsExactly("systemctl", "start", "relais-screen@on.service");
+        assertThat(screen.off()).containsExactly("systemctl", "start", "relais-screen@off.service");
         assertThat(screen.margin()).isEqualTo(Duration.ofMinutes(15));
         OpeningHours hours = screen.hours().orElseThrow();
         assertThat(hours.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
@@ -101,6 +101,20 @@ class KioskWatchSettingsTest {
         assertThat(screen.command(true)).isEqualTo(List.of("wlopm", "--on", "*"));
     }
 
+    /** The packaged way: the agent asks systemd, which switches the screen as the kiosk's user (relais-screen@.service). */
+    @Test
+    void withoutCommandLinesTheScreenIsSwitchedThroughThePackagedUnits() {
+        ScreenSettings screen = settings("screen: {hours: {mon: '09:00-12:00'}}").screen().orElseThrow();
+        ScreenSettings empty = settings("screen: {}").screen().orElseThrow();
+
+        assertThat(screen.on()).containsExactly("systemctl", "start", "relais-screen@on.service");
+        assertThat(screen.off()).containsExactly("systemctl", "start", "relais-screen@off.service");
+        assertThat(screen.hours()).isPresent();
+        assertThat(empty.command(true)).isEqualTo(ScreenSettings.DEFAULT_ON);
+        assertThat(empty.command(false)).isEqualTo(ScreenSettings.DEFAULT_OFF);
+        assertThat(empty.hours()).as("no schedule: only the screen command switches it").isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "heartbeatSecs: 10|devices[0].settings.heartbeatSecs: unknown field",
@@ -111,7 +125,9 @@ class KioskWatchSettingsTest {
         "restart: systemctl restart relais-kiosk|devices[0].settings.restart: must be a list of texts, got the text",
         "statusCommand: [systemctl, 3]|devices[0].settings.statusCommand[1]: must be a text, got number 3",
         "maxRestartsPerHour: 0|devices[0].settings.maxRestartsPerHour: must be between 1 and 60, got 0",
-        "screen: {on: [a]}|devices[0].settings.screen.off: is required: a command line",
+        "screen: {on: [a]}|devices[0].settings.screen.off: is required with on: give both command lines, or neither",
+        "screen: {off: [b]}|devices[0].settings.screen.on: is required with off",
+        "screen: {on: [], off: [b]}|devices[0].settings.screen.on: must be a non-empty list of words",
         "screen: {on: [a], off: [b], timezone: Paris}|devices[0].settings.screen.timezone: 'Paris' is not a time zone",
         "screen: {on: [a], off: [b], hours: {mon: 9h-12h}}|devices[0].settings.screen.hours.mon: '9h-12h' is not a range such as 09:00-12:00",
         "screen: {on: [a], off: [b], hours: {mon: '12:00-09:00'}}|devices[0].settings.screen.hours.mon: '12:00-09:00' ends before it starts",

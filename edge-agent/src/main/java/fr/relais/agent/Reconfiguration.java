@@ -24,7 +24,10 @@ final class Reconfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(Reconfiguration.class);
 
     private final EdgeAgent agent;
+    /** Beyond probation, this long for closing and starting runtimes; then a stuck set-config is a hang. */
+    private static final long GRACE_SECONDS = 60;
     private volatile boolean inProgress;
+    private volatile long startedNanos;
 
     Reconfiguration(EdgeAgent agent) {
         this.agent = agent;
@@ -52,6 +55,7 @@ final class Reconfiguration {
             return Outcome.rejected("set-config cannot change commands.restartKiosk or commands.reboot;"
                     + " the programs a node runs are set on the Pi itself");
         }
+        startedNanos = System.nanoTime();
         inProgress = true;
         try {
             return switchTo(current, next, yaml);
@@ -62,7 +66,12 @@ final class Reconfiguration {
 
     /** Whether a configuration is being tried: its node is busy, not hung. */
     boolean inProgress() {
-        return inProgress;
+        if (!inProgress) {
+            return false;
+        }
+        long limit = agent.config().commands().configProbation().toSeconds() * 2 + GRACE_SECONDS;
+        // Past its limit the watchdog must see a stuck reconfiguration as what it is: a hang.
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos) < limit;
     }
 
     private Outcome switchTo(NodeConfig current, NodeConfig next, String yaml) {

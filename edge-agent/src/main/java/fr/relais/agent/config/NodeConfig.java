@@ -35,6 +35,14 @@ public record NodeConfig(String node, Site site, BrokerSettings broker, Path sto
         devices = List.copyOf(devices);
     }
 
+    /** Never the badge key: with it, every badge number could be found back from its hash. */
+    @Override
+    public String toString() {
+        return "NodeConfig[node=" + node + ", site=" + site + ", broker=" + broker + ", storageFile=" + storageFile
+                + ", devices=" + devices.size() + ", badgeHashKey=" + (badgeHashKey.isPresent() ? "****" : "none")
+                + ", version=" + version + "]";
+    }
+
     /** The place this node belongs to. */
     public record Site(String id, String name, SiteKind kind) {
     }

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceSet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSet.class);
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final List<DeviceSlot> slots = new ArrayList<>();
     private final Context context;
@@ -122,8 +123,33 @@ public final class DeviceSet implements AutoCloseable {
     /** Closes every device, then what they shared; the hardware is free for the next runtime. */
     @Override
     public void close() {
-        slots.forEach(DeviceSlot::close);
-        context.close();
+        // All at once: N stuck devices cost 5 s, not N times 5 s (systemd gives a stop 30 s).
+        List<java.util.concurrent.Future<?>> closings = slots.stream().map(DeviceSlot::beginClose).toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        for (int i = 0; i < closings.size(); i++) {
+            try {
+                closings.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                LOG.warn("{}: did not close within {} s; it will be closed when its thread returns",
+                        slots.get(i).config().id(), CLOSE_WAIT_SECONDS);
+            }
+        }
+        closeShared();
+    }
+
+    /** The shared resources (the Pi4J context) on a thread of their own, waited for a bounded time. */
+    private void closeShared() {
+        Thread closing = new Thread(context::close, "device-shared-close");
+        closing.setDaemon(true);
+        closing.start();
+        try {
+            closing.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closing.isAlive()) {
+            LOG.warn("the devices' shared resources did not close within {} s", CLOSE_WAIT_SECONDS);
+        }
     }
 
     /** The {@link DriverContext} of this runtime. */

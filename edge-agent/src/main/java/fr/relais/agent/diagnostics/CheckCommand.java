@@ -30,13 +30,16 @@ import picocli.CommandLine.Unmatched;
  * prints its health, metrics and events as one JSON line. Exit code 0 ok, 1 warning, 2 critical
  * (or no answer), 3 a bad command line. An unreachable target is an answer, never a stack trace.
  */
-@Command(name = "check", exitCodeOnInvalidInput = CheckCommand.BAD_COMMAND_LINE, mixinStandardHelpOptions = true,
+@Command(name = "check", exitCodeOnInvalidInput = CheckCommand.BAD_COMMAND_LINE,
+        exitCodeOnExecutionException = CheckCommand.CRITICAL, mixinStandardHelpOptions = true,
         description = {"Runs one device driver once and prints one JSON line: health, metrics, events.",
                 "Kinds: " + CheckTarget.KINDS + ".",
                 "Further --NAME VALUE options are the driver's settings (as in agent.yaml; --a.b nests).",
                 "Exit code: 0 ok, 1 warning, 2 critical or no answer, 3 bad command line."})
 public final class CheckCommand implements Callable<Integer> {
     static final int BAD_COMMAND_LINE = 3;
+    /** Also what an unexpected failure of the check itself answers: never "warning". */
+    static final int CRITICAL = 2;
 
     @Parameters(index = "0", paramLabel = "KIND", description = "printer, scanner, probe, badge or gpio")
     private String kind;

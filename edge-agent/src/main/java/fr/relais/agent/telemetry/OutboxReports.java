@@ -30,11 +30,17 @@ public final class OutboxReports implements DeviceReports {
 
     @Override
     public void reading(String deviceId, Reading reading) {
+        // Checked against the contract first (metrics' names, sizes, numbers): a refused reading
+        // throws here, to the device's slot, which says so, before it takes a sequence number;
+        // otherwise the hub would count a gap for a message that never existed.
+        new Telemetry(envelopes.current(), Optional.of(deviceId), reading.health(), reading.metrics());
         emit(new Telemetry(envelopes.next(), Optional.of(deviceId), reading.health(), reading.metrics()));
     }
 
     @Override
     public void event(String deviceId, DeviceEvent event) {
+        new Event(envelopes.current(), Optional.of(deviceId), event.type(), event.severity(), event.message(),
+                event.data());
         emit(new Event(envelopes.next(), Optional.of(deviceId), event.type(), event.severity(), event.message(),
                 event.data()));
     }

@@ -89,6 +89,7 @@ class DeviceDriversConfigTest {
         assertThat(printer.readTimeout()).isEqualTo(DeviceConfig.DEFAULT_READ_TIMEOUT);
         assertThat(config.badgeHashKey()).contains(KEY);
         assertThat(config.maskedText()).doesNotContain(KEY);
+        assertThat(config.toString()).doesNotContain(KEY).contains("badgeHashKey=****");
     }
 
     @Test

@@ -191,7 +191,85 @@ class DeviceSetTest {
         set.close();
         set = null;
         assertThat(opened.get()).isEqualTo(1);
-        assertThat(closings).containsExactly("a", "b", "chip");
+        // The devices close together (a stuck one does not delay the others), the chip after them.
+        assertThat(closings).hasSize(3).endsWith("chip");
+        assertThat(closings.subList(0, 2)).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void anOpeningThatHangsIsReportedAndTheDeviceIsClosedWhenItFinallyReturnsAfterTheRuntimeStopped()
+            throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        TestDevice reader = new TestDevice("reader", now -> Reading.of(Health.OK, Map.of()));
+        reader.opener = () -> {
+            // A USB reader that never answers its open: only a return (or an interrupt) ends it.
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    // ignores interrupts, as a stuck native call would
+                }
+            }
+        };
+        start(reader, Duration.ofSeconds(1));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> reports.readings("reader").stream()
+                .anyMatch(r -> r.health() == Health.CRITICAL
+                        && "cannot open: no answer within 1 s".equals(r.metrics().get("error"))));
+        set.close();
+        set = null;
+        assertThat(reader.closed.get()).as("not closed while its opening is still running").isFalse();
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).untilTrue(reader.closed);
+        assertThat(reader.opens.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aReadStuckWithoutAnsweringInterruptsIsNeverJoinedByASecondRead() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        start(new TestDevice("stuck", now -> {
+            reads.incrementAndGet();
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    // a native read that does not see interrupts
+                }
+            }
+            return Reading.of(Health.OK, Map.of());
+        }), Duration.ofSeconds(1));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !reports.readings("stuck").isEmpty());
+        // Many polls (every 300 ms) have passed meanwhile; none queued another read.
+        nodeThread.schedule(() -> { }, 2, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        assertThat(reads.get()).isEqualTo(1);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() >= 2);
+    }
+
+    @Test
+    void aReadingTheContractRefusesIsCountedAndSaidNotFatal() {
+        AtomicInteger calls = new AtomicInteger();
+        Reports strict = new Reports() {
+            @Override
+            public void reading(String deviceId, Reading reading) {
+                if (String.valueOf(reading.metrics().get("reasons")).length() > 1024) {
+                    throw new IllegalArgumentException("metric reasons: longer than 1024 characters");
+                }
+                super.reading(deviceId, reading);
+            }
+        };
+        set = DeviceSet.create("node-1", "site-1", List.of(config("printer", Duration.ofSeconds(5))),
+                DriverRegistry.of(List.of(factory(config -> new TestDevice("printer", now -> calls.incrementAndGet() == 1
+                        ? Reading.of(Health.WARNING, Map.of("reasons", "x".repeat(2000)))
+                        : Reading.of(Health.OK, Map.of())), (config, context) -> { }))),
+                Optional.empty(), strict, Clock.systemUTC(), () -> false);
+        set.start(nodeThread);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !strict.readings("printer").isEmpty());
+        assertThat(set.failures()).isEqualTo(1);
+        assertThat(strict.readings("printer").get(0).health()).isEqualTo(Health.OK);
     }
 
     private void start(TestDevice device, Duration readTimeout) {
@@ -286,7 +364,7 @@ class DeviceSetTest {
         }
     }
 
-    private static final class Reports implements DeviceReports {
+    private static class Reports implements DeviceReports {
         private final List<Map.Entry<String, Reading>> readings = new CopyOnWriteArrayList<>();
         private final List<Map.Entry<String, DeviceEvent>> events = new CopyOnWriteArrayList<>();
 

@@ -256,8 +256,9 @@ class AgentConfigCheckTest {
                 """;
         Inventory inventory = new InventoryLoader(new AgentConfigCheck(DriverMode.SIMULATED)).parse("t.yaml", realOnly);
         assertThat(inventory.deviceCount()).isEqualTo(2);
+        // As the inventory says, the agent's real ipp driver reads these settings, and refuses one.
         InventoryException e = refusedBy(new AgentConfigCheck(DriverMode.AS_INVENTORY), realOnly);
-        assertThat(e.field()).isEqualTo("sites[0].nodes[0].devices[0].driver");
+        assertThat(e.field()).isEqualTo("sites[0].nodes[0].devices[0].settings.supplies");
     }
 
     private static void check(String yaml) throws InventoryException {

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Weekly hours in the place's local time: on {@code days}, from {@code from} (inclusive) to
- * {@code until} (exclusive), on the same day (a window across midnight is two windows).
+ * {@code until} (exclusive), on the same day (a window across midnight is two windows), in whole
+ * minutes; {@code until} midnight means the end of the day.
  */
 public record AccessWindow(Set<DayOfWeek> days, LocalTime from, LocalTime until) {
     public AccessWindow {
@@ -18,6 +19,10 @@ public record AccessWindow(Set<DayOfWeek> days, LocalTime from, LocalTime until)
         days = Set.copyOf(EnumSet.copyOf(days));
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
+        if (from.getSecond() != 0 || from.getNano() != 0 || until.getSecond() != 0 || until.getNano() != 0) {
+            // The list says HH:mm: a second here would be lost on the way to the door.
+            throw new IllegalArgumentException("a window starts and ends on a whole minute (" + from + "-" + until + ")");
+        }
         if (!until.isAfter(from) && !until.equals(LocalTime.MIDNIGHT)) {
             throw new IllegalArgumentException("a window ends after it starts (" + from + "-" + until + ")");
         }

@@ -18,7 +18,10 @@ import java.io.UncheckedIOException;
 public final class AccessListCodec {
     /** The {@code v} field: a new field or spelling is a new format version, deployed hub first. */
     public static final int FORMAT_VERSION = 1;
-    /** Larger documents are refused before parsing: 50 000 grants of a few doors and windows fit. */
+    /**
+     * Larger documents are refused before parsing. A member's grant with two doors and two windows
+     * is about 300 bytes, so some 25 000 such badges fit; a place has a few hundred.
+     */
     public static final int MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
     /** Per badge: more would be a hub bug, and each is checked at every badge presented. */
     public static final int MAX_DOORS = 64;

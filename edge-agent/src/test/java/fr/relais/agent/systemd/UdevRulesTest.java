@@ -64,6 +64,22 @@ class UdevRulesTest {
                 "readonly AGENT_GROUPS=(gpio input dialout)");
     }
 
+    /**
+     * A keyboard-wedge reader the agent has not grabbed yet (boot, restart, a new configuration)
+     * must not type badge numbers into the kiosk; ModemManager must not probe serial readers.
+     */
+    @Test
+    void badgeReadersAreHiddenFromLibinputAndSerialPortsFromModemManager() throws IOException {
+        List<String> rules = Files.readAllLines(RULES, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+
+        assertThat(rules).filteredOn(line -> line.startsWith("ENV{RELAIS_BADGE_READER}==\"1\"")
+                        && line.contains("GROUP=\"input\""))
+                .singleElement().asString().contains("ENV{LIBINPUT_IGNORE_DEVICE}=\"1\"");
+        assertThat(rules).filteredOn(line -> line.startsWith("SUBSYSTEM==\"tty\"") && line.contains("GROUP=\"dialout\""))
+                .singleElement().asString().contains("ENV{ID_MM_DEVICE_IGNORE}=\"1\"");
+    }
+
     /** systemd 253 and later can check rules itself: used when this machine's udevadm can. */
     @Test
     void udevadmVerifyAgreesWhereItExists() throws Exception {

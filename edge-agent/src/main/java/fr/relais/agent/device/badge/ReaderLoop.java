@@ -28,8 +28,12 @@ final class ReaderLoop implements Runnable {
     private final DeviceSink sink;
     private final Clock clock;
     private final ByteSource first;
+    private final byte[] buffer = new byte[4096];
     private volatile boolean running = true;
+    /** Only the loop's thread uses it; null while the reader is away. */
+    private ByteSource source;
     private String lastOpenProblem = "";
+    private String lastFailure = "";
 
     ReaderLoop(String deviceId, ByteSource first, ByteSource.Opener opener, FrameDecoder decoder, BadgeFeed feed,
                ReaderCounters counters, DeviceSink sink, Clock clock) {
@@ -49,29 +53,73 @@ final class ReaderLoop implements Runnable {
 
     @Override
     public void run() {
-        byte[] buffer = new byte[4096];
-        ByteSource current = first;
+        source = first;
         try {
             while (running) {
-                if (current == null) {
-                    current = reopen();
-                    if (current == null && !pause()) {
-                        return;
-                    }
-                    continue;
-                }
                 try {
-                    int length = current.read(buffer, READ_WAIT);
-                    decode(buffer, length);
-                } catch (ReaderGoneException e) {
-                    current.close();
-                    current = null;
-                    lost(e.getMessage());
+                    step();
+                } catch (Throwable e) {
+                    // Whatever went wrong (a driver or library bug), the thread must live on and the
+                    // counters must not keep saying "connected" for a reader nobody reads.
+                    failed(e);
                 }
             }
         } finally {
-            if (current != null) {
-                current.close();
+            closeSource();
+        }
+    }
+
+    /** One read of the open reader, or one attempt to open it again. */
+    private void step() throws ReaderGoneException {
+        if (source == null) {
+            reopen();
+            if (source == null && !pause()) {
+                running = false;
+            }
+            return;
+        }
+        try {
+            int length = source.read(buffer, READ_WAIT);
+            decode(buffer, length);
+        } catch (ReaderGoneException e) {
+            closeSource();
+            lost(e.getMessage());
+        }
+    }
+
+    private void failed(Throwable e) {
+        closeSource();
+        if (!running) {
+            return;
+        }
+        String reason = "unexpected error: " + e;
+        if (!reason.equals(lastFailure)) {
+            lastFailure = reason;
+            LOG.error("{}: the badge reader failed; trying to reopen it every {} s", deviceId,
+                    REOPEN_INTERVAL.toSeconds(), e);
+        }
+        try {
+            if (counters.isConnected()) {
+                counters.unplugged(reason);
+                sink.event(ReaderEvents.unplugged(reason));
+                sink.reading(counters.reading(clock.instant()));
+            }
+        } catch (RuntimeException again) {
+            LOG.warn("{}: could not report the failure: {}", deviceId, again.toString());
+        }
+        if (!pause()) {
+            running = false;
+        }
+    }
+
+    private void closeSource() {
+        ByteSource closing = source;
+        source = null;
+        if (closing != null) {
+            try {
+                closing.close();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: closing the badge reader failed: {}", deviceId, e.toString());
             }
         }
     }
@@ -97,21 +145,20 @@ final class ReaderLoop implements Runnable {
         sink.reading(counters.reading(now));
     }
 
-    private ByteSource reopen() {
+    private void reopen() {
         try {
-            ByteSource source = opener.open();
+            // Kept at once: a failure while saying it is back must not leak the opened device.
+            source = opener.open();
             counters.connected();
             lastOpenProblem = "";
             LOG.info("{}: badge reader back", deviceId);
             sink.event(ReaderEvents.reconnected());
             sink.reading(counters.reading(clock.instant()));
-            return source;
-        } catch (DeviceException | RuntimeException e) {
+        } catch (DeviceException e) {
             if (!String.valueOf(e.getMessage()).equals(lastOpenProblem)) {
                 lastOpenProblem = String.valueOf(e.getMessage());
                 LOG.info("{}: badge reader still absent: {}", deviceId, lastOpenProblem);
             }
-            return null;
         }
     }
 

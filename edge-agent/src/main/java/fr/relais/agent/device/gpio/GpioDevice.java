@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
 /**
  * What every GPIO device shares: its lines taken from the runtime's {@link GpioBoard} at open
@@ -31,6 +32,8 @@ abstract class GpioDevice implements Device {
     private final DriverContext context;
     private final Birth.DeviceInfo info;
     private volatile DeviceSink sink = DeviceSink.NONE;
+    /** Keeps pushes in the order of the changes they report; never taken while the device's lock is held. */
+    private final Object pushOrder = new Object();
     private Wiring wiring;
     private Optional<ScheduledFuture<?>> ticks = Optional.empty();
 
@@ -95,6 +98,21 @@ abstract class GpioDevice implements Device {
 
     protected final void push(DeviceEvent event) {
         sink.event(event);
+    }
+
+    /**
+     * Applies a change under the device's lock and pushes the reading it returns once that lock
+     * is released: a push may block (the outbox falling behind), and a door must still grant and
+     * relock meanwhile. Call it without holding the device's lock.
+     */
+    protected final void pushAfter(Supplier<Optional<Reading>> change) {
+        synchronized (pushOrder) {
+            Optional<Reading> changed;
+            synchronized (this) {
+                changed = change.get();
+            }
+            changed.ifPresent(this::push);
+        }
     }
 
     protected static Reading withEvents(Reading reading, List<DeviceEvent> events) {

@@ -45,7 +45,7 @@ final class GpioDoor extends GpioDevice implements DoorStrike, StatusSignals {
                 : Optional.of(wiring.output("led", settings.led().get()));
         Optional<OutputLine> buzzer = settings.buzzer().isEmpty() ? Optional.empty()
                 : Optional.of(wiring.output("buzzer", settings.buzzer().get()));
-        strike = new Pulse(relay, timers);
+        strike = Pulse.onItsOwnThread(relay, config.id());
         signals = new Signals(led, buzzer, timers);
         synchronized (this) {
             // The contact is closed (active) when the door is.
@@ -112,19 +112,17 @@ final class GpioDoor extends GpioDevice implements DoorStrike, StatusSignals {
         return held.start(pulse);
     }
 
-    private synchronized void doorMoved(boolean open, Instant at) {
-        List<DeviceEvent> events = open ? watch.opened(at) : watch.closed(at);
-        if (!events.isEmpty()) {
-            push(withEvents(reading(clock.instant()), events));
-        }
+    private void doorMoved(boolean open, Instant at) {
+        pushAfter(() -> changed(open ? watch.opened(at) : watch.closed(at), clock.instant()));
     }
 
     @Override
-    protected synchronized void tick(Instant now) {
-        List<DeviceEvent> events = watch.tick(now);
-        if (!events.isEmpty()) {
-            push(withEvents(reading(now), events));
-        }
+    protected void tick(Instant now) {
+        pushAfter(() -> changed(watch.tick(now), now));
+    }
+
+    private Optional<Reading> changed(List<DeviceEvent> events, Instant now) {
+        return events.isEmpty() ? Optional.empty() : Optional.of(withEvents(reading(now), events));
     }
 
     @Override

@@ -60,17 +60,18 @@ final class GpioPeopleCounter extends GpioDevice {
         }
     }
 
-    private synchronized void beam(Beam beam, boolean broken, Instant at) {
-        tracker.changed(beam, broken, at).ifPresent(this::passed);
+    private void beam(Beam beam, boolean broken, Instant at) {
+        pushAfter(() -> tracker.changed(beam, broken, at).map(this::passed));
     }
 
     @Override
-    protected synchronized void tick(Instant now) {
-        tracker.tick(now).ifPresent(this::passed);
-        count.tick(now).ifPresent(reset -> push(withEvents(reading(now), List.of(reset))));
+    protected void tick(Instant now) {
+        pushAfter(() -> tracker.tick(now).map(this::passed));
+        pushAfter(() -> count.tick(now).map(reset -> withEvents(reading(now), List.of(reset))));
     }
 
-    private void passed(CrossingTracker.Passage passage) {
+    /** Called under the device's lock: counts the passage, returns the reading to push. */
+    private Reading passed(CrossingTracker.Passage passage) {
         Optional<DeviceEvent> event;
         if (passage instanceof CrossingTracker.Crossed crossed) {
             event = Optional.of(crossed.direction() == CrossingTracker.Direction.ENTRY ? count.entry() : count.exit());
@@ -83,7 +84,7 @@ final class GpioPeopleCounter extends GpioDevice {
                     + " s : passage encombré, capteur masqué ou désaligné ?", Map.of())) : Optional.empty();
         }
         Reading now = reading(clock.instant());
-        push(event.map(happened -> withEvents(now, List.of(happened))).orElse(now));
+        return event.map(happened -> withEvents(now, List.of(happened))).orElse(now);
     }
 
     @Override

@@ -38,18 +38,18 @@ final class GpioPresenceSensor extends GpioDevice {
         }
     }
 
-    private synchronized void motion(boolean active) {
+    private void motion(boolean active) {
         Instant now = clock.instant();
-        publish(occupancy.motion(active, now), now);
+        pushAfter(() -> changed(occupancy.motion(active, now), now));
     }
 
     @Override
-    protected synchronized void tick(Instant now) {
-        publish(occupancy.tick(now), now);
+    protected void tick(Instant now) {
+        pushAfter(() -> changed(occupancy.tick(now), now));
     }
 
-    private void publish(Optional<DeviceEvent> change, Instant now) {
-        change.ifPresent(event -> push(withEvents(reading(now), List.of(event))));
+    private Optional<Reading> changed(Optional<DeviceEvent> change, Instant now) {
+        return change.map(event -> withEvents(reading(now), List.of(event)));
     }
 
     @Override

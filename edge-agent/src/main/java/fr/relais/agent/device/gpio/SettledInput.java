@@ -54,28 +54,39 @@ final class SettledInput {
         return line.pin();
     }
 
-    private synchronized void edge(boolean active) {
-        latest = active;
-        if (active == level) {
-            departedAt = null;
-        } else if (departedAt == null) {
-            departedAt = clock.instant();
+    private void edge(boolean active) {
+        synchronized (this) {
+            latest = active;
+            if (active == level) {
+                departedAt = null;
+            } else if (departedAt == null) {
+                departedAt = clock.instant();
+            }
+            if (!settle.isZero()) {
+                Timers.cancel(check);
+                check = timers.after(settle, "settling " + line.pin(), this::settleNow);
+                return;
+            }
         }
-        if (settle.isZero()) {
-            settleNow();
-            return;
-        }
-        Timers.cancel(check);
-        check = timers.after(settle, "settling " + line.pin(), this::settleNow);
+        settleNow();
     }
 
-    private synchronized void settleNow() {
-        Instant since = departedAt;
-        departedAt = null;
-        if (latest != level) {
+    /** The listener is told outside this lock: it pushes, and a push may block. */
+    private void settleNow() {
+        Listener told;
+        boolean now;
+        Instant since;
+        synchronized (this) {
+            since = departedAt;
+            departedAt = null;
+            if (latest == level) {
+                return;
+            }
             level = latest;
-            listener.settled(latest, since);
+            now = latest;
+            told = listener;
         }
+        told.settled(now, since);
     }
 
     synchronized void stop() {

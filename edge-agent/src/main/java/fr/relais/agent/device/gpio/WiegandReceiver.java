@@ -67,16 +67,24 @@ final class WiegandReceiver {
         end = timers.after(frameTimeout, "end of a Wiegand frame", this::frameEnded);
     }
 
-    private synchronized void frameEnded() {
-        long frame = bits;
-        int frameLength = length;
-        boolean frameNoise = noise;
-        bits = 0;
-        length = 0;
-        noise = false;
-        end = Optional.empty();
+    /** The listener (hash, push) is called outside this lock, so a slow push holds no bit back. */
+    private void frameEnded() {
+        long frame;
+        int frameLength;
+        boolean frameNoise;
+        FrameListener told;
+        synchronized (this) {
+            frame = bits;
+            frameLength = length;
+            frameNoise = noise;
+            told = listener;
+            bits = 0;
+            length = 0;
+            noise = false;
+            end = Optional.empty();
+        }
         if (frameLength > 0) {
-            listener.frame(frame, frameLength, frameNoise);
+            told.frame(frame, frameLength, frameNoise);
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.relais.agent.device.printer;
 
 import fr.relais.agent.device.http.PeerText;
+import fr.relais.protocol.Metrics;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class PrinterMetrics {
         Set<String> names = status.reasons().stream().map(PrinterReason::name).collect(Collectors.toSet());
         metrics.put("paperOut", names.contains("media-empty") || names.contains("media-needed"));
         metrics.put("paperJam", names.contains("media-jam"));
-        metrics.put("reasons", status.reasons().stream().map(PrinterReason::name).collect(Collectors.joining(", ")));
+        metrics.put("reasons", reasonsText(status.reasons()));
         status.pages().ifPresent(pages -> metrics.put("pagesPrinted", pages));
         Set<String> taken = new HashSet<>();
         for (Supply supply : status.supplies()) {
@@ -49,6 +50,24 @@ final class PrinterMetrics {
         }
         status.upTimeSeconds().ifPresent(seconds -> metrics.put("upTimeSeconds", seconds));
         return metrics;
+    }
+
+    /**
+     * The reasons' names, as many whole ones as fit in a metric's text, then {@code …+N} for the
+     * others: a printer listing hundreds of reasons would otherwise have its whole reading refused.
+     */
+    static String reasonsText(List<PrinterReason> reasons) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < reasons.size(); i++) {
+            String next = (i == 0 ? "" : ", ") + reasons.get(i).name();
+            int left = reasons.size() - i - 1;
+            String tailIfMore = left == 0 ? "" : ", …+" + left;
+            if (text.length() + next.length() + tailIfMore.length() > Metrics.MAX_STRING_LENGTH) {
+                return text + (i == 0 ? "" : ", ") + "…+" + (reasons.size() - i);
+            }
+            text.append(next);
+        }
+        return text.toString();
     }
 
     /** The metrics of a printer that could not be asked: why, and nothing stale. */

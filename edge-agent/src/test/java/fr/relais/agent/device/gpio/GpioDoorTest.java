@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import fr.relais.agent.command.Outcome;
 import fr.relais.agent.device.Device;
 import fr.relais.agent.device.DeviceEvent;
+import fr.relais.agent.device.DeviceSink;
+import fr.relais.agent.device.Reading;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.ReplyStatus;
 import fr.relais.protocol.Severity;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -223,5 +227,59 @@ class GpioDoorTest {
         await().until(() -> led.size() >= 6 && buzzer.size() >= 2 && !gpio.high(LED) && !gpio.high(BUZZER));
         assertThat(led).containsExactly(true, false, true, false, true, false);
         assertThat(buzzer).containsExactly(true, false);
+    }
+
+    /**
+     * The outbox falling behind blocks a push, here on the shared timer thread (the contact's
+     * settling): the strike must still relock after its pulse and a grant still return at once.
+     */
+    @Test
+    void aBlockedPushNeitherKeepsTheStrikeReleasedNorHoldsAGrant() throws Exception {
+        CountDownLatch pushing = new CountDownLatch(1);
+        CountDownLatch outboxBack = new CountDownLatch(1);
+        DeviceSink stuck = new DeviceSink() {
+            @Override
+            public void event(DeviceEvent event) {
+                block();
+            }
+
+            @Override
+            public void reading(Reading reading) {
+                block();
+            }
+
+            private void block() {
+                pushing.countDown();
+                try {
+                    outboxBack.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        door = new GpioDoorDriver().create(Settings.device("porte-cowork", new GpioDoorDriver(),
+                "relay: " + RELAY + "\ncontact: " + CONTACT + "\npulseMillis: 300\ndebounceMillis: 20\n"), context);
+        door.open(stuck);
+        gpio.set(CONTACT, false);
+        GpioDoor strike = (GpioDoor) door;
+        try {
+            doorOpens();
+            await().atMost(Duration.ofSeconds(15)).until(() -> pushing.getCount() == 0);
+
+            assertThat(granted(strike)).isTrue();
+            await().atMost(Duration.ofSeconds(15)).until(() -> !gpio.high(RELAY));
+            assertThat(granted(strike)).as("a second grant returns").isTrue();
+            await().atMost(Duration.ofSeconds(15)).until(() -> !gpio.high(RELAY));
+            assertThat(outboxBack.getCount()).as("the push was still blocked all along").isEqualTo(1);
+        } finally {
+            outboxBack.countDown();
+        }
+    }
+
+    /** A grant on another thread, so that a grant blocked for good fails the test instead of hanging it. */
+    private static boolean granted(GpioDoor door) {
+        CompletableFuture<Boolean> grant = CompletableFuture.supplyAsync(door::grant);
+        await().atMost(Duration.ofSeconds(15)).until(grant::isDone);
+        return grant.join();
     }
 }

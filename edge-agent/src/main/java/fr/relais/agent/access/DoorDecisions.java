@@ -39,7 +39,9 @@ import java.util.Optional;
  * maintenance on one of their doors (any hour); a booking of this door containing now; a door the
  * badge does not have ({@code no-booking} for a bookings-only badge or one booked on this door at
  * another time, {@code wrong-door} otherwise); within the weekly hours ({@code hours}, or for a
- * pack: {@code pack-day} / {@code no-days-left}); {@code outside-hours}.
+ * pack: {@code pack-day} / {@code no-days-left}); {@code outside-hours}. A pack day is free when
+ * the list or this door's {@link PackDayLedger} already counted today; otherwise it needs a day
+ * left after the ledger's own counts, and the decision names the day to count.
  *
  * <p>Local time is the list's zone applied to the instant, so daylight saving needs no special
  * case: on the spring-forward night no instant has a local time in 02:00-03:00, and on the autumn
@@ -102,14 +104,15 @@ public final class DoorDecisions {
         if (grant.packDays().isEmpty()) {
             return DoorDecision.of(HOURS, member);
         }
-        return packDay(member, ledger.effective(member, grant.packDays().get()), today);
+        return packDay(member, grant.packDays().get(), today, ledger);
     }
 
-    private static DoorDecision packDay(String member, PackDays pack, LocalDate today) {
-        if (pack.countedDay().filter(today::equals).isPresent()) {
+    private static DoorDecision packDay(String member, PackDays listed, LocalDate today, PackDayLedger ledger) {
+        if (listed.countedDay().filter(today::equals).isPresent() || ledger.countedOn(member, today)) {
             return DoorDecision.of(AccessReason.PACK_DAY, member);
         }
-        return pack.left() > 0 ? DoorDecision.packDay(member, today) : DoorDecision.of(NO_DAYS_LEFT, member);
+        boolean dayLeft = ledger.effective(member, listed).left() > 0;
+        return dayLeft ? DoorDecision.packDay(member, today) : DoorDecision.of(NO_DAYS_LEFT, member);
     }
 
     /** Margins are already in the slot: from inclusive, until exclusive. */

@@ -74,6 +74,12 @@ public final class PackDayLedger {
         return new PackDays(Math.max(0, fromList.left() - days.size()), Optional.of(days.last()));
     }
 
+    /** This door already counted that local day for the member (whatever the list says). */
+    public boolean countedOn(String member, LocalDate day) {
+        NavigableSet<LocalDate> days = pending.get(member);
+        return days != null && days.contains(day);
+    }
+
     /** Forgets what a new snapshot shows the hub knows, and members who no longer have a pack. */
     public PackDayLedger reconciledWith(AccessList snapshot) {
         Map<String, PackDays> packs = new HashMap<>();

@@ -139,6 +139,15 @@ class PackDayLedgerTest {
     }
 
     @Test
+    void aClockSetBackADayStillKnowsTheDayWasCountedHere() {
+        Door door = new Door(listOf(member(1).pack(5, null)));
+        door.badge(1, TUE, "09:00");
+        door.badge(1, WED, "09:00");
+        assertThat(door.badge(1, TUE, "15:00")).extracting(DoorDecision::reason, DoorDecision::packDayToCount)
+                .containsExactly(PACK_DAY, Optional.empty());
+    }
+
+    @Test
     void theLedgerNeverGoesBelowZero() {
         PackDayLedger ledger = PackDayLedger.empty().counted("m1", MON).counted("m1", TUE).counted("m1", WED);
         assertThat(ledger.effective("m1", new PackDays(1, Optional.empty())).left()).isZero();

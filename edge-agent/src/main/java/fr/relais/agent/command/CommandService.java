@@ -158,8 +158,11 @@ public final class CommandService implements AutoCloseable {
                     + "' (this node knows: " + String.join(", ", handlers.get().keySet()) + ")"));
             return;
         }
-        Reply accepted = reply(command.requestId(), command.name(), new Outcome(ReplyStatus.ACCEPTED, "", Map.of()));
-        store(codec.encode(accepted), accepted.envelope().seq());
+        synchronized (envelopes) {
+            // Numbered and queued in one step: rows keep the order of their sequence numbers.
+            Reply accepted = reply(command.requestId(), command.name(), new Outcome(ReplyStatus.ACCEPTED, "", Map.of()));
+            store(codec.encode(accepted), accepted.envelope().seq());
+        }
         finish(command.requestId(), command.name(), execute(command));
     }
 
@@ -192,13 +195,19 @@ public final class CommandService implements AutoCloseable {
      * does not wait for the disk, and the reply is then published directly.
      */
     private void finish(UUID requestId, String name, Outcome outcome) {
-        Reply reply = reply(requestId, name, outcome);
-        byte[] bytes = codec.encode(reply);
+        Reply reply;
+        byte[] bytes;
         CompletableFuture<Void> held = new CompletableFuture<>();
         CompletableFuture<Void> stored;
         try {
-            stored = outbox.enqueue(Lane.PRIORITY, Topic.Kind.REPLY, reply.envelope().seq(), bytes,
-                    connection -> CommandLog.finish(connection, requestId, bytes), () -> held.complete(null));
+            synchronized (envelopes) {
+                // Numbered and queued in one step: rows keep the order of their sequence numbers.
+                reply = reply(requestId, name, outcome);
+                bytes = codec.encode(reply);
+                byte[] recorded = bytes;
+                stored = outbox.enqueue(Lane.PRIORITY, Topic.Kind.REPLY, reply.envelope().seq(), bytes,
+                        connection -> CommandLog.finish(connection, requestId, recorded), () -> held.complete(null));
+            }
             CompletableFuture.anyOf(stored, held).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -34,15 +34,21 @@ public final class OutboxReports implements DeviceReports {
         // throws here, to the device's slot, which says so, before it takes a sequence number;
         // otherwise the hub would count a gap for a message that never existed.
         new Telemetry(envelopes.current(), Optional.of(deviceId), reading.health(), reading.metrics());
-        emit(new Telemetry(envelopes.next(), Optional.of(deviceId), reading.health(), reading.metrics()));
+        synchronized (envelopes) {
+            // Numbered and queued in one step: with devices on their own threads, rows must keep
+            // the order of their sequence numbers, or the hub would see holes filled late.
+            emit(new Telemetry(envelopes.next(), Optional.of(deviceId), reading.health(), reading.metrics()));
+        }
     }
 
     @Override
     public void event(String deviceId, DeviceEvent event) {
         new Event(envelopes.current(), Optional.of(deviceId), event.type(), event.severity(), event.message(),
                 event.data());
-        emit(new Event(envelopes.next(), Optional.of(deviceId), event.type(), event.severity(), event.message(),
-                event.data()));
+        synchronized (envelopes) {
+            emit(new Event(envelopes.next(), Optional.of(deviceId), event.type(), event.severity(), event.message(),
+                    event.data()));
+        }
     }
 
     private void emit(Message message) {

@@ -70,13 +70,20 @@ public final class TelemetryLoop implements Runnable {
 
     private void tick() {
         Map<String, Object> own = ownMetrics();
-        Telemetry health = new Telemetry(envelopes.next(), Optional.empty(), Health.OK, own);
+        Telemetry health;
+        CompletableFuture<Void> stored;
+        synchronized (envelopes) {
+            // Numbered and queued in one step: the devices' threads emit too, and rows must keep
+            // the order of their sequence numbers.
+            health = new Telemetry(envelopes.next(), Optional.empty(), Health.OK, own);
+            stored = emit(health);
+        }
         boolean failing = Boolean.TRUE.equals(own.get("storageFailing"));
         if (failing) {
             // The disk refuses writes: this message says so, and must reach the hub anyway.
             sendDirectly(health, "the disk refuses writes");
         }
-        emit(health).exceptionally(failure -> {
+        stored.exceptionally(failure -> {
             if (!failing) {
                 sendDirectly(health, "it could not be stored: " + failure.getMessage());
             }

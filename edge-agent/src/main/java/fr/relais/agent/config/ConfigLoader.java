@@ -130,12 +130,17 @@ public final class ConfigLoader {
             throw new FieldException("devices", pinTwice.get());
         }
         Optional<String> badgeKey = badgeKey(root, devices);
+        Optional<AccessSettings> access = Optional.empty();
+        Optional<StrictObject> accessObject = root.optionalObject("access");
+        if (accessObject.isPresent()) {
+            access = Optional.of(AccessBlock.read(accessObject.get()));
+        }
         root.finish();
         List<String> secrets = new ArrayList<>();
         broker.password().ifPresent(secrets::add);
         badgeKey.ifPresent(secrets::add);
         return new NodeConfig(node, site, broker, storageFile, interval, clock, outbox, commands, devices, badgeKey,
-                version, ConfigSecrets.mask(raw, secrets));
+                access, version, ConfigSecrets.mask(raw, secrets));
     }
 
     private static BrokerSettings broker(StrictObject broker, Path baseDir) throws FieldException {

@@ -14,11 +14,13 @@ import java.util.Optional;
  *                   configuration each node runs
  * @param badgeHashKey the site's key for hashing badge numbers ({@code badges.hashKey}), needed
  *                     when a device reads badges
+ * @param access     on a door's node, the hub's key for verifying access lists ({@code access:})
  * @param maskedText the file as written, with any password masked, for {@code get-config}
  */
 public record NodeConfig(String node, Site site, BrokerSettings broker, Path storageFile, Duration telemetryInterval,
                          ClockSource clock, OutboxSettings outbox, CommandSettings commands, List<DeviceConfig> devices,
-                         Optional<String> badgeHashKey, String version, String maskedText) {
+                         Optional<String> badgeHashKey, Optional<AccessSettings> access, String version,
+                         String maskedText) {
 
     public NodeConfig {
         Objects.requireNonNull(node, "node");
@@ -30,6 +32,7 @@ public record NodeConfig(String node, Site site, BrokerSettings broker, Path sto
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(badgeHashKey, "badgeHashKey");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(maskedText, "maskedText");
         devices = List.copyOf(devices);
@@ -40,7 +43,7 @@ public record NodeConfig(String node, Site site, BrokerSettings broker, Path sto
     public String toString() {
         return "NodeConfig[node=" + node + ", site=" + site + ", broker=" + broker + ", storageFile=" + storageFile
                 + ", devices=" + devices.size() + ", badgeHashKey=" + (badgeHashKey.isPresent() ? "****" : "none")
-                + ", version=" + version + "]";
+                + ", access=" + access.map(AccessSettings::toString).orElse("none") + ", version=" + version + "]";
     }
 
     /** The place this node belongs to. */

@@ -71,6 +71,7 @@ public final class DeploymentRenderer {
         store.retireAllBut(inventoryNodes, now);
         inventoryNodes.forEach(node -> store.node(node, now));
         inventory.sites().forEach(site -> store.badgeKey(site.id()));
+        String accessPublicKey = store.accessSigningKey().publicKey();
         brokerDirGiven.ifPresent(dir -> store.brokerDir(dir.toString()));
         Path brokerDir = store.brokerDir() != null ? Path.of(store.brokerDir()) : layout.broker();
         store.save();
@@ -99,7 +100,8 @@ public final class DeploymentRenderer {
                     certificateNodes = true;
                     valid.forEach(credential -> certificatesInUse.add(credential.username()));
                 }
-                nodeFiles.write(layout.node(node.id()), site, node, identity.current(), store.badgeKey(site.id()))
+                nodeFiles.write(layout.node(node.id()), site, node, identity.current(), store.badgeKey(site.id()),
+                        accessPublicKey)
                         .ifPresent(serial -> store.recordCertificate(node.id(), identity.current().username(), serial));
                 kept.add(node.id());
                 lines.add(node.id() + ": nodes/" + node.id() + "/ as " + identity.current().username()
@@ -121,7 +123,7 @@ public final class DeploymentRenderer {
                     + " open or close listeners)");
         }
         new HubFiles(layout.hub()).write(broker, store);
-        lines.add("hub: hub/ (hub.env, relais-hub.service)");
+        lines.add("hub: hub/ (hub.env, " + HubFiles.ACCESS_SIGNING_KEY + ", relais-hub.service)");
         removeLeftNodes(kept, lines);
         return new Outcome(lines, brokerDir, brokerFiles.configChanged());
     }

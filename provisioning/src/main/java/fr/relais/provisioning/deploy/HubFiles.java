@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The hub's credentials (an EnvironmentFile, owner only) and its systemd unit. */
+/**
+ * The hub's credentials (an EnvironmentFile, owner only), its key for signing the doors' access
+ * lists (owner only; this version of the hub does not read it yet) and its systemd unit.
+ */
 final class HubFiles {
+    static final String ACCESS_SIGNING_KEY = "access-signing-key.pem";
     private final Path dir;
 
     HubFiles(Path dir) {
@@ -24,6 +28,8 @@ final class HubFiles {
                 + "# Used once, when the hub starts on an empty database, for its 'admin' account.\n"
                 + "RELAIS_HUB_ADMIN_PASSWORD=" + store.adminPassword() + "\n";
         GeneratedFile.write(dir.resolve("hub.env"), environment.getBytes(StandardCharsets.UTF_8), "rw-------");
+        GeneratedFile.write(dir.resolve(ACCESS_SIGNING_KEY),
+                store.accessSigningKey().privateKeyPem().getBytes(StandardCharsets.US_ASCII), "rw-------");
         String unit = Template.resource("units/relais-hub.service.template").fill(Map.of(
                 "local_port", Integer.toString(broker.localPort())));
         GeneratedFile.write(dir.resolve("relais-hub.service"), unit.getBytes(StandardCharsets.UTF_8), "rw-r--r--");

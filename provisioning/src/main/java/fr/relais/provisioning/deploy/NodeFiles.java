@@ -43,10 +43,11 @@ final class NodeFiles {
 
     /**
      * @param badgeKey the site's badge hash key, the same for every node of the site
+     * @param accessPublicKey the hub's access-list key (X.509, base64), rendered if the site has a door
      * @return the serial of the node's client certificate, when it uses one
      */
-    Optional<java.math.BigInteger> write(Path dir, Site site, Node node, Credential credential, String badgeKey)
-            throws IOException {
+    Optional<java.math.BigInteger> write(Path dir, Site site, Node node, Credential credential, String badgeKey,
+                                     String accessPublicKey) throws IOException {
         Files.createDirectories(dir);
         byte[] caCertificate = Files.readAllBytes(ca.certificateFile());
         GeneratedFile.write(dir.resolve(NodeAgentConfig.CA_FILE), caCertificate, "rw-r--r--");
@@ -71,7 +72,8 @@ final class NodeFiles {
             connection = new NodeAgentConfig.Connection("ssl://" + broker.host() + ":" + broker.tlsPort(),
                     Optional.of(credential.username()), Optional.of(credential.password()), true, false);
         }
-        String agentText = NodeAgentConfig.render(site, node, connection, badgeKey, drivers);
+        String agentText = NodeAgentConfig.render(site, node, connection,
+                new NodeAgentConfig.SiteKeys(badgeKey, accessPublicKey), drivers);
         // The CA and client certificate are in place: the agent reads this very file as it would on the Pi.
         AgentConfigCheck.verify(agentText, dir);
         byte[] agentYaml = agentText.getBytes(StandardCharsets.UTF_8);

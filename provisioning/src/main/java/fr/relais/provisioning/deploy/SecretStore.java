@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.relais.provisioning.secrets.AccessSigningKey;
 import fr.relais.provisioning.secrets.BadgeKeys;
 import fr.relais.provisioning.secrets.GeneratedPasswords;
 import fr.relais.provisioning.render.GeneratedFile;
@@ -39,11 +40,13 @@ public final class SecretStore {
 
     /**
      * The file's shape; {@code version} lets a later release read an older store. A store written
-     * before badge keys existed has none ({@code null}): each site gets one at the next render.
+     * before badge keys existed has none ({@code null}): each site gets one at the next render;
+     * likewise the access signing key.
      */
     record Contents(int version, Credential hub, String adminPassword, String brokerDir,
                     Map<String, NodeIdentity> nodes, java.util.List<String> revokedSerials,
-                    java.util.List<Credential> hubPrevious, Map<String, String> badgeKeys) {
+                    java.util.List<Credential> hubPrevious, Map<String, String> badgeKeys,
+                    AccessSigningKey accessSigningKey) {
     }
 
     private final Path file;
@@ -55,6 +58,8 @@ public final class SecretStore {
     private final Map<String, String> badgeKeys;
     /** Serials of client certificates no credential carries any more: they stay on the CRL. */
     private final java.util.SortedSet<String> revokedSerials = new java.util.TreeSet<>();
+    /** One per deployment: the hub signs every site's access list with it. */
+    private AccessSigningKey accessSigningKey;
     private boolean changed;
 
     private SecretStore(Path file, Contents contents) {
@@ -64,6 +69,7 @@ public final class SecretStore {
         this.brokerDir = contents.brokerDir();
         this.nodes = new TreeMap<>(contents.nodes() == null ? Map.of() : contents.nodes());
         this.badgeKeys = new TreeMap<>(contents.badgeKeys() == null ? Map.of() : contents.badgeKeys());
+        this.accessSigningKey = contents.accessSigningKey();
         if (contents.revokedSerials() != null) {
             revokedSerials.addAll(contents.revokedSerials());
         }
@@ -73,7 +79,7 @@ public final class SecretStore {
     static SecretStore open(Path file, Instant now) throws DeploymentException {
         if (!Files.exists(file)) {
             SecretStore store = new SecretStore(file, new Contents(1, newCredential(HUB_USERNAME, now), null, null,
-                    Map.of(), java.util.List.of(), java.util.List.of(), Map.of()));
+                    Map.of(), java.util.List.of(), java.util.List.of(), Map.of(), null));
             store.adminPassword = GeneratedPasswords.generate();
             store.changed = true;
             return store;
@@ -136,6 +142,19 @@ public final class SecretStore {
             changed = true;
             return BadgeKeys.generate();
         });
+    }
+
+    /**
+     * The hub's key pair for signing access lists, made on first use and kept for good: no
+     * command renews it, since every door would refuse the lists signed with a new one until it
+     * gets a new {@code agent.yaml}.
+     */
+    public AccessSigningKey accessSigningKey() {
+        if (accessSigningKey == null) {
+            accessSigningKey = AccessSigningKey.generate();
+            changed = true;
+        }
+        return accessSigningKey;
     }
 
     /** The node's identity if it has one, without making any. */
@@ -253,7 +272,7 @@ public final class SecretStore {
             return;
         }
         GeneratedFile.write(file, (JSON.writeValueAsString(new Contents(1, hub.current(), adminPassword, brokerDir, nodes,
-                java.util.List.copyOf(revokedSerials), hub.previous(), badgeKeys)) + "\n")
+                java.util.List.copyOf(revokedSerials), hub.previous(), badgeKeys, accessSigningKey)) + "\n")
                 .getBytes(StandardCharsets.UTF_8), "rw-------");
         changed = false;
     }

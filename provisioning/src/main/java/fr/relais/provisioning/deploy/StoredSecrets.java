@@ -1,6 +1,7 @@
 package fr.relais.provisioning.deploy;
 
 import fr.relais.protocol.Ids;
+import fr.relais.provisioning.secrets.AccessSigningKey;
 import fr.relais.provisioning.secrets.BadgeKeys;
 import java.util.Base64;
 import java.util.List;
@@ -54,6 +55,12 @@ final class StoredSecrets {
             }
             if (entry.getValue() == null || !BadgeKeys.FORMAT.matcher(entry.getValue()).matches()) {
                 return "site " + entry.getKey() + ": the badge key is not a generated one";
+            }
+        }
+        if (contents.accessSigningKey() != null) {
+            String problem = AccessSigningKey.problem(contents.accessSigningKey());
+            if (problem != null) {
+                return "the access signing key: " + problem;
             }
         }
         for (Map.Entry<String, NodeIdentity> entry : contents.nodes() == null ? Map.<String, NodeIdentity>of().entrySet()

@@ -1,5 +1,6 @@
 package fr.relais.provisioning.inventory;
 
+import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.SiteKind;
 import java.util.List;
 import java.util.Objects;
@@ -23,5 +24,11 @@ public record Site(String id, String name, SiteKind kind, String commune, Option
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(inseeCode, "inseeCode");
         nodes = List.copyOf(nodes);
+    }
+
+    /** A door or a badge reader on any of its nodes: the place's nodes then get the access-list key. */
+    public boolean hasDoor() {
+        return nodes.stream().flatMap(node -> node.devices().stream())
+                .anyMatch(device -> device.kind() == DeviceKind.DOOR || device.kind() == DeviceKind.BADGE_READER);
     }
 }

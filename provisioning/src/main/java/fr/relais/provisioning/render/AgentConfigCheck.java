@@ -8,6 +8,7 @@ import fr.relais.provisioning.inventory.Inventory;
 import fr.relais.provisioning.inventory.InventoryCheck;
 import fr.relais.provisioning.inventory.Node;
 import fr.relais.provisioning.inventory.Site;
+import fr.relais.provisioning.secrets.AccessSigningKey;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -16,12 +17,15 @@ import java.util.function.Predicate;
  * Has the edge agent's own configuration loader read every node's {@code agent.yaml} as it would
  * be rendered: the agent is the one place that knows its drivers, the kinds each drives and what
  * their settings must be. What it refuses is reported on the inventory's line, through
- * {@link AgentFieldPaths}. Only the node's broker credentials and its site's badge key, which
- * {@code render} takes from the deployment's secrets, are stand-ins here.
+ * {@link AgentFieldPaths}. Only the node's broker credentials, its site's badge key and the hub's
+ * access-list key, which {@code render} takes from the deployment's secrets, are stand-ins here.
  */
 public final class AgentConfigCheck implements InventoryCheck {
     /** As long as the agent asks (32 characters and more); never used by any node. */
     static final String PLACEHOLDER_BADGE_KEY = "placeholder-badge-key-only-for-checking-0000";
+    /** A key of the right kind, never the deployment's: validate has no secrets to read. */
+    private static final NodeAgentConfig.SiteKeys PLACEHOLDER_KEYS = new NodeAgentConfig.SiteKeys(
+            PLACEHOLDER_BADGE_KEY, AccessSigningKey.generate().publicKey());
     private static final NodeAgentConfig.Connection PLACEHOLDER_CONNECTION = new NodeAgentConfig.Connection(
             "tcp://localhost:1883", Optional.of("checking"), Optional.of("checking"), false, false);
 
@@ -44,7 +48,7 @@ public final class AgentConfigCheck implements InventoryCheck {
             Site site = inventory.sites().get(s);
             for (int n = 0; n < site.nodes().size(); n++) {
                 Node node = site.nodes().get(n);
-                String text = NodeAgentConfig.render(site, node, PLACEHOLDER_CONNECTION, PLACEHOLDER_BADGE_KEY, mode);
+                String text = NodeAgentConfig.render(site, node, PLACEHOLDER_CONNECTION, PLACEHOLDER_KEYS, mode);
                 try {
                     new ConfigLoader(PlaceholderEnvironment.of(text), drivers).parse(text, Path.of(""));
                 } catch (ConfigException e) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The {@code agent.yaml} of a real node: its broker, its own credentials, the deployment's CA as
  * the only trust anchor, its database where systemd gives the service a state folder, its site's
- * badge hash key, and its devices with the drivers the inventory names. Files it names without a
+ * badge hash key, at a place with a door the hub's public key for access lists, and its devices
+ * with the drivers the inventory names. Files it names without a
  * folder (the CA, a client certificate) sit next to it, on the Pi as here. Depends only on its
  * inputs, so the agent reports the same configuration version after a render that changed nothing.
  */
@@ -25,14 +26,21 @@ public final class NodeAgentConfig {
                              boolean clientCertificate) {
     }
 
+    /**
+     * What the node gets from the deployment's secrets besides its own credentials.
+     *
+     * @param badgeKey        the site's key for hashing badge numbers: the same on every node of the
+     *                        site, so one card gives one hash on every reader there
+     * @param accessPublicKey the hub's Ed25519 public key (X.509, base64), with which a door node
+     *                        verifies every access list; rendered only at a place with a door
+     */
+    public record SiteKeys(String badgeKey, String accessPublicKey) {
+    }
+
     private NodeAgentConfig() {
     }
 
-    /**
-     * @param badgeKey the site's key for hashing badge numbers: the same on every node of the site,
-     *                 so one card gives one hash on every reader there
-     */
-    public static String render(Site site, Node node, Connection connection, String badgeKey, DriverMode mode) {
+    public static String render(Site site, Node node, Connection connection, SiteKeys keys, DriverMode mode) {
         ObjectNode root = AgentConfigParts.identity(site, node);
         ObjectNode broker = root.putObject("broker");
         broker.put("url", connection.url());
@@ -47,7 +55,11 @@ public final class NodeAgentConfig {
             }
         }
         root.putObject("storage").put("file", STORAGE_FILE);
-        root.putObject("badges").put("hashKey", badgeKey);
+        root.putObject("badges").put("hashKey", keys.badgeKey());
+        if (site.hasDoor()) {
+            // Every node of the place: a door and its reader may hang on different Pis, and the key is public.
+            root.putObject("access").put("publicKey", keys.accessPublicKey());
+        }
         AgentConfigParts.devices(root, node, mode);
         return YamlText.write(header(site, node, connection.password().isPresent(), mode), root);
     }

@@ -44,6 +44,8 @@ class SampleWithRealDriversTest {
                 assertThat(config.devices()).extracting(DeviceConfig::driver)
                         .containsExactlyElementsOf(node.devices().stream().map(Device::driver).toList());
                 assertThat(config.badgeHashKey()).isPresent();
+                assertThat(config.access().isPresent()).as(node.id() + ": the hub's access-list key at a door's place")
+                        .isEqualTo(site.hasDoor());
             }
         }
     }

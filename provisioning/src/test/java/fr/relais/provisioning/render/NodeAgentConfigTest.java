@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.relais.protocol.DeviceKind;
+import fr.relais.provisioning.inventory.Device;
 import fr.relais.provisioning.inventory.Inventory;
 import fr.relais.provisioning.inventory.InventoryLoader;
 import fr.relais.provisioning.inventory.Node;
@@ -20,6 +22,7 @@ class NodeAgentConfigTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final JsonMapper JSON = new JsonMapper();
     private static final String KEY = "k".repeat(43);
+    private static final NodeAgentConfig.SiteKeys KEYS = new NodeAgentConfig.SiteKeys(KEY, "public-key-base64");
     private static final NodeAgentConfig.Connection TLS = new NodeAgentConfig.Connection("ssl://relais.example:8883",
             Optional.of("rozoy-pi.1"), Optional.of("secret"), true, false);
     private static Site site;
@@ -70,7 +73,7 @@ class NodeAgentConfigTest {
 
     @Test
     void rendersEachDevicesDriverAndSettingsAsTheInventoryWroteThem() throws Exception {
-        JsonNode config = YAML.readTree(NodeAgentConfig.render(site, node, TLS, KEY, DriverMode.AS_INVENTORY));
+        JsonNode config = YAML.readTree(NodeAgentConfig.render(site, node, TLS, KEYS, DriverMode.AS_INVENTORY));
         JsonNode devices = config.get("devices");
 
         assertThat(devices.get(0)).isEqualTo(JSON.readTree("""
@@ -88,7 +91,7 @@ class NodeAgentConfigTest {
 
     @Test
     void carriesTheSitesBadgeKey() throws Exception {
-        String text = NodeAgentConfig.render(site, node, TLS, KEY, DriverMode.AS_INVENTORY);
+        String text = NodeAgentConfig.render(site, node, TLS, KEYS, DriverMode.AS_INVENTORY);
 
         assertThat(YAML.readTree(text).at("/badges/hashKey").asText()).isEqualTo(KEY);
         assertThat(text).contains("It holds the node's MQTT password and the site's badge hash key")
@@ -96,8 +99,29 @@ class NodeAgentConfigTest {
     }
 
     @Test
+    void aPlaceWithADoorGetsTheHubsAccessKeyOnEveryNodeAndAPlaceWithoutNone() throws Exception {
+        JsonNode withDoor = YAML.readTree(NodeAgentConfig.render(site, node, TLS, KEYS, DriverMode.AS_INVENTORY));
+        Node noDoor = new Node("rozoy-pi", node.devices().subList(0, 3), node.auth(), node.localBroker());
+        Node readerOnly = new Node("rozoy-pi-2", List.of(new Device("lecteur", DeviceKind.BADGE_READER, "Lecteur",
+                node.devices().get(2).setup(), Optional.empty())), node.auth(), node.localBroker());
+        Site withoutDoor = new Site("rozoy", "Rozoy", site.kind(), site.commune(), Optional.empty(), Optional.empty(),
+                List.of(noDoor));
+        Site withReader = new Site("rozoy", "Rozoy", site.kind(), site.commune(), Optional.empty(), Optional.empty(),
+                List.of(noDoor, readerOnly));
+
+        assertThat(withDoor.get("access")).isEqualTo(JSON.readTree("{\"publicKey\": \"public-key-base64\"}"));
+        assertThat(YAML.readTree(NodeAgentConfig.render(withoutDoor, noDoor, TLS, KEYS, DriverMode.AS_INVENTORY))
+                .has("access")).isFalse();
+        assertThat(YAML.readTree(NodeAgentConfig.render(withReader, noDoor, TLS, KEYS, DriverMode.AS_INVENTORY))
+                .at("/access/publicKey").asText()).as("a node of a place whose reader is on another Pi")
+                .isEqualTo("public-key-base64");
+        assertThat(YAML.readTree(NodeAgentConfig.render(site, node, TLS, KEYS, DriverMode.SIMULATED))
+                .at("/access/publicKey").asText()).as("simulated devices, same place").isEqualTo("public-key-base64");
+    }
+
+    @Test
     void simulatedKeepsOnlyWhatTheSimulationsReadAndTheNodesPace() throws Exception {
-        String text = NodeAgentConfig.render(site, node, TLS, KEY, DriverMode.SIMULATED);
+        String text = NodeAgentConfig.render(site, node, TLS, KEYS, DriverMode.SIMULATED);
         JsonNode devices = YAML.readTree(text).get("devices");
 
         assertThat(drivers(devices)).containsOnly("simulated");
@@ -114,6 +138,7 @@ class NodeAgentConfigTest {
 
         assertThat(drivers(config.get("devices"))).containsOnly("simulated");
         assertThat(config.has("badges")).isFalse();
+        assertThat(config.has("access")).as("no simulation verifies access lists").isFalse();
         assertThat(config.at("/devices/0/settings")).isEqualTo(JSON.readTree("{\"link\": \"adsl\"}"));
     }
 

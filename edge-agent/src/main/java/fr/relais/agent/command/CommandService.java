@@ -199,15 +199,20 @@ public final class CommandService implements AutoCloseable {
         byte[] bytes;
         CompletableFuture<Void> held = new CompletableFuture<>();
         CompletableFuture<Void> stored;
-        try {
-            synchronized (envelopes) {
-                // Numbered and queued in one step: rows keep the order of their sequence numbers.
-                reply = reply(requestId, name, outcome);
-                bytes = codec.encode(reply);
-                byte[] recorded = bytes;
+        synchronized (envelopes) {
+            // Numbered and queued in one step: rows keep the order of their sequence numbers.
+            reply = reply(requestId, name, outcome);
+            bytes = codec.encode(reply);
+            byte[] recorded = bytes;
+            try {
                 stored = outbox.enqueue(Lane.PRIORITY, Topic.Kind.REPLY, reply.envelope().seq(), bytes,
                         connection -> CommandLog.finish(connection, requestId, recorded), () -> held.complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
+        }
+        try {
             CompletableFuture.anyOf(stored, held).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import fr.relais.protocol.access.AccessListException;
 import fr.relais.protocol.access.AccessListException.Reason;
 import fr.relais.protocol.access.AccessListVerifier;
 import fr.relais.protocol.access.SignedAccessList;
+import fr.relais.protocol.access.SignedAccessListCodec;
 import java.security.InvalidKeyException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ public final class AccessListHolder {
     private final AccessListVerifier verifier;
     private final AccessListStore store;
     private final AccessListRefusals refusals = new AccessListRefusals();
+    private final SignedAccessListCodec wire = new SignedAccessListCodec();
     private volatile HeldList held;
     private int deltas;
     private long droppedAtStart;
@@ -98,6 +100,19 @@ public final class AccessListHolder {
 
     public Optional<HeldList> current() {
         return Optional.ofNullable(held);
+    }
+
+    /** A list as it arrives over MQTT: an envelope that does not even decode is counted as MALFORMED. */
+    public synchronized AccessListOffer offer(byte[] wireBytes, Instant now) {
+        SignedAccessList signed;
+        try {
+            signed = wire.decode(wireBytes);
+        } catch (AccessListException e) {
+            refusals.count(e.reason());
+            LOG.warn("access list refused: {}", e.getMessage());
+            return AccessListOffer.refused(e);
+        }
+        return offer(signed, now);
     }
 
     /** Verifies a list from the hub against the held version and holds it if it is newer. */

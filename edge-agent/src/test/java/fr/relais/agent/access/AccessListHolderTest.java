@@ -137,6 +137,20 @@ class AccessListHolderTest {
     }
 
     @Test
+    void wireBytesAreDecodedAndABrokenEnvelopeIsCountedAsMalformed() {
+        AccessListHolder holder = holder();
+        AccessList list = snapshot(1, List.of(member(1).build()), Set.of());
+        byte[] wire = new fr.relais.protocol.access.SignedAccessListCodec().encode(signed(list));
+        assertThat(holder.offer(wire, T0).outcome()).isEqualTo(AccessListOffer.Outcome.SNAPSHOT_HELD);
+
+        AccessListOffer broken = holder.offer("{\"v\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8), T0);
+
+        assertThat(broken.refusal().orElseThrow().reason()).isEqualTo(Reason.MALFORMED);
+        assertThat(holder.metrics(T0)).containsEntry("accessListLastRefusal", "malformed")
+                .containsEntry("accessListVersion", 1L);
+    }
+
+    @Test
     void aDeltaWithoutAHeldListNeedsASnapshot() {
         AccessListOffer offer = holder().offer(signed(delta(1, 2, List.of(member(1).build()), Set.of())), T0);
         assertThat(offer.refusal().orElseThrow().reason()).isEqualTo(Reason.WRONG_BASE);

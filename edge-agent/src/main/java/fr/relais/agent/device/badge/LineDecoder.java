@@ -1,8 +1,6 @@
 package fr.relais.agent.device.badge;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,56 +11,46 @@ import java.util.List;
  * characters, and a line left unfinished for the frame timeout is refused; after a refusal the
  * rest of the line is skipped, so one bad line is one refusal.
  */
-final class LineDecoder implements FrameDecoder {
+final class LineDecoder extends TimedFrameDecoder {
     private static final int STX = 0x02;
     private static final int ETX = 0x03;
 
     private enum State { IDLE, IN_FRAME, SKIPPING }
 
-    private final Duration timeout;
     private final StringBuilder number = new StringBuilder(MAX_NUMBER_LENGTH);
     private State state = State.IDLE;
-    private Instant lastByte = Instant.MIN;
 
     LineDecoder() {
         this(FRAME_TIMEOUT);
     }
 
     LineDecoder(Duration timeout) {
-        this.timeout = timeout;
+        super(timeout);
     }
 
     @Override
-    public List<DecodedFrame> feed(byte[] bytes, int length, Instant now) {
-        List<DecodedFrame> frames = new ArrayList<>(idle(now));
-        lastByte = now;
-        for (int i = 0; i < length; i++) {
-            accept(bytes[i] & 0xff, frames);
-        }
-        return frames;
+    boolean betweenFrames() {
+        return state == State.IDLE;
     }
 
     @Override
-    public List<DecodedFrame> idle(Instant now) {
-        if (state == State.IDLE || Duration.between(lastByte, now).compareTo(timeout) < 0) {
-            return List.of();
-        }
-        return finish("incomplete frame (no end of line within " + timeout.toMillis() + " ms)");
+    boolean inFrame() {
+        return state == State.IN_FRAME;
     }
 
     @Override
-    public List<DecodedFrame> end() {
-        return finish("incomplete frame (the reader went away)");
-    }
-
-    private List<DecodedFrame> finish(String reason) {
-        State was = state;
+    void reset() {
         state = State.IDLE;
         number.setLength(0);
-        return was == State.IN_FRAME ? List.of(DecodedFrame.rejected(reason)) : List.of();
     }
 
-    private void accept(int b, List<DecodedFrame> frames) {
+    @Override
+    String frameEnd() {
+        return "end of line";
+    }
+
+    @Override
+    void accept(int b, List<DecodedFrame> frames) {
         if (b == STX) {
             if (state == State.IN_FRAME && number.length() > 0) {
                 frames.add(DecodedFrame.rejected("frame cut short by the start of another"));

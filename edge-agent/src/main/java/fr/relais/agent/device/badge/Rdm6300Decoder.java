@@ -1,8 +1,6 @@
 package fr.relais.agent.device.badge;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +12,7 @@ import java.util.Locale;
  * most keyboard-wedge 125 kHz readers: the same card hashes alike on both kinds of reader.
  * The module repeats the frame while the card lies on it; the repeats are folded downstream.
  */
-final class Rdm6300Decoder implements FrameDecoder {
+final class Rdm6300Decoder extends TimedFrameDecoder {
     static final int STX = 0x02;
     static final int ETX = 0x03;
     /** The characters between STX and ETX: ten of data, two of checksum. */
@@ -22,50 +20,40 @@ final class Rdm6300Decoder implements FrameDecoder {
 
     private enum State { BETWEEN_FRAMES, IN_FRAME, SKIPPING }
 
-    private final Duration timeout;
     private final StringBuilder payload = new StringBuilder(PAYLOAD_LENGTH);
     private State state = State.BETWEEN_FRAMES;
-    private Instant lastByte = Instant.MIN;
 
     Rdm6300Decoder() {
         this(FRAME_TIMEOUT);
     }
 
     Rdm6300Decoder(Duration timeout) {
-        this.timeout = timeout;
+        super(timeout);
     }
 
     @Override
-    public List<DecodedFrame> feed(byte[] bytes, int length, Instant now) {
-        List<DecodedFrame> frames = new ArrayList<>(idle(now));
-        lastByte = now;
-        for (int i = 0; i < length; i++) {
-            accept(bytes[i] & 0xff, frames);
-        }
-        return frames;
+    boolean betweenFrames() {
+        return state == State.BETWEEN_FRAMES;
     }
 
     @Override
-    public List<DecodedFrame> idle(Instant now) {
-        if (state == State.BETWEEN_FRAMES || Duration.between(lastByte, now).compareTo(timeout) < 0) {
-            return List.of();
-        }
-        return finish("incomplete frame (no ETX within " + timeout.toMillis() + " ms)");
+    boolean inFrame() {
+        return state == State.IN_FRAME;
     }
 
     @Override
-    public List<DecodedFrame> end() {
-        return finish("incomplete frame (the reader went away)");
-    }
-
-    private List<DecodedFrame> finish(String reason) {
-        State was = state;
+    void reset() {
         state = State.BETWEEN_FRAMES;
         payload.setLength(0);
-        return was == State.IN_FRAME ? List.of(DecodedFrame.rejected(reason)) : List.of();
     }
 
-    private void accept(int b, List<DecodedFrame> frames) {
+    @Override
+    String frameEnd() {
+        return "ETX";
+    }
+
+    @Override
+    void accept(int b, List<DecodedFrame> frames) {
         if (b == STX) {
             if (state == State.IN_FRAME) {
                 frames.add(DecodedFrame.rejected("frame cut short by the start of another"));

@@ -52,6 +52,7 @@ public final class ApiServer {
     private final DeadLetterRoutes deadLetters;
     private final SiteRoutes sites;
     private final ProbeDownloadRoutes probeDownload;
+    private final OpenDoorRoutes openDoor;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
@@ -73,6 +74,7 @@ public final class ApiServer {
         this.ingestStatus = ingestStatus;
         this.lists = new ListRoutes(vertx, registry);
         this.commands = new CommandRoutes(vertx, commandSender, registry);
+        this.openDoor = new OpenDoorRoutes(vertx, commandSender, registry);
         this.alerts = alerts;
         this.telemetry = new TelemetryRoutes(vertx, telemetryReader, Clock.systemUTC());
         this.auth = auth;
@@ -104,6 +106,7 @@ public final class ApiServer {
         sites.mount(router);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
+        openDoor.mount(router);
         alerts.mount(router);
         telemetry.mount(router);
         probeDownload.mount(router);

@@ -44,9 +44,10 @@ public final class Database implements AutoCloseable {
     private final Connection housekeeping;
     private final Connection history;
     private final Connection accounts;
+    private final Connection access;
 
     private Database(String url, Connection writer, Connection reader, Connection commands, Connection alerts,
-                     Connection housekeeping, Connection history, Connection accounts) {
+                     Connection housekeeping, Connection history, Connection accounts, Connection access) {
         this.url = url;
         this.writer = writer;
         this.reader = reader;
@@ -55,6 +56,7 @@ public final class Database implements AutoCloseable {
         this.housekeeping = housekeeping;
         this.history = history;
         this.accounts = accounts;
+        this.access = access;
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL. */
@@ -70,7 +72,8 @@ public final class Database implements AutoCloseable {
             return new Database(jdbcUrl, ReopeningConnection.open(dataSource, name, false),
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true),
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, false),
-                    ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true));
+                    ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true),
+                    ReopeningConnection.open(dataSource, name, false));
         } catch (SQLException | FlywayException | IOException e) {
             throw new StoreException("cannot open the hub database " + describe(jdbcUrl) + ": " + e.getMessage(), e);
         }
@@ -161,6 +164,15 @@ public final class Database implements AutoCloseable {
         return accounts;
     }
 
+    /**
+     * The doors' access lists' connection ({@link AccessListRows}), in manual-commit mode; it
+     * serialises on it. Its own: a snapshot of thousands of badges is a large row, and neither
+     * ingestion nor a technician's click should wait behind it.
+     */
+    Connection access() {
+        return access;
+    }
+
     @Override
     public void close() {
         try {
@@ -171,6 +183,7 @@ public final class Database implements AutoCloseable {
             housekeeping.close();
             history.close();
             accounts.close();
+            access.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + describe(url), e);
         }

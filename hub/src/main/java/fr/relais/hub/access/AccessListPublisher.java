@@ -42,6 +42,7 @@ final class AccessListPublisher {
     /** Each site's latest snapshot, read once for all its nodes. */
     private final Map<String, AccessListRows.Latest> cachedVersion = new HashMap<>();
     private final Map<String, byte[]> cachedSnapshot = new HashMap<>();
+    private final AccessListFragments fragmenter = new AccessListFragments();
     private final AtomicLong fragments = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
@@ -133,7 +134,7 @@ final class AccessListPublisher {
                     latest.site());
             return;
         }
-        List<byte[]> parts = AccessListFragments.split(latest.site(), latest.version(), wire);
+        List<byte[]> parts = fragmenter.split(latest.site(), latest.version(), wire);
         String topic = Topic.access(latest.site(), node).path();
         try {
             for (byte[] part : parts) {

@@ -17,7 +17,7 @@ CREATE TABLE access_lists (
 -- What each door node said it holds (its access-list events; reported_at NULL: it never said),
 -- and what the hub last sent it.
 -- held_version 0: none. need_snapshot: the node asked for a snapshot (it holds none, or a delta
--- did not apply). sent_version and sent_at: the hub's last publication to it, for re-sending.
+-- did not apply). sent_version and sent_at: the hub's last publication (or attempt) to it, for re-sending.
 CREATE TABLE access_list_nodes (
     node_id       TEXT    NOT NULL PRIMARY KEY,
     site_id       TEXT    NOT NULL,

@@ -148,6 +148,10 @@ public final class HubMain implements Callable<Integer> {
                     Duration.ofSeconds(nodeSilenceSeconds), RetentionSettings.ofDays(rawRetentionDays, rollupRetentionDays),
                     authSettings(), IngestLimits.of(maxSeqJump, deadLetterRetentionDays, deadLettersPerNode),
                     Optional.ofNullable(accessSigningKey));
+            if (accessSigningKey != null) {
+                // A key given but unreadable stops the hub here, with the file named, not in a stack trace.
+                fr.relais.hub.access.AccessSigningKey.load(Optional.of(accessSigningKey));
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("relais-hub: " + e.getMessage());
             return 2;

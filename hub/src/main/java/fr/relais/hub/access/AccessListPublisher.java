@@ -6,11 +6,16 @@ import fr.relais.protocol.Topic;
 import fr.relais.protocol.access.AccessListFragments;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +36,9 @@ final class AccessListPublisher {
 
     static final Duration RESEND_AFTER = Duration.ofMinutes(2);
     static final Duration MAX_RESEND_AFTER = Duration.ofHours(1);
+    /** Fragments handed to the MQTT client and not yet acknowledged, at most. */
+    static final int WINDOW = 16;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(AccessListPublisher.class);
 
     private final AccessListRows rows;
@@ -137,19 +145,14 @@ final class AccessListPublisher {
         List<byte[]> parts = fragmenter.split(latest.site(), latest.version(), wire);
         String topic = Topic.access(latest.site(), node).path();
         try {
-            for (byte[] part : parts) {
-                link.publish(topic, part).whenComplete((ok, failure) -> {
-                    if (failure != null) {
-                        // Paho sends it again from its session once reconnected; the resend covers the rest.
-                        LOG.debug("a fragment of the access list for {} not acknowledged: {}", node, failure.toString());
-                    }
-                });
-                fragments.incrementAndGet();
-            }
+            handOver(topic, parts);
         } catch (NotSentException e) {
             failures.incrementAndGet();
             LOG.warn("access list {} of {} not sent to {}: {}; sent again later", latest.version(), latest.site(), node,
                     e.getMessage());
+            // Counted as an attempt all the same: the next waits as long as after a send.
+            attempts.merge(node, 1, Integer::sum);
+            rows.sent(node, latest.site(), latest.version(), clock.millis());
             return;
         }
         attempts.merge(node, 1, Integer::sum);
@@ -157,6 +160,37 @@ final class AccessListPublisher {
         rows.sent(node, latest.site(), latest.version(), clock.millis());
         LOG.info("access list {} of {} sent to {} as a {} ({} bytes, {} fragments)", latest.version(), latest.site(),
                 node, delta.isPresent() ? "delta" : "snapshot", wire.length, parts.size());
+    }
+
+    /**
+     * Publishes the fragments with at most {@link #WINDOW} unacknowledged at a time, and waits for
+     * the last: the hub's MQTT client takes {@code HubLink.MAX_INFLIGHT} at most, commands
+     * included, and a 10 000-badge list is some thirty fragments per door node.
+     */
+    private void handOver(String topic, List<byte[]> parts) throws NotSentException {
+        Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+        for (byte[] part : parts) {
+            if (inFlight.size() >= WINDOW) {
+                acknowledged(inFlight.removeFirst());
+            }
+            inFlight.addLast(link.publish(topic, part));
+            fragments.incrementAndGet();
+        }
+        while (!inFlight.isEmpty()) {
+            acknowledged(inFlight.removeFirst());
+        }
+    }
+
+    private static void acknowledged(CompletableFuture<Void> publication) throws NotSentException {
+        try {
+            publication.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotSentException("interrupted while the hub stops", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // Paho may still deliver it from its session once reconnected; the resend covers the rest.
+            throw new NotSentException("the broker did not acknowledge a fragment: " + e, e);
+        }
     }
 
     private byte[] snapshot(AccessListRows.Latest latest) {

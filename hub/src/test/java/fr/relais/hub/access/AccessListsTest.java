@@ -248,6 +248,25 @@ class AccessListsTest {
     }
 
     @Test
+    void aBrokerThatRefusesTheListIsCountedAndTheListStaysStoredForTheNextTry() throws Exception {
+        coworking.set(FakeCoworking.members(1), List.of());
+        lists = AccessLists.start(Optional.of(new AccessListSigner(KEYS.getPrivate(), new AccessListCodec())),
+                coworking, hub.rows, (topic, payload) -> {
+                    throw new fr.relais.hub.ingest.NotSentException("the MQTT client refused it", null);
+                }, clock, FAST);
+        HubMetrics metrics = new HubMetrics(new IngestStats(), new StoredTotals(), () -> 0, 1);
+        metrics.bind(lists.metrics());
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.rows.holding(NODE).isPresent());
+        lists.flush();
+        assertThat(hub.rows.latest(SITE).orElseThrow().version()).isEqualTo(1);
+        assertThat(hub.rows.holding(NODE).orElseThrow().sentVersion()).as("the attempt, for the next one's wait")
+                .isEqualTo(1);
+        assertThat(metrics.scrape()).contains("relais_access_list_sends_failed_total 1.0");
+        lists.changed(SITE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.rows.latest(SITE).orElseThrow().version() == 2);
+    }
+
+    @Test
     void withoutAKeyNothingIsIssuedAndTheRestGoesOn() throws Exception {
         coworking.set(FakeCoworking.members(1), List.of());
         lists = AccessLists.start(AccessSigningKey.load(Optional.empty()), coworking, hub.rows, hub.link::publish,

@@ -71,6 +71,11 @@ final class AccessListReports {
         return new ArrayList<>(latest.values());
     }
 
+    /** A report read well but not believable (see AccessLists): counted with the unreadable ones. */
+    void implausible() {
+        refused.incrementAndGet();
+    }
+
     /** Reports whose data could not be read, since the hub started. */
     long refused() {
         return refused.get();

@@ -45,6 +45,8 @@ public final class AccessLists implements AccessChanges, AutoCloseable {
     static final Duration REISSUE_AFTER = Duration.ofHours(12);
     /** Deltas kept per site: as many as a node chains after a snapshot (edge-agent's MAX_DELTAS). */
     static final int KEPT_DELTAS = 100;
+    /** A node may hold a version beyond the hub's (a database restored from a backup), not this far. */
+    static final long MAX_AHEAD = 1_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(AccessLists.class);
 
     private final AccessListSigner signer;
@@ -165,13 +167,22 @@ public final class AccessLists implements AccessChanges, AutoCloseable {
         Map<String, Optional<AccessListRows.Latest>> latest = new HashMap<>();
         for (AccessListReports.Reported reported : reports.next()) {
             AccessListReport report = reported.report();
+            Optional<AccessListRows.Latest> current = latest.computeIfAbsent(reported.site(), rows::latest);
+            long issued = current.map(AccessListRows.Latest::version).orElse(0L);
+            if (report.version() > issued + MAX_AHEAD) {
+                // Only the hub's key makes versions: one this far ahead is a broken node, and taking
+                // it would push the site's next version towards overflow.
+                reports.implausible();
+                LOG.warn("ignoring the access-list event of node {}: version {} is far beyond the hub's {}",
+                        reported.node(), report.version(), issued);
+                continue;
+            }
             rows.reported(reported.node(), reported.site(), report.version(), report.needSnapshot(),
                     reported.receivedAt());
             if ("refused".equals(report.outcome())) {
                 LOG.warn("door node {} refused an access list ({}); it holds version {}", reported.node(),
                         report.reason(), report.version());
             }
-            Optional<AccessListRows.Latest> current = latest.computeIfAbsent(reported.site(), rows::latest);
             if (current.isEmpty()) {
                 continue; // a site without coworking data: no list to send
             }

@@ -141,7 +141,7 @@ public final class AccessLists implements AccessChanges, AutoCloseable {
 
     private void issueAll() {
         for (String site : coworking.accessSites()) {
-            issue(site);
+            guarded("issuing the access list of " + site, () -> issue(site));
         }
         refreshMetrics();
     }
@@ -152,13 +152,16 @@ public final class AccessLists implements AccessChanges, AutoCloseable {
         Set<String> sites = new LinkedHashSet<>(failed);
         sites.addAll(coworking.accessSites());
         for (String site : sites) {
-            Optional<AccessListRows.Latest> latest = rows.latest(site);
-            if (failed.contains(site) || latest.isEmpty()
-                    || now - latest.get().issuedAt() >= REISSUE_AFTER.toMillis()) {
-                issue(site);
-            } else {
-                publisher.resend(latest.get());
-            }
+            // One site's trouble (its data unreadable, a list too large to sign) leaves the others be.
+            guarded("the access list of " + site, () -> {
+                Optional<AccessListRows.Latest> latest = rows.latest(site);
+                if (failed.contains(site) || latest.isEmpty()
+                        || now - latest.get().issuedAt() >= REISSUE_AFTER.toMillis()) {
+                    issue(site);
+                } else {
+                    publisher.resend(latest.get());
+                }
+            });
         }
         refreshMetrics();
     }

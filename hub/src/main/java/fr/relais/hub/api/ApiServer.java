@@ -53,6 +53,7 @@ public final class ApiServer {
     private final SiteRoutes sites;
     private final ProbeDownloadRoutes probeDownload;
     private fr.relais.hub.cowork.CoworkingApi coworking;
+    private final OpenDoorRoutes openDoor;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
@@ -74,6 +75,7 @@ public final class ApiServer {
         this.ingestStatus = ingestStatus;
         this.lists = new ListRoutes(vertx, registry);
         this.commands = new CommandRoutes(vertx, commandSender, registry);
+        this.openDoor = new OpenDoorRoutes(vertx, commandSender, registry);
         this.alerts = alerts;
         this.telemetry = new TelemetryRoutes(vertx, telemetryReader, Clock.systemUTC());
         this.auth = auth;
@@ -111,6 +113,7 @@ public final class ApiServer {
         sites.mount(router);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
+        openDoor.mount(router);
         alerts.mount(router);
         telemetry.mount(router);
         probeDownload.mount(router);

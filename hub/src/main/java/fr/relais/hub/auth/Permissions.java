@@ -22,7 +22,8 @@ final class Permissions {
     private static final List<Pattern> SELF_SERVICE = patterns("/api/me", "/api/me/password", "/api/logout", "/api/tokens",
             "/api/tokens/[^/]+");
     private static final List<Pattern> ADMIN_ONLY = patterns("/api/accounts", "/api/accounts/.*", "/api/audit",
-            "/api/audit/.*", "/api/dead-letters/retry", "/api/dead-letters/[^/]+/retry", "/api/sites/[^/]+");
+            "/api/audit/.*", "/api/dead-letters/retry", "/api/dead-letters/[^/]+/retry", "/api/sites/[^/]+",
+            "/api/nodes/[^/]+/devices/[^/]+/open-door");
     /** The reads whose answers are filtered to the viewer's site. */
     private static final List<Pattern> VIEWER_READS = patterns("/api/sites", "/api/nodes", "/api/devices",
             "/api/nodes/[^/]+/commands", "/api/commands/[^/]+", "/api/alerts", "/api/alerts/[^/]+");

@@ -45,9 +45,11 @@ public final class Database implements AutoCloseable {
     private final Connection history;
     private final Connection accounts;
     private final Connection coworking;
+    private final Connection access;
 
     private Database(String url, Connection writer, Connection reader, Connection commands, Connection alerts,
-                     Connection housekeeping, Connection history, Connection accounts, Connection coworking) {
+                     Connection housekeeping, Connection history, Connection accounts, Connection coworking,
+                     Connection access) {
         this.url = url;
         this.writer = writer;
         this.reader = reader;
@@ -57,6 +59,7 @@ public final class Database implements AutoCloseable {
         this.history = history;
         this.accounts = accounts;
         this.coworking = coworking;
+        this.access = access;
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL. */
@@ -73,7 +76,7 @@ public final class Database implements AutoCloseable {
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true),
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, false),
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true),
-                    ReopeningConnection.open(dataSource, name, true));
+                    ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, false));
         } catch (SQLException | FlywayException | IOException e) {
             throw new StoreException("cannot open the hub database " + describe(jdbcUrl) + ": " + e.getMessage(), e);
         }
@@ -174,6 +177,15 @@ public final class Database implements AutoCloseable {
         return coworking;
     }
 
+    /**
+     * The doors' access lists' connection ({@link AccessListRows}), in manual-commit mode; it
+     * serialises on it. Its own: a snapshot of thousands of badges is a large row, and neither
+     * ingestion nor a technician's click should wait behind it.
+     */
+    Connection access() {
+        return access;
+    }
+
     @Override
     public void close() {
         try {
@@ -185,6 +197,7 @@ public final class Database implements AutoCloseable {
             history.close();
             accounts.close();
             coworking.close();
+            access.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + describe(url), e);
         }

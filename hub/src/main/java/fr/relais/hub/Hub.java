@@ -1,6 +1,12 @@
 package fr.relais.hub;
 
 import fr.relais.hub.access.AccessChanges;
+import fr.relais.hub.access.AccessLists;
+import fr.relais.hub.access.AccessSigningKey;
+import fr.relais.hub.cowork.StoreGrants;
+import fr.relais.hub.store.AccessListRows;
+import fr.relais.protocol.access.AccessListSigner;
+import java.util.Optional;
 import fr.relais.hub.alert.AlertEvaluator;
 import fr.relais.hub.alert.AlertRules;
 import fr.relais.hub.alert.AlertRulesLoader;
@@ -59,9 +65,11 @@ public final class Hub implements AutoCloseable {
     private final Thread writerThread;
     private final HubMetrics metrics;
     private final Notifications notifications;
+    private final AccessLists accessLists;
 
     private Hub(Database database, Vertx vertx, HttpServer http, HubLink link, IngestWriter writer,
-                Thread writerThread, HubMetrics metrics, Notifications notifications) {
+                Thread writerThread, HubMetrics metrics, Notifications notifications, AccessLists accessLists) {
+        this.accessLists = accessLists;
         this.database = database;
         this.vertx = vertx;
         this.http = http;
@@ -84,6 +92,8 @@ public final class Hub implements AutoCloseable {
     public static Hub start(HubConfig config, Clock coworkingClock) throws Exception {
         // A bad rule file stops the hub before anything is opened, with the rule and the field.
         AlertRules alertRules = new AlertRulesLoader(System.getenv()).load(config.alertRules());
+        // So does an unreadable signing key for the doors' lists (none configured: lists are off).
+        Optional<AccessListSigner> accessKey = AccessSigningKey.load(config.accessSigningKey());
         Database database = Database.open(config.databaseUrl());
         IngestStats stats = new IngestStats();
         BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -91,17 +101,21 @@ public final class Hub implements AutoCloseable {
         HubMetrics metrics = new HubMetrics(stats, totals, queue::size, QUEUE_CAPACITY);
         GuardCounters guards = new GuardCounters();
         metrics.guards(totals, guards);
-        // Nothing publishes access lists yet: the coworking data tells no one of its changes.
-        AccessChanges accessChanges = AccessChanges.NONE;
+        String session = MessageIds.next().toString();
+        Ingestor ingestor = new Ingestor(queue, stats, Clock.systemUTC());
+        HubLink link = new HubLink(config.mqtt(), ingestor, Clock.systemUTC(), session);
+        metrics.mqttConnected(link::isConnected);
+        // Every committed change of the coworking data (API, pack days counted at ingestion) makes
+        // a new signed version of the site's list; publishing waits for the broker session.
+        AccessLists accessLists = AccessLists.start(accessKey, StoreGrants.of(database.coworking()),
+                new AccessListRows(database), link::publish, Clock.systemUTC());
+        metrics.bind(accessLists.metrics());
+        AccessChanges accessChanges = accessLists;
         IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals, config.limits(), guards)
                 .storedEvents(new AccessEvents(accessChanges)),
                 stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
         Thread writerThread = new Thread(writer, "hub-ingest-writer");
         writerThread.start();
-        String session = MessageIds.next().toString();
-        Ingestor ingestor = new Ingestor(queue, stats, Clock.systemUTC());
-        HubLink link = new HubLink(config.mqtt(), ingestor, Clock.systemUTC(), session);
-        metrics.mqttConnected(link::isConnected);
         RegistryReader reader = new RegistryReader(database, new NodeSilence(config.nodeSilence(), Clock.systemUTC()));
         Vertx vertx = Vertx.vertx();
         AlertStore alertStore = new AlertStore(database);
@@ -117,6 +131,7 @@ public final class Hub implements AutoCloseable {
         try {
             auth = Auth.start(vertx, database, config.auth(), Clock.systemUTC(), System.out);
         } catch (RuntimeException e) {
+            accessLists.close();
             vertx.close();
             writer.stop();
             database.close();
@@ -136,6 +151,7 @@ public final class Hub implements AutoCloseable {
             http = api.listen(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
+            accessLists.close();
             vertx.close();
             writer.stop();
             database.close();
@@ -145,7 +161,7 @@ public final class Hub implements AutoCloseable {
         link.start();
         LOG.info("hub serving on http://{}:{}/ with database {}", config.httpHost(), http.actualPort(),
                 Database.describe(config.databaseUrl()));
-        return new Hub(database, vertx, http, link, writer, writerThread, metrics, notifications);
+        return new Hub(database, vertx, http, link, writer, writerThread, metrics, notifications, accessLists);
     }
 
     /** Runs database work handed over by other threads (Paho's) on Vert.x's worker pool. */
@@ -174,6 +190,8 @@ public final class Hub implements AutoCloseable {
     /** Stops taking messages, writes what is queued, then closes everything. */
     @Override
     public void close() {
+        // First: its thread reads the database and publishes through the link.
+        accessLists.close();
         link.close();
         writer.stop();
         try {

@@ -51,7 +51,7 @@ async function drawBookings() {
     item.append(element("span", "detail", (bookingsView.week ? frDay(booking.from) + ", " : "")
       + (booking.memberName || memberName(booking.memberId))));
     const actions = element("div", "actions");
-    const cancel = element("button", "danger", "Annuler la réservation");
+    const cancel = element("button", "quiet-danger", "Annuler la réservation");
     cancel.type = "button";
     cancel.addEventListener("click", () => cancelBooking(booking));
     actions.append(cancel);

@@ -236,7 +236,7 @@ function enrolPanel(member) {
     start.hidden = false;
     start.focus();
   });
-  steps.append(readerLabel, reader, kindLabel, kind, say, reads, stop);
+  steps.append(say, reads, readerLabel, reader, kindLabel, kind, stop);
   panel.append(start, steps);
   return panel;
 }

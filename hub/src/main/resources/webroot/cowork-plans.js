@@ -10,7 +10,14 @@ function describeWindow(slot) {
   const week = ["mon", "tue", "wed", "thu", "fri"];
   const text = days.length === 7 ? "tous les jours"
     : days.length === 5 && week.every((d) => slot.days.includes(d)) ? "du lundi au vendredi" : days.join(", ");
-  return text + " de " + slot.from.replace(":", " h ") + " à " + slot.until.replace(":", " h ");
+  if (slot.from === "00:00" && slot.until === "24:00") return text + ", à toute heure";
+  return text + " de " + hour(slot.from) + " à " + hour(slot.until);
+}
+
+/** "08:00" -> "8 h", "19:30" -> "19 h 30", as the French say hours. */
+function hour(text) {
+  const [h, m] = text.split(":");
+  return Number(h) + " h" + (m === "00" ? "" : " " + m);
 }
 
 async function drawPlans() {
@@ -104,6 +111,9 @@ function startPlans() {
   const kind = document.getElementById("cw-pl-kind");
   kind.addEventListener("change", () => {
     document.getElementById("cw-pl-pack").hidden = kind.value !== "pack";
+    // A meeting-room plan opens on bookings only: no weekly hours to give.
+    document.getElementById("cw-pl-days").hidden = kind.value === "meeting-room";
+    document.getElementById("cw-pl-hours").hidden = kind.value === "meeting-room";
   });
   document.getElementById("cw-plan-form").addEventListener("submit", createPlan);
 }

@@ -194,6 +194,7 @@ function route() {
   const coworking = location.hash === "#coworking" && cw.me !== null;
   document.getElementById("fleet").hidden = coworking;
   document.getElementById("coworking").hidden = !coworking;
+  document.body.classList.toggle("on-coworking", coworking);
   document.getElementById("nav-fleet").setAttribute("aria-current", coworking ? "false" : "page");
   document.getElementById("nav-coworking").setAttribute("aria-current", coworking ? "page" : "false");
   if (!coworking) stopEnrolment();
@@ -255,6 +256,7 @@ function resetCoworking() {
   document.getElementById("views").hidden = true;
   document.getElementById("coworking").hidden = true;
   document.getElementById("fleet").hidden = false;
+  document.body.classList.remove("on-coworking");
   cwNotice("", false);
 }
 

@@ -132,8 +132,8 @@ final class Browser implements AutoCloseable {
     }
 
     /** Runs a script in the page, as an attacker's injected code would try to. */
-    Object script(String javaScript) {
-        return driver.executeScript(javaScript);
+    Object script(String javaScript, Object... arguments) {
+        return driver.executeScript(javaScript, arguments);
     }
 
     /** Resizes the window, to see the page as a phone (360 px wide) shows it. */

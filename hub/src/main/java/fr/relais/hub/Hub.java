@@ -1,5 +1,6 @@
 package fr.relais.hub;
 
+import fr.relais.hub.access.AccessChanges;
 import fr.relais.hub.alert.AlertEvaluator;
 import fr.relais.hub.alert.AlertRules;
 import fr.relais.hub.alert.AlertRulesLoader;
@@ -11,6 +12,9 @@ import fr.relais.hub.auth.Auth;
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.command.CommandTimeouts;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.cowork.AccessEvents;
+import fr.relais.hub.cowork.BadgeKeys;
+import fr.relais.hub.cowork.CoworkingApi;
 import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.IngestWriter;
@@ -70,6 +74,14 @@ public final class Hub implements AutoCloseable {
 
     /** Starts the hub; returns once the database is ready and HTTP is listening. */
     public static Hub start(HubConfig config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * @param coworkingClock the coworking routes' clock (unknown reads' 5 minutes, automatic
+     *                       check-out): tests move it; the rest of the hub keeps the system's
+     */
+    public static Hub start(HubConfig config, Clock coworkingClock) throws Exception {
         // A bad rule file stops the hub before anything is opened, with the rule and the field.
         AlertRules alertRules = new AlertRulesLoader(System.getenv()).load(config.alertRules());
         Database database = Database.open(config.databaseUrl());
@@ -79,7 +91,10 @@ public final class Hub implements AutoCloseable {
         HubMetrics metrics = new HubMetrics(stats, totals, queue::size, QUEUE_CAPACITY);
         GuardCounters guards = new GuardCounters();
         metrics.guards(totals, guards);
-        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals, config.limits(), guards),
+        // Nothing publishes access lists yet: the coworking data tells no one of its changes.
+        AccessChanges accessChanges = AccessChanges.NONE;
+        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals, config.limits(), guards)
+                .storedEvents(new AccessEvents(accessChanges)),
                 stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
         Thread writerThread = new Thread(writer, "hub-ingest-writer");
         writerThread.start();
@@ -111,7 +126,8 @@ public final class Hub implements AutoCloseable {
                 () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size(),
                         stats.storage()), sender,
                 metrics, alerts, new TelemetryReader(database), auth,
-                new DeadLetterReplay(queue, ingestor, Clock.systemUTC()), new SiteNames(database));
+                new DeadLetterReplay(queue, ingestor, Clock.systemUTC()), new SiteNames(database))
+                .coworking(new CoworkingApi(vertx, database, accessChanges, BadgeKeys.NONE, coworkingClock));
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
                 .start(vertx, Housekeeping.DEFAULT_PERIOD);

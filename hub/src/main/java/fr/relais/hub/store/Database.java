@@ -44,9 +44,10 @@ public final class Database implements AutoCloseable {
     private final Connection housekeeping;
     private final Connection history;
     private final Connection accounts;
+    private final Connection coworking;
 
     private Database(String url, Connection writer, Connection reader, Connection commands, Connection alerts,
-                     Connection housekeeping, Connection history, Connection accounts) {
+                     Connection housekeeping, Connection history, Connection accounts, Connection coworking) {
         this.url = url;
         this.writer = writer;
         this.reader = reader;
@@ -55,6 +56,7 @@ public final class Database implements AutoCloseable {
         this.housekeeping = housekeeping;
         this.history = history;
         this.accounts = accounts;
+        this.coworking = coworking;
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL. */
@@ -70,7 +72,8 @@ public final class Database implements AutoCloseable {
             return new Database(jdbcUrl, ReopeningConnection.open(dataSource, name, false),
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true),
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, false),
-                    ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true));
+                    ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true),
+                    ReopeningConnection.open(dataSource, name, true));
         } catch (SQLException | FlywayException | IOException e) {
             throw new StoreException("cannot open the hub database " + describe(jdbcUrl) + ": " + e.getMessage(), e);
         }
@@ -161,6 +164,16 @@ public final class Database implements AutoCloseable {
         return accounts;
     }
 
+    /**
+     * The coworking data's connection (members, badges, bookings, presence: package
+     * {@code cowork}), in auto-commit mode; its users serialise on it. Its own, because a
+     * booking's overlap check and a door list's build must not wait behind the registry's reads,
+     * and the ingestion writer keeps its own for the access log it writes with each batch.
+     */
+    public Connection coworking() {
+        return coworking;
+    }
+
     @Override
     public void close() {
         try {
@@ -171,6 +184,7 @@ public final class Database implements AutoCloseable {
             housekeeping.close();
             history.close();
             accounts.close();
+            coworking.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + describe(url), e);
         }

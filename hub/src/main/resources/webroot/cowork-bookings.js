@@ -37,7 +37,7 @@ async function drawBookings() {
     limit: 1000 });
   if (mine !== cw.session) return;
   const list = document.getElementById("cw-booking-list");
-  const shown = bookings.filter((b) => b.status !== "cancelled").sort((a, b) => a.from.localeCompare(b.from));
+  const shown = bookings.filter((b) => !b.cancelledAt).sort((a, b) => a.from.localeCompare(b.from));
   if (!shown.length) {
     list.replaceChildren(element("li", "empty", bookingsView.week ? "Aucune réservation cette semaine."
       : "Aucune réservation ce jour-là."));

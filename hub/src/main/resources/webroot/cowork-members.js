@@ -72,7 +72,7 @@ async function drawMember() {
     const response = await api("/api/coworking/members/" + encodeURIComponent(id));
     if (!response.ok) throw new Error("HTTP " + response.status);
     member = await response.json();
-    badges = await cwList("/api/coworking/members/" + encodeURIComponent(id) + "/badges");
+    badges = await cwList("/api/coworking/members/" + encodeURIComponent(id) + "/badges", { site: null });
   } catch (error) {
     if (!(error instanceof LoggedOut)) cwNotice("Impossible de lire ce membre : " + error.message, true);
     return;

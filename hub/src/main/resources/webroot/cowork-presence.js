@@ -54,6 +54,9 @@ async function drawPresence() {
 
 function presenceCell(key, value) {
   if (value === null || value === undefined) return "";
+  // The hub says the period as 2026-12-05 (by day) or 2026-12 (by month).
+  if (key === "period" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return presenceCell("day", value);
+  if (key === "period" && /^\d{4}-\d{2}$/.test(value)) return presenceCell("month", value);
   if (key === "day") return new Date(value + "T12:00").toLocaleDateString("fr-FR",
     { weekday: "short", day: "numeric", month: "short" });
   if (key === "month") return new Date(value + "-15T12:00").toLocaleDateString("fr-FR", { month: "long", year: "numeric" });
@@ -69,7 +72,9 @@ function drawPresenceTable(rows) {
   const columns = PRESENCE_COLUMNS.filter(([key]) => rows.some((r) => r[key] !== undefined && r[key] !== null));
   const table = element("table");
   const head = element("tr");
-  columns.forEach(([, label]) => head.append(element("th", null, label)));
+  const byMonth = document.getElementById("cw-p-group").value === "month";
+  columns.forEach(([key, label]) => head.append(element("th", null,
+    key === "period" ? (byMonth ? "Mois" : "Jour") : label)));
   table.append(element("thead"));
   table.tHead.append(head);
   const body = element("tbody");

@@ -34,7 +34,8 @@ function items(answer) {
 
 function cwPath(path, params = {}) {
   const query = new URLSearchParams();
-  if (cw.site) query.set("site", cw.site);
+  // A route about one thing (a member's badges) takes no site: {site: null} leaves it out.
+  if (cw.site && !("site" in params)) query.set("site", cw.site);
   for (const [name, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== "") query.set(name, value);
   }

@@ -101,6 +101,7 @@ async function book(event) {
   if (!from.value) return bookingProblem("Indiquez l'heure de début.", from);
   if (!until.value || until.value <= from.value) return bookingProblem("L'heure de fin doit venir après le début.", until);
   bookingProblem("");
+  cwNotice("", false);
   if (bookingsView.busy) return;
   bookingsView.busy = true;
   const body = { resourceId: resource.value, memberId: member.value,

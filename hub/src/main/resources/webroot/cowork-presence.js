@@ -14,7 +14,7 @@ const DIRECTION_LABELS = { entry: "entrée", exit: "sortie" };
 /** The columns of the presence table the hub may send, in the order and words a manager reads. */
 const PRESENCE_COLUMNS = [["day", "Jour"], ["month", "Mois"], ["period", "Période"], ["name", "Membre"],
   ["organisation", "Entreprise"], ["visits", "Passages"], ["entries", "Entrées"], ["days", "Jours"],
-  ["minutes", "Minutes"], ["hours", "Heures"], ["members", "Membres"]];
+  ["minutes", "Temps passé"], ["hours", "Heures"], ["members", "Membres"]];
 
 function presenceQuery() {
   const from = document.getElementById("cw-p-from").value;
@@ -57,10 +57,17 @@ function presenceCell(key, value) {
   // The hub says the period as 2026-12-05 (by day) or 2026-12 (by month).
   if (key === "period" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return presenceCell("day", value);
   if (key === "period" && /^\d{4}-\d{2}$/.test(value)) return presenceCell("month", value);
+  if (key === "minutes") return duration(Number(value));
   if (key === "day") return new Date(value + "T12:00").toLocaleDateString("fr-FR",
     { weekday: "short", day: "numeric", month: "short" });
   if (key === "month") return new Date(value + "-15T12:00").toLocaleDateString("fr-FR", { month: "long", year: "numeric" });
   return String(value);
+}
+
+/** 95 -> "1 h 35", 20 -> "20 min". */
+function duration(minutes) {
+  if (minutes < 60) return minutes + " min";
+  return Math.floor(minutes / 60) + " h " + String(minutes % 60).padStart(2, "0");
 }
 
 function drawPresenceTable(rows) {

@@ -124,8 +124,14 @@ function frDay(iso) {
   return new Date(iso).toLocaleDateString("fr-FR", { weekday: "long", day: "numeric", month: "long" });
 }
 
+/** "aujourd'hui à 09:12", "hier à 18:40", else the day in words. */
 function frDateTime(iso) {
-  return frDay(iso) + " à " + frTime(iso);
+  const day = new Date(iso);
+  const today = new Date();
+  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+  const same = (a, b) => a.toDateString() === b.toDateString();
+  const when = same(day, today) ? "aujourd'hui" : same(day, yesterday) ? "hier" : frDay(iso);
+  return when + " à " + frTime(iso);
 }
 
 /** yyyy-mm-dd of a local date, as <input type=date> wants it. */

@@ -147,6 +147,17 @@ final class Browser implements AutoCloseable {
         Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
+    /** A PNG of the whole page, below the fold included, for a person to look at. */
+    void fullScreenshot(Path file) throws java.io.IOException {
+        Number width = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+        java.util.Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
+                "captureBeyondViewport", true,
+                "clip", java.util.Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -141,6 +141,41 @@ class CoworkingBrowserTest {
     }
 
     @Test
+    void theManagerAddsAMemberFindsThemAndSuspendsThemOnlyOnceConfirmed() throws Exception {
+        place.account("gerante-rozoy", "manager", SITE);
+        browser.open(dashboard);
+        browser.logIn("gerante-rozoy", CoworkingPlace.PASSWORD);
+        browser.untilText("#cw-member-list .cw-row", MEMBER_NAME);
+        browser.find("#cw-add-member").click();
+        browser.find("#cw-member-form button[type=submit]").click();
+        browser.untilText("#cw-member-error", "Saisissez le nom du membre.");
+        browser.find("#cw-m-name").sendKeys("Lucie Bernard");
+        browser.find("#cw-m-org").sendKeys("Atelier de reliure");
+        new Select(browser.find("#cw-m-plan")).selectByVisibleText("Abonnement mensuel");
+        browser.find("#cw-member-form button[type=submit]").click();
+        // Added, and straight on their page, where the next step (a badge) is.
+        browser.untilText("#cw-member-detail h3", "Lucie Bernard");
+        browser.untilText("#cw-notice", "Lucie Bernard est ajouté");
+        browser.find("#cw-member-detail .back").click();
+
+        browser.find("#cw-search").sendKeys("reliure");
+        browser.until(d -> d.findElements(By.cssSelector("#cw-member-list .cw-row")).size() == 1);
+        browser.untilText("#cw-member-list .cw-row", "Lucie Bernard").click();
+        clickButton("#cw-member-detail .member-actions", "Suspendre le membre");
+        browser.untilText("#cw-confirm-text", "Suspendre Lucie Bernard ?");
+        browser.find("#cw-confirm-no").click();
+        browser.until(d -> !d.findElement(By.id("cw-confirm")).isDisplayed());
+        JsonNode members = hub.api().json("/api/coworking/members?site=" + SITE + "&limit=10").path("items");
+        assertThat(members.findValuesAsText("status")).as("cancelled: nothing changed").containsOnly("active");
+        clickButton("#cw-member-detail .member-actions", "Suspendre le membre");
+        browser.untilText("#cw-confirm-text", "Suspendre Lucie Bernard ?");
+        browser.find("#cw-confirm-yes").click();
+        browser.untilText("#cw-member-detail .status-line", "Suspendu");
+        await().atMost(PATIENCE).until(() -> hub.api().json("/api/coworking/members?site=" + SITE + "&status=suspended")
+                .path("items").findValuesAsText("name").contains("Lucie Bernard"));
+    }
+
+    @Test
     void aClashAndAWrongFormAreSaidBesideTheFormAndNothingIsBooked() throws Exception {
         place.account("gerante-rozoy", "manager", SITE);
         browser.open(dashboard + "#coworking");
@@ -164,6 +199,7 @@ class CoworkingBrowserTest {
         browser.until(d -> open.isEnabled());
         open.click();
         browser.untilText("#cw-confirm-text", "Porte d'entrée");
+        shots("remote-open");
         browser.find("#cw-confirm-no").click();
         browser.until(d -> !d.findElement(By.id("cw-confirm")).isDisplayed());
         assertThat(hub.api().json("/api/nodes/" + CoworkingPlace.NODE + "/commands")).as("nothing sent").isEmpty();
@@ -214,11 +250,11 @@ class CoworkingBrowserTest {
 
     /** The page as it is now, on a desk and on a 360 px phone, where nothing may be wider than the screen. */
     private void shots(String name) throws Exception {
-        browser.windowSize(1200, 1100);
-        browser.screenshot(SHOTS.resolve("coworking-" + name + "-desktop.png"));
-        browser.windowSize(360, 1400);
+        browser.windowSize(1200, 900);
+        browser.fullScreenshot(SHOTS.resolve("coworking-" + name + "-desktop.png"));
+        browser.windowSize(360, 800);
         browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
-        browser.screenshot(SHOTS.resolve("coworking-" + name + "-360px.png"));
+        browser.fullScreenshot(SHOTS.resolve("coworking-" + name + "-360px.png"));
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
                 .as("nothing wider than the phone's screen on " + name).isLessThanOrEqualTo(360);
         browser.windowSize(1200, 900);

@@ -6,6 +6,7 @@ const bookingsView = {
   week: false,
   day: new Date(),     // any moment of the day shown (or of the week shown)
   busy: false,
+  drawn: "",           // what the list shows, to leave it alone when a refresh brings nothing new
 };
 
 /** The local midnight starting the period shown, and the one ending it. */
@@ -38,6 +39,10 @@ async function drawBookings() {
   if (mine !== cw.session) return;
   const list = document.getElementById("cw-booking-list");
   const shown = bookings.filter((b) => !b.cancelledAt).sort((a, b) => a.from.localeCompare(b.from));
+  // Drawn again only when something changed, so that a focused button stays where the keyboard left it.
+  const signature = JSON.stringify([bookingsView.week, shown, cw.members.map((m) => m.name)]);
+  if (signature === bookingsView.drawn && list.isConnected && list.childElementCount) return;
+  bookingsView.drawn = signature;
   if (!shown.length) {
     list.replaceChildren(element("li", "empty", bookingsView.week ? "Aucune réservation cette semaine."
       : "Aucune réservation ce jour-là."));

@@ -119,6 +119,13 @@ async function drawLog() {
   }));
 }
 
+/** Why the door did not get the order, in the words of the person waiting in front of it. */
+function doorRefusal(result) {
+  if (result.status === 404) return "Le hub ne connaît pas cette porte, ou ne sait pas encore l'ouvrir à distance.";
+  if (result.status === 503) return "Le hub ne joint pas le boîtier de la porte en ce moment : réessayez dans un instant.";
+  return cwRefusal(result);
+}
+
 async function openDoorFromAfar() {
   const select = document.getElementById("cw-r-door");
   if (!select.value) return;
@@ -129,7 +136,7 @@ async function openDoorFromAfar() {
   try {
     const result = await cwSend("POST", "/api/nodes/" + encodeURIComponent(node) + "/devices/"
       + encodeURIComponent(device) + "/open-door", { confirm: true });
-    cwNotice(result.ok ? "Ordre d'ouverture envoyé à « " + name + " »." : cwRefusal(result), !result.ok);
+    cwNotice(result.ok ? "Ordre d'ouverture envoyé à « " + name + " »." : doorRefusal(result), !result.ok);
   } catch (error) {
     if (!(error instanceof LoggedOut)) cwNotice("Le hub ne répond pas : " + error.message, true);
   }

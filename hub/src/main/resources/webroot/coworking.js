@@ -142,6 +142,10 @@ function isoDate(date) {
 
 /** Fills a <select> keeping what was chosen, when it is still there. */
 function fillSelect(select, options, emptyLabel) {
+  // Rebuilt only when the choices changed: a list open under a thumb must not close every 5 s.
+  const signature = JSON.stringify([emptyLabel, options]);
+  if (select.dataset.options === signature) return;
+  select.dataset.options = signature;
   const chosen = select.value;
   const nodes = [];
   if (emptyLabel !== undefined) nodes.push(new Option(emptyLabel, ""));

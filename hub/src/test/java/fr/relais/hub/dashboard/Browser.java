@@ -149,7 +149,9 @@ final class Browser implements AutoCloseable {
 
     /** A PNG of the whole page, below the fold included, for a person to look at. */
     void fullScreenshot(Path file) throws java.io.IOException {
-        Number width = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
+        // The window's width, scroll bar included: captured beyond the viewport, the page is laid out without it.
+        Number width = (Number) driver.executeScript(
+                "return Math.max(window.innerWidth, document.documentElement.scrollWidth);");
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
         java.util.Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
                 "captureBeyondViewport", true,

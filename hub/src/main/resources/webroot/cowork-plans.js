@@ -6,10 +6,12 @@ const PLAN_KIND_LABELS = { "day-pass": "Journée", pack: "Carnet de jours", mont
   "meeting-room": "Salle de réunion", custom: "Autre" };
 
 function describeWindow(slot) {
-  const days = WEEKDAYS.filter(([key]) => slot.days.includes(key)).map(([, label]) => label.toLowerCase());
-  const week = ["mon", "tue", "wed", "thu", "fri"];
-  const text = days.length === 7 ? "tous les jours"
-    : days.length === 5 && week.every((d) => slot.days.includes(d)) ? "du lundi au vendredi" : days.join(", ");
+  const at = WEEKDAYS.map(([key]) => key).flatMap((key, index) => slot.days.includes(key) ? [index] : []);
+  const names = at.map((index) => WEEKDAYS[index][1].toLowerCase());
+  // Three days or more in a row read as a span: "du lundi au samedi".
+  const inARow = at.length >= 3 && at.every((index, i) => i === 0 || index === at[i - 1] + 1);
+  const text = at.length === 7 ? "tous les jours"
+    : inARow ? "du " + names[0] + " au " + names[names.length - 1] : names.join(", ");
   if (slot.from === "00:00" && slot.until === "24:00") return text + ", à toute heure";
   return text + " de " + hour(slot.from) + " à " + hour(slot.until);
 }

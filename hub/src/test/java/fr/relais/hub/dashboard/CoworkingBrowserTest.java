@@ -190,6 +190,34 @@ class CoworkingBrowserTest {
     }
 
     @Test
+    void theManagerCreatesAPackOfDaysFromTheForm() throws Exception {
+        place.account("gerante-rozoy", "manager", SITE);
+        browser.open(dashboard + "#coworking");
+        browser.logIn("gerante-rozoy", CoworkingPlace.PASSWORD);
+        browser.untilText("#cw-member-list .cw-row", MEMBER_NAME);
+        tab("plans");
+        browser.untilText("#cw-pl-doors", "Porte d'entrée");
+        browser.find("#cw-pl-name").sendKeys("Carnet 10 jours");
+        new Select(browser.find("#cw-pl-kind")).selectByVisibleText("Carnet de jours");
+        browser.find("label[for=cw-pl-day-sat]").click();
+        browser.find("#cw-plan-form button[type=submit]").click();
+        browser.untilText("#cw-notice", "Formule « Carnet 10 jours » créée.");
+        browser.untilText("#cw-plan-list .plan", "du lundi au samedi");
+        JsonNode plan = null;
+        for (JsonNode each : hub.api().json("/api/coworking/plans?site=" + SITE).path("items")) {
+            if (each.path("name").asText().equals("Carnet 10 jours")) {
+                plan = each;
+            }
+        }
+        assertThat(plan).as("the plan as the hub keeps it").isNotNull();
+        assertThat(plan.path("kind").asText()).isEqualTo("pack");
+        assertThat(plan.path("packDays").asInt()).isEqualTo(10);
+        assertThat(plan.path("doors").toString()).isEqualTo("[\"" + CoworkingPlace.DOOR + "\"]");
+        assertThat(plan.path("windows").toString()).isEqualTo(
+                "[{\"days\":[\"mon\",\"tue\",\"wed\",\"thu\",\"fri\",\"sat\"],\"from\":\"08:00\",\"until\":\"19:00\"}]");
+    }
+
+    @Test
     void anAdminSeesTheRemoteOpeningAndItAsksFirst() throws Exception {
         browser.open(dashboard + "#coworking");
         browser.logIn("admin", ApiClient.ADMIN_PASSWORD);

@@ -8,7 +8,7 @@ const REASON_LABELS = {
   unknown: "Badge inconnu", revoked: "Révoqué", suspended: "Suspendu", "not-yet-valid": "Pas encore valable",
   expired: "Badge expiré", "wrong-door": "Pas autorisé à cette porte", "outside-hours": "Hors horaires",
   "no-booking": "Pas de réservation", "no-days-left": "Carnet épuisé", "list-too-old": "Liste trop ancienne",
-  "no-list": "Pas de liste sur la porte",
+  "no-list": "Pas de liste sur la porte", unreported: "Raison non transmise",
 };
 const DIRECTION_LABELS = { entry: "entrée", exit: "sortie" };
 /** The columns of the presence table the hub may send, in the order and words a manager reads. */

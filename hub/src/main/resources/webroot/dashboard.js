@@ -10,7 +10,7 @@ const ROLE_LABELS = { admin: "administration", technician: "technicien", viewer:
 // Given by login and by GET /api/me; every write made with the session cookie must carry it.
 let csrfToken = null;
 let refreshTimer = null;
-// A viewer reads only: the alert buttons are not shown to them (the API would refuse anyway).
+// A viewer or a manager reads alerts only: the alert buttons are not shown to them (the API would refuse anyway).
 let role = null;
 // Bumped at every login and logout: an answer that arrives after it belongs to another session.
 let session = 0;

@@ -83,7 +83,7 @@ class CoworkingBrowserTest {
 
     @Test
     void theManagerEnrolsABadgeBooksTheRoomAndSeesWhoIsIn() throws Exception {
-        place.account("gerante-rozoy", "manager", SITE);
+        ApiClient manager = place.account("gerante-rozoy", "manager", SITE);
         browser.open(dashboard);
         browser.logIn("gerante-rozoy", CoworkingPlace.PASSWORD);
         // The manager lands on the coworking page; the remote opening is for admins only.
@@ -128,6 +128,11 @@ class CoworkingBrowserTest {
         browser.untilText("#cw-present .present", MEMBER_NAME);
         String csv = browser.find("#cw-p-csv").getAttribute("href");
         assertThat(csv).contains("/api/coworking/presence.csv?site=" + SITE);
+        // What the link downloads, with the manager's own session: this month's visit is in it.
+        var download = manager.get(csv.substring(csv.indexOf("/api/")));
+        assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
+        assertThat(download.headers().firstValue("content-type").orElse("")).startsWith("text/csv");
+        assertThat(download.body()).contains(MEMBER_NAME);
         shots("presence");
 
         // The doors' log says it in French: the unknown badge refused, the member let in.

@@ -121,6 +121,10 @@ class CoworkingBrowserTest {
         assertThat(clash.getText()).contains(ROOM_NAME).contains("de 10:00 à 11:00").contains(MEMBER_NAME);
         assertThat(place.bookings()).hasSize(1);
         shots("bookings");
+        // The week shows it too, with its day.
+        browser.find("#cw-book-week").click();
+        browser.untilText("#cw-book-period", "Semaine du");
+        browser.untilText("#cw-booking-list .booking", MEMBER_NAME);
 
         // The member badges in: the door lets them in, the page shows them present.
         place.entry(BADGE_HASH);
@@ -161,6 +165,15 @@ class CoworkingBrowserTest {
         // Added, and straight on their page, where the next step (a badge) is.
         browser.untilText("#cw-member-detail h3", "Lucie Bernard");
         browser.untilText("#cw-notice", "Lucie Bernard est ajouté");
+        // Another plan for her, from her page.
+        new Select(browser.find("#cw-d-plan")).selectByVisibleText("Sans formule");
+        clickButton("#cw-member-detail form", "Changer de formule");
+        browser.untilText("#cw-notice", "Formule changée : sans formule.");
+        for (JsonNode member : hub.api().json("/api/coworking/members?site=" + SITE).path("items")) {
+            if (member.path("name").asText().equals("Lucie Bernard")) {
+                assertThat(member.path("planId").isNull()).as("no plan any more").isTrue();
+            }
+        }
         browser.find("#cw-member-detail .back").click();
 
         browser.find("#cw-search").sendKeys("reliure");

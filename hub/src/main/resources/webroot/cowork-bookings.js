@@ -33,6 +33,7 @@ async function drawBookings() {
     : start.toLocaleDateString("fr-FR", { weekday: "long", day: "numeric", month: "long" });
   document.getElementById("cw-book-day").setAttribute("aria-pressed", String(!bookingsView.week));
   document.getElementById("cw-book-week").setAttribute("aria-pressed", String(bookingsView.week));
+  drawResources();
   const mine = cw.session;
   const bookings = await cwList("/api/coworking/bookings", { from: start.toISOString(), to: end.toISOString(),
     limit: 1000 });
@@ -63,6 +64,45 @@ async function drawBookings() {
     item.append(actions);
     return item;
   }));
+}
+
+function drawResources() {
+  const list = document.getElementById("cw-resource-list");
+  const signature = JSON.stringify(cw.resources);
+  if (list.dataset.drawn === signature) return;
+  list.dataset.drawn = signature;
+  list.replaceChildren(...(cw.resources.length ? cw.resources.map((r) => element("li", "cw-item",
+    r.name + (r.kind === "room" ? " (salle)" : " (bureau)")))
+    : [element("li", "empty", "Aucune salle ni bureau : ajoutez-en un pour pouvoir réserver.")]));
+  // Nothing to book yet: the form to add one is opened for the manager.
+  if (!cw.resources.length) document.getElementById("cw-resources").open = true;
+}
+
+async function addResource(event) {
+  event.preventDefault();
+  const name = document.getElementById("cw-rs-name");
+  const problem = document.getElementById("cw-resource-error");
+  problem.hidden = true;
+  if (!name.value.trim()) {
+    problem.textContent = "Donnez un nom à la salle ou au bureau.";
+    problem.hidden = false;
+    name.focus();
+    return;
+  }
+  const body = { site: cw.site, name: name.value.trim(), kind: document.getElementById("cw-rs-kind").value };
+  try {
+    const result = await cwSend("POST", "/api/coworking/resources", body);
+    if (!result.ok) {
+      problem.textContent = cwRefusal(result);
+      problem.hidden = false;
+      return;
+    }
+    name.value = "";
+    cwNotice("« " + body.name + " » ajouté : on peut le réserver.", false);
+    await refreshCoworking();
+  } catch (error) {
+    if (!(error instanceof LoggedOut)) cwNotice("Le hub ne répond pas : " + error.message, true);
+  }
 }
 
 async function cancelBooking(booking) {
@@ -151,4 +191,5 @@ function startBookings() {
   });
   document.getElementById("cw-b-date").value = isoDate(new Date());
   document.getElementById("cw-booking-form").addEventListener("submit", book);
+  document.getElementById("cw-resource-form").addEventListener("submit", addResource);
 }

@@ -91,6 +91,9 @@ async function drawMember() {
   status.append(element("span", "status " + member.status, MEMBER_STATUS_LABELS[member.status] || member.status));
   if (member.organisation) status.append(" " + member.organisation);
   if (member.email) status.append(" · " + member.email);
+  if (member.packDaysLeft !== null && member.packDaysLeft !== undefined) {
+    status.append(element("span", "days-left", "Jours restants sur le carnet : " + member.packDaysLeft));
+  }
   detail.replaceChildren(back, title, status, planChooser(member), badgeSection(member, badges),
     memberActions(member));
 }

@@ -261,8 +261,10 @@ function resetCoworking() {
   cw.timer = null;
   stopEnrolment();
   for (const id of ["cw-member-list", "cw-member-detail", "cw-booking-list", "cw-present", "cw-presence-table",
-    "cw-log-list", "cw-plan-list"]) {
-    document.getElementById(id).replaceChildren();
+    "cw-log-list", "cw-plan-list", "cw-resource-list"]) {
+    const list = document.getElementById(id);
+    list.replaceChildren();
+    delete list.dataset.drawn;
   }
   document.getElementById("views").hidden = true;
   document.getElementById("coworking").hidden = true;

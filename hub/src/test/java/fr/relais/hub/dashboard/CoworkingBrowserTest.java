@@ -194,7 +194,7 @@ class CoworkingBrowserTest {
     }
 
     @Test
-    void aClashAndAWrongFormAreSaidBesideTheFormAndNothingIsBooked() throws Exception {
+    void aWrongFormIsSaidBesideItAndADeskAddedThereCanBeBookedAtOnce() throws Exception {
         place.account("gerante-rozoy", "manager", SITE);
         browser.open(dashboard + "#coworking");
         browser.logIn("gerante-rozoy", CoworkingPlace.PASSWORD);
@@ -205,6 +205,16 @@ class CoworkingBrowserTest {
         browser.untilText("#cw-booking-error", "Choisissez le membre.");
         assertThat(browser.find("#cw-b-member").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(place.bookings()).isEmpty();
+
+        // A desk added from the same tab can be booked at once.
+        browser.find("#cw-resources summary").click();
+        browser.find("#cw-rs-name").sendKeys("Bureau 3");
+        browser.find("#cw-resource-form button[type=submit]").click();
+        browser.untilText("#cw-notice", "« Bureau 3 » ajouté");
+        browser.until(d -> new Select(d.findElement(By.id("cw-b-resource"))).getOptions().stream()
+                .anyMatch(option -> option.getText().equals("Bureau 3")));
+        assertThat(hub.api().json("/api/coworking/resources?site=" + SITE).path("items").findValuesAsText("kind"))
+                .containsExactlyInAnyOrder("room", "desk");
     }
 
     @Test

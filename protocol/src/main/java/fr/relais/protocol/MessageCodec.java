@@ -77,6 +77,9 @@ public final class MessageCodec {
 
     /** The strict, tree-based reading that names what is wrong; every refusal comes from here. */
     Message decodeStrictly(Topic topic, byte[] payload) throws InvalidMessageException {
+        if (!topic.carriesMessage()) {
+            throw new InvalidMessageException("topic", "'" + topic + "': an access list fragment is not a message");
+        }
         JsonNode root = parse(payload);
         try {
             StrictObject object = StrictObject.root(root, "payload");

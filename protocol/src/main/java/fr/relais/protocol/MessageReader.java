@@ -37,6 +37,8 @@ final class MessageReader {
                 case COMMAND -> new Command(topic.command(), object.uuid("requestId"), object.instant("ts"),
                         object.optionalInstant("expiresAt"), object.freeObject("args", plainObject));
                 case REPLY -> reply(object);
+                // Access lists are fragments of signed bytes, read by AccessListFragments, never here.
+                case ACCESS -> throw new FieldException("topic", "an access list fragment is not a message");
             };
         } catch (IllegalArgumentException e) {
             // A rule that spans several fields (e.g. a device id given twice).

@@ -20,6 +20,8 @@ public record Topic(Kind kind, String site, String node, String command) {
         EVENT("event"),
         COMMAND("cmd"),
         REPLY("reply"),
+        /** The hub's signed access list for a door node, in fragments ({@code AccessListFragments}). */
+        ACCESS("access"),
         HUB_STATE("_hub");
 
         private final String level;
@@ -62,6 +64,11 @@ public record Topic(Kind kind, String site, String node, String command) {
         return new Topic(Kind.COMMAND, site, node, name);
     }
 
+    /** Where the hub sends a door node its access list; only that node may read it. */
+    public static Topic access(String site, String node) {
+        return new Topic(Kind.ACCESS, site, node, null);
+    }
+
     /** The topic as published. */
     public String path() {
         return switch (kind) {
@@ -84,6 +91,11 @@ public record Topic(Kind kind, String site, String node, String command) {
                 ROOT + "/+/+/" + Kind.TELEMETRY.level(),
                 ROOT + "/+/+/" + Kind.EVENT.level(),
                 ROOT + "/+/+/" + Kind.REPLY.level());
+    }
+
+    /** Whether messages of this kind are {@link Message}s ({@link MessageCodec}); access fragments are not. */
+    public boolean carriesMessage() {
+        return kind != Kind.ACCESS;
     }
 
     /** What a node subscribes to: its own commands. */

@@ -18,6 +18,7 @@ class TopicTest {
         "relais/v1/montcornet/montcornet-pi/event",
         "relais/v1/montcornet/montcornet-pi/reply",
         "relais/v1/montcornet/montcornet-pi/cmd/ping",
+        "relais/v1/rozoy-cowork/rozoy-porte/access",
         "relais/v1/_hub/state"})
     void parsesAndPrintsBack(String path) throws InvalidMessageException {
         assertThat(Topic.parse(path).path()).isEqualTo(path);
@@ -59,5 +60,18 @@ class TopicTest {
                 .contains("relais/v1/+/+/telemetry", "relais/v1/+/+/state")
                 .noneMatch(filter -> filter.contains("cmd"));
         assertThat(Topic.commandFilter("spi", "spi-van")).isEqualTo("relais/v1/spi/spi-van/cmd/+");
+    }
+
+    @Test
+    void accessListsGoToOneNodeAndAreNotMessages() throws InvalidMessageException {
+        Topic access = Topic.access("rozoy-cowork", "rozoy-porte");
+
+        assertThat(access.path()).isEqualTo("relais/v1/rozoy-cowork/rozoy-porte/access");
+        assertThat(access.carriesMessage()).isFalse();
+        assertThat(Topic.parse("relais/v1/rozoy-cowork/rozoy-porte/event").carriesMessage()).isTrue();
+        assertThat(Topic.hubSubscriptions()).as("the hub writes access lists, it does not read them")
+                .noneMatch(filter -> filter.endsWith("/access"));
+        assertThatThrownBy(() -> new MessageCodec().decode(access, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("not a message");
     }
 }

@@ -198,6 +198,8 @@ class DoorDecisionsTest {
         Set<AccessReason> covered = rows().map(Row::expected).collect(Collectors.toCollection(
                 () -> EnumSet.noneOf(AccessReason.class)));
         covered.add(NO_LIST);
+        // REMOTE is the hub's open-door command, never a badge decision.
+        covered.add(AccessReason.REMOTE);
         assertThat(covered).containsExactlyInAnyOrder(AccessReason.values());
     }
 

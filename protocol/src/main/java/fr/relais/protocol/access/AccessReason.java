@@ -12,6 +12,8 @@ public enum AccessReason implements WireValue {
     HOURS("hours", true),
     BOOKING("booking", true),
     PACK_DAY("pack-day", true),
+    /** Opened once from the hub by an administrator (command {@code open-door}), not by a badge. */
+    REMOTE("remote", true),
     UNKNOWN("unknown", false),
     REVOKED("revoked", false),
     SUSPENDED("suspended", false),

@@ -85,7 +85,7 @@ final class NodeRuntime implements AutoCloseable {
                 bdSeq -> new Birth(envelopes.current(), bdSeq,
                         new Birth.SiteInfo(config.site().name(), config.site().kind()),
                         new Birth.AgentInfo(agentVersion, config.version()), deviceInfos),
-                commands);
+                commands, access.map(doors -> doors.feed()));
         uplinkRef.set(uplink);
         TelemetryLoop telemetry = new TelemetryLoop(config.node(), devices, uplink, emitter, envelopes, clock,
                 host, now -> access.map(doors -> doors.metrics(now)).orElse(Map.of()));

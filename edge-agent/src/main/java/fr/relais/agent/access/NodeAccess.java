@@ -27,9 +27,11 @@ public final class NodeAccess implements AutoCloseable {
     private final PackDayStore ledgerStore;
     private final AccessListHolder holder;
     private final DoorAccess doors;
+    private final AccessListFeed feed;
 
     private NodeAccess(AccessSettings settings, AccessListStore listStore, PackDayStore ledgerStore,
-                       AccessListHolder holder, DoorAccess doors) {
+                       AccessListHolder holder, DoorAccess doors, AccessListFeed feed) {
+        this.feed = feed;
         this.settings = settings;
         this.listStore = listStore;
         this.ledgerStore = ledgerStore;
@@ -53,7 +55,8 @@ public final class NodeAccess implements AutoCloseable {
             AccessListHolder holder = AccessListHolder.open(settings, config.site().id(), listStore);
             DoorAccess doors = new DoorAccess(config.doorLinks(), devices, holder::current, policy(settings),
                     ledgerStore.load(), ledgerStore::save, log, clock);
-            return Optional.of(new NodeAccess(settings, listStore, ledgerStore, holder, doors));
+            AccessListFeed feed = new AccessListFeed(config.site().id(), holder, log, clock);
+            return Optional.of(new NodeAccess(settings, listStore, ledgerStore, holder, doors, feed));
         } catch (RuntimeException e) {
             listStore.close();
             ledgerStore.close();
@@ -75,6 +78,11 @@ public final class NodeAccess implements AutoCloseable {
 
     public DoorAccess doors() {
         return doors;
+    }
+
+    /** Where the uplink hands the list's fragments. */
+    public AccessListFeed feed() {
+        return feed;
     }
 
     public DeviceReports routing(DeviceReports downstream) {

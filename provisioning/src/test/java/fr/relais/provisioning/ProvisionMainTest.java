@@ -164,6 +164,40 @@ class ProvisionMainTest {
     }
 
     @Test
+    void demoConfigsMakesTheDemoAccessKeyOnceAndGivesItsPublicHalfToTheDoorNodesOnly() throws Exception {
+        Path configs = dir.resolve("configs");
+        Path key = dir.resolve("demo").resolve("access-signing-key.pem");
+        String[] args = {"demo-configs", "--inventory", SAMPLE, "--broker-url", "tcp://127.0.0.1:18830",
+            "--out", configs.toString(), "--access-signing-key", key.toString()};
+
+        assertThat(run(args)).isZero();
+        String privatePem = Files.readString(key);
+        assertThat(privatePem).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String publicKey = java.util.Base64.getEncoder().encodeToString(fr.relais.protocol.access.AccessKeys
+                .readPublic(Files.readString(dir.resolve("demo").resolve("access-signing-key.pem.pub"))).getEncoded());
+        assertThat(Files.readString(configs.resolve("rozoy-coworking-pi").resolve("agent.yaml")))
+                .as("the coworking door's node").contains("publicKey: ", publicKey);
+        assertThat(Files.readString(configs.resolve("spi-pi").resolve("agent.yaml")))
+                .as("a place without a door").doesNotContain("access:");
+
+        assertThat(run(args)).as("a second demo start").isZero();
+        assertThat(Files.readString(key)).as("the same key, so the doors' lists stay valid").isEqualTo(privatePem);
+    }
+
+    @Test
+    void demoConfigsRefusesAnAccessKeyThatIsNotOne() throws IOException {
+        Path key = Files.writeString(dir.resolve("access-signing-key.pem"), "not a key");
+        Files.writeString(dir.resolve("access-signing-key.pem.pub"), "not a key either");
+
+        assertThat(run("demo-configs", "--inventory", SAMPLE, "--broker-url", "tcp://127.0.0.1:1883",
+                "--out", dir.resolve("configs").toString(), "--access-signing-key", key.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot make or read the demo's access key", "not an Ed25519 key pair");
+    }
+
+    @Test
     void demoConfigsWritesNothingFromAnInvalidInventory() throws IOException {
         Path inventory = Files.writeString(dir.resolve("territoire.yaml"), "territory: T\nsites: []\n");
         Path configs = dir.resolve("configs");

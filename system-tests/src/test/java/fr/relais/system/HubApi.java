@@ -56,6 +56,13 @@ final class HubApi {
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }
 
+    /** PATCHes a JSON body; returns the status code and the JSON answer. */
+    Answer patch(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(authenticated(request(path)).header("content-type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5));
     }

@@ -26,11 +26,17 @@ final class HubProcess implements AutoCloseable {
 
     /** Starts the hub on {@code databaseUrl} with the client id every run shares, so its session survives. */
     static HubProcess start(String databaseUrl, String brokerUrl, Path log) throws IOException {
+        return start(databaseUrl, brokerUrl, log, List.of());
+    }
+
+    /** @param extra more options, such as {@code --access-signing-key FILE} */
+    static HubProcess start(String databaseUrl, String brokerUrl, Path log, List<String> extra) throws IOException {
         long offset = Files.exists(log) ? Files.size(log) : 0;
-        List<String> command = List.of(Repository.javaBinary().toString(), "-jar",
+        List<String> command = new java.util.ArrayList<>(List.of(Repository.javaBinary().toString(), "-jar",
                 Repository.jar("hub", "relais-hub.jar").toString(), "--port", "0", "--db", databaseUrl,
                 "--mqtt", brokerUrl, "--mqtt-client-id", "relais-hub",
-                "--admin-password", HubApi.ADMIN_PASSWORD);
+                "--admin-password", HubApi.ADMIN_PASSWORD));
+        command.addAll(extra);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         int[] port = new int[1];

@@ -151,6 +151,8 @@ public final class AccessLists implements AccessChanges, AutoCloseable {
         long now = clock.millis();
         Set<String> sites = new LinkedHashSet<>(failed);
         sites.addAll(coworking.accessSites());
+        // And the sites whose door nodes were given a list before any coworking data existed.
+        sites.addAll(rows.latestVersions().keySet());
         for (String site : sites) {
             // One site's trouble (its data unreadable, a list too large to sign) leaves the others be.
             guarded("the access list of " + site, () -> {
@@ -187,7 +189,14 @@ public final class AccessLists implements AccessChanges, AutoCloseable {
                         report.reason(), report.version());
             }
             if (current.isEmpty()) {
-                continue; // a site without coworking data: no list to send
+                // A door node of a site without coworking data yet: it gets a signed empty list
+                // (deny all, as without one) so that it is in step, and its list is not "too old".
+                issue(reported.site());
+                latest.remove(reported.site());
+                current = latest.computeIfAbsent(reported.site(), rows::latest);
+                if (current.isEmpty()) {
+                    continue; // the issue failed: the tick retries it
+                }
             }
             if (report.version() > current.get().version()) {
                 // The node holds a version this hub never issued (its database restored from a
@@ -198,7 +207,8 @@ public final class AccessLists implements AccessChanges, AutoCloseable {
                 latest.remove(reported.site());
                 continue;
             }
-            rows.holding(reported.node()).ifPresent(holding -> publisher.answer(current.get(), holding));
+            AccessListRows.Latest answer = current.get();
+            rows.holding(reported.node()).ifPresent(holding -> publisher.answer(answer, holding));
         }
     }
 

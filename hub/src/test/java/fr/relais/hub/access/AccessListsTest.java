@@ -191,6 +191,25 @@ class AccessListsTest {
     }
 
     @Test
+    void aDoorNodeOfASiteWithoutCoworkingDataIsGivenASignedEmptyList(MosquittoProcess broker) throws Exception {
+        String other = "montcornet-cowork";
+        startLists();
+        try (DoorNode newcomer = new DoorNode(broker.url(), other, "montcornet-porte")) {
+            newcomer.announce();
+            await().atMost(Duration.ofSeconds(20)).until(() -> hub.rows.doorNodes(other).contains("montcornet-porte"));
+            newcomer.reportHeld(0, "connected", true);
+
+            AccessList empty = AccessListVerifier.fromPem(AccessKeys.publicPem(KEYS.getPublic()), other)
+                    .verify(wire.decode(newcomer.nextList()), OptionalLong.empty());
+
+            assertThat(empty.isDelta()).isFalse();
+            assertThat(empty.site()).isEqualTo(other);
+            assertThat(empty.grants()).as("deny all, as without a list, but signed and fresh").isEmpty();
+            assertThat(hub.rows.latest(other)).isPresent();
+        }
+    }
+
+    @Test
     void aNodeThatNeverAnswersIsSentTheListAgainAfterTwoMinutes() throws Exception {
         coworking.set(FakeCoworking.members(2), List.of());
         startLists();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import java.util.Optional;
 
 /** Writes one edge-agent configuration per node, every device simulated, for the demo. */
 @Command(name = "demo-configs", mixinStandardHelpOptions = true,
@@ -45,11 +46,26 @@ public final class DemoConfigsCommand implements Callable<Integer> {
             description = "Seconds between two telemetry reports of each agent (default: ${DEFAULT-VALUE}).")
     private int telemetryInterval;
 
+    @Option(names = "--access-signing-key", paramLabel = "FILE",
+            description = {"The demo hub's key for the doors' access lists (a PRIVATE KEY PEM), made with its public"
+                    + " half FILE.pub when missing. The public half goes into the door nodes' configurations;"
+                    + " give the hub the same FILE (relais-hub --access-signing-key). Without it: no lists."})
+    private Path accessSigningKey;
+
     @Override
     public Integer call() {
         DemoSettings settings;
+        Optional<String> accessPublicKey;
         try {
-            settings = new DemoSettings(brokerUrl, telemetryInterval);
+            accessPublicKey = accessSigningKey == null ? Optional.empty()
+                    : Optional.of(DemoAccessKey.publicKey(accessSigningKey));
+        } catch (IOException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("cannot make or read the demo's access key " + accessSigningKey + ": "
+                    + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        try {
+            settings = new DemoSettings(brokerUrl, telemetryInterval, accessPublicKey);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

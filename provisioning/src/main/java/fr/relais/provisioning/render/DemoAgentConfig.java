@@ -26,6 +26,10 @@ public final class DemoAgentConfig {
         root.putObject("storage").put("file", STORAGE_FILE);
         root.putObject("telemetry").put("intervalSeconds", settings.telemetryIntervalSeconds());
         root.putObject("clock").put("source", CLOCK_SOURCE);
+        if (site.hasDoor()) {
+            // The demo hub signs its lists with the matching private key (./relais demo makes the pair).
+            settings.accessPublicKey().ifPresent(key -> root.putObject("access").put("publicKey", key));
+        }
         AgentConfigParts.devices(root, node, DriverMode.SIMULATED);
         return YamlText.write(header(site, node), root);
     }

@@ -269,6 +269,17 @@ class CoworkingApiTest {
         place.send(viewer, "GET", "/api/coworking/presence/now", null, 403);
         // An admin sees both sites.
         assertThat(place.items(admin, "/api/coworking/members")).hasSize(2);
+
+        // The accounts API turns a viewer into a manager of the same site, and a technician only with a site.
+        JsonNode promoted = place.send(admin, "PATCH", "/api/accounts/maire-rozoy", "{\"role\":\"manager\"}", 200);
+        assertThat(promoted.path("role").asText()).isEqualTo("manager");
+        assertThat(promoted.path("site").asText()).isEqualTo(SITE);
+        place.account("technicien", "technician", null);
+        HttpResponse<String> withoutSite = admin.send("PATCH", "/api/accounts/technicien", "{\"role\":\"manager\"}");
+        assertThat(withoutSite.statusCode()).isEqualTo(400);
+        assertThat(withoutSite.body()).contains("needs a site");
+        assertThat(place.send(admin, "PATCH", "/api/accounts/technicien", "{\"role\":\"manager\",\"site\":\""
+                + OTHER_SITE + "\"}", 200).path("site").asText()).isEqualTo(OTHER_SITE);
     }
 
     @Test

@@ -176,6 +176,8 @@ class CoworkingApiTest {
         String member = place.send(admin, "POST", "/api/coworking/members", "{\"site\":\"" + SITE
                 + "\",\"name\":\"Nadia\",\"planId\":\"" + pack + "\"}", 201).path("id").asText();
         assertThat(admin.json("/api/coworking/members/" + member).path("packDaysLeft").asInt()).isEqualTo(10);
+        // A fixed day, whatever the time the test runs: 11:00 in Paris, the entry at 09:00.
+        place.clock.advance(Duration.between(place.clock.instant(), Instant.parse("2026-12-03T10:00:00Z")));
         Instant in = place.clock.instant().minus(Duration.ofHours(2));
         String today = LocalDate.ofInstant(in, ZoneId.of("Europe/Paris")).toString();
         var entry = place.accessEvent("access-granted", in, "badgeHash", CoworkingHub.hash('c'), "member", member,

@@ -16,8 +16,8 @@ import org.sqlite.SQLiteDataSource;
  * The hub's database, SQLite by default or PostgreSQL, with one set of migrations for both:
  * migrated with Flyway on open, one connection for the single writer (the
  * ingestion thread), one for readers (the API), one for the commands the technicians send
- * ({@link CommandStore}), one for the alerts ({@link AlertStore}) and one for accounts, sessions
- * and the audit. On SQLite, WAL lets the
+ * ({@link CommandStore}), one for the alerts ({@link AlertStore}), one for accounts, sessions
+ * and the audit, and one for the coworking data (package {@code cowork}). On SQLite, WAL lets the
  * API read while ingestion writes.
  *
  * <p>Commands have their own connection rather than a turn on the ingestion writer's: that

@@ -176,6 +176,8 @@ class CoworkingApiTest {
         String member = place.send(admin, "POST", "/api/coworking/members", "{\"site\":\"" + SITE
                 + "\",\"name\":\"Nadia\",\"planId\":\"" + pack + "\"}", 201).path("id").asText();
         assertThat(admin.json("/api/coworking/members/" + member).path("packDaysLeft").asInt()).isEqualTo(10);
+        // A fixed day, whatever the time the test runs: 11:00 in Paris, the entry at 09:00.
+        place.clock.advance(Duration.between(place.clock.instant(), Instant.parse("2026-12-03T10:00:00Z")));
         Instant in = place.clock.instant().minus(Duration.ofHours(2));
         String today = LocalDate.ofInstant(in, ZoneId.of("Europe/Paris")).toString();
         var entry = place.accessEvent("access-granted", in, "badgeHash", CoworkingHub.hash('c'), "member", member,
@@ -269,6 +271,17 @@ class CoworkingApiTest {
         place.send(viewer, "GET", "/api/coworking/presence/now", null, 403);
         // An admin sees both sites.
         assertThat(place.items(admin, "/api/coworking/members")).hasSize(2);
+
+        // The accounts API turns a viewer into a manager of the same site, and a technician only with a site.
+        JsonNode promoted = place.send(admin, "PATCH", "/api/accounts/maire-rozoy", "{\"role\":\"manager\"}", 200);
+        assertThat(promoted.path("role").asText()).isEqualTo("manager");
+        assertThat(promoted.path("site").asText()).isEqualTo(SITE);
+        place.account("technicien", "technician", null);
+        HttpResponse<String> withoutSite = admin.send("PATCH", "/api/accounts/technicien", "{\"role\":\"manager\"}");
+        assertThat(withoutSite.statusCode()).isEqualTo(400);
+        assertThat(withoutSite.body()).contains("needs a site");
+        assertThat(place.send(admin, "PATCH", "/api/accounts/technicien", "{\"role\":\"manager\",\"site\":\""
+                + OTHER_SITE + "\"}", 200).path("site").asText()).isEqualTo(OTHER_SITE);
     }
 
     @Test

@@ -221,6 +221,9 @@ function enrolPanel(member) {
   reader.id = "cw-enrol-reader";
   const readers = cw.devices.filter((d) => d.kind === "badge-reader" || d.kind === "door");
   fillSelect(reader, readers.map((d) => [d.id, d.name || d.id]), "Tous les lecteurs");
+  // The place's only reader is the one the badge will be passed on.
+  const badgeReaders = readers.filter((d) => d.kind === "badge-reader");
+  if (badgeReaders.length === 1) reader.value = badgeReaders[0].id;
   reader.addEventListener("change", () => pollUnknownReads(member));
   const readerLabel = element("label", null, "Lecteur");
   readerLabel.htmlFor = reader.id;

@@ -122,6 +122,11 @@ public final class HubMain implements Callable<Integer> {
             description = "Days the token of --admin-token-file is valid (default: ${DEFAULT-VALUE}).")
     private int adminTokenDays;
 
+    @Option(names = "--access-signing-key", paramLabel = "FILE",
+            description = "The hub's Ed25519 PRIVATE KEY (PEM) signing the doors' access lists (provisioning's"
+                    + " access-signing-key.pem). Without it the hub sends the doors no lists.")
+    private Path accessSigningKey;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new HubMain()).execute(args));
     }
@@ -141,7 +146,12 @@ public final class HubMain implements Callable<Integer> {
                     Optional.ofNullable(System.getenv(passwordVariable)), shareGroup);
             config = new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
                     Duration.ofSeconds(nodeSilenceSeconds), RetentionSettings.ofDays(rawRetentionDays, rollupRetentionDays),
-                    authSettings(), IngestLimits.of(maxSeqJump, deadLetterRetentionDays, deadLettersPerNode));
+                    authSettings(), IngestLimits.of(maxSeqJump, deadLetterRetentionDays, deadLettersPerNode),
+                    Optional.ofNullable(accessSigningKey));
+            if (accessSigningKey != null) {
+                // A key given but unreadable stops the hub here, with the file named, not in a stack trace.
+                fr.relais.hub.access.AccessSigningKey.load(Optional.of(accessSigningKey));
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("relais-hub: " + e.getMessage());
             return 2;

@@ -33,6 +33,25 @@ class HubMainTest {
     }
 
     @Test
+    void anUnreadableAccessSigningKeyEndsTheHubNamingTheFileBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("access-signing-key.pem"), "not a key\n");
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new HubMain()).execute("--access-signing-key", key.toString(), "--data",
+                    dir.resolve("data").toString(), "--port", "0");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("access-signing-key.pem")
+                .contains("not an Ed25519 PRIVATE KEY PEM");
+        assertThat(dir.resolve("data")).as("no database was created").doesNotExist();
+    }
+
+    @Test
     void aSilenceTimeoutOutOfRangeIsRefused(@TempDir Path dir) {
         PrintStream stderr = System.err;
         try {

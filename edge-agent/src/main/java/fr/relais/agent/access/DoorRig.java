@@ -62,7 +62,9 @@ public final class DoorRig implements AutoCloseable {
      *                           bit every 1 to 2 ms)
      * @param lists              the list the door decides with, such as {@code () -> Optional.of(
      *                           HeldList.of(list, Instant.now()))} built once
-     * @param log                receives every decision (and the devices' own events are dropped)
+     * @param log                receives every decision, and the devices' own events (device = their id):
+     *                           a frame the reader refused arrives as {@code badge-frame-rejected}, so a
+     *                           benchmark never waits for a decision that will not come
      */
     public static DoorRig start(Context pi4j, String inputProvider, String outputProvider, Pins pins,
                                 long frameTimeoutMillis, Supplier<Optional<HeldList>> lists, AccessLog log) {
@@ -79,7 +81,7 @@ public final class DoorRig implements AutoCloseable {
                 : holder[0].device(id), lists, NodeAccess.policy(config.access().orElseThrow()),
                 PackDayLedger.empty(), ledger -> { }, log, Clock.systemUTC());
         DeviceSet devices = DeviceSet.create(config.node(), config.site().id(), config.devices(), drivers,
-                config.badgeHashKey(), doors.routing(IGNORED), Clock.systemUTC(), () -> false);
+                config.badgeHashKey(), doors.routing(devicesTo(log)), Clock.systemUTC(), () -> false);
         holder[0] = devices;
         ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "door-rig-polls");
@@ -157,15 +159,18 @@ public final class DoorRig implements AutoCloseable {
                 frameTimeoutMillis);
     }
 
-    private static final DeviceReports IGNORED = new DeviceReports() {
-        @Override
-        public void reading(String deviceId, Reading reading) {
-        }
+    private static DeviceReports devicesTo(AccessLog log) {
+        return new DeviceReports() {
+            @Override
+            public void reading(String deviceId, Reading reading) {
+            }
 
-        @Override
-        public void event(String deviceId, DeviceEvent event) {
-        }
-    };
+            @Override
+            public void event(String deviceId, DeviceEvent event) {
+                log.record(Optional.of(deviceId), event);
+            }
+        };
+    }
 
     /** Closes the devices (their lines go back to the caller's context) and the poll thread. */
     @Override

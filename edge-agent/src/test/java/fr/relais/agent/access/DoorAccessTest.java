@@ -201,6 +201,33 @@ class DoorAccessTest {
     }
 
     @Test
+    void readsOnSeveralThreadsAtOnceCountAPackDayOnce() throws Exception {
+        AccessListHolder holder = holder();
+        holder.offer(wire(snapshot(3, List.of(member(5).pack(4, null).build()), Set.of())), T0);
+        DoorAccess doors = doors(holder);
+        int threads = 8;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<DoorDecision>> decisions = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            decisions.add(readers.submit(() -> {
+                go.await();
+                return doors.read(ENTRY, hash(5), T0);
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<DoorDecision> decision : decisions) {
+            assertThat(decision.get().reason().wire()).isEqualTo("pack-day");
+        }
+        readers.shutdown();
+
+        assertThat(devices.door.grants.get()).isEqualTo(threads);
+        assertThat(devices.log.ofType(AccessEvents.GRANTED)).hasSize(threads)
+                .filteredOn(event -> event.data().containsKey("packDay")).hasSize(1);
+        assertThat(doors.ledger().state()).containsEntry("m5", List.of(java.time.LocalDate.parse("2026-12-01")));
+    }
+
+    @Test
     void anExitReadIsDecidedTheSameWayAndLoggedAsAnExit() {
         AccessListHolder holder = holder();
         holder.offer(wire(everyReason()), T0);

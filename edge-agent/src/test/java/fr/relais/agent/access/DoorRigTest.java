@@ -111,6 +111,22 @@ class DoorRigTest {
     }
 
     @Test
+    void aFrameWithABadParityIsRefusedAndSaidSoToTheLog() {
+        start(list(DoorRig.cardNumber(12, 3456)));
+        List<Boolean> relay = record(PINS.relay());
+        boolean[] bits = DoorRig.wiegand26(12, 3456);
+        bits[25] = !bits[25];
+
+        send(bits);
+
+        await().until(() -> !log.entries.isEmpty());
+        assertThat(log.entries.get(0).device()).contains(DoorRig.READER);
+        assertThat(log.last().type()).isEqualTo("badge-frame-rejected");
+        assertThat(log.ofType(AccessEvents.DENIED)).isEmpty();
+        assertThat(relay).doesNotContain(true);
+    }
+
+    @Test
     void theWiegandBitsCarryTheirParity() {
         boolean[] bits = DoorRig.wiegand26(0, 1);
         assertThat(bits).hasSize(26);

@@ -52,6 +52,8 @@ public final class ApiServer {
     private final DeadLetterRoutes deadLetters;
     private final SiteRoutes sites;
     private final ProbeDownloadRoutes probeDownload;
+    private fr.relais.hub.cowork.CoworkingApi coworking;
+    private final OpenDoorRoutes openDoor;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
@@ -73,10 +75,17 @@ public final class ApiServer {
         this.ingestStatus = ingestStatus;
         this.lists = new ListRoutes(vertx, registry);
         this.commands = new CommandRoutes(vertx, commandSender, registry);
+        this.openDoor = new OpenDoorRoutes(vertx, commandSender, registry);
         this.alerts = alerts;
         this.telemetry = new TelemetryRoutes(vertx, telemetryReader, Clock.systemUTC());
         this.auth = auth;
         this.probeDownload = new ProbeDownloadRoutes(DownloadAllowance.standard(Clock.systemUTC()));
+    }
+
+    /** Adds the coworking routes (/api/coworking); before {@link #listen}. */
+    public ApiServer coworking(fr.relais.hub.cowork.CoworkingApi routes) {
+        this.coworking = routes;
+        return this;
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -104,9 +113,13 @@ public final class ApiServer {
         sites.mount(router);
         router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
         commands.mount(router);
+        openDoor.mount(router);
         alerts.mount(router);
         telemetry.mount(router);
         probeDownload.mount(router);
+        if (coworking != null) {
+            coworking.mount(router);
+        }
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         // Prometheus scrapes with a bearer token (its authorization.credentials_file).

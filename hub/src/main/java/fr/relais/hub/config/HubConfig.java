@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param retention   how long raw telemetry and its rollups are kept
  * @param auth        the first admin account, cookies and sessions
  * @param limits      what one message may do to the counters and the dead letters
+ * @param accessSigningKey the Ed25519 {@code PRIVATE KEY} PEM file the doors' access lists are signed
+ *                    with; empty: the hub issues none (see {@code fr.relais.hub.access.AccessSigningKey})
  */
 public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
                         Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention,
-                        AuthSettings auth, IngestLimits limits) {
+                        AuthSettings auth, IngestLimits limits, Optional<Path> accessSigningKey) {
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -35,12 +37,26 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(accessSigningKey, "accessSigningKey");
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("httpPort must be between 0 and 65535, got " + httpPort);
         }
         if (nodeSilence.isNegative() || nodeSilence.isZero()) {
             throw new IllegalArgumentException("the node silence timeout must be positive, got " + nodeSilence);
         }
+    }
+
+    /** Without a key for the doors' access lists. */
+    public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
+                     Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention,
+                     AuthSettings auth, IngestLimits limits) {
+        this(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits, Optional.empty());
+    }
+
+    /** The same, signing the doors' access lists with the key in that file. */
+    public HubConfig withAccessSigningKey(Path keyFile) {
+        return new HubConfig(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits,
+                Optional.of(keyFile));
     }
 
     /** With the default limits on sequence jumps and dead letters. */

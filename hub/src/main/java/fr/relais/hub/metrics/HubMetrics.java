@@ -122,6 +122,11 @@ public final class HubMetrics implements BatchListener {
                 + " and ignored", guards, GuardCounters::siteRenamesRefused);
     }
 
+    /** Adds figures of a part wired after this object (the doors' access lists). */
+    public void bind(io.micrometer.core.instrument.binder.MeterBinder binder) {
+        binder.bindTo(registry);
+    }
+
     /** Wires the broker link once it exists. */
     public void mqttConnected(BooleanSupplier connected) {
         this.mqttConnected = connected;

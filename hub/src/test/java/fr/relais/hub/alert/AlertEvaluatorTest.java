@@ -245,6 +245,43 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void aDoorHeldOpenClearsWhenTheDoorWatchSaysItIsOver() throws SQLException {
+        node.event("door-entree", "door-held-open", Severity.WARNING);
+        after(0);
+        assertThat(only("door-held-open").state()).isEqualTo("open");
+        assertThat(only("door-held-open").message()).startsWith("Porte restée ouverte");
+        node.event("door-entree", "door-held-open-cleared", Severity.INFO);
+        after(1);
+        after(60);
+        assertThat(only("door-held-open").state()).isEqualTo("cleared");
+    }
+
+    @Test
+    void aStaleAccessListIsAWarningOnTheNodeUntilAFreshListArrives() throws SQLException {
+        node.nodeHealth(0, Map.of("accessListVersion", 12L, "accessListAgeHours", 80.5, "accessListStale", 0L));
+        after(0);
+        assertThat(alerts("access-list-stale")).isEmpty();
+        node.nodeHealth(0, Map.of("accessListVersion", 12L, "accessListAgeHours", 80.5, "accessListStale", 1L));
+        after(10);
+        AlertRows.Alert alert = only("access-list-stale");
+        assertThat(alert.severity()).isEqualTo("warning");
+        assertThat(alert.device()).isNull();
+        assertThat(alert.conditionKey()).isEqualTo("access-list-stale/" + NODE + "/-");
+        assertThat(alert.message()).startsWith("Liste d'accès de la porte trop ancienne").contains("accessListStale vaut 1");
+        node.nodeHealth(0, Map.of("accessListVersion", 13L, "accessListAgeHours", 0.1, "accessListStale", 0L));
+        after(10);
+        after(60);
+        assertThat(only("access-list-stale").state()).isEqualTo("cleared");
+    }
+
+    @Test
+    void aForcedDoorIsCriticalWhateverTheDeviceSays() throws SQLException {
+        node.event("door-entree", "door-forced", Severity.WARNING);
+        after(0);
+        assertThat(only("door-forced").severity()).isEqualTo("critical");
+    }
+
+    @Test
     void theNodesOwnHealthFullDiskHotCpuAndGrowingBacklog() throws SQLException {
         Map<String, Object> system = Map.of("diskUsedPercent", 93.5, "cpuTemperatureC", 84.0, "cpuThrottled", true);
         node.nodeHealth(100, system);

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The hub's credentials (an EnvironmentFile, owner only), its key for signing the doors' access
- * lists (owner only; this version of the hub does not read it yet) and its systemd unit.
+ * lists (owner only; the unit hands it to the hub as a systemd credential) and its systemd unit.
  */
 final class HubFiles {
     static final String ACCESS_SIGNING_KEY = "access-signing-key.pem";

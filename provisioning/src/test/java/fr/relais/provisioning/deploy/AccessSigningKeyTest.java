@@ -81,8 +81,11 @@ class AccessSigningKeyTest {
                         .doesNotContain(stored.privateKey()).doesNotContain("BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2Vw");
             }
         }
-        assertThat(Files.readString(deployment.root.resolve("hub/relais-hub.service")))
-                .contains("access-signing-key.pem").contains("does not read it yet");
+        // The hub runs as a dynamic user: the root-only key reaches it as a systemd credential.
+        String unit = Files.readString(deployment.root.resolve("hub/relais-hub.service"));
+        assertThat(unit.lines()).contains("LoadCredential=access-signing-key:/etc/relais/access-signing-key.pem");
+        assertThat(unit.lines().filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow())
+                .endsWith(" --access-signing-key %d/access-signing-key");
     }
 
     @Test

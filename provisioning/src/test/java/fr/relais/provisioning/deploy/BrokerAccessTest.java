@@ -71,6 +71,24 @@ class BrokerAccessTest {
     }
 
     @Test
+    void aNodeReadsItsOwnAccessListOnlyAndCannotWriteOne() throws Exception {
+        try (TestMqttClient hub = deployment.hub(); TestMqttClient a = deployment.node(A);
+             TestMqttClient b = deployment.node(B)) {
+            a.subscribe("relais/v1/+/+/access");
+            a.subscribe(B_TOPICS + "access");
+            b.subscribe(B_TOPICS + "access");
+            a.publish(B_TOPICS + "access", "forged-by-a");
+            a.publish(A_TOPICS + "access", "forged-for-itself");
+            hub.publish(B_TOPICS + "access", "list-for-b");
+            hub.publish(A_TOPICS + "access", "list-for-a");
+            await().atMost(WAIT).until(() -> a.arrivals.contains(A_TOPICS + "access list-for-a"));
+            await().atMost(WAIT).until(() -> b.arrivals.contains(B_TOPICS + "access list-for-b"));
+            assertThat(a.arrivals).noneMatch(m -> m.contains("list-for-b")).noneMatch(m -> m.contains("forged"));
+            assertThat(b.arrivals).noneMatch(m -> m.contains("forged"));
+        }
+    }
+
+    @Test
     void strangersAndWrongPasswordsAreRefusedOnEveryListener() throws Exception {
         assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(), "anonymous", null, null, null))
                 .isInstanceOf(MqttException.class);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./relais bench access}: how long a site's full list takes from the hub's change to a
- * node's verified list ({@link ListSync}), then reads at the doors ({@link DoorReadsRun}, in a
+ * node's verified list ({@link fr.relais.bench.AccessListSync}), then reads at the doors ({@link DoorReadsRun}, in a
  * JVM with the Pi's options). One line:
  * {@code access: badges=… reads=… p50_ms=… p99_ms=… max_ms=… wrong_decisions=0 list_sync_ms=…}.
  */
@@ -36,12 +36,16 @@ public final class AccessBenchmark implements Callable<Integer> {
             description = "The agent's JVM options, as on a Pi (default ${DEFAULT-VALUE}).")
     Path jvmOptions;
 
+    @Option(names = "--agent-jar", defaultValue = "edge-agent/target/relais-agent.jar")
+    Path agentJar;
+
     @Option(names = "--no-sync", description = "Skip the hub-to-node list sync (reads only).")
     boolean noSync;
 
     @Override
     public Integer call() throws Exception {
-        String listSync = noSync ? "skipped" : Long.toString(ListSync.measure(badges));
+        String listSync = noSync ? "skipped"
+                : Long.toString(fr.relais.bench.AccessListSync.measure(badges, agentJar, jvmOptions));
         Matcher doors = doorReads();
         long wrong = Long.parseLong(doors.group(5)) + Long.parseLong(doors.group(6));
         System.out.printf(Locale.ROOT, "access: badges=%d reads=%s p50_ms=%s p99_ms=%s max_ms=%s wrong_decisions=%d"

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./relais bench …}: each benchmark prints one summary line on stdout. */
 @Command(name = "relais-bench", mixinStandardHelpOptions = true,
         description = "Measures Relais across real processes and prints one summary line.",
-        subcommands = {OutboxBenchmark.class, IngestBenchmark.class})
+        subcommands = {OutboxBenchmark.class, IngestBenchmark.class, fr.relais.bench.access.AccessBenchmark.class})
 public final class BenchMain implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -3,12 +3,12 @@ package fr.relais.bench;
 import java.util.Arrays;
 
 /** Percentiles of measured values, by the nearest-rank method: always a value that was measured. */
-final class Percentiles {
+public final class Percentiles {
     private Percentiles() {
     }
 
     /** The {@code percent}-th percentile of {@code values}, or -1 if there are none. Sorts a copy. */
-    static long of(long[] values, double percent) {
+    public static long of(long[] values, double percent) {
         if (values.length == 0) {
             return -1;
         }

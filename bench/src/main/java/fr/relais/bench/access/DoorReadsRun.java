@@ -51,8 +51,14 @@ public final class DoorReadsRun {
     }
 
     public static void main(String[] args) throws Exception {
-        int badges = Integer.parseInt(args[0]);
-        int reads = Integer.parseInt(args[1]);
+        System.out.println(run(Integer.parseInt(args[0]), Integer.parseInt(args[1])));
+        System.out.flush();
+        // Pi4J's and the devices' threads must not keep the JVM once the line is out.
+        System.exit(0);
+    }
+
+    /** Runs the doors and returns the summary line. */
+    static String run(int badges, int reads) throws Exception {
         Instant now = Instant.now();
         BenchBadges population = new BenchBadges(badges, now);
         HeldList fresh = HeldList.of(population.fresh(), now);
@@ -119,16 +125,14 @@ public final class DoorReadsRun {
             StringBuilder seen = new StringBuilder();
             reasons.forEach((reason, n) -> seen.append(seen.length() == 0 ? "" : ",").append(reason.wire()).append(':')
                     .append(n));
-            System.out.printf(Locale.ROOT, "door-reads: reads=%d p50_ms=%.3f p99_ms=%.3f max_ms=%.3f wrong_decisions=%d"
-                            + " relay_misses=%d frame_timeout_ms=%d frames_lost=%d timer_p50_ms=%.3f timer_p99_ms=%.3f reasons=%s%n",
+            return String.format(Locale.ROOT, "door-reads: reads=%d p50_ms=%.3f p99_ms=%.3f max_ms=%.3f wrong_decisions=%d"
+                            + " relay_misses=%d frame_timeout_ms=%d frames_lost=%d timer_p50_ms=%.3f timer_p99_ms=%.3f reasons=%s",
                     filled, Percentiles.of(measured, 50) / 1e6,
                     Percentiles.of(measured, 99) / 1e6, Percentiles.of(measured, 100) / 1e6, wrong, relayMisses, FRAME_TIMEOUT_MILLIS, framesLost,
                     Percentiles.of(lateness, 50) / 1e6, Percentiles.of(lateness, 99) / 1e6, seen);
-            System.out.flush();
         } finally {
             doors.forEach(Door::close);
         }
-        System.exit(0);
     }
 
     /** One door, its reader and its list; reads one card at a time, as a real reader does. */

@@ -258,6 +258,9 @@ public final class Uplink implements DirectPublisher {
             if (!retained && online && hub.state() == Presence.ONLINE && newSession) {
                 LOG.info("{}: the hub is back (session {}); sending the birth again", config.node(), hub.session());
                 announce();
+                // It may have missed our access-list report too (a hub started after its broker,
+                // without a session there yet): without it a door node would wait for its list.
+                accessLists.ifPresent(AccessListInbox::connected);
             }
             hubSession = hub.session();
         } catch (InvalidMessageException e) {

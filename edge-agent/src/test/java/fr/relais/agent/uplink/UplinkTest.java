@@ -118,6 +118,39 @@ class UplinkTest {
         }
     }
 
+    @Test
+    void aDoorNodeSaysWhichListItHoldsAgainWhenTheHubComesBack(MosquittoProcess broker) throws Exception {
+        MessageCodec codec = new MessageCodec();
+        NodeConfig door = new ConfigLoader(Map.of()).parse("""
+                node: brunehamel-pi
+                site: {id: brunehamel, name: Tiers-lieu numérique de Brunehamel, kind: coworking}
+                broker: {url: "%s", reconnectMinMillis: 100, reconnectMaxMillis: 500}
+                storage: {file: agent.db}
+                telemetry: {intervalSeconds: 3600}
+                clock: {source: always-synced}
+                access: {publicKey: "%s"}
+                devices:
+                  - {id: porte, kind: door, name: Porte, driver: simulated}
+                """.formatted(broker.url(), java.util.Base64.getEncoder().encodeToString(
+                fr.relais.protocol.access.AccessKeys.generate().getPublic().getEncoded())), dir);
+        try (NodeWatcher watcher = new NodeWatcher(broker.url(), "brunehamel", "brunehamel-pi");
+             EdgeAgent agent = EdgeAgent.start(door, "test")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> reports(watcher) == 1);
+            watcher.publishRetained(Topic.HUB_STATE,
+                    codec.encode(new HubState(Presence.ONLINE, "hub-session-2", Instant.now())));
+            await().atMost(Duration.ofSeconds(20)).until(() -> reports(watcher) == 2);
+            fr.relais.protocol.Event again = watcher.all(fr.relais.protocol.Event.class).stream()
+                    .filter(event -> event.type().equals("access-list")).reduce((first, second) -> second).orElseThrow();
+            assertThat(again.data()).containsEntry("outcome", "connected").containsEntry("version", 0L)
+                    .containsEntry("needSnapshot", true);
+        }
+    }
+
+    private static long reports(NodeWatcher watcher) {
+        return watcher.all(fr.relais.protocol.Event.class).stream().filter(event -> event.type().equals("access-list"))
+                .count();
+    }
+
     private static NodeWatcher startWatcherAfterRestart(MosquittoProcess broker) throws Exception {
         broker.restart();
         return new NodeWatcher(broker.url(), "brunehamel", "brunehamel-pi");

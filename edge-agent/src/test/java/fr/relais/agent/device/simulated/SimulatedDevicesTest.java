@@ -43,6 +43,20 @@ class SimulatedDevicesTest {
     }
 
     @Test
+    void aBadgeReaderReadsTheDemoCardsNowAndThenAsHashesOnly() {
+        Device reader = device(DeviceKind.BADGE_READER, Map.of());
+        java.util.Set<Object> hashes = new java.util.HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            reader.read(TUESDAY_10AM).events().forEach(event -> {
+                assertThat(event.type()).isEqualTo("badge");
+                hashes.add(event.data().get("badgeHash"));
+            });
+        }
+        assertThat(hashes).as("the five demo cards, each a 64-hex hash").hasSize(5)
+                .allSatisfy(hash -> assertThat((String) hash).matches("[0-9a-f]{64}"));
+    }
+
+    @Test
     void aPrinterRunsOutOfTonerAndIsSaidToBeCriticalThenGetsANewCartridge() {
         Device printer = device(DeviceKind.PRINTER, Map.of("tonerPercent", 20L));
         List<Long> toner = new ArrayList<>();

@@ -40,8 +40,8 @@ final class SimulatedEquipment extends SimulatedDevice {
             case DOOR -> Map.of("up", true, "open", false, "locked", true, "openings", uses);
             default -> Map.of("up", true);
         };
-        if (info.kind() == DeviceKind.BADGE_READER && inUse && random.nextInt(4) == 0) {
-            // Now and then one of five demo cards, as a real reader reports it: only a hash.
+        if (info.kind() == DeviceKind.BADGE_READER && inUse) {
+            // Each use is one of five demo cards, as a real reader reports it: only a hash.
             return new Reading(Health.OK, metrics, List.of(BadgeEvents.read(demoCard(random.nextInt(5)), "simulation")));
         }
         return Reading.of(Health.OK, metrics);

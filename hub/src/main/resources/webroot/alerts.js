@@ -75,7 +75,8 @@ function renderAlerts(alerts) {
       item.append(element("span", "metrics", alert.message + " — " + since(alert.openedAt)
         + (alert.state === "acknowledged" ? ", prise en charge par " + alert.acknowledgedBy : "")
         + (alert.flapping ? ", instable" : "")));
-      if (role && role !== "viewer") item.append(alertActions(alert));
+      // Only those who look after the fleet act on alerts: a viewer or a manager reads them.
+      if (role === "admin" || role === "technician") item.append(alertActions(alert));
       list.append(item);
     });
   return list;

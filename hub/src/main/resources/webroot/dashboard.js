@@ -4,12 +4,13 @@
 const KIND_LABELS = { mediation: "Médiation numérique", coworking: "Coworking", van: "Bus France Services" };
 const HEALTH_LABELS = { ok: "OK", warning: "À surveiller", critical: "Critique", unknown: "Inconnu" };
 const HEALTH_RANK = { critical: 0, warning: 1, unknown: 2, ok: 3 };
-const ROLE_LABELS = { admin: "administration", technician: "technicien", viewer: "lecture seule" };
+const ROLE_LABELS = { admin: "administration", technician: "technicien", viewer: "lecture seule",
+  manager: "gestion du coworking" };
 
 // Given by login and by GET /api/me; every write made with the session cookie must carry it.
 let csrfToken = null;
 let refreshTimer = null;
-// A viewer reads only: the alert buttons are not shown to them (the API would refuse anyway).
+// A viewer or a manager reads alerts only: the alert buttons are not shown to them (the API would refuse anyway).
 let role = null;
 // Bumped at every login and logout: an answer that arrives after it belongs to another session.
 let session = 0;
@@ -46,6 +47,7 @@ function showLogin(message) {
   role = null;
   session++;
   resetAlerts();
+  resetCoworking();
   clearInterval(refreshTimer);
   refreshTimer = null;
   document.getElementById("sites").replaceChildren();
@@ -70,6 +72,7 @@ function loggedIn(me) {
     + (me.site ? ", " + me.site : "") + ")";
   document.getElementById("account").hidden = false;
   refresh();
+  coworkingLoggedIn(me);
   if (refreshTimer === null) refreshTimer = setInterval(refresh, 5000);
 }
 
@@ -185,6 +188,7 @@ async function refresh() {
 async function start() {
   document.getElementById("login").addEventListener("submit", login);
   document.getElementById("logout").addEventListener("click", logout);
+  startCoworking();
   try {
     loggedIn(await fetchJson("/api/me"));
   } catch (error) {

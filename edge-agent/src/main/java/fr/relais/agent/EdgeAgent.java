@@ -114,7 +114,8 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
     }
 
     NodeRuntime startRuntime(NodeConfig next) {
-        return NodeRuntime.start(next, agentVersion, state, emitter, envelopes, commands::deliver, host, drivers);
+        return NodeRuntime.start(next, agentVersion, state, database, emitter, envelopes, commands::deliver, host,
+                drivers);
     }
 
     public NodeConfig config() {

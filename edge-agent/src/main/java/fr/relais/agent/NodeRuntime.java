@@ -1,13 +1,18 @@
 package fr.relais.agent;
 
+import fr.relais.agent.access.NodeAccess;
+import fr.relais.agent.access.OutboxAccessLog;
+import fr.relais.agent.access.RemoteOpenings;
 import fr.relais.agent.clock.ClockWatch;
 import fr.relais.agent.config.NodeConfig;
 import fr.relais.agent.command.CommandHandler;
+import fr.relais.agent.device.DeviceReports;
 import fr.relais.agent.device.DeviceSet;
 import fr.relais.agent.device.DriverRegistry;
 import fr.relais.agent.telemetry.OutboxReports;
 import fr.relais.agent.host.HostMonitor;
 import fr.relais.agent.outbox.MessageEmitter;
+import fr.relais.agent.store.AgentDatabase;
 import fr.relais.agent.store.LocalState;
 import fr.relais.agent.telemetry.TelemetryLoop;
 import fr.relais.agent.uplink.CommandInbox;
@@ -19,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,22 +43,36 @@ final class NodeRuntime implements AutoCloseable {
     private final Uplink uplink;
     private final DeviceSet devices;
     private final Duration commandTimeout;
+    private final Optional<NodeAccess> access;
 
     private NodeRuntime(ScheduledExecutorService executor, Uplink uplink, DeviceSet devices,
-                        Duration commandTimeout) {
+                        Duration commandTimeout, Optional<NodeAccess> access) {
         this.executor = executor;
         this.uplink = uplink;
         this.devices = devices;
         this.commandTimeout = commandTimeout;
+        this.access = access;
     }
 
     /** Builds the devices first, so an impossible device configuration fails before anything starts. */
-    static NodeRuntime start(NodeConfig config, String agentVersion, LocalState state, MessageEmitter emitter,
-                             Envelopes envelopes, CommandInbox commands, HostMonitor host, DriverRegistry drivers) {
+    static NodeRuntime start(NodeConfig config, String agentVersion, LocalState state, AgentDatabase database,
+                             MessageEmitter emitter, Envelopes envelopes, CommandInbox commands, HostMonitor host,
+                             DriverRegistry drivers) {
         AtomicReference<Uplink> uplinkRef = new AtomicReference<>();
-        DeviceSet devices = DeviceSet.create(config.node(), config.site().id(), config.devices(), drivers,
-                config.badgeHashKey(), new OutboxReports(emitter, envelopes), Clock.systemUTC(),
-                () -> replayingBacklog(uplinkRef.get(), emitter));
+        AtomicReference<DeviceSet> devicesRef = new AtomicReference<>();
+        Optional<NodeAccess> access = NodeAccess.open(config, database, new OutboxAccessLog(emitter, envelopes),
+                id -> Optional.ofNullable(devicesRef.get()).flatMap(set -> set.device(id)), Clock.systemUTC());
+        DeviceReports reports = new OutboxReports(emitter, envelopes);
+        DeviceSet devices;
+        try {
+            devices = DeviceSet.create(config.node(), config.site().id(), config.devices(), drivers,
+                    config.badgeHashKey(), access.map(doors -> doors.routing(reports)).orElse(reports),
+                    Clock.systemUTC(), () -> replayingBacklog(uplinkRef.get(), emitter));
+        } catch (RuntimeException e) {
+            access.ifPresent(NodeAccess::close);
+            throw e;
+        }
+        devicesRef.set(devices);
         ClockWatch clock = ClockWatch.system(config.clock());
         envelopes.useClock(clock);
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -65,15 +85,15 @@ final class NodeRuntime implements AutoCloseable {
                 bdSeq -> new Birth(envelopes.current(), bdSeq,
                         new Birth.SiteInfo(config.site().name(), config.site().kind()),
                         new Birth.AgentInfo(agentVersion, config.version()), deviceInfos),
-                commands);
+                commands, access.map(doors -> doors.feed()));
         uplinkRef.set(uplink);
         TelemetryLoop telemetry = new TelemetryLoop(config.node(), devices, uplink, emitter, envelopes, clock,
-                host);
+                host, now -> access.map(doors -> doors.metrics(now)).orElse(Map.of()));
         uplink.start();
         devices.start(executor);
         long interval = config.telemetryInterval().toMillis();
         executor.scheduleAtFixedRate(telemetry, interval, interval, TimeUnit.MILLISECONDS);
-        return new NodeRuntime(executor, uplink, devices, config.commands().timeout());
+        return new NodeRuntime(executor, uplink, devices, config.commands().timeout(), access);
     }
 
     /** Offline, or an outbox holding messages older than a minute: the link has better things to do. */
@@ -90,7 +110,13 @@ final class NodeRuntime implements AutoCloseable {
 
     /** The device-level commands of this runtime's devices. */
     Map<String, CommandHandler> deviceCommands() {
-        return devices.commands(commandTimeout);
+        Map<String, CommandHandler> handlers = devices.commands(commandTimeout);
+        return access.map(doors -> RemoteOpenings.logged(handlers, doors.doors())).orElse(handlers);
+    }
+
+    /** Door access, when the node has {@code access:}. */
+    Optional<NodeAccess> access() {
+        return access;
     }
 
     Uplink uplink() {
@@ -121,5 +147,6 @@ final class NodeRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         devices.close();
+        access.ifPresent(NodeAccess::close);
     }
 }

@@ -1,5 +1,12 @@
 package fr.relais.hub;
 
+import fr.relais.hub.access.AccessChanges;
+import fr.relais.hub.access.AccessLists;
+import fr.relais.hub.access.AccessSigningKey;
+import fr.relais.hub.cowork.StoreGrants;
+import fr.relais.hub.store.AccessListRows;
+import fr.relais.protocol.access.AccessListSigner;
+import java.util.Optional;
 import fr.relais.hub.alert.AlertEvaluator;
 import fr.relais.hub.alert.AlertRules;
 import fr.relais.hub.alert.AlertRulesLoader;
@@ -11,6 +18,9 @@ import fr.relais.hub.auth.Auth;
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.command.CommandTimeouts;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.cowork.AccessEvents;
+import fr.relais.hub.cowork.BadgeKeys;
+import fr.relais.hub.cowork.CoworkingApi;
 import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.IngestWriter;
@@ -55,9 +65,11 @@ public final class Hub implements AutoCloseable {
     private final Thread writerThread;
     private final HubMetrics metrics;
     private final Notifications notifications;
+    private final AccessLists accessLists;
 
     private Hub(Database database, Vertx vertx, HttpServer http, HubLink link, IngestWriter writer,
-                Thread writerThread, HubMetrics metrics, Notifications notifications) {
+                Thread writerThread, HubMetrics metrics, Notifications notifications, AccessLists accessLists) {
+        this.accessLists = accessLists;
         this.database = database;
         this.vertx = vertx;
         this.http = http;
@@ -70,8 +82,18 @@ public final class Hub implements AutoCloseable {
 
     /** Starts the hub; returns once the database is ready and HTTP is listening. */
     public static Hub start(HubConfig config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * @param coworkingClock the coworking routes' clock (unknown reads' 5 minutes, automatic
+     *                       check-out): tests move it; the rest of the hub keeps the system's
+     */
+    public static Hub start(HubConfig config, Clock coworkingClock) throws Exception {
         // A bad rule file stops the hub before anything is opened, with the rule and the field.
         AlertRules alertRules = new AlertRulesLoader(System.getenv()).load(config.alertRules());
+        // So does an unreadable signing key for the doors' lists (none configured: lists are off).
+        Optional<AccessListSigner> accessKey = AccessSigningKey.load(config.accessSigningKey());
         Database database = Database.open(config.databaseUrl());
         IngestStats stats = new IngestStats();
         BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -79,14 +101,21 @@ public final class Hub implements AutoCloseable {
         HubMetrics metrics = new HubMetrics(stats, totals, queue::size, QUEUE_CAPACITY);
         GuardCounters guards = new GuardCounters();
         metrics.guards(totals, guards);
-        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals, config.limits(), guards),
-                stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
-        Thread writerThread = new Thread(writer, "hub-ingest-writer");
-        writerThread.start();
         String session = MessageIds.next().toString();
         Ingestor ingestor = new Ingestor(queue, stats, Clock.systemUTC());
         HubLink link = new HubLink(config.mqtt(), ingestor, Clock.systemUTC(), session);
         metrics.mqttConnected(link::isConnected);
+        // Every committed change of the coworking data (API, pack days counted at ingestion) makes
+        // a new signed version of the site's list; publishing waits for the broker session.
+        AccessLists accessLists = AccessLists.start(accessKey, StoreGrants.of(database.coworking()),
+                new AccessListRows(database), link::publish, Clock.systemUTC());
+        metrics.bind(accessLists.metrics());
+        AccessChanges accessChanges = accessLists;
+        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals, config.limits(), guards)
+                .storedEvents(new AccessEvents(accessChanges)),
+                stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
+        Thread writerThread = new Thread(writer, "hub-ingest-writer");
+        writerThread.start();
         RegistryReader reader = new RegistryReader(database, new NodeSilence(config.nodeSilence(), Clock.systemUTC()));
         Vertx vertx = Vertx.vertx();
         AlertStore alertStore = new AlertStore(database);
@@ -102,6 +131,7 @@ public final class Hub implements AutoCloseable {
         try {
             auth = Auth.start(vertx, database, config.auth(), Clock.systemUTC(), System.out);
         } catch (RuntimeException e) {
+            accessLists.close();
             vertx.close();
             writer.stop();
             database.close();
@@ -111,7 +141,8 @@ public final class Hub implements AutoCloseable {
                 () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size(),
                         stats.storage()), sender,
                 metrics, alerts, new TelemetryReader(database), auth,
-                new DeadLetterReplay(queue, ingestor, Clock.systemUTC()), new SiteNames(database));
+                new DeadLetterReplay(queue, ingestor, Clock.systemUTC()), new SiteNames(database))
+                .coworking(new CoworkingApi(vertx, database, accessChanges, BadgeKeys.NONE, coworkingClock));
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
                 .start(vertx, Housekeeping.DEFAULT_PERIOD);
@@ -120,6 +151,7 @@ public final class Hub implements AutoCloseable {
             http = api.listen(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
+            accessLists.close();
             vertx.close();
             writer.stop();
             database.close();
@@ -129,7 +161,7 @@ public final class Hub implements AutoCloseable {
         link.start();
         LOG.info("hub serving on http://{}:{}/ with database {}", config.httpHost(), http.actualPort(),
                 Database.describe(config.databaseUrl()));
-        return new Hub(database, vertx, http, link, writer, writerThread, metrics, notifications);
+        return new Hub(database, vertx, http, link, writer, writerThread, metrics, notifications, accessLists);
     }
 
     /** Runs database work handed over by other threads (Paho's) on Vert.x's worker pool. */
@@ -158,6 +190,8 @@ public final class Hub implements AutoCloseable {
     /** Stops taking messages, writes what is queued, then closes everything. */
     @Override
     public void close() {
+        // First: its thread reads the database and publishes through the link.
+        accessLists.close();
         link.close();
         writer.stop();
         try {

@@ -195,6 +195,11 @@ public final class AccessListHolder {
         return metrics;
     }
 
+    /** A fragment refused before it made a list (garbage, another site): counted like a list. */
+    void countRefusal(Reason reason) {
+        refusals.count(reason);
+    }
+
     /** How many lists were refused for this reason since start (a list dropped at start included). */
     public long refused(Reason reason) {
         return refusals.of(reason);

@@ -135,12 +135,13 @@ public final class ConfigLoader {
         if (accessObject.isPresent()) {
             access = Optional.of(AccessBlock.read(accessObject.get()));
         }
+        List<DoorLink> doorLinks = DoorLinks.resolve(devices, access.isPresent());
         root.finish();
         List<String> secrets = new ArrayList<>();
         broker.password().ifPresent(secrets::add);
         badgeKey.ifPresent(secrets::add);
         return new NodeConfig(node, site, broker, storageFile, interval, clock, outbox, commands, devices, badgeKey,
-                access, version, ConfigSecrets.mask(raw, secrets));
+                access, doorLinks, version, ConfigSecrets.mask(raw, secrets));
     }
 
     private static BrokerSettings broker(StrictObject broker, Path baseDir) throws FieldException {

@@ -15,12 +15,13 @@ import java.util.Optional;
  * @param badgeHashKey the site's key for hashing badge numbers ({@code badges.hashKey}), needed
  *                     when a device reads badges
  * @param access     on a door's node, the hub's key for verifying access lists ({@code access:})
+ * @param doorLinks  the badge readers that open a door of this node ({@link DoorLinks})
  * @param maskedText the file as written, with any password masked, for {@code get-config}
  */
 public record NodeConfig(String node, Site site, BrokerSettings broker, Path storageFile, Duration telemetryInterval,
                          ClockSource clock, OutboxSettings outbox, CommandSettings commands, List<DeviceConfig> devices,
-                         Optional<String> badgeHashKey, Optional<AccessSettings> access, String version,
-                         String maskedText) {
+                         Optional<String> badgeHashKey, Optional<AccessSettings> access, List<DoorLink> doorLinks,
+                         String version, String maskedText) {
 
     public NodeConfig {
         Objects.requireNonNull(node, "node");
@@ -36,6 +37,12 @@ public record NodeConfig(String node, Site site, BrokerSettings broker, Path sto
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(maskedText, "maskedText");
         devices = List.copyOf(devices);
+        doorLinks = List.copyOf(doorLinks);
+    }
+
+    /** The link of this reader, if it opens a door. */
+    public Optional<DoorLink> doorLink(String reader) {
+        return doorLinks.stream().filter(link -> link.reader().equals(reader)).findFirst();
     }
 
     /** Never the badge key: with it, every badge number could be found back from its hash. */

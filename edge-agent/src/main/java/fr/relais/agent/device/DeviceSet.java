@@ -62,6 +62,16 @@ public final class DeviceSet implements AutoCloseable {
         return slots.stream().map(slot -> slot.device().info()).toList();
     }
 
+    /** The device of this id, whatever its state (closed devices ignore what they are asked). */
+    public Optional<Device> device(String id) {
+        return slots.stream().filter(slot -> slot.config().id().equals(id)).map(DeviceSlot::device).findFirst();
+    }
+
+    /** Whether the device of this id is open (it holds its hardware). */
+    public boolean isOpen(String id) {
+        return slots.stream().anyMatch(slot -> slot.config().id().equals(id) && slot.isOpen());
+    }
+
     public int size() {
         return slots.size();
     }

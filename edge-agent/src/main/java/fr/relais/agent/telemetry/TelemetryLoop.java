@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +41,20 @@ public final class TelemetryLoop implements Runnable {
     private final ClockWatch clock;
     private final HostMonitor host;
     private final Instant started;
+    private final Function<Instant, Map<String, Object>> extra;
     private final MessageCodec codec = new MessageCodec();
     private final RepeatedErrors errors = new RepeatedErrors(LOG);
 
     public TelemetryLoop(String node, DeviceSet devices, Uplink uplink, MessageEmitter emitter,
                          Envelopes envelopes, ClockWatch clock, HostMonitor host) {
+        this(node, devices, uplink, emitter, envelopes, clock, host, now -> Map.of());
+    }
+
+    /** @param extra more of the node's own metrics at a time (door access: the list's version and age) */
+    public TelemetryLoop(String node, DeviceSet devices, Uplink uplink, MessageEmitter emitter,
+                         Envelopes envelopes, ClockWatch clock, HostMonitor host,
+                         Function<Instant, Map<String, Object>> extra) {
+        this.extra = extra;
         this.node = node;
         this.devices = devices;
         this.uplink = uplink;
@@ -125,6 +135,7 @@ public final class TelemetryLoop implements Runnable {
         metrics.put("deviceFailures", devices.failures());
         metrics.put("clockSynced", clock.confidence() == ClockConfidence.SYNCED);
         metrics.putAll(host.read());
+        metrics.putAll(extra.apply(clock.now()));
         return metrics;
     }
 }

@@ -12,6 +12,9 @@ import fr.relais.protocol.NodeState;
 import fr.relais.protocol.Presence;
 import fr.relais.protocol.Topic;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,6 +46,8 @@ public final class Uplink implements DirectPublisher {
     private final ScheduledExecutorService executor;
     private final LongFunction<Birth> births;
     private final CommandInbox commands;
+    private final Optional<AccessListInbox> accessLists;
+    private final String accessTopic;
     private final MqttLink link;
     private final Replayer replayer;
     private final Backoff backoff;
@@ -61,6 +66,18 @@ public final class Uplink implements DirectPublisher {
     public Uplink(NodeConfig config, LocalState state, ClockWatch clock, MessageCodec codec,
                   ScheduledExecutorService executor, Outbox outbox, LongFunction<Birth> births,
                   CommandInbox commands) {
+        this(config, state, clock, codec, executor, outbox, births, commands, Optional.empty());
+    }
+
+    /**
+     * @param accessLists on a door node, receives the fragments of its access list and hears of
+     *                    each connection (the node then says which list it holds)
+     */
+    public Uplink(NodeConfig config, LocalState state, ClockWatch clock, MessageCodec codec,
+                  ScheduledExecutorService executor, Outbox outbox, LongFunction<Birth> births,
+                  CommandInbox commands, Optional<AccessListInbox> accessLists) {
+        this.accessLists = accessLists;
+        this.accessTopic = Topic.access(config.site().id(), config.node()).path();
         this.config = config;
         this.state = state;
         this.clock = clock;
@@ -157,13 +174,17 @@ public final class Uplink implements DirectPublisher {
         backoff.reset();
         hubSession = null;
         stats.connects.incrementAndGet();
-        for (String filter : new String[] {Topic.HUB_STATE, Topic.commandFilter(config.site().id(), config.node())}) {
+        List<String> filters = new ArrayList<>(List.of(Topic.HUB_STATE,
+                Topic.commandFilter(config.site().id(), config.node())));
+        accessLists.ifPresent(inbox -> filters.add(accessTopic));
+        for (String filter : filters) {
             link.subscribe(filter).exceptionally(failure -> {
                 LOG.warn("{}: cannot subscribe to {}: {}", config.node(), filter, failure.toString());
                 return null;
             });
         }
         announce();
+        accessLists.ifPresent(AccessListInbox::connected);
         replayer.connected();
         LOG.info("{}: connected to {} (bdSeq {})", config.node(), config.broker().url(), bdSeq);
     }
@@ -211,6 +232,14 @@ public final class Uplink implements DirectPublisher {
     private void received(String topicPath, byte[] payload, boolean retained, Runnable acknowledge) {
         if (Topic.HUB_STATE.equals(topicPath)) {
             hubState(payload, retained);
+            acknowledge.run();
+        } else if (accessTopic.equals(topicPath) && accessLists.isPresent()) {
+            try {
+                accessLists.get().deliver(payload);
+            } catch (RuntimeException e) {
+                // A list that cannot be taken must not end the session: the door keeps its list.
+                LOG.error("{}: an access list fragment could not be handled", config.node(), e);
+            }
             acknowledge.run();
         } else {
             commands.deliver(topicPath, payload, acknowledge);

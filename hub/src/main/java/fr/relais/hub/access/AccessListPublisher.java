@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * (a node that cannot use the list, an old agent, must not get megabytes every two minutes).
  * Runs on the access lists' thread only.
  */
-final class AccessListPublisher {
+public final class AccessListPublisher {
     /** The transport: {@code HubLink::publish}. */
-    interface Link {
+    public interface Link {
         CompletableFuture<Void> publish(String topic, byte[] payload) throws NotSentException;
     }
 

@@ -48,7 +48,7 @@ public final class AlertRoutes {
         PagedReply.send(vertx, ctx, Set.of("state", "site", "severity"), DEFAULT_LIMIT, params -> {
             String site = params.id("site");
             Caller caller = Caller.of(ctx);
-            if (caller != null && caller.role() == Role.VIEWER) {
+            if (caller != null && caller.role().siteScoped()) {
                 if (site != null && !site.equals(caller.site())) {
                     throw new ListParams.Bad("site: this account sees site " + caller.site() + " only");
                 }

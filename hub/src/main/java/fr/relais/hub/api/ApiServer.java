@@ -52,6 +52,7 @@ public final class ApiServer {
     private final DeadLetterRoutes deadLetters;
     private final SiteRoutes sites;
     private final ProbeDownloadRoutes probeDownload;
+    private fr.relais.hub.cowork.CoworkingApi coworking;
     private final OpenDoorRoutes openDoor;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
@@ -79,6 +80,12 @@ public final class ApiServer {
         this.telemetry = new TelemetryRoutes(vertx, telemetryReader, Clock.systemUTC());
         this.auth = auth;
         this.probeDownload = new ProbeDownloadRoutes(DownloadAllowance.standard(Clock.systemUTC()));
+    }
+
+    /** Adds the coworking routes (/api/coworking); before {@link #listen}. */
+    public ApiServer coworking(fr.relais.hub.cowork.CoworkingApi routes) {
+        this.coworking = routes;
+        return this;
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -110,6 +117,9 @@ public final class ApiServer {
         alerts.mount(router);
         telemetry.mount(router);
         probeDownload.mount(router);
+        if (coworking != null) {
+            coworking.mount(router);
+        }
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         // Prometheus scrapes with a bearer token (its authorization.credentials_file).

@@ -57,7 +57,7 @@ final class ListRoutes {
     /** The site a viewer may see, or null for the other roles, who see all. */
     private static String viewerSite(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        return caller != null && caller.role() == Role.VIEWER ? caller.site() : null;
+        return caller != null && caller.role().siteScoped() ? caller.site() : null;
     }
 
     /** The {@code site} filter; a viewer's lists are held to their own site, whatever they ask. */

@@ -128,28 +128,29 @@ final class AccountRoutes {
             case UNKNOWN -> ApiServer.fail(ctx, 404, "no account '" + username + "'");
             case LAST_ADMIN -> ApiServer.fail(ctx, 409, "'" + username + "' is the last enabled admin:"
                     + " make another admin first");
-            case VIEWER_WITHOUT_SITE -> ApiServer.fail(ctx, 400, "a viewer needs a site");
-            case SITE_FOR_NON_VIEWER -> ApiServer.fail(ctx, 400, "only a viewer has a site");
+            case VIEWER_WITHOUT_SITE -> ApiServer.fail(ctx, 400, "a viewer or a manager needs a site");
+            case SITE_FOR_NON_VIEWER -> ApiServer.fail(ctx, 400, "only a viewer or a manager has a site");
             default -> throw new IllegalStateException("not a refusal: " + outcome);
         }
     }
 
     private static Role role(String text) throws JsonBody.Invalid {
         return Role.fromWire(text).orElseThrow(() ->
-                new JsonBody.Invalid("role must be admin, technician or viewer, got '" + text + "'"));
+                new JsonBody.Invalid("role must be admin, technician, viewer or manager, got '" + text + "'"));
     }
 
-    /** A viewer's site (required for a new one), or null for the roles that see every site. */
+    /** A viewer's or manager's site (required for a new one), or null for the roles that see every site. */
     private static String site(Role role, String site, boolean creating) throws JsonBody.Invalid {
-        if (role != Role.VIEWER) {
+        if (!role.siteScoped()) {
             if (site != null) {
-                throw new JsonBody.Invalid("only a viewer has a site; a " + role.wire() + " sees every site");
+                throw new JsonBody.Invalid("only a viewer or a manager has a site; a " + role.wire()
+                        + " sees every site");
             }
             return null;
         }
         if (site == null) {
             if (creating) {
-                throw new JsonBody.Invalid("a viewer needs a site, the one they may read");
+                throw new JsonBody.Invalid("a " + role.wire() + " needs a site, the one they may read");
             }
             return null;
         }

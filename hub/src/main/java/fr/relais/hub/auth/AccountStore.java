@@ -63,11 +63,11 @@ final class AccountStore {
             }
             Account before = found.get();
             Role role = change.role() != null ? change.role() : before.role();
-            if (role != Role.VIEWER && change.site() != null) {
+            if (!role.siteScoped() && change.site() != null) {
                 return Change.SITE_FOR_NON_VIEWER;
             }
-            String site = role == Role.VIEWER ? (change.site() != null ? change.site() : before.site()) : null;
-            if (role == Role.VIEWER && site == null) {
+            String site = role.siteScoped() ? (change.site() != null ? change.site() : before.site()) : null;
+            if (role.siteScoped() && site == null) {
                 return Change.VIEWER_WITHOUT_SITE;
             }
             Long disabledAt = change.disabled() == null ? before.disabledAt()

@@ -26,9 +26,9 @@ public record Caller(String username, Role role, String site, Via via, String cr
         Objects.requireNonNull(via, "via");
     }
 
-    /** Whether this caller may see what belongs to a site: viewers see their own only. */
+    /** Whether this caller may see what belongs to a site: viewers and managers see their own only. */
     public boolean sees(String siteId) {
-        return role != Role.VIEWER || Objects.equals(site, siteId);
+        return !role.siteScoped() || Objects.equals(site, siteId);
     }
 
     void attachTo(RoutingContext ctx) {

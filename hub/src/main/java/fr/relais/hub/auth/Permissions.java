@@ -27,6 +27,8 @@ final class Permissions {
     /** The reads whose answers are filtered to the viewer's site. */
     private static final List<Pattern> VIEWER_READS = patterns("/api/sites", "/api/nodes", "/api/devices",
             "/api/nodes/[^/]+/commands", "/api/commands/[^/]+", "/api/alerts", "/api/alerts/[^/]+");
+    /** A manager's own domain: the coworking routes check that it asks for its own site. */
+    private static final List<Pattern> MANAGER_ROUTES = patterns("/api/coworking/.*");
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private Permissions() {
@@ -50,6 +52,7 @@ final class Permissions {
         return switch (caller.role()) {
             case ADMIN, TECHNICIAN -> true;
             case VIEWER -> isRead(method) && matches(VIEWER_READS, path);
+            case MANAGER -> isRead(method) && matches(VIEWER_READS, path) || matches(MANAGER_ROUTES, path);
         };
     }
 

@@ -10,7 +10,17 @@ public enum Role {
     /** Reads everything and acts on the fleet (commands), but manages no account. */
     TECHNICIAN,
     /** A site manager: reads their own site only, changes nothing. */
-    VIEWER;
+    VIEWER,
+    /**
+     * A coworking site's manager: reads their own site like a viewer, and reads and writes the
+     * coworking data (members, badges, bookings…) of that site only.
+     */
+    MANAGER;
+
+    /** Whether this role is held to one site (the account's). */
+    public boolean siteScoped() {
+        return this == VIEWER || this == MANAGER;
+    }
 
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -44,10 +44,12 @@ public final class Database implements AutoCloseable {
     private final Connection housekeeping;
     private final Connection history;
     private final Connection accounts;
+    private final Connection coworking;
     private final Connection access;
 
     private Database(String url, Connection writer, Connection reader, Connection commands, Connection alerts,
-                     Connection housekeeping, Connection history, Connection accounts, Connection access) {
+                     Connection housekeeping, Connection history, Connection accounts, Connection coworking,
+                     Connection access) {
         this.url = url;
         this.writer = writer;
         this.reader = reader;
@@ -56,6 +58,7 @@ public final class Database implements AutoCloseable {
         this.housekeeping = housekeeping;
         this.history = history;
         this.accounts = accounts;
+        this.coworking = coworking;
         this.access = access;
     }
 
@@ -73,7 +76,7 @@ public final class Database implements AutoCloseable {
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true),
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, false),
                     ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, true),
-                    ReopeningConnection.open(dataSource, name, false));
+                    ReopeningConnection.open(dataSource, name, true), ReopeningConnection.open(dataSource, name, false));
         } catch (SQLException | FlywayException | IOException e) {
             throw new StoreException("cannot open the hub database " + describe(jdbcUrl) + ": " + e.getMessage(), e);
         }
@@ -165,6 +168,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * The coworking data's connection (members, badges, bookings, presence: package
+     * {@code cowork}), in auto-commit mode; its users serialise on it. Its own, because a
+     * booking's overlap check and a door list's build must not wait behind the registry's reads,
+     * and the ingestion writer keeps its own for the access log it writes with each batch.
+     */
+    public Connection coworking() {
+        return coworking;
+    }
+
+    /**
      * The doors' access lists' connection ({@link AccessListRows}), in manual-commit mode; it
      * serialises on it. Its own: a snapshot of thousands of badges is a large row, and neither
      * ingestion nor a technician's click should wait behind it.
@@ -183,6 +196,7 @@ public final class Database implements AutoCloseable {
             housekeeping.close();
             history.close();
             accounts.close();
+            coworking.close();
             access.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + describe(url), e);

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  * values ({@code (a, b) > (?, ?)}) work on both, and compare with the same collation as the
  * {@code ORDER BY}, so pages follow each other exactly.
  */
-final class PagedQuery {
+public final class PagedQuery {
     /** A column of the sort key and the Java type of its values (String or Long). */
-    record Key(String column, Class<?> type) {
+    public record Key(String column, Class<?> type) {
     }
 
     private final String select;
@@ -26,7 +26,7 @@ final class PagedQuery {
      * @param select the columns, {@code SELECT …}
      * @param from   {@code FROM …}, joins included
      */
-    PagedQuery(String select, String from, List<Key> key, boolean descending) {
+    public PagedQuery(String select, String from, List<Key> key, boolean descending) {
         this.select = select;
         this.from = from;
         this.key = List.copyOf(key);
@@ -34,7 +34,7 @@ final class PagedQuery {
     }
 
     /** Adds a condition if its value is given; {@code condition} has one {@code ?}. */
-    PagedQuery where(String condition, Object value) {
+    public PagedQuery where(String condition, Object value) {
         if (value != null) {
             conditions.add(condition);
             parameters.add(value);
@@ -43,23 +43,23 @@ final class PagedQuery {
     }
 
     /** A condition with several placeholders, always applied. */
-    PagedQuery where(String condition, Object first, Object... more) {
+    public PagedQuery where(String condition, Object first, Object... more) {
         conditions.add(condition);
         parameters.add(first);
         parameters.addAll(List.of(more));
         return this;
     }
 
-    String countSql() {
+    public String countSql() {
         return "SELECT COUNT(*) " + from + where(List.of());
     }
 
-    List<Object> countParameters() {
+    public List<Object> countParameters() {
         return List.copyOf(parameters);
     }
 
     /** One row more than the limit: its presence says there is a next page. */
-    String pageSql(PageRequest page) {
+    public String pageSql(PageRequest page) {
         List<String> all = new ArrayList<>();
         page.after().ifPresent(after -> all.add("(" + columns() + ") " + (descending ? "<" : ">") + " ("
                 + key.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")"));
@@ -69,7 +69,7 @@ final class PagedQuery {
                 + " LIMIT " + (page.limit() + 1);
     }
 
-    List<Object> pageParameters(PageRequest page) throws BadCursorException {
+    public List<Object> pageParameters(PageRequest page) throws BadCursorException {
         List<Object> all = new ArrayList<>(parameters);
         if (page.after().isPresent()) {
             List<Object> after = page.after().get().key();

@@ -70,6 +70,7 @@ public final class RegistryWriter {
     /** The retry being applied, whose refusal is recorded on its dead letter rather than kept again. */
     private DeadLetterRetry retrying;
     private Refusal refusal;
+    private StoredEvents storedEvents = StoredEvents.NONE;
 
     /** Why a retried message is still refused. */
     private record Refusal(String field, String reason) {
@@ -98,6 +99,12 @@ public final class RegistryWriter {
         } catch (SQLException e) {
             throw new StoreException("cannot load the registry", e);
         }
+    }
+
+    /** Who also writes what an event means, in the same transaction (the coworking access log). */
+    public RegistryWriter storedEvents(StoredEvents hook) {
+        this.storedEvents = java.util.Objects.requireNonNull(hook, "hook");
+        return this;
     }
 
     /**
@@ -133,6 +140,7 @@ public final class RegistryWriter {
             long[] numbering = batchNumbered ? numberingTotals.read(totals.snapshot().seqResets(), batchFirstSeen)
                     : null;
             connection.commit();
+            storedEvents.committed();
             totals.committed(batchTelemetry, batchEvents, batchDeadLetters - batchEvicted - batchRemoved,
                     numbering == null ? null : numbering[0]);
             if (numbering != null) {
@@ -144,6 +152,7 @@ public final class RegistryWriter {
         } catch (SQLException | RuntimeException | AssertionError e) {
             // AssertionError: PgJDBC's, when the server goes away mid-batch (see IngestWriter).
             pending.clear();
+            storedEvents.rolledBack();
             connection.rollback();
             tracker.load(connection);
             connection.commit();
@@ -271,6 +280,7 @@ public final class RegistryWriter {
             return;
         }
         batchEvents++;
+        storedEvents.stored(connection, topic.site(), topic.node(), event, at);
         numbered(topic.node(), event.envelope(), at);
         batchStored++;
     }

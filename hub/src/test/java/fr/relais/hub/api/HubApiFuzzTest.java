@@ -51,7 +51,14 @@ class HubApiFuzzTest {
             "GET /api/nodes/montcornet-pi/commands",
             "GET /api/nodes/montcornet-pi/telemetry",
             "GET /api/tokens",
-            "GET /api/accounts");
+            "GET /api/accounts",
+            "POST /api/coworking/members",
+            "POST /api/coworking/plans",
+            "POST /api/coworking/bookings",
+            "PUT /api/coworking/sites/montcornet/settings",
+            "GET /api/coworking/members",
+            "GET /api/coworking/presence",
+            "GET /api/coworking/access-log");
 
     @RegisterExtension
     static final MosquittoExtension MOSQUITTO = new MosquittoExtension();

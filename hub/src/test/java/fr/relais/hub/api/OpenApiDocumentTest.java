@@ -90,7 +90,9 @@ class OpenApiDocumentTest {
     }
 
     private static ApiServer server() {
-        return new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null, null), null, auth);
+        return new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null, null), null, auth)
+                .coworking(new fr.relais.hub.cowork.CoworkingApi(vertx, database,
+                        fr.relais.hub.access.AccessChanges.NONE, fr.relais.hub.cowork.BadgeKeys.NONE, Clock.systemUTC()));
     }
 
     /**

@@ -78,7 +78,11 @@ class SecurityHeadersTest {
         assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE).matcher(html).find())
                 .as("a <script> without src").isFalse();
         assertThat(html).doesNotContainPattern("(?i)<style|\\sstyle=|\\son[a-z]+=|javascript:");
-        for (String script : List.of("dashboard.js", "alerts.js")) {
+        // Every script the page loads, the coworking page's included.
+        List<String> scripts = Pattern.compile("<script src=\"([^\"]+)\"").matcher(html).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(scripts).contains("dashboard.js", "alerts.js", "coworking.js", "cowork-members.js");
+        for (String script : scripts) {
             assertThat(resource(script)).as(script)
                     .doesNotContainPattern("(?i)setAttribute\\(\\s*['\"](style|on[a-z]+)['\"]|style=|cssText|\\beval\\(|new Function");
         }

@@ -157,20 +157,20 @@ class RolesApiTest {
         assertError(create("{\"username\":\"bob\",\"password\":\"" + "é".repeat(40) + "\",\"role\":\"technician\"}"),
                 400, "at most 72 bytes");
         assertError(create("{\"username\":\"bob\",\"password\":\"" + PASSWORD + "\",\"role\":\"root\"}"), 400,
-                "role must be admin, technician or viewer");
+                "role must be admin, technician, viewer or manager");
         assertError(create("{\"username\":\"bob\",\"password\":\"" + PASSWORD + "\",\"role\":\"viewer\"}"), 400,
                 "a viewer needs a site");
         assertError(create("{\"username\":\"bob\",\"password\":\"" + PASSWORD + "\",\"role\":\"viewer\","
                 + "\"site\":\"Rozoy\"}"), 400, "site: 'Rozoy' must be lower-case");
         assertError(create("{\"username\":\"bob\",\"password\":\"" + PASSWORD + "\",\"role\":\"technician\","
-                + "\"site\":\"rozoy\"}"), 400, "only a viewer has a site");
+                + "\"site\":\"rozoy\"}"), 400, "only a viewer or a manager has a site");
         assertError(create("{\"username\":\"bob\",\"password\":\"" + PASSWORD + "\",\"role\":\"admin\",\"admin\":true}"),
                 400, "unknown field 'admin'");
         assertError(create("not json"), 400, "not valid JSON");
         assertError(admin.send("PATCH", "/api/accounts/nobody", "{\"disabled\":true}"), 404, "no account 'nobody'");
         assertError(admin.send("PATCH", "/api/accounts/admin", "{\"disabled\":\"yes\"}"), 400, "true or false");
         assertError(admin.get("/api/audit?limit=many"), 400, "limit must be a whole number");
-        assertError(admin.send("PATCH", "/api/accounts/admin", "{\"site\":\"rozoy\"}"), 400, "only a viewer has a site");
+        assertError(admin.send("PATCH", "/api/accounts/admin", "{\"site\":\"rozoy\"}"), 400, "only a viewer or a manager has a site");
         assertThat(admin.json("/api/accounts").findValuesAsText("username")).containsExactly("admin");
     }
 

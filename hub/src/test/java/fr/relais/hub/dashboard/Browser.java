@@ -132,8 +132,8 @@ final class Browser implements AutoCloseable {
     }
 
     /** Runs a script in the page, as an attacker's injected code would try to. */
-    Object script(String javaScript) {
-        return driver.executeScript(javaScript);
+    Object script(String javaScript, Object... arguments) {
+        return driver.executeScript(javaScript, arguments);
     }
 
     /** Resizes the window, to see the page as a phone (360 px wide) shows it. */
@@ -145,6 +145,19 @@ final class Browser implements AutoCloseable {
     void screenshot(Path file) throws java.io.IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    /** A PNG of the whole page, below the fold included, for a person to look at. */
+    void fullScreenshot(Path file) throws java.io.IOException {
+        // The window's width, scroll bar included: captured beyond the viewport, the page is laid out without it.
+        Number width = (Number) driver.executeScript(
+                "return Math.max(window.innerWidth, document.documentElement.scrollWidth);");
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+        java.util.Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
+                "captureBeyondViewport", true,
+                "clip", java.util.Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     @Override

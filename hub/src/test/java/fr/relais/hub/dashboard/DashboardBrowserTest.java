@@ -229,6 +229,18 @@ class DashboardBrowserTest {
         assertThat(browser.all(ALERT)).as("nothing left on screen once logged out").isEmpty();
     }
 
+    @Test
+    void aManagerReadsTheAlertsOfTheirSiteButActsOnNone() throws Exception {
+        tonerLowAlert();
+        account("gerante-dizy", "manager", Messages.SITE);
+        browser.open(dashboard);
+        browser.logIn("gerante-dizy", PASSWORD);
+        browser.untilText("#who", "gestion du coworking");
+        browser.find("#nav-fleet").click();
+        browser.untilText(ALERT, Messages.NODE);
+        assertThat(browser.all(ALERT + " button")).as("alerts are the technicians' to act on").isEmpty();
+    }
+
     /**
      * Under the Content-Security-Policy every answer carries, the page still logs in, shows and
      * acts, without a single violation in the console, on a desk and on a 360 px phone; and the

@@ -1,5 +1,6 @@
 package fr.relais.agent.device.badge;
 
+import fr.relais.agent.config.ReaderDoor;
 import fr.relais.protocol.json.FieldException;
 import fr.relais.protocol.json.StrictObject;
 import java.nio.file.Path;
@@ -16,10 +17,17 @@ import java.util.Objects;
  * @param layout the keyboard layout the reader was set up for ({@code qwerty} by default);
  *               matters only for numbers with letters
  */
-record EvdevSettings(Path device, boolean grab, KeyLayout layout) {
+record EvdevSettings(Path device, boolean grab, KeyLayout layout, ReaderDoor readerDoor)
+        implements ReaderDoor.Linkable {
     EvdevSettings {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(readerDoor, "readerDoor");
+    }
+
+    /** A reader linked to no door. */
+    EvdevSettings(Path device, boolean grab, KeyLayout layout) {
+        this(device, grab, layout, ReaderDoor.NONE);
     }
 
     static EvdevSettings read(StrictObject device) throws FieldException {
@@ -31,7 +39,8 @@ record EvdevSettings(Path device, boolean grab, KeyLayout layout) {
         }
         boolean grab = settings.bool("grab", true);
         KeyLayout layout = settings.choice("layout", KeyLayout.class, KeyLayout.QWERTY);
+        ReaderDoor door = ReaderDoor.read(settings);
         settings.finish();
-        return new EvdevSettings(Path.of(path), grab, layout);
+        return new EvdevSettings(Path.of(path), grab, layout, door);
     }
 }

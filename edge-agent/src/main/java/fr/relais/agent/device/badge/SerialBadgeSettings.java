@@ -1,5 +1,6 @@
 package fr.relais.agent.device.badge;
 
+import fr.relais.agent.config.ReaderDoor;
 import fr.relais.protocol.json.FieldException;
 import fr.relais.protocol.json.StrictObject;
 import java.util.Objects;
@@ -12,12 +13,19 @@ import java.util.Objects;
  * @param baud   its speed ({@code baud}, {@value #DEFAULT_BAUD} by default, as RDM6300 modules)
  * @param format how it frames numbers
  */
-record SerialBadgeSettings(String port, int baud, SerialFrameFormat format) {
+record SerialBadgeSettings(String port, int baud, SerialFrameFormat format, ReaderDoor readerDoor)
+        implements ReaderDoor.Linkable {
     static final int DEFAULT_BAUD = 9600;
 
     SerialBadgeSettings {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(readerDoor, "readerDoor");
+    }
+
+    /** A reader linked to no door. */
+    SerialBadgeSettings(String port, int baud, SerialFrameFormat format) {
+        this(port, baud, format, ReaderDoor.NONE);
     }
 
     static SerialBadgeSettings read(StrictObject device) throws FieldException {
@@ -29,7 +37,8 @@ record SerialBadgeSettings(String port, int baud, SerialFrameFormat format) {
         }
         int baud = (int) settings.longIn("baud", 300, 921_600, DEFAULT_BAUD);
         SerialFrameFormat format = settings.choice("format", SerialFrameFormat.class);
+        ReaderDoor door = ReaderDoor.read(settings);
         settings.finish();
-        return new SerialBadgeSettings(port, baud, format);
+        return new SerialBadgeSettings(port, baud, format, door);
     }
 }

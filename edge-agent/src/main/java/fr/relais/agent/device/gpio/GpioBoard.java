@@ -74,6 +74,14 @@ public final class GpioBoard implements AutoCloseable {
         return new GpioBoard(pi4j, inputProvider, outputProvider, ownsContext);
     }
 
+    /**
+     * A board over a Pi4J context the caller built and keeps (a benchmark's mock context): closing
+     * the board releases its lines, never the context.
+     */
+    public static GpioBoard borrowing(Context pi4j, String inputProvider, String outputProvider) {
+        return over(pi4j, inputProvider, outputProvider, false);
+    }
+
     /** A device's set of lines on this board, released together. */
     public Wiring wiring(String device) {
         return new Wiring(this, device);

@@ -1,5 +1,6 @@
 package fr.relais.agent.device.gpio;
 
+import fr.relais.agent.config.ReaderDoor;
 import fr.relais.protocol.json.FieldException;
 import fr.relais.protocol.json.StrictObject;
 import java.time.Duration;
@@ -26,6 +27,11 @@ final class GpioSettings {
     /** The device's {@code settings:} block, which GPIO devices cannot do without (pins). */
     static GpioSettings of(StrictObject device) throws FieldException {
         return new GpioSettings(device.object("settings"));
+    }
+
+    /** A badge reader's door and direction ({@code door}, {@code direction}). */
+    ReaderDoor readerDoor() throws FieldException {
+        return ReaderDoor.read(settings);
     }
 
     Pin pin(String name, PinKind kind) throws FieldException {

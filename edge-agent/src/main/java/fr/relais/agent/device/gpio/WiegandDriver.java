@@ -34,7 +34,8 @@ public final class WiegandDriver implements DriverFactory {
                 settings.pin("d1", PinKind.WIEGAND),
                 settings.optionalPin("led", PinKind.OUTPUT),
                 settings.optionalPin("buzzer", PinKind.OUTPUT),
-                settings.millis("frameTimeoutMillis", 5, 1_000, WiegandSettings.DEFAULT_FRAME_TIMEOUT_MILLIS));
+                settings.millis("frameTimeoutMillis", 5, 1_000, WiegandSettings.DEFAULT_FRAME_TIMEOUT_MILLIS),
+                settings.readerDoor());
         settings.finish();
         return wiegand;
     }

@@ -38,6 +38,8 @@ public final class AccessListPublisher {
     static final Duration MAX_RESEND_AFTER = Duration.ofHours(1);
     /** Fragments handed to the MQTT client and not yet acknowledged, at most. */
     static final int WINDOW = 16;
+    /** A failed send is tried again this much later (a hub starting, a broker restarting). */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(AccessListPublisher.class);
 
@@ -47,6 +49,8 @@ public final class AccessListPublisher {
     /** Per node: sends since its last report, and whether the last one was a delta. */
     private final Map<String, Integer> attempts = new HashMap<>();
     private final Map<String, Boolean> lastWasDelta = new HashMap<>();
+    /** Per node: when the last send failed (the MQTT client refused it, no acknowledgement). */
+    private final Map<String, Long> failedAt = new HashMap<>();
     /** Each site's latest snapshot, read once for all its nodes. */
     private final Map<String, AccessListRows.Latest> cachedVersion = new HashMap<>();
     private final Map<String, byte[]> cachedSnapshot = new HashMap<>();
@@ -99,7 +103,12 @@ public final class AccessListPublisher {
             if (holding != null && holding.heldVersion() == latest.version()) {
                 continue;
             }
-            if (holding == null || holding.sentAt() == null || now - holding.sentAt() >= waitAfter(node).toMillis()) {
+            Long failed = failedAt.get(node);
+            if (failed != null && now - failed < RETRY_AFTER_FAILURE.toMillis()) {
+                continue;
+            }
+            if (failed != null || holding == null || holding.sentAt() == null
+                    || now - holding.sentAt() >= waitAfter(node).toMillis()) {
                 send(latest, node, Optional.ofNullable(holding));
             }
         }
@@ -150,11 +159,13 @@ public final class AccessListPublisher {
             failures.incrementAndGet();
             LOG.warn("access list {} of {} not sent to {}: {}; sent again later", latest.version(), latest.site(), node,
                     e.getMessage());
-            // Counted as an attempt all the same: the next waits as long as after a send.
-            attempts.merge(node, 1, Integer::sum);
-            rows.sent(node, latest.site(), latest.version(), clock.millis());
+            // Not recorded as sent (the node's own reports are still answered at once); tried
+            // again at a tick RETRY_AFTER_FAILURE later, such as once the broker session is up
+            // after the hub's start.
+            failedAt.put(node, clock.millis());
             return;
         }
+        failedAt.remove(node);
         attempts.merge(node, 1, Integer::sum);
         lastWasDelta.put(node, delta.isPresent());
         rows.sent(node, latest.site(), latest.version(), clock.millis());

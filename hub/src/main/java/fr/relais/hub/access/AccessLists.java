@@ -237,6 +237,7 @@ public final class AccessLists implements AccessChanges, AutoCloseable {
             AccessListRows.Latest issued = new AccessListRows.Latest(site, version, now.toEpochMilli());
             publisher.issued(issued, snapshot);
             publisher.toDoorNodes(issued);
+            refreshMetrics();
         } catch (RuntimeException e) {
             failed.add(site);
             throw e;

@@ -77,6 +77,12 @@ final class DoorNode implements AutoCloseable {
                 "Liste d'accès", data)));
     }
 
+    /** Any event of one of its devices, such as a badge read by a reader linked to no door. */
+    void event(String device, String type, Map<String, Object> data) throws MqttException {
+        publish(Topic.Kind.EVENT, codec.encode(new Event(envelope(), Optional.of(device), type, Severity.INFO, type,
+                data)));
+    }
+
     void reportHeld(long version, String outcome, boolean needSnapshot) throws MqttException {
         report(Map.of("version", version, "outcome", outcome, "needSnapshot", needSnapshot));
     }

@@ -5,12 +5,11 @@ import fr.relais.hub.store.Cursor;
 import fr.relais.hub.store.Page;
 import fr.relais.hub.store.PageRequest;
 import fr.relais.hub.store.PagedQuery;
-import fr.relais.hub.store.StoreException;
+import fr.relais.hub.store.SerialSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,49 +18,13 @@ import java.util.function.Function;
  * Statements on the coworking connection, serialised on it: every coworking store shares it.
  * Blocks on JDBC: never call it on the event loop.
  */
-final class CoworkSql {
-    private final Connection connection;
-
+final class CoworkSql extends SerialSql {
     CoworkSql(Connection connection) {
-        this.connection = connection;
-    }
-
-    interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        synchronized (connection) {
-            try (PreparedStatement select = prepare(sql, parameters)) {
-                List<T> rows = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        rows.add(mapper.map(row));
-                    }
-                }
-                return rows;
-            } catch (SQLException e) {
-                throw new StoreException("cannot read coworking data: " + e.getMessage(), e);
-            }
-        }
+        super(connection, "coworking data");
     }
 
     <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
         return query(sql, mapper, parameters).stream().findFirst();
-    }
-
-    int update(String sql, Object... parameters) {
-        synchronized (connection) {
-            try (PreparedStatement update = prepare(sql, parameters)) {
-                return update.executeUpdate();
-            } catch (SQLException e) {
-                throw new StoreException("cannot write coworking data: " + e.getMessage(), e);
-            }
-        }
     }
 
     /**
@@ -71,26 +34,11 @@ final class CoworkSql {
      * same site's bookings for overlaps take turns.
      */
     <T> T inSiteTransaction(String site, Work<T> work) {
-        synchronized (connection) {
-            try {
-                connection.setAutoCommit(false);
-                try {
-                    run("INSERT INTO coworking_sites (site_id) VALUES (?) ON CONFLICT (site_id) DO NOTHING", site);
-                    run("UPDATE coworking_sites SET booking_margin_minutes = booking_margin_minutes WHERE site_id = ?",
-                            site);
-                    T result = work.run();
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("cannot write coworking data: " + e.getMessage(), e);
-            }
-        }
+        return transaction(() -> {
+            run("INSERT INTO coworking_sites (site_id) VALUES (?) ON CONFLICT (site_id) DO NOTHING", site);
+            run("UPDATE coworking_sites SET booking_margin_minutes = booking_margin_minutes WHERE site_id = ?", site);
+            return null;
+        }, work);
     }
 
     /** One page of a keyset-paged list; {@code key} gives the cursor of a row. */
@@ -112,21 +60,8 @@ final class CoworkSql {
         }
     }
 
-    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
-    }
-
     static Integer nullableInt(ResultSet row, int column) throws SQLException {
         int value = row.getInt(column);
-        return row.wasNull() ? null : value;
-    }
-
-    static Long nullableLong(ResultSet row, int column) throws SQLException {
-        long value = row.getLong(column);
         return row.wasNull() ? null : value;
     }
 

@@ -24,6 +24,9 @@ import fr.relais.broker.MosquittoProcess;
 import fr.relais.hub.store.Database;
 import fr.relais.protocol.access.AccessKeys;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -33,6 +36,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,8 @@ class CoworkingDoorIT {
     final Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
             .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
     final AtomicInteger relayPulses = new AtomicInteger();
+    /** Cards read at the door so far: each is one decision, and one line of the hub's access log. */
+    int reads;
 
     @AfterEach
     void tearDown() throws Exception {
@@ -102,42 +108,35 @@ class CoworkingDoorIT {
         String second = enrol(api, memberId, 12, 3457);
 
         // The hub's next list reaches the node: the first card opens the door.
-        await("the first card opens the door").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            int before = relayPulses.get();
-            badge(12, 3456);
-            Thread.sleep(300);
-            return relayPulses.get() > before;
-        });
+        int pulsesBefore = relayPulses.get();
+        readUntil("the first card opens the door", 12, 3456, () -> relayPulses.get() > pulsesBefore);
         await("granted entry in the hub's log and presence").atMost(PATIENCE).until(() ->
                 api.get("/api/coworking/presence/now?site=" + SITE).path("items").findValuesAsText("memberId")
                         .contains(memberId));
 
         // Revoked through the API: refused at the door once the node holds the new list.
         assertThat(api.patch("/api/coworking/badges/" + first, "{\"status\":\"revoked\"}").status()).isEqualTo(200);
-        await("the revoked card is refused").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            badge(12, 3456);
-            Thread.sleep(300);
-            return log(api).stream().anyMatch(entry -> entry.path("reason").asText().equals("revoked"));
-        });
-        // Reads made while the revocation was travelling may still be on their way: wait for quiet.
-        int[] seen = {-1};
-        await("the log settles").atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            int size = log(api).size();
-            boolean settled = size == seen[0];
-            seen[0] = size;
-            return settled;
-        });
-        int logged = seen[0];
+        readUntil("the revoked card is refused", 12, 3456,
+                () -> log(api).stream().anyMatch(entry -> entry.path("reason").asText().equals("revoked")));
+        // Every read so far was a decision (unknown, no list yet, granted, revoked): all are in the log.
+        await("every decision so far in the hub's log").atMost(PATIENCE).until(() -> log(api).size() == reads);
+        int logged = reads;
 
-        // The hub and the broker go away: the door still decides, on its own.
+        // The hub and the broker go away: the door still decides, on its own, and queues its log.
         hub.close();
         broker.close();
         int pulses = relayPulses.get();
+        long queued = queuedDecisions();
         for (int i = 0; i < 3; i++) {
+            int granted = relayPulses.get();
             badge(12, 3457);
-            Thread.sleep(400);
+            long afterGrant = queued + 1;
+            await("the second card opens the door offline").atMost(PATIENCE)
+                    .until(() -> relayPulses.get() == granted + 1 && queuedDecisions() == afterGrant);
             badge(12, 3456);
-            Thread.sleep(400);
+            long afterRefusal = queued + 2;
+            await("the revoked card is refused offline").atMost(PATIENCE).until(() -> queuedDecisions() == afterRefusal);
+            queued = afterRefusal;
         }
         assertThat(relayPulses.get() - pulses).as("the second card opened the door three times offline").isEqualTo(3);
 
@@ -160,9 +159,7 @@ class CoworkingDoorIT {
     private String enrol(HubApi api, String memberId, long facility, long card) throws Exception {
         String label = new BadgeHasher(BADGE_KEY).hash(DoorRig.cardNumber(facility, card)).substring(60);
         JsonNode[] read = new JsonNode[1];
-        await("an unknown read of card " + card).atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            badge(facility, card);
-            Thread.sleep(300);
+        readUntil("an unknown read of card " + card, facility, card, () -> {
             for (JsonNode unknown : api.get("/api/coworking/unknown-reads?site=" + SITE).path("items")) {
                 if (unknown.path("label").asText().equals(label)) {
                     read[0] = unknown;
@@ -225,8 +222,33 @@ class CoworkingDoorIT {
         set(CONTACT, false);
     }
 
-    /** A card on the reader: its 26 bits pulsed on D0 (a 0) and D1 (a 1). */
+    /**
+     * Reads the card at each poll until {@code done} holds, checked first: the previous read has
+     * had a second to be decided and reported, and frames a second apart never run into one.
+     */
+    private void readUntil(String what, long facility, long card, Callable<Boolean> done) {
+        await(what).atMost(PATIENCE).pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    if (done.call()) {
+                        return true;
+                    }
+                    badge(facility, card);
+                    return false;
+                });
+    }
+
+    /** The door's decisions waiting in the node's outbox (priority lane) for the broker. */
+    private long queuedDecisions() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("node").resolve("agent.db"));
+             ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM outbox_priority"
+                     + " WHERE CAST(payload AS TEXT) LIKE '%\"type\":\"access-%'")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    /** A card on the reader: its 26 bits pulsed on D0 (a 0) and D1 (a 1); each read is one decision. */
     private void badge(long facility, long card) {
+        reads++;
         for (boolean one : DoorRig.wiegand26(facility, card)) {
             int line = one ? D1 : D0;
             set(line, false);

@@ -9,6 +9,7 @@ import fr.relais.hub.command.UnknownNodeException;
 import fr.relais.hub.store.CommandStatus;
 import fr.relais.hub.store.Filters;
 import fr.relais.hub.store.RegistryReader;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The command routes: send one to a node, follow it, list a node's recent ones. */
@@ -57,22 +59,29 @@ final class CommandRoutes {
             ApiServer.fail(ctx, 400, e.getMessage());
             return;
         }
-        vertx.executeBlocking(() -> ApiJson.command(sender.send(request)), false).onComplete(result -> {
-            if (result.succeeded()) {
-                JsonObject command = result.result();
-                Audit.summary(ctx, "command " + request.name() + " " + command.getString("id") + " to " + request.node());
-                ctx.response().setStatusCode(202)
-                        .putHeader("location", "/api/commands/" + command.getString("id"))
-                        .putHeader("content-type", "application/json; charset=utf-8")
-                        .end(command.encode());
-            } else if (result.cause() instanceof UnknownNodeException unknown) {
-                ApiServer.fail(ctx, 404, unknown.getMessage());
-            } else if (result.cause() instanceof BrokerUnavailableException unavailable) {
-                ApiServer.fail(ctx, 503, unavailable.getMessage());
-            } else {
-                ctx.fail(500, result.cause());
-            }
-        });
+        vertx.executeBlocking(() -> ApiJson.command(sender.send(request)), false).onComplete(result ->
+                answerSent(ctx, result, id -> "command " + request.name() + " " + id + " to " + request.node()));
+    }
+
+    /**
+     * Answers a command handed to the sender: 202 with the command and its {@code Location},
+     * audited with {@code summary} of its id; 404 for an unknown node, 503 without the broker.
+     */
+    static void answerSent(RoutingContext ctx, AsyncResult<JsonObject> result, Function<String, String> summary) {
+        if (result.succeeded()) {
+            JsonObject command = result.result();
+            Audit.summary(ctx, summary.apply(command.getString("id")));
+            ctx.response().setStatusCode(202)
+                    .putHeader("location", "/api/commands/" + command.getString("id"))
+                    .putHeader("content-type", "application/json; charset=utf-8")
+                    .end(command.encode());
+        } else if (result.cause() instanceof UnknownNodeException unknown) {
+            ApiServer.fail(ctx, 404, unknown.getMessage());
+        } else if (result.cause() instanceof BrokerUnavailableException unavailable) {
+            ApiServer.fail(ctx, 503, unavailable.getMessage());
+        } else {
+            ctx.fail(500, result.cause());
+        }
     }
 
     private void ofNode(RoutingContext ctx) {

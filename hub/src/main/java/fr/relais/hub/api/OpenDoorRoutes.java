@@ -3,8 +3,6 @@ package fr.relais.hub.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.relais.hub.auth.Audit;
-import fr.relais.hub.command.BrokerUnavailableException;
 import fr.relais.hub.command.CommandRequest;
 import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.command.UnknownNodeException;
@@ -14,7 +12,6 @@ import fr.relais.hub.store.RegistryReader;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Ids;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -76,19 +73,9 @@ public final class OpenDoorRoutes {
         }, false).onComplete(result -> {
             if (result.succeeded() && result.result() == null) {
                 ApiServer.fail(ctx, 404, "node '" + node + "' has no door '" + device + "'");
-            } else if (result.succeeded()) {
-                JsonObject command = result.result();
-                Audit.summary(ctx, "open-door " + device + " on " + node + ", command " + command.getString("id"));
-                ctx.response().setStatusCode(202)
-                        .putHeader("location", "/api/commands/" + command.getString("id"))
-                        .putHeader("content-type", "application/json; charset=utf-8")
-                        .end(command.encode());
-            } else if (result.cause() instanceof UnknownNodeException unknown) {
-                ApiServer.fail(ctx, 404, unknown.getMessage());
-            } else if (result.cause() instanceof BrokerUnavailableException unavailable) {
-                ApiServer.fail(ctx, 503, unavailable.getMessage());
             } else {
-                ctx.fail(500, result.cause());
+                CommandRoutes.answerSent(ctx, result,
+                        id -> "open-door " + device + " on " + node + ", command " + id);
             }
         });
     }

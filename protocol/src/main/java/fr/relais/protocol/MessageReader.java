@@ -39,6 +39,8 @@ final class MessageReader {
                 case REPLY -> reply(object);
                 // Access lists are fragments of signed bytes, read by AccessListFragments, never here.
                 case ACCESS -> throw new FieldException("topic", "an access list fragment is not a message");
+                // Kiosk content is one JSON document read by PlaceContentCodec, never here.
+                case CONTENT -> throw new FieldException("topic", "kiosk content is not a message");
             };
         } catch (IllegalArgumentException e) {
             // A rule that spans several fields (e.g. a device id given twice).

@@ -22,6 +22,8 @@ public record Topic(Kind kind, String site, String node, String command) {
         REPLY("reply"),
         /** The hub's signed access list for a door node, in fragments ({@code AccessListFragments}). */
         ACCESS("access"),
+        /** The hub's content for a place's kiosk, retained, one JSON document ({@code PlaceContentCodec}). */
+        CONTENT("content"),
         HUB_STATE("_hub");
 
         private final String level;
@@ -69,6 +71,11 @@ public record Topic(Kind kind, String site, String node, String command) {
         return new Topic(Kind.ACCESS, site, node, null);
     }
 
+    /** Where the hub publishes, retained, the content of a place's kiosk to one of its nodes; only that node reads it. */
+    public static Topic content(String site, String node) {
+        return new Topic(Kind.CONTENT, site, node, null);
+    }
+
     /** The topic as published. */
     public String path() {
         return switch (kind) {
@@ -93,9 +100,12 @@ public record Topic(Kind kind, String site, String node, String command) {
                 ROOT + "/+/+/" + Kind.REPLY.level());
     }
 
-    /** Whether messages of this kind are {@link Message}s ({@link MessageCodec}); access fragments are not. */
+    /**
+     * Whether messages of this kind are {@link Message}s ({@link MessageCodec}); access fragments
+     * and kiosk content are not.
+     */
     public boolean carriesMessage() {
-        return kind != Kind.ACCESS;
+        return kind != Kind.ACCESS && kind != Kind.CONTENT;
     }
 
     /** What a node subscribes to: its own commands. */

@@ -32,7 +32,7 @@ final class AuthHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (Permissions.isPublic(ctx.normalizedPath())) {
+        if (Permissions.isPublic(ctx.request().method(), ctx.normalizedPath())) {
             ctx.next();
             return;
         }

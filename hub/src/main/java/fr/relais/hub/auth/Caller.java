@@ -31,6 +31,19 @@ public record Caller(String username, Role role, String site, Via via, String cr
         return !role.siteScoped() || Objects.equals(site, siteId);
     }
 
+    /**
+     * Whether this caller may change what a place runs for visitors (its hours, queue, workshops,
+     * appointments, the van's tour): admins and technicians anywhere, a mediator or a manager at
+     * their own site, a viewer nowhere.
+     */
+    public boolean runs(String siteId) {
+        return switch (role) {
+            case ADMIN, TECHNICIAN -> true;
+            case MEDIATOR, MANAGER -> Objects.equals(site, siteId);
+            case VIEWER -> false;
+        };
+    }
+
     void attachTo(RoutingContext ctx) {
         ctx.put(KEY, this);
     }

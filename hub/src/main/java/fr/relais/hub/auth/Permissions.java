@@ -18,6 +18,12 @@ final class Permissions {
      */
     private static final Set<String> PUBLIC = Set.of("/api/health", "/api/login", "/api/openapi.yaml",
             "/api/probe/download");
+    /**
+     * The van's tour is published information (town halls link its calendar feeds): read without
+     * credentials. Only reads: the same paths' writes need an account.
+     */
+    private static final List<Pattern> PUBLIC_READS = patterns("/api/van/tour\\.ics", "/api/van/communes",
+            "/api/van/communes/[^/]+/tour\\.ics", "/api/van/visits");
     /** What any account may do for itself: its own session, password and tokens. */
     private static final List<Pattern> SELF_SERVICE = patterns("/api/me", "/api/me/password", "/api/logout", "/api/tokens",
             "/api/tokens/[^/]+");
@@ -29,6 +35,12 @@ final class Permissions {
             "/api/nodes/[^/]+/commands", "/api/commands/[^/]+", "/api/alerts", "/api/alerts/[^/]+");
     /** A manager's own domain: the coworking routes check that it asks for its own site. */
     private static final List<Pattern> MANAGER_ROUTES = patterns("/api/coworking/.*");
+    /**
+     * What runs a place for its visitors: mediators and managers reach these routes, which check
+     * the site ({@link Caller#runs}); viewers read them, filtered to their site.
+     */
+    private static final List<Pattern> PLACE_ROUTES = patterns("/api/places/.*", "/api/workshops", "/api/workshops/.*",
+            "/api/queue/.*", "/api/appointments", "/api/appointments/.*", "/api/van/.*");
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private Permissions() {
@@ -36,6 +48,11 @@ final class Permissions {
 
     static boolean isPublic(String path) {
         return PUBLIC.contains(path);
+    }
+
+    /** Whether this request needs no credentials (a public path, or a public read). */
+    static boolean isPublic(HttpMethod method, String path) {
+        return isPublic(path) || isRead(method) && matches(PUBLIC_READS, path);
     }
 
     static boolean isRead(HttpMethod method) {
@@ -51,8 +68,10 @@ final class Permissions {
         }
         return switch (caller.role()) {
             case ADMIN, TECHNICIAN -> true;
-            case VIEWER -> isRead(method) && matches(VIEWER_READS, path);
-            case MANAGER -> isRead(method) && matches(VIEWER_READS, path) || matches(MANAGER_ROUTES, path);
+            case VIEWER -> isRead(method) && (matches(VIEWER_READS, path) || matches(PLACE_ROUTES, path));
+            case MANAGER -> isRead(method) && matches(VIEWER_READS, path) || matches(MANAGER_ROUTES, path)
+                    || matches(PLACE_ROUTES, path);
+            case MEDIATOR -> isRead(method) && matches(VIEWER_READS, path) || matches(PLACE_ROUTES, path);
         };
     }
 

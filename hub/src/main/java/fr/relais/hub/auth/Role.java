@@ -15,11 +15,17 @@ public enum Role {
      * A coworking site's manager: reads their own site like a viewer, and reads and writes the
      * coworking data (members, badges, bookings…) of that site only.
      */
-    MANAGER;
+    MANAGER,
+    /**
+     * A place's mediator (or the van's agents, for the van's site): reads their own site like a
+     * viewer, and runs that place's queue, workshops, appointments and hours (the van's tour for
+     * the van's site).
+     */
+    MEDIATOR;
 
     /** Whether this role is held to one site (the account's). */
     public boolean siteScoped() {
-        return this == VIEWER || this == MANAGER;
+        return this == VIEWER || this == MANAGER || this == MEDIATOR;
     }
 
     public String wire() {

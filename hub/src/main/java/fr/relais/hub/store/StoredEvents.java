@@ -17,6 +17,30 @@ public interface StoredEvents {
         }
     };
 
+    /** Several hooks, told in this order (the coworking data, then the kiosks' actions…). */
+    static StoredEvents all(StoredEvents... hooks) {
+        java.util.List<StoredEvents> list = java.util.List.of(hooks);
+        return new StoredEvents() {
+            @Override
+            public void stored(Connection writer, String site, String node, Event event, long receivedAt)
+                    throws SQLException {
+                for (StoredEvents hook : list) {
+                    hook.stored(writer, site, node, event, receivedAt);
+                }
+            }
+
+            @Override
+            public void committed() {
+                list.forEach(StoredEvents::committed);
+            }
+
+            @Override
+            public void rolledBack() {
+                list.forEach(StoredEvents::rolledBack);
+            }
+        };
+    }
+
     /** An event just inserted, in the writer's open transaction. */
     void stored(Connection writer, String site, String node, Event event, long receivedAt) throws SQLException;
 

@@ -249,7 +249,7 @@ public record PlaceContent(int v, String site, long version, String generatedAt,
         if (values == null) {
             throw new IllegalArgumentException(field + ": missing (an empty list when there is nothing)");
         }
-        if (values.contains(null)) {
+        if (values.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException(field + ": null entry");
         }
         return List.copyOf(values);

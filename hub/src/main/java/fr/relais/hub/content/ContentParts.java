@@ -49,13 +49,21 @@ public record ContentParts(PlacePart place, HoursPart hours, VanPart van, ListPa
 
     public ContentParts {
         Objects.requireNonNull(place, "place");
-        hours = hours != null ? hours : site -> new PlaceContent.Hours(List.of(), List.of());
-        van = van != null ? van : (site, now) -> new PlaceContent.Van(null, List.of(), List.of());
-        workshops = workshops != null ? workshops : (site, now) -> List.of();
-        slots = slots != null ? slots : (site, now) -> List.of();
-        queue = queue != null ? queue : (site, now) -> new PlaceContent.Queue(List.of(), 0, null, 0);
-        rooms = rooms != null ? rooms : (site, now) -> List.of();
+        hours = hours != null ? hours : site -> new PlaceContent.Hours(none(), none());
+        van = van != null ? van : (site, now) -> new PlaceContent.Van(null, none(), none());
+        workshops = workshops != null ? workshops : (site, now) -> none();
+        slots = slots != null ? slots : (site, now) -> none();
+        queue = queue != null ? queue : (site, now) -> new PlaceContent.Queue(none(), 0, null, 0);
+        rooms = rooms != null ? rooms : (site, now) -> none();
         example = example != null ? example : () -> false;
+    }
+
+    /**
+     * An empty list {@link PlaceContent} accepts: its null check ({@code contains(null)}) throws on
+     * {@code List.of()} and {@code List.copyOf}, which refuse to be asked about null.
+     */
+    static <T> List<T> none() {
+        return new java.util.ArrayList<>();
     }
 
     /** Only the place: every other section empty until given with the {@code with…} methods. */

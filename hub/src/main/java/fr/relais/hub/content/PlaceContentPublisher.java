@@ -1,5 +1,7 @@
 package fr.relais.hub.content;
 
+import static fr.relais.hub.content.ContentParts.none;
+
 import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.NotSentException;
 import fr.relais.protocol.Ids;
@@ -7,6 +9,7 @@ import fr.relais.protocol.Topic;
 import fr.relais.protocol.content.PlaceContent;
 import fr.relais.protocol.content.PlaceContentCodec;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,25 +195,26 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
         versions.put(site, version);
         publishedAt.put(site, now.toEpochMilli());
         PlaceContent.Hours hours = part(site, "hours", () -> parts.hours().hours(site),
-                new PlaceContent.Hours(List.of(), List.of()));
+                new PlaceContent.Hours(none(), none()));
         PlaceContent.Van van = part(site, "van", () -> parts.van().van(site, now),
-                new PlaceContent.Van(null, List.of(), List.of()));
+                new PlaceContent.Van(null, none(), none()));
         List<PlaceContent.Workshop> workshops = part(site, "workshops", () -> parts.workshops().list(site, now),
-                List.of());
-        List<PlaceContent.Slot> slots = part(site, "slots", () -> parts.slots().list(site, now), List.of());
+                none());
+        List<PlaceContent.Slot> slots = part(site, "slots", () -> parts.slots().list(site, now), none());
         PlaceContent.Queue queue = part(site, "queue", () -> parts.queue().queue(site, now),
-                new PlaceContent.Queue(List.of(), 0, null, 0));
-        List<PlaceContent.Room> rooms = part(site, "rooms", () -> parts.rooms().list(site, now), List.of());
+                new PlaceContent.Queue(none(), 0, null, 0));
+        List<PlaceContent.Room> rooms = part(site, "rooms", () -> parts.rooms().list(site, now), none());
         boolean example = part(site, "example", () -> parts.example().example(), false);
         long answersSince = now.minus(ANSWERS_FOR).toEpochMilli();
         boolean allSent = true;
         for (String node : nodes) {
             List<PlaceContent.Answer> answers = part(site, "answers", () -> rows.answers(node, answersSince),
-                    List.of());
+                    none());
             byte[] payload;
             try {
                 payload = PlaceContentCodec.encode(new PlaceContent(PlaceContent.VERSION, site, version,
-                        now.toString(), example, place, hours, van, workshops, slots, queue, rooms, answers));
+                        now.toString(), example, place, hours, van, open(workshops), open(slots), queue, open(rooms),
+                        open(answers)));
             } catch (IllegalArgumentException e) {
                 LOG.error("the kiosk content of {} for {} cannot be made: {}", site, node, e.getMessage());
                 continue;
@@ -251,6 +255,14 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
             LOG.error("the {} of the kiosk content of {} cannot be made; sent empty", name, site, e);
             return empty;
         }
+    }
+
+    /**
+     * A copy {@link PlaceContent} can check: its null check throws on an immutable list
+     * ({@code List.of}, {@code List.copyOf}), which a part may well return.
+     */
+    private static <T> List<T> open(List<T> list) {
+        return new ArrayList<>(list);
     }
 
     private static void guarded(String what, Runnable work) {

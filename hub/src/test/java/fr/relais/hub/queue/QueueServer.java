@@ -24,14 +24,15 @@ import java.util.concurrent.TimeUnit;
  * and audit, then the routes, the dashboard's files), on a real database: what the tests need
  * until the hub's wiring mounts them (notes-queue.md).
  */
-final class QueueServer implements AutoCloseable {
+public final class QueueServer implements AutoCloseable {
+    public static final String PASSWORD = "a-long-enough-password";
     final TestDatabase testDatabase;
     final Database database;
     final Vertx vertx = Vertx.vertx();
     final HttpServer http;
     final QueueStore store;
 
-    QueueServer(TestDatabase.Kind kind, Path dir, Clock clock, ContentChanges changes) throws Exception {
+    public QueueServer(TestDatabase.Kind kind, Path dir, Clock clock, ContentChanges changes) throws Exception {
         testDatabase = TestDatabase.create(kind, dir);
         database = Database.open(testDatabase.url());
         Auth auth = Auth.start(vertx, database, ApiClient.AUTH, Clock.systemUTC(),
@@ -56,12 +57,12 @@ final class QueueServer implements AutoCloseable {
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    int port() {
+    public int port() {
         return http.actualPort();
     }
 
-    ApiClient account(String username, String role, String site) throws Exception {
-        String password = "a-long-enough-password";
+    public ApiClient account(String username, String role, String site) throws Exception {
+        String password = PASSWORD;
         var response = ApiClient.admin(port()).send("POST", "/api/accounts", "{\"username\":\"" + username
                 + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\""
                 + (site == null ? "" : ",\"site\":\"" + site + "\"") + "}");
@@ -72,7 +73,7 @@ final class QueueServer implements AutoCloseable {
     }
 
     /** A ticket as ingestion stores it (TicketIngestionTest goes through the writer itself). */
-    void ticket(String id, String site, String day, int number, String label, String topic, long takenAt)
+    public void ticket(String id, String site, String day, int number, String label, String topic, long takenAt)
             throws Exception {
         try (Connection connection = DriverManager.getConnection(testDatabase.url());
              PreparedStatement insert = connection.prepareStatement("INSERT INTO queue_tickets (id, site_id, node_id,"

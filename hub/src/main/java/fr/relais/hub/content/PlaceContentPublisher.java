@@ -193,7 +193,6 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
         }
         long version = Math.max(now.toEpochMilli(), versions.getOrDefault(site, 0L) + 1);
         versions.put(site, version);
-        publishedAt.put(site, now.toEpochMilli());
         PlaceContent.Hours hours = part(site, "hours", () -> parts.hours().hours(site),
                 new PlaceContent.Hours(none(), none()));
         PlaceContent.Van van = part(site, "van", () -> parts.van().van(site, now),
@@ -222,6 +221,8 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
             allSent &= send(site, node, payload, version);
         }
         if (allSent) {
+            // Only a publication that went counts for the coalescing: after a refusal, a change tries at once.
+            publishedAt.put(site, now.toEpochMilli());
             failedAt.remove(site);
         } else {
             failedAt.put(site, clock.millis());

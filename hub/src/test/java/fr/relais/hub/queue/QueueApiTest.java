@@ -110,6 +110,9 @@ class QueueApiTest {
         JsonNode recalled = send("POST", "/api/queue/" + SITE + "/tickets/t3/recall", "{\"desk\":\"Bureau 3\"}", 200);
         assertThat(recalled.path("status").asText()).isEqualTo("called");
         assertThat(recalled.path("desk").asText()).isEqualTo("Bureau 3");
+        // Called again without a desk: it stays at the one it was called to.
+        assertThat(send("POST", "/api/queue/" + SITE + "/tickets/t3/recall", null, 200).path("desk").asText())
+                .isEqualTo("Bureau 3");
         assertThat(admin.json("/api/queue/" + SITE).path("averageServiceSeconds").asInt()).isEqualTo(450);
 
         assertThat(call("Bureau 2", 200).path("label").asText()).isEqualTo("C4");

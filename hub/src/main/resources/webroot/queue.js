@@ -30,7 +30,9 @@ function queueShown() {
 }
 
 function queueTime(iso) {
-  return iso ? new Date(iso).toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" }) : "";
+  // The place's time, whatever the mediator's computer says.
+  return iso ? new Date(iso).toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit",
+    timeZone: "Europe/Paris" }) : "";
 }
 
 function queueNotice(text, isError) {
@@ -42,6 +44,7 @@ function queueNotice(text, isError) {
 function queueMinutes(seconds) {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
+  if (minutes === 0) return rest + " s";
   return minutes + " min" + (rest ? " " + String(rest).padStart(2, "0") + " s" : "");
 }
 

@@ -71,6 +71,12 @@ class QueueBrowserTest {
             browser.untilText("#q-done li", "C1");
             browser.untilText("#q-notice", "Ticket C1 reçu.");
 
+            // For a person to look at: target/screenshots/queue-*.png, desktop and phone.
+            browser.fullScreenshot(Path.of("target", "screenshots", "queue-desktop.png"));
+            browser.windowSize(360, 780);
+            browser.fullScreenshot(Path.of("target", "screenshots", "queue-360px.png"));
+            browser.windowSize(1200, 900);
+
             // The desk is the mediator's words: shown as text, never as markup.
             assertThat(mediator.send("POST", "/api/queue/" + SITE + "/call-next",
                     "{\"desk\":\"<img src=x onerror=alert(1)>\"}").statusCode()).isEqualTo(200);

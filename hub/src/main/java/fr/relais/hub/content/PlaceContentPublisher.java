@@ -165,9 +165,11 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
         }
         long now = clock.millis();
         if (!firstDone || now - lastRefresh >= timing.refresh().toMillis()) {
+            // The sites unreadable (the database away): this throws, and the next tick tries again.
+            List<String> sites = rows.sites();
             firstDone = true;
             lastRefresh = now;
-            for (String site : rows.sites()) {
+            for (String site : sites) {
                 guarded("publishing the kiosk content of " + site, () -> publish(site));
             }
             return;

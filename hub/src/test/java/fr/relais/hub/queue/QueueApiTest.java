@@ -120,6 +120,10 @@ class QueueApiTest {
         assertThat(call("Bureau 2", 404).path("error").asText()).contains("nobody is waiting");
         assertThat(admin.json("/api/queue/montcornet").path("waiting").asInt()).isEqualTo(1);
         assertThat(told).containsOnly(SITE).hasSizeGreaterThanOrEqualTo(8);
+        // Every write is in the audit, with what it did.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/audit?limit=100")
+                .body(), audit -> audit.contains("queue of rozoy: next ticket called to Bureau 1")
+                && audit.contains("queue of rozoy: ticket t3 recall"));
     }
 
     @Test

@@ -203,10 +203,12 @@ function showTab(tab) {
 /** The fleet view (#) or this page (#coworking), from the address: Back and a bookmark work. */
 function route() {
   const coworking = location.hash === "#coworking" && cw.me !== null;
-  document.getElementById("fleet").hidden = coworking;
+  // Another page (queue.js) may be the one shown: the fleet view stays hidden then.
+  const elsewhere = typeof queueShown === "function" && queueShown();
+  document.getElementById("fleet").hidden = coworking || elsewhere;
   document.getElementById("coworking").hidden = !coworking;
   document.body.classList.toggle("on-coworking", coworking);
-  document.getElementById("nav-fleet").setAttribute("aria-current", coworking ? "false" : "page");
+  document.getElementById("nav-fleet").setAttribute("aria-current", coworking || elsewhere ? "false" : "page");
   document.getElementById("nav-coworking").setAttribute("aria-current", coworking ? "page" : "false");
   if (!coworking) stopEnrolment();
   refreshCoworking();

@@ -104,12 +104,24 @@ public final class HubLink implements AutoCloseable {
      * @throws NotSentException if the client did not take the message, which therefore never left
      */
     public CompletableFuture<Void> publish(String topic, byte[] payload) throws NotSentException {
+        return send(topic, payload, false);
+    }
+
+    /**
+     * Publishes at QoS 1, retained: the broker keeps the latest for a node that subscribes later
+     * (a place's kiosk content). Same acknowledgement and failures as {@link #publish}.
+     */
+    public CompletableFuture<Void> publishRetained(String topic, byte[] payload) throws NotSentException {
+        return send(topic, payload, true);
+    }
+
+    private CompletableFuture<Void> send(String topic, byte[] payload, boolean retained) throws NotSentException {
         if (closing) {
             throw new NotSentException("the hub is shutting down", null);
         }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
-            client.publish(topic, payload, 1, false, null, new IMqttActionListener() {
+            client.publish(topic, payload, 1, retained, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     acknowledged.complete(null);

@@ -71,7 +71,7 @@ public final class SlotStore {
         });
     }
 
-    static void insert(Connection connection, Slot s) throws SQLException {
+    public static void insert(Connection connection, Slot s) throws SQLException {
         PlaceJdbc.update(connection, "INSERT INTO appointment_slots (id, site_id, with_whom, start_at, end_at, place,"
                 + " commune_id, example, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.site(), s.with(),
                 s.startAt(), s.endAt(), s.place(), s.commune(), s.example(), s.createdAt());

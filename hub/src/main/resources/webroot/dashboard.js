@@ -5,7 +5,7 @@ const KIND_LABELS = { mediation: "Médiation numérique", coworking: "Coworking"
 const HEALTH_LABELS = { ok: "OK", warning: "À surveiller", critical: "Critique", unknown: "Inconnu" };
 const HEALTH_RANK = { critical: 0, warning: 1, unknown: 2, ok: 3 };
 const ROLE_LABELS = { admin: "administration", technician: "technicien", viewer: "lecture seule",
-  manager: "gestion du coworking" };
+  manager: "gestion du coworking", mediator: "médiation" };
 
 // Given by login and by GET /api/me; every write made with the session cookie must carry it.
 let csrfToken = null;
@@ -48,6 +48,7 @@ function showLogin(message) {
   session++;
   resetAlerts();
   resetCoworking();
+  resetPlacePages();
   clearInterval(refreshTimer);
   refreshTimer = null;
   document.getElementById("sites").replaceChildren();
@@ -73,6 +74,7 @@ function loggedIn(me) {
   document.getElementById("account").hidden = false;
   refresh();
   coworkingLoggedIn(me);
+  placePagesLoggedIn(me);
   if (refreshTimer === null) refreshTimer = setInterval(refresh, 5000);
 }
 
@@ -189,6 +191,8 @@ async function start() {
   document.getElementById("login").addEventListener("submit", login);
   document.getElementById("logout").addEventListener("click", logout);
   startCoworking();
+  startWorkshops();
+  startAppointments();
   try {
     loggedIn(await fetchJson("/api/me"));
   } catch (error) {

@@ -65,8 +65,11 @@ public final class BookingsServer implements AutoCloseable {
         testDatabase = TestDatabase.create(kind, dir);
         database = Database.open(testDatabase.url());
         Auth auth = Auth.start(vertx, database, ApiClient.AUTH, clock, new PrintStream(OutputStream.nullOutputStream()));
-        http = new ApiServer(vertx, new RegistryReader(database), () -> null, null, null,
-                new AlertRoutes(vertx, null, null), null, auth)
+        RegistryReader registry = new RegistryReader(database);
+        // The dashboard's fleet view reads sites and alerts too: real ones, empty.
+        http = new ApiServer(vertx, registry, () -> null, null, null, new AlertRoutes(vertx,
+                new fr.relais.hub.alert.AlertService(new fr.relais.hub.store.AlertStore(database), clock), registry),
+                null, auth)
                 .bookings(new BookingsApi(vertx, database, changes, clock))
                 .listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         admin = ApiClient.admin(port());

@@ -179,8 +179,8 @@ function workshopItem(workshop) {
   item.append(element("span", "detail", placeWhen(workshop.start, workshop.end) + " · "
     + (LEVEL_LABELS[workshop.level] || workshop.level) + " · " + workshop.topic
     + (workshop.professional ? " · professionnel" : "") + (workshop.example ? " · exemple" : "")));
-  item.append(element("span", "seats", cancelled ? "Annulé"
-    : workshop.free + " place" + (workshop.free < 2 ? "" : "s") + " libre" + (workshop.free < 2 ? "" : "s")
+  item.append(element("span", "seats", cancelled ? "Annulé" : workshop.free === 0 ? "Complet (" + workshop.seats
+    + " places)" : workshop.free + " place" + (workshop.free < 2 ? "" : "s") + " libre" + (workshop.free < 2 ? "" : "s")
       + " sur " + workshop.seats));
   const actions = element("div", "actions");
   const open = element("button", null, "Inscriptions");

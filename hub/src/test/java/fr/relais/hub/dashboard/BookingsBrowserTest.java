@@ -98,6 +98,7 @@ class BookingsBrowserTest {
         browser.find("#ws-register button[type=submit]").click();
         browser.untilText("#ws-notice", "Plus de place pour cet atelier");
         browser.untilText("#ws-registrations .registration", "n° 2 · anonyme");
+        browser.untilText("#ws-list .workshop", "Complet (2 places)");
         shot("registrations");
         clickIn("#ws-registrations .registration", "Lucie", "Désinscrire");
         browser.untilText("#ws-notice", "Inscription n° 1 annulée : la place est libre.");
@@ -168,7 +169,15 @@ class BookingsBrowserTest {
         });
     }
 
+    /** The page on a desk and on a 360 px phone, where nothing may be wider than the screen. */
     private void shot(String name) throws Exception {
+        browser.windowSize(1200, 900);
         browser.fullScreenshot(SHOTS.resolve("bookings-" + name + "-desktop.png"));
+        browser.windowSize(360, 800);
+        browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
+        browser.fullScreenshot(SHOTS.resolve("bookings-" + name + "-360px.png"));
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
+                .as("nothing wider than the phone's screen on " + name).isLessThanOrEqualTo(360);
+        browser.windowSize(1200, 900);
     }
 }

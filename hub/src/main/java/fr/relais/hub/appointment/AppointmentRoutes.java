@@ -121,8 +121,11 @@ public final class AppointmentRoutes {
         for (LocalTime start = from; !start.plusMinutes(minutes).isAfter(to) && start.plusMinutes(minutes)
                 .isAfter(start); start = start.plusMinutes(minutes)) {
             Instant at = day.atTime(start).atZone(PlaceTimes.PARIS).toInstant();
-            slots.add(slot(site, with, at, day.atTime(start.plusMinutes(minutes)).atZone(PlaceTimes.PARIS).toInstant(),
-                    place, commune));
+            Instant end = day.atTime(start.plusMinutes(minutes)).atZone(PlaceTimes.PARIS).toInstant();
+            if (!end.isAfter(at)) {
+                continue; // a local time the spring's change skips: no such slot that day
+            }
+            slots.add(slot(site, with, at, end, place, commune));
             if (slots.size() > MAX_SLOTS_PER_DAY) {
                 throw PlaceBody.bad("minutes: at most " + MAX_SLOTS_PER_DAY + " slots in a day");
             }

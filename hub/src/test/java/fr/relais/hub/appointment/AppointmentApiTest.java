@@ -87,6 +87,18 @@ class AppointmentApiTest {
     }
 
     @Test
+    void aDayOfTheSpringChangeKeepsItsLocalTimesAndSkipsTheHourThatDoesNotExist() throws Exception {
+        JsonNode slots = server.send(admin, "POST", "/api/appointments/slots", "{\"site\":\"" + SITE
+                + "\",\"day\":\"2027-03-28\",\"from\":\"01:00\",\"to\":\"04:00\",\"minutes\":60,"
+                + "\"with\":\"van\",\"place\":\"Place de la mairie\",\"commune\":\"parfondeval\"}", 201).path("items");
+        assertThat(slots.findValuesAsText("start")).containsExactly("2027-03-28T01:00:00+01:00",
+                "2027-03-28T03:00:00+02:00");
+        assertThat(slots.findValuesAsText("end")).containsExactly("2027-03-28T03:00:00+02:00",
+                "2027-03-28T04:00:00+02:00");
+        assertThat(slots.get(0).path("commune").asText()).isEqualTo("parfondeval");
+    }
+
+    @Test
     void codesAreUniqueAndUnambiguous() throws Exception {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 20_000; i++) {

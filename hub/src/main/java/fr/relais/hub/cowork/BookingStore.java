@@ -67,10 +67,12 @@ final class BookingStore {
      */
     static CoworkingApi.KioskBooking bookOn(java.sql.Connection writer, String site, String memberId, String roomId,
                                             Instant from, Instant until, long now) throws SQLException {
-        try (var lock = writer.prepareStatement("UPDATE coworking_sites SET booking_margin_minutes ="
-                + " booking_margin_minutes WHERE site_id = ?")) {
-            lock.setString(1, site);
-            lock.executeUpdate();
+        for (String lockSql : List.of("INSERT INTO coworking_sites (site_id) VALUES (?)"
+                + " ON CONFLICT (site_id) DO NOTHING", "UPDATE coworking_sites SET booking_margin_minutes = booking_margin_minutes WHERE site_id = ?")) {
+            try (var lock = writer.prepareStatement(lockSql)) {
+                lock.setString(1, site);
+                lock.executeUpdate();
+            }
         }
         CoworkSql sql = new CoworkSql(writer);
         Optional<Member> member = sql.one(MemberStore.COLUMNS + " FROM coworking_members WHERE id = ?",

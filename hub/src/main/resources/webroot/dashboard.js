@@ -49,6 +49,7 @@ function showLogin(message) {
   resetAlerts();
   resetCoworking();
   resetQueue();
+  resetPlacePages();
   clearInterval(refreshTimer);
   refreshTimer = null;
   document.getElementById("sites").replaceChildren();
@@ -75,6 +76,7 @@ function loggedIn(me) {
   refresh();
   coworkingLoggedIn(me);
   queueLoggedIn(me);
+  placePagesLoggedIn(me);
   if (refreshTimer === null) refreshTimer = setInterval(refresh, 5000);
 }
 
@@ -192,6 +194,8 @@ async function start() {
   document.getElementById("logout").addEventListener("click", logout);
   startCoworking();
   startQueue();
+  startWorkshops();
+  startAppointments();
   try {
     loggedIn(await fetchJson("/api/me"));
   } catch (error) {

@@ -53,6 +53,7 @@ public final class ApiServer {
     private final SiteRoutes sites;
     private final ProbeDownloadRoutes probeDownload;
     private fr.relais.hub.cowork.CoworkingApi coworking;
+    private fr.relais.hub.workshop.BookingsApi bookings;
     private final OpenDoorRoutes openDoor;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
@@ -88,6 +89,12 @@ public final class ApiServer {
         return this;
     }
 
+    /** Adds the workshops' and appointments' routes (/api/workshops, /api/appointments); before {@link #listen}. */
+    public ApiServer bookings(fr.relais.hub.workshop.BookingsApi routes) {
+        this.bookings = routes;
+        return this;
+    }
+
     public Future<HttpServer> listen(String host, int port) {
         // HTTP/1.1 only: a client asking to upgrade to cleartext HTTP/2 (Java's HttpClient does by
         // default) got a large answer (the OpenAPI document) in a frame it refuses. Behind TLS, a
@@ -119,6 +126,9 @@ public final class ApiServer {
         probeDownload.mount(router);
         if (coworking != null) {
             coworking.mount(router);
+        }
+        if (bookings != null) {
+            bookings.mount(router);
         }
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));

@@ -60,6 +60,63 @@ final class BookingStore {
         });
     }
 
+    /**
+     * The kiosk's booking ({@link CoworkingApi#bookRoomOn}): the same overlap rule as {@link #create},
+     * on the writer's connection, in its transaction, after a write on the site's row (the lock
+     * {@link CoworkSql#inSiteTransaction} takes).
+     */
+    static CoworkingApi.KioskBooking bookOn(java.sql.Connection writer, String site, String memberId, String roomId,
+                                            Instant from, Instant until, long now) throws SQLException {
+        for (String lockSql : List.of("INSERT INTO coworking_sites (site_id) VALUES (?)"
+                + " ON CONFLICT (site_id) DO NOTHING", "UPDATE coworking_sites SET booking_margin_minutes = booking_margin_minutes WHERE site_id = ?")) {
+            try (var lock = writer.prepareStatement(lockSql)) {
+                lock.setString(1, site);
+                lock.executeUpdate();
+            }
+        }
+        CoworkSql sql = new CoworkSql(writer);
+        Optional<Member> member = sql.one(MemberStore.COLUMNS + " FROM coworking_members WHERE id = ?",
+                MemberStore::member, memberId);
+        if (member.isEmpty() || !member.get().site().equals(site) || !member.get().status().equals("active")) {
+            return new CoworkingApi.KioskBooking(null, "Votre badge ne permet pas de réserver : demandez à l'accueil");
+        }
+        Optional<Resource> room = sql.one(ResourceStore.COLUMNS + " FROM coworking_resources WHERE id = ?",
+                ResourceStore::resource, roomId);
+        if (room.isEmpty() || !room.get().site().equals(site) || !room.get().kind().equals("room")) {
+            return new CoworkingApi.KioskBooking(null, "Salle inconnue");
+        }
+        if (member.get().planId() != null) {
+            Optional<Plan> plan = sql.one(PlanStore.COLUMNS + " FROM coworking_plans WHERE id = ?", PlanStore::plan,
+                    member.get().planId());
+            java.time.ZoneId zone = SiteSettings.DEFAULT_ZONE;
+            java.time.LocalDate first = from.atZone(zone).toLocalDate();
+            java.time.LocalDate last = until.minusMillis(1).atZone(zone).toLocalDate();
+            if (plan.isPresent() && (plan.get().validFrom() != null && first.isBefore(plan.get().validFrom())
+                    || plan.get().validUntil() != null && last.isAfter(plan.get().validUntil()))) {
+                return new CoworkingApi.KioskBooking(null, "Votre formule ne couvre pas ce jour");
+            }
+        }
+        Optional<Booking> conflict = sql.one(COLUMNS + " FROM coworking_bookings WHERE resource_id = ?"
+                + " AND cancelled_at IS NULL AND starts_at < ? AND ends_at > ? ORDER BY starts_at LIMIT 1",
+                BookingStore::booking, roomId, until.toEpochMilli(), from.toEpochMilli());
+        if (conflict.isPresent()) {
+            return new CoworkingApi.KioskBooking(null, "Salle déjà réservée à ce moment-là");
+        }
+        String id = fr.relais.protocol.MessageIds.next().toString();
+        try (var insert = writer.prepareStatement("INSERT INTO coworking_bookings (id, site_id, resource_id, member_id,"
+                + " starts_at, ends_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, site);
+            insert.setString(3, roomId);
+            insert.setString(4, memberId);
+            insert.setLong(5, from.toEpochMilli());
+            insert.setLong(6, until.toEpochMilli());
+            insert.setLong(7, now);
+            insert.executeUpdate();
+        }
+        return new CoworkingApi.KioskBooking(id, null);
+    }
+
     /** Cancels; false if it was cancelled already. */
     boolean cancel(Booking booking, long now) {
         return sql.inSiteTransaction(booking.site(), () -> sql.update("UPDATE coworking_bookings SET cancelled_at = ?"

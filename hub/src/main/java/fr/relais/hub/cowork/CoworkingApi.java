@@ -5,7 +5,10 @@ import fr.relais.hub.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The coworking routes under /api/coworking, on the database's coworking connection. Who may call
@@ -40,5 +43,19 @@ public final class CoworkingApi {
         badges.mount(router);
         bookings.mount(router);
         presence.mount(router);
+    }
+
+    /** A room booked at a kiosk: its id, or why not, in French for the coworker. */
+    public record KioskBooking(String id, String refusal) {
+    }
+
+    /**
+     * Books a room for a member who badged at the kiosk, on the ingestion writer's connection in
+     * its transaction (issue 12's {@code room-book}), with the rules of the API's bookings: an
+     * active member and a room of the site, within the member's plan's days, no overlap.
+     */
+    public static KioskBooking bookRoomOn(Connection writer, String site, String memberId, String roomId, Instant from,
+                                          Instant until, long now) throws SQLException {
+        return BookingStore.bookOn(writer, site, memberId, roomId, from, until, now);
     }
 }

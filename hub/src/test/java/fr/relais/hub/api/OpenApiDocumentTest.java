@@ -92,7 +92,9 @@ class OpenApiDocumentTest {
     private static ApiServer server() {
         return new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null, null), null, auth)
                 .coworking(new fr.relais.hub.cowork.CoworkingApi(vertx, database,
-                        fr.relais.hub.access.AccessChanges.NONE, fr.relais.hub.cowork.BadgeKeys.NONE, Clock.systemUTC()));
+                        fr.relais.hub.access.AccessChanges.NONE, fr.relais.hub.cowork.BadgeKeys.NONE, Clock.systemUTC()))
+                .bookings(new fr.relais.hub.workshop.BookingsApi(vertx, database,
+                        fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC()));
     }
 
     /**

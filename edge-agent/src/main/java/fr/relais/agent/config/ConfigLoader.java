@@ -135,12 +135,13 @@ public final class ConfigLoader {
         if (accessObject.isPresent()) {
             access = Optional.of(AccessBlock.read(accessObject.get()));
         }
-        List<DoorLink> doorLinks = DoorLinks.resolve(devices, access.isPresent());
         Optional<KioskApiSettings> kioskApi = Optional.empty();
         Optional<StrictObject> kioskApiObject = root.optionalObject("kioskApi");
         if (kioskApiObject.isPresent()) {
             kioskApi = Optional.of(KioskApiBlock.read(kioskApiObject.get(), baseDir, devices));
         }
+        List<DoorLink> doorLinks = DoorLinks.resolve(devices, access.isPresent(),
+                kioskApi.flatMap(KioskApiSettings::reader));
         root.finish();
         List<String> secrets = new ArrayList<>();
         broker.password().ifPresent(secrets::add);

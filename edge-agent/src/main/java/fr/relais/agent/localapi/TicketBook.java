@@ -16,7 +16,7 @@ import java.util.UUID;
  * Queue tickets numbered on the node, per local day (Europe/Paris): 1, 2, 3… from midnight, with
  * the link down as well as up, and across restarts (table {@code kiosk_tickets}). The hub learns
  * of each through the {@code ticket-taken} event. Thread-safe: numbering and insert are one
- * transaction under this object's lock.
+ * statement, under this object's lock.
  */
 public final class TicketBook implements AutoCloseable {
     public static final ZoneId PLACE_ZONE = ZoneId.of("Europe/Paris");
@@ -38,33 +38,26 @@ public final class TicketBook implements AutoCloseable {
         char letter = KioskActions.ticketLetter(topic);
         LocalDate day = LocalDate.ofInstant(now, PLACE_ZONE);
         UUID id = UUID.randomUUID();
-        try {
-            connection.setAutoCommit(false);
-            try {
-                int number;
-                try (PreparedStatement max = connection.prepareStatement(
-                        "SELECT COALESCE(MAX(number), 0) FROM kiosk_tickets WHERE day = ?")) {
-                    max.setString(1, day.toString());
-                    try (ResultSet row = max.executeQuery()) {
-                        number = row.next() ? row.getInt(1) + 1 : 1;
-                    }
+        // One statement: numbering and insert are one write transaction from its first step. A
+        // deferred BEGIN + SELECT + INSERT would fail at once with SQLITE_BUSY (no busy wait) when
+        // the outbox's writer commits between the read and the write.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO kiosk_tickets"
+                + " (id, day, number, topic, taken_at) SELECT ?, ?, COALESCE(MAX(number), 0) + 1, ?, ?"
+                + " FROM kiosk_tickets WHERE day = ?");
+             PreparedStatement read = connection.prepareStatement("SELECT number FROM kiosk_tickets WHERE id = ?")) {
+            insert.setString(1, id.toString());
+            insert.setString(2, day.toString());
+            insert.setString(3, topic);
+            insert.setLong(4, now.toEpochMilli());
+            insert.setString(5, day.toString());
+            insert.executeUpdate();
+            read.setString(1, id.toString());
+            try (ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("the ticket just numbered is not there");
                 }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO kiosk_tickets"
-                        + " (id, day, number, topic, taken_at) VALUES (?, ?, ?, ?, ?)")) {
-                    insert.setString(1, id.toString());
-                    insert.setString(2, day.toString());
-                    insert.setInt(3, number);
-                    insert.setString(4, topic);
-                    insert.setLong(5, now.toEpochMilli());
-                    insert.executeUpdate();
-                }
-                connection.commit();
+                int number = row.getInt(1);
                 return new Ticket(id, day, number, letter + Integer.toString(number), topic, now);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StorageException("cannot number a ticket in " + database.file() + ": " + e.getMessage(), e);

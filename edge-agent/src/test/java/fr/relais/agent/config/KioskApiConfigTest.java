@@ -78,6 +78,21 @@ class KioskApiConfigTest {
                 "kioskApi.technicianBadges[0]: must be a keyed badge hash");
     }
 
+    @Test
+    void theKioskReaderIsNeverTheOnlyDoorsByDefaultAndMayNotNameADoor() throws Exception {
+        String devices = DoorLinksTest.door("porte", 27, 17) + DoorLinksTest.wiegand("lecteur-porte", 5, 6, "")
+                + DoorLinksTest.wiegand("lecteur-borne", 20, 21, "");
+        NodeConfig config = loader.parse(DoorLinksTest.node(DoorLinksTest.access(), devices)
+                + "kioskApi: {linkFile: l.json, reader: lecteur-borne}\n", dir);
+        assertThat(config.doorLinks()).extracting(DoorLink::reader).containsExactly("lecteur-porte");
+
+        String named = DoorLinksTest.door("porte", 27, 17) + DoorLinksTest.wiegand("lecteur-borne", 20, 21,
+                ", door: porte");
+        assertThatThrownBy(() -> loader.parse(DoorLinksTest.node(DoorLinksTest.access(), named)
+                + "kioskApi: {linkFile: l.json, reader: lecteur-borne}\n", dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kioskApi.reader: 'lecteur-borne' opens door 'porte'");
+    }
+
     private void assertRefused(String block, String message) {
         assertThatThrownBy(() -> loader.parse(BASE + block + "\n", dir)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message);

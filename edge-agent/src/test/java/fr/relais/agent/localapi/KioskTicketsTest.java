@@ -68,6 +68,28 @@ class KioskTicketsTest {
     }
 
     @Test
+    void ticketsTakenAtTheSameTimeWhileTheOutboxWritesGetEachTheirOwnNumber() throws Exception {
+        rig = new KioskRig(dir, LATE).start();
+        List<CompletableFuture<JsonNode>> taken = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            taken.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return take("autre");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<Integer> numbers = new java.util.ArrayList<>();
+        for (CompletableFuture<JsonNode> ticket : taken) {
+            numbers.add(ticket.get().path("number").asInt());
+        }
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 20)
+                .boxed().toList());
+        assertThat(rig.outboxEvents("ticket-taken", 20)).hasSize(20);
+    }
+
+    @Test
     void ticketsTakenOfflineWaitInTheOutboxWithWhatTheHubNeeds() throws Exception {
         rig = new KioskRig(dir, LATE).start();
         rig.linkUp.set(false);

@@ -140,6 +140,12 @@ public final class EdgeAgent implements NodeControl, AutoCloseable {
         return runtime.uplink();
     }
 
+    /** The kiosk's side of the node, when it has {@code kioskApi:} (its API, its content feed). */
+    public Optional<fr.relais.agent.localapi.KioskNode> kiosk() {
+        NodeRuntime current = runtime;
+        return current == null ? Optional.empty() : current.kiosk();
+    }
+
     public MessageEmitter emitter() {
         return emitter;
     }

@@ -11,6 +11,7 @@ import fr.relais.agent.device.DeviceSet;
 import fr.relais.agent.device.DriverRegistry;
 import fr.relais.agent.telemetry.OutboxReports;
 import fr.relais.agent.host.HostMonitor;
+import fr.relais.agent.localapi.KioskNode;
 import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.store.AgentDatabase;
 import fr.relais.agent.store.LocalState;
@@ -44,9 +45,11 @@ final class NodeRuntime implements AutoCloseable {
     private final DeviceSet devices;
     private final Duration commandTimeout;
     private final Optional<NodeAccess> access;
+    private final Optional<KioskNode> kiosk;
 
     private NodeRuntime(ScheduledExecutorService executor, Uplink uplink, DeviceSet devices,
-                        Duration commandTimeout, Optional<NodeAccess> access) {
+                        Duration commandTimeout, Optional<NodeAccess> access, Optional<KioskNode> kiosk) {
+        this.kiosk = kiosk;
         this.executor = executor;
         this.uplink = uplink;
         this.devices = devices;
@@ -62,13 +65,23 @@ final class NodeRuntime implements AutoCloseable {
         AtomicReference<DeviceSet> devicesRef = new AtomicReference<>();
         Optional<NodeAccess> access = NodeAccess.open(config, database, new OutboxAccessLog(emitter, envelopes),
                 id -> Optional.ofNullable(devicesRef.get()).flatMap(set -> set.device(id)), Clock.systemUTC());
-        DeviceReports reports = new OutboxReports(emitter, envelopes);
+        Optional<KioskNode> kiosk;
+        try {
+            kiosk = KioskNode.open(config, database, new OutboxAccessLog(emitter, envelopes), access,
+                    Clock.systemUTC());
+        } catch (RuntimeException e) {
+            access.ifPresent(NodeAccess::close);
+            throw e;
+        }
+        DeviceReports outbox = new OutboxReports(emitter, envelopes);
+        DeviceReports doors = access.map(held -> held.routing(outbox)).orElse(outbox);
+        DeviceReports reports = kiosk.map(node -> node.routing(doors)).orElse(doors);
         DeviceSet devices;
         try {
             devices = DeviceSet.create(config.node(), config.site().id(), config.devices(), drivers,
-                    config.badgeHashKey(), access.map(doors -> doors.routing(reports)).orElse(reports),
-                    Clock.systemUTC(), () -> replayingBacklog(uplinkRef.get(), emitter));
+                    config.badgeHashKey(), reports, Clock.systemUTC(), () -> replayingBacklog(uplinkRef.get(), emitter));
         } catch (RuntimeException e) {
+            kiosk.ifPresent(KioskNode::close);
             access.ifPresent(NodeAccess::close);
             throw e;
         }
@@ -85,15 +98,34 @@ final class NodeRuntime implements AutoCloseable {
                 bdSeq -> new Birth(envelopes.current(), bdSeq,
                         new Birth.SiteInfo(config.site().name(), config.site().kind()),
                         new Birth.AgentInfo(agentVersion, config.version()), deviceInfos),
-                commands, access.map(doors -> doors.feed()));
+                commands, access.map(held -> held.feed()), kiosk.map(KioskNode::feed));
         uplinkRef.set(uplink);
+        if (kiosk.isPresent()) {
+            try {
+                kiosk.get().start(uplink::reachesTheHub, devices::infos);
+            } catch (RuntimeException e) {
+                executor.shutdownNow();
+                devices.close();
+                kiosk.get().close();
+                access.ifPresent(NodeAccess::close);
+                throw e;
+            }
+        }
         TelemetryLoop telemetry = new TelemetryLoop(config.node(), devices, uplink, emitter, envelopes, clock,
-                host, now -> access.map(doors -> doors.metrics(now)).orElse(Map.of()));
+                host, now -> ownMetrics(access, kiosk, now));
         uplink.start();
         devices.start(executor);
         long interval = config.telemetryInterval().toMillis();
         executor.scheduleAtFixedRate(telemetry, interval, interval, TimeUnit.MILLISECONDS);
-        return new NodeRuntime(executor, uplink, devices, config.commands().timeout(), access);
+        return new NodeRuntime(executor, uplink, devices, config.commands().timeout(), access, kiosk);
+    }
+
+    private static Map<String, Object> ownMetrics(Optional<NodeAccess> access, Optional<KioskNode> kiosk,
+                                                  java.time.Instant now) {
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        access.ifPresent(doors -> metrics.putAll(doors.metrics(now)));
+        kiosk.ifPresent(node -> metrics.putAll(node.metrics()));
+        return metrics;
     }
 
     /** Offline, or an outbox holding messages older than a minute: the link has better things to do. */
@@ -123,6 +155,11 @@ final class NodeRuntime implements AutoCloseable {
         return uplink;
     }
 
+    /** The kiosk's side, when the node has {@code kioskApi:}. */
+    Optional<KioskNode> kiosk() {
+        return kiosk;
+    }
+
     /** Whether the node's thread runs a no-op within {@code timeout}: it is not stuck. */
     boolean responds(Duration timeout) {
         try {
@@ -147,6 +184,7 @@ final class NodeRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         devices.close();
+        kiosk.ifPresent(KioskNode::close);
         access.ifPresent(NodeAccess::close);
     }
 }

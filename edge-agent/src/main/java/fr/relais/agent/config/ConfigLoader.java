@@ -135,13 +135,20 @@ public final class ConfigLoader {
         if (accessObject.isPresent()) {
             access = Optional.of(AccessBlock.read(accessObject.get()));
         }
-        List<DoorLink> doorLinks = DoorLinks.resolve(devices, access.isPresent());
+        Optional<KioskApiSettings> kioskApi = Optional.empty();
+        Optional<StrictObject> kioskApiObject = root.optionalObject("kioskApi");
+        if (kioskApiObject.isPresent()) {
+            kioskApi = Optional.of(KioskApiBlock.read(kioskApiObject.get(), baseDir, devices));
+        }
+        List<DoorLink> doorLinks = DoorLinks.resolve(devices, access.isPresent(),
+                kioskApi.flatMap(KioskApiSettings::reader));
         root.finish();
         List<String> secrets = new ArrayList<>();
         broker.password().ifPresent(secrets::add);
         badgeKey.ifPresent(secrets::add);
+        kioskApi.flatMap(KioskApiSettings::maintenancePin).ifPresent(pin -> secrets.add(pin.encoded()));
         return new NodeConfig(node, site, broker, storageFile, interval, clock, outbox, commands, devices, badgeKey,
-                access, doorLinks, version, ConfigSecrets.mask(raw, secrets));
+                access, doorLinks, kioskApi, version, ConfigSecrets.mask(raw, secrets));
     }
 
     private static BrokerSettings broker(StrictObject broker, Path baseDir) throws FieldException {

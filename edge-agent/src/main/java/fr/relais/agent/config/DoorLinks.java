@@ -19,6 +19,15 @@ final class DoorLinks {
     }
 
     static List<DoorLink> resolve(List<DeviceConfig> devices, boolean accessConfigured) throws FieldException {
+        return resolve(devices, accessConfigured, Optional.empty());
+    }
+
+    /**
+     * @param kioskReader the kiosk's own reader ({@code kioskApi.reader}): never a door's, not even
+     *                    the only door's by default; one that names a door is refused
+     */
+    static List<DoorLink> resolve(List<DeviceConfig> devices, boolean accessConfigured, Optional<String> kioskReader)
+            throws FieldException {
         List<DeviceConfig> gpioDoors = devices.stream().filter(device -> device.kind() == DeviceKind.DOOR
                 && GPIO_DOOR.equals(device.driver())).toList();
         Optional<String> defaultDoor = accessConfigured && gpioDoors.size() == 1
@@ -31,6 +40,11 @@ final class DoorLinks {
             }
             ReaderDoor written = linkable.readerDoor();
             String settings = "devices[" + i + "].settings";
+            boolean kiosks = kioskReader.filter(device.id()::equals).isPresent();
+            if (kiosks && written.door().isPresent()) {
+                throw new FieldException("kioskApi.reader", "'" + device.id() + "' opens door '" + written.door().get()
+                        + "' (" + settings + ".door): the kiosk needs a reader of its own");
+            }
             if (written.door().isPresent()) {
                 String door = written.door().get();
                 boolean isDoor = devices.stream().anyMatch(other -> other.id().equals(door)
@@ -45,7 +59,7 @@ final class DoorLinks {
                             + "' opens door '" + door + "', which decides with the lists the hub signs with this key");
                 }
             }
-            Optional<String> door = written.door().or(() -> defaultDoor);
+            Optional<String> door = kiosks ? Optional.empty() : written.door().or(() -> defaultDoor);
             if (door.isEmpty()) {
                 if (written.direction().isPresent()) {
                     throw new FieldException(settings + ".direction", "only applies to a reader linked to a door"

@@ -16,12 +16,13 @@ import java.util.Optional;
  *                     when a device reads badges
  * @param access     on a door's node, the hub's key for verifying access lists ({@code access:})
  * @param doorLinks  the badge readers that open a door of this node ({@link DoorLinks})
+ * @param kioskApi   the kiosk's loopback API ({@code kioskApi:}), opt-in
  * @param maskedText the file as written, with any password masked, for {@code get-config}
  */
 public record NodeConfig(String node, Site site, BrokerSettings broker, Path storageFile, Duration telemetryInterval,
                          ClockSource clock, OutboxSettings outbox, CommandSettings commands, List<DeviceConfig> devices,
                          Optional<String> badgeHashKey, Optional<AccessSettings> access, List<DoorLink> doorLinks,
-                         String version, String maskedText) {
+                         Optional<KioskApiSettings> kioskApi, String version, String maskedText) {
 
     public NodeConfig {
         Objects.requireNonNull(node, "node");
@@ -34,6 +35,7 @@ public record NodeConfig(String node, Site site, BrokerSettings broker, Path sto
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(badgeHashKey, "badgeHashKey");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(kioskApi, "kioskApi");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(maskedText, "maskedText");
         devices = List.copyOf(devices);

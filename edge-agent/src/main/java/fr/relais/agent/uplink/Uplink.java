@@ -48,6 +48,8 @@ public final class Uplink implements DirectPublisher {
     private final CommandInbox commands;
     private final Optional<AccessListInbox> accessLists;
     private final String accessTopic;
+    private final Optional<ContentInbox> contents;
+    private final String contentTopic;
     private final MqttLink link;
     private final Replayer replayer;
     private final Backoff backoff;
@@ -55,6 +57,8 @@ public final class Uplink implements DirectPublisher {
 
     private volatile long bdSeq = -1;
     private volatile boolean online;
+    /** The hub's last known state ({@code relais/v1/_hub/state}) said online; false until one arrives. */
+    private volatile boolean hubOnline;
     private volatile boolean stopping;
     private String hubSession;
 
@@ -76,6 +80,18 @@ public final class Uplink implements DirectPublisher {
     public Uplink(NodeConfig config, LocalState state, ClockWatch clock, MessageCodec codec,
                   ScheduledExecutorService executor, Outbox outbox, LongFunction<Birth> births,
                   CommandInbox commands, Optional<AccessListInbox> accessLists) {
+        this(config, state, clock, codec, executor, outbox, births, commands, accessLists, Optional.empty());
+    }
+
+    /**
+     * @param contents on a node with a kiosk, receives the hub's retained content for it
+     *                 ({@code relais/v1/{site}/{node}/content})
+     */
+    public Uplink(NodeConfig config, LocalState state, ClockWatch clock, MessageCodec codec,
+                  ScheduledExecutorService executor, Outbox outbox, LongFunction<Birth> births,
+                  CommandInbox commands, Optional<AccessListInbox> accessLists, Optional<ContentInbox> contents) {
+        this.contents = contents;
+        this.contentTopic = Topic.content(config.site().id(), config.node()).path();
         this.accessLists = accessLists;
         this.accessTopic = Topic.access(config.site().id(), config.node()).path();
         this.config = config;
@@ -100,6 +116,14 @@ public final class Uplink implements DirectPublisher {
     /** Whether state and birth are out and messages can flow. */
     public boolean isOnline() {
         return online;
+    }
+
+    /**
+     * Whether the link reaches the hub: connected, and the hub's retained state says it runs. What
+     * the kiosk calls the link being up (actions the hub must answer are refused otherwise).
+     */
+    public boolean reachesTheHub() {
+        return online && hubOnline && link.isConnected();
     }
 
     public long bdSeq() {
@@ -177,6 +201,7 @@ public final class Uplink implements DirectPublisher {
         List<String> filters = new ArrayList<>(List.of(Topic.HUB_STATE,
                 Topic.commandFilter(config.site().id(), config.node())));
         accessLists.ifPresent(inbox -> filters.add(accessTopic));
+        contents.ifPresent(inbox -> filters.add(contentTopic));
         for (String filter : filters) {
             link.subscribe(filter).exceptionally(failure -> {
                 LOG.warn("{}: cannot subscribe to {}: {}", config.node(), filter, failure.toString());
@@ -200,6 +225,7 @@ public final class Uplink implements DirectPublisher {
         replayer.disconnected();
         onExecutor(() -> {
             online = false;
+            hubOnline = false;
             stats.connectionLosses.incrementAndGet();
             retryLater("connection lost: " + (cause == null ? "unknown cause" : cause.getMessage()));
         });
@@ -241,6 +267,14 @@ public final class Uplink implements DirectPublisher {
                 LOG.error("{}: an access list fragment could not be handled", config.node(), e);
             }
             acknowledge.run();
+        } else if (contentTopic.equals(topicPath) && contents.isPresent()) {
+            try {
+                contents.get().deliver(payload);
+            } catch (RuntimeException e) {
+                // Content that cannot be taken must not end the session: the kiosk keeps what it shows.
+                LOG.error("{}: kiosk content could not be handled", config.node(), e);
+            }
+            acknowledge.run();
         } else {
             commands.deliver(topicPath, payload, acknowledge);
         }
@@ -263,6 +297,7 @@ public final class Uplink implements DirectPublisher {
                 accessLists.ifPresent(AccessListInbox::connected);
             }
             hubSession = hub.session();
+            hubOnline = hub.state() == Presence.ONLINE;
         } catch (InvalidMessageException e) {
             LOG.warn("{}: ignoring an invalid hub state: {}", config.node(), e.getMessage());
         }

@@ -54,6 +54,8 @@ public final class ApiServer {
     private final ProbeDownloadRoutes probeDownload;
     private fr.relais.hub.cowork.CoworkingApi coworking;
     private fr.relais.hub.workshop.BookingsApi bookings;
+    /** Routes of the feature packages (queue, places, van…), each mounting its own. */
+    private final java.util.List<java.util.function.Consumer<Router>> features = new java.util.ArrayList<>();
     private final OpenDoorRoutes openDoor;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
@@ -95,6 +97,15 @@ public final class ApiServer {
         return this;
     }
 
+    /**
+     * Adds a feature's routes ({@code new QueueRoutes(…)::mount}), mounted with the others behind
+     * the authentication handler, before the /api 404; before {@link #listen}.
+     */
+    public ApiServer routes(java.util.function.Consumer<Router> mount) {
+        features.add(java.util.Objects.requireNonNull(mount, "mount"));
+        return this;
+    }
+
     public Future<HttpServer> listen(String host, int port) {
         // HTTP/1.1 only: a client asking to upgrade to cleartext HTTP/2 (Java's HttpClient does by
         // default) got a large answer (the OpenAPI document) in a frame it refuses. Behind TLS, a
@@ -130,6 +141,7 @@ public final class ApiServer {
         if (bookings != null) {
             bookings.mount(router);
         }
+        features.forEach(mount -> mount.accept(router));
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         // Prometheus scrapes with a bearer token (its authorization.credentials_file).

@@ -39,7 +39,7 @@ final class Permissions {
      * What runs a place for its visitors: mediators and managers reach these routes, which check
      * the site ({@link Caller#runs}); viewers read them, filtered to their site.
      */
-    private static final List<Pattern> PLACE_ROUTES = patterns("/api/places/.*", "/api/workshops", "/api/workshops/.*",
+    private static final List<Pattern> PLACE_ROUTES = patterns("/api/places", "/api/places/.*", "/api/workshops", "/api/workshops/.*",
             "/api/queue/.*", "/api/appointments", "/api/appointments/.*", "/api/van/.*");
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 

@@ -37,6 +37,10 @@ public final class KioskActions implements StoredEvents {
     private final ContentChanges changes;
     /** Sites changed by the batch being written: touched on the ingestion thread only. */
     private final Set<String> changedSites = new LinkedHashSet<>();
+    /** Who else must hear of a done action of a type once committed (a room booked: the doors' list). */
+    private final Map<String, java.util.function.Consumer<String>> followers = new ConcurrentHashMap<>();
+    /** Per batch: the sites where an action with a follower was done. */
+    private final Map<String, Set<String>> followed = new java.util.HashMap<>();
 
     public KioskActions(ContentChanges changes) {
         this.changes = changes;
@@ -49,6 +53,16 @@ public final class KioskActions implements StoredEvents {
             throw new IllegalArgumentException("two handlers for kiosk action " + handler.type() + ": "
                     + before.getClass().getName() + " and " + handler.getClass().getName());
         }
+        return this;
+    }
+
+    /**
+     * Tells {@code follower} the site of every done action of {@code type}, after its commit: a
+     * room booked at the kiosk changes what the room's door lets in, so the site's access list
+     * is issued again. Before ingestion starts.
+     */
+    public KioskActions alsoAfter(String type, java.util.function.Consumer<String> follower) {
+        followers.put(type, java.util.Objects.requireNonNull(follower, "follower"));
         return this;
     }
 
@@ -80,6 +94,9 @@ public final class KioskActions implements StoredEvents {
                 insert.setString(6, cut(given.message(), 200));
                 insert.setLong(7, receivedAt);
                 insert.executeUpdate();
+            }
+            if (given.done() && followers.containsKey(event.type())) {
+                followed.computeIfAbsent(event.type(), type -> new LinkedHashSet<>()).add(site);
             }
         }
         changedSites.add(site);
@@ -125,11 +142,20 @@ public final class KioskActions implements StoredEvents {
             }
         }
         changedSites.clear();
+        followed.forEach((type, sites) -> sites.forEach(site -> {
+            try {
+                followers.get(type).accept(site);
+            } catch (RuntimeException e) {
+                LOG.error("site {} could not be told of a committed kiosk action {}", site, type, e);
+            }
+        }));
+        followed.clear();
     }
 
     @Override
     public void rolledBack() {
         changedSites.clear();
+        followed.clear();
     }
 
     private static String action(Object value) {

@@ -94,7 +94,9 @@ class OpenApiDocumentTest {
                 .coworking(new fr.relais.hub.cowork.CoworkingApi(vertx, database,
                         fr.relais.hub.access.AccessChanges.NONE, fr.relais.hub.cowork.BadgeKeys.NONE, Clock.systemUTC()))
                 .bookings(new fr.relais.hub.workshop.BookingsApi(vertx, database,
-                        fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC()));
+                        fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC()))
+                .routes(new fr.relais.hub.queue.QueueRoutes(vertx, new fr.relais.hub.queue.QueueStore(database.coworking()),
+                        fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC())::mount);
     }
 
     /**

@@ -54,6 +54,8 @@ public final class ApiServer {
     private final ProbeDownloadRoutes probeDownload;
     private fr.relais.hub.cowork.CoworkingApi coworking;
     private final OpenDoorRoutes openDoor;
+    private fr.relais.hub.place.PlacesApi places;
+    private fr.relais.hub.van.VanApi van;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
@@ -88,6 +90,13 @@ public final class ApiServer {
         return this;
     }
 
+    /** Adds the places' routes (/api/places) and the van's (/api/van); before {@link #listen}. */
+    public ApiServer places(fr.relais.hub.place.PlacesApi places, fr.relais.hub.van.VanApi van) {
+        this.places = places;
+        this.van = van;
+        return this;
+    }
+
     public Future<HttpServer> listen(String host, int port) {
         // HTTP/1.1 only: a client asking to upgrade to cleartext HTTP/2 (Java's HttpClient does by
         // default) got a large answer (the OpenAPI document) in a frame it refuses. Behind TLS, a
@@ -119,6 +128,10 @@ public final class ApiServer {
         probeDownload.mount(router);
         if (coworking != null) {
             coworking.mount(router);
+        }
+        if (places != null) {
+            places.mount(router);
+            van.mount(router);
         }
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));

@@ -92,7 +92,10 @@ class OpenApiDocumentTest {
     private static ApiServer server() {
         return new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null, null), null, auth)
                 .coworking(new fr.relais.hub.cowork.CoworkingApi(vertx, database,
-                        fr.relais.hub.access.AccessChanges.NONE, fr.relais.hub.cowork.BadgeKeys.NONE, Clock.systemUTC()));
+                        fr.relais.hub.access.AccessChanges.NONE, fr.relais.hub.cowork.BadgeKeys.NONE, Clock.systemUTC()))
+                .places(new fr.relais.hub.place.PlacesApi(vertx, database, fr.relais.hub.content.ContentChanges.NONE,
+                        Clock.systemUTC()), new fr.relais.hub.van.VanApi(vertx, database,
+                        fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC(), "http://127.0.0.1:8080"));
     }
 
     /**

@@ -38,10 +38,17 @@ public final class VanApi {
 
     /** @param publicUrl the hub's address as the public reaches it ({@code HubConfig.publicUrl}) */
     public VanApi(Vertx vertx, Database database, ContentChanges changes, Clock clock, String publicUrl) {
+        this(vertx, new PlaceSql(database.coworking()), changes, clock, () -> publicUrl);
+    }
+
+    /** @param publicUrl read at each request: the hub's own address is known once it listens (port 0) */
+    public VanApi(Vertx vertx, Database database, ContentChanges changes, Clock clock,
+                  java.util.function.Supplier<String> publicUrl) {
         this(vertx, new PlaceSql(database.coworking()), changes, clock, publicUrl);
     }
 
-    VanApi(Vertx vertx, PlaceSql sql, ContentChanges changes, Clock clock, String publicUrl) {
+    VanApi(Vertx vertx, PlaceSql sql, ContentChanges changes, Clock clock,
+           java.util.function.Supplier<String> publicUrl) {
         this.vertx = vertx;
         this.store = new TourStore(sql);
         this.changes = changes;

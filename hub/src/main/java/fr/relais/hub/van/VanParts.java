@@ -19,16 +19,21 @@ import java.util.List;
 public final class VanParts {
     static final int DAYS = 62;
     private final TourStore store;
-    private final String publicUrl;
+    private final java.util.function.Supplier<String> publicUrl;
 
     /** @param publicUrl the hub's address as the public reaches it ({@code HubConfig.publicUrl}) */
     public VanParts(Database database, String publicUrl) {
+        this(new PlaceSql(database.coworking()), () -> publicUrl);
+    }
+
+    /** @param publicUrl read at each call: the hub's own address is known once it listens (port 0) */
+    public VanParts(Database database, java.util.function.Supplier<String> publicUrl) {
         this(new PlaceSql(database.coworking()), publicUrl);
     }
 
-    VanParts(PlaceSql sql, String publicUrl) {
+    VanParts(PlaceSql sql, java.util.function.Supplier<String> publicUrl) {
         this.store = new TourStore(sql);
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     public PlaceContent.Van van(String site, Instant now) {
@@ -36,14 +41,14 @@ public final class VanParts {
         Commune home = store.territory().place(site).map(Place::communeId).map(tour.communes()::get).orElse(null);
         List<PlaceContent.Commune> communes = tour.communes().values().stream().filter(Commune::vanServed)
                 .sorted(Comparator.comparing(Commune::name))
-                .map(c -> new PlaceContent.Commune(c.id(), c.name(), VanReads.calendarUrl(publicUrl, c.id()),
+                .map(c -> new PlaceContent.Commune(c.id(), c.name(), VanReads.calendarUrl(publicUrl.get(), c.id()),
                         home != null && home.near(c))).toList();
         LocalDate today = now.atZone(VanTour.ZONE).toLocalDate();
         List<PlaceContent.Visit> visits = tour.visits(today, today.plusDays(DAYS), null).stream()
                 .filter(v -> !v.end().toInstant().isBefore(now))
                 .map(v -> new PlaceContent.Visit(v.communeId(), PlaceJson.at(v.start()), PlaceJson.at(v.end()),
                         cut(v.place(), 160), v.status(), cut(v.note(), 200))).toList();
-        return new PlaceContent.Van(VanReads.calendarUrl(publicUrl, null), communes, visits);
+        return new PlaceContent.Van(VanReads.calendarUrl(publicUrl.get(), null), communes, visits);
     }
 
     private static String cut(String text, int max) {

@@ -27,13 +27,13 @@ final class VanReads {
     private final Vertx vertx;
     private final TourStore store;
     private final Clock clock;
-    private final String publicUrl;
+    private final java.util.function.Supplier<String> publicUrl;
 
-    VanReads(Vertx vertx, TourStore store, Clock clock, String publicUrl) {
+    VanReads(Vertx vertx, TourStore store, Clock clock, java.util.function.Supplier<String> publicUrl) {
         this.vertx = vertx;
         this.store = store;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     void mount(Router router) {
@@ -47,13 +47,14 @@ final class VanReads {
 
     /** The feed of one commune, as the kiosk's QR code and the town halls link it. */
     static String calendarUrl(String publicUrl, String commune) {
-        return publicUrl + (commune == null ? "/api/van/tour.ics" : "/api/van/communes/" + commune + "/tour.ics");
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return base + (commune == null ? "/api/van/tour.ics" : "/api/van/communes/" + commune + "/tour.ics");
     }
 
     private void communes(RoutingContext ctx) {
         Replies.answer(vertx, ctx, 200, () -> VanApi.items(store.territory().communes().stream()
-                .map(c -> VanJson.commune(c, c.vanServed() ? calendarUrl(publicUrl, c.id()) : null)).toList())
-                .put("calendarUrl", calendarUrl(publicUrl, null)).put("example", store.territory().example()));
+                .map(c -> VanJson.commune(c, c.vanServed() ? calendarUrl(publicUrl.get(), c.id()) : null)).toList())
+                .put("calendarUrl", calendarUrl(publicUrl.get(), null)).put("example", store.territory().example()));
     }
 
     private void stops(RoutingContext ctx) {

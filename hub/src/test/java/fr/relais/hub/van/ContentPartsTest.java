@@ -8,7 +8,7 @@ import fr.relais.protocol.content.PlaceContent;
 import fr.relais.protocol.content.PlaceContentCodec;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
+import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,9 +61,10 @@ class ContentPartsTest {
                 .isNotEmpty().containsOnly("cancelled");
         assertThat(tour.visits()).allMatch(v -> v.startTime().toInstant().isBefore(NOW.plusSeconds(63L * 86_400)));
 
+        // Not List.of(): PlaceContent's null check calls contains(null), which List.of() refuses (NPE).
         PlaceContent content = new PlaceContent(PlaceContent.VERSION, "rozoy", 1, NOW.toString(), places.example(),
-                rozoy, hours, tour, List.of(), List.of(), new PlaceContent.Queue(List.of(), 0, null, 0), List.of(),
-                List.of());
+                rozoy, hours, tour, new ArrayList<>(), new ArrayList<>(),
+                new PlaceContent.Queue(new ArrayList<>(), 0, null, 0), new ArrayList<>(), new ArrayList<>());
         byte[] encoded = PlaceContentCodec.encode(content);
         assertThat(encoded.length).isLessThan(PlaceContentCodec.MAX_BYTES);
         assertThat(PlaceContentCodec.decode(encoded).van().visits()).hasSameSizeAs(tour.visits());

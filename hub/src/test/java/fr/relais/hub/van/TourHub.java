@@ -81,7 +81,12 @@ public final class TourHub implements AutoCloseable {
         }
         Auth auth = Auth.start(vertx, database, ApiClient.AUTH, Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()));
-        ApiServer api = new ApiServer(vertx, null, () -> null, null, null, new AlertRoutes(vertx, null, null), null, auth)
+        // The registry and the alerts too: the dashboard's fleet view reads them at every login.
+        fr.relais.hub.store.RegistryReader registry = new fr.relais.hub.store.RegistryReader(database);
+        AlertRoutes alerts = new AlertRoutes(vertx, new fr.relais.hub.alert.AlertService(
+                new fr.relais.hub.store.AlertStore(database), Clock.systemUTC()), registry);
+        ApiServer api = new ApiServer(vertx, registry, () -> null, null, null, alerts,
+                new fr.relais.hub.store.TelemetryReader(database), auth)
                 .places(new PlacesApi(vertx, database, changes, clock),
                         new VanApi(vertx, database, changes, clock, PUBLIC_URL));
         server = api.listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

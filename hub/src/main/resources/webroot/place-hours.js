@@ -52,6 +52,11 @@ const coworkingRoute = route;
 // Replaced: coworking.js and dashboard.js call route() by name; the fleet and coworking pages first.
 route = function () {
   coworkingRoute();
+  placeRoute();
+};
+
+/** Shows the place page the address asks for, over what coworking.js's route() decided. */
+function placeRoute() {
   const page = placePage();
   if (page) {
     document.getElementById("fleet").hidden = true;
@@ -66,7 +71,7 @@ route = function () {
   document.body.classList.toggle("on-place-page", Boolean(page));
   if (page === "place-hours") refreshHours(true);
   if (page === "van-tour") refreshTour();
-};
+}
 
 const coworkingLoggedInFirst = coworkingLoggedIn;
 coworkingLoggedIn = async function (me) {
@@ -87,11 +92,11 @@ coworkingLoggedIn = async function (me) {
       .catch(() => null);
     history.replaceState(null, "", place && place.kind === "van" ? "#tournee" : "#horaires");
   }
+  // Its route() (this file's) shows the place page asked for: ph.me is set already.
   await coworkingLoggedInFirst(me);
   if (ph.me) document.getElementById("views").hidden = false;
   document.getElementById("nav-hours").hidden = !ph.me;
   document.getElementById("nav-tour").hidden = !ph.me;
-  route();
 };
 
 const coworkingReset = resetCoworking;
@@ -110,8 +115,8 @@ resetCoworking = function () {
 const coworkingStart = startCoworking;
 startCoworking = function () {
   coworkingStart();
-  // After coworking.js's own: this one decides last what is shown.
-  window.addEventListener("hashchange", () => route());
+  // After coworking.js's own listener (its route()): this one decides last what is shown.
+  window.addEventListener("hashchange", placeRoute);
   startHours();
   startTour();
 };

@@ -60,14 +60,14 @@ public final class PlacesApi {
 
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        Replies.answer(vertx, ctx, 200, () -> {
+        Replies.list(vertx, ctx, () -> {
             Map<String, Commune> communes = communes();
             boolean example = territory.example();
             JsonArray items = new JsonArray();
             territory.places(null).stream().filter(p -> caller == null || caller.sees(p.site()))
                     .forEach(p -> items.add(PlaceJson.place(p, communes, example)));
-            ctx.response().putHeader("X-Total-Count", Integer.toString(items.size()));
-            return new JsonObject().put("items", items).put("next", (String) null);
+            return new Replies.Listing(new JsonObject().put("items", items).put("next", (String) null), items.size(),
+                    null);
         });
     }
 

@@ -31,6 +31,27 @@ public final class Replies {
         });
     }
 
+    /** A list's answer: its body, and the paging headers set on the event loop. */
+    public record Listing(JsonObject body, long total, String nextLink) {
+    }
+
+    /** Answers a list with {@code X-Total-Count} (and {@code Link: <…>; rel="next"} when there is more). */
+    public static void list(Vertx vertx, RoutingContext ctx, Callable<Listing> work) {
+        vertx.executeBlocking(work, false).onComplete(result -> {
+            if (result.failed()) {
+                failed(ctx, result.cause());
+                return;
+            }
+            Listing listing = result.result();
+            ctx.response().putHeader("X-Total-Count", Long.toString(listing.total()));
+            if (listing.nextLink() != null) {
+                ctx.response().putHeader("Link", "<" + listing.nextLink() + ">; rel=\"next\"");
+            }
+            ctx.response().setStatusCode(200).putHeader("content-type", "application/json; charset=utf-8")
+                    .end(listing.body().encode());
+        });
+    }
+
     public static void failed(RoutingContext ctx, Throwable cause) {
         if (cause instanceof Refusal refusal) {
             ApiServer.fail(ctx, refusal.status(), refusal.getMessage());

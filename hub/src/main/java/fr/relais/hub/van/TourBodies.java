@@ -13,6 +13,9 @@ final class TourBodies {
     static final Set<String> EXCEPTION_FIELDS = Set.of("kind", "date", "stop", "commune", "toDate", "start", "end",
             "place", "reason");
 
+    /** A visit moves a few days at most (VanTour looks a month around a range for them). */
+    static final int MAX_MOVE_DAYS = 28;
+
     private TourBodies() {
     }
 
@@ -66,6 +69,10 @@ final class TourBodies {
         }
         if (kind.equals("moved") && !body.has("toDate") && !body.has("start") && !body.has("place")) {
             throw Refusal.invalid("toDate, start or place: a moved visit needs where or when it moves");
+        }
+        if (toDate != null && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(date, toDate)) > MAX_MOVE_DAYS) {
+            throw Refusal.invalid("toDate must be within " + MAX_MOVE_DAYS + " days of date: cancel this visit and add"
+                    + " another instead");
         }
         if (!kind.equals("moved") && body.has("toDate")) {
             throw Refusal.invalid("toDate is only for a moved visit");

@@ -105,7 +105,7 @@ public final class TourCalendar {
         }
         master.add(new RRule<>(rule));
         List<ZonedDateTime> excluded = new ArrayList<>();
-        LocalDate last = LocalDate.now(VanTour.ZONE).plusMonths(AHEAD_MONTHS);
+        LocalDate last = since.plusMonths(PAST_MONTHS + AHEAD_MONTHS);
         for (YearMonth month = YearMonth.from(first); !month.atDay(1).isAfter(last); month = month.plusMonths(1)) {
             LocalDate day = stop.dayIn(month);
             if (!stop.validOn(day) || day.isBefore(since)) {

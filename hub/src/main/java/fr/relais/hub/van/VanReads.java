@@ -99,21 +99,18 @@ final class VanReads {
             Replies.failed(ctx, e);
             return;
         }
-        Replies.answer(vertx, ctx, 200, () -> {
+        String path = ctx.request().path();
+        Replies.list(vertx, ctx, () -> {
             if (commune != null && store.territory().commune(commune).isEmpty()) {
                 throw Refusal.notFound("no commune " + commune);
             }
             List<Visit> visits = store.tour().visits(from, to, commune);
             List<Visit> page = visits.stream().skip(skip).limit(limit).toList();
             String next = skip + page.size() < visits.size() ? Integer.toString(skip + page.size()) : null;
-            ctx.response().putHeader("X-Total-Count", Integer.toString(visits.size()));
-            if (next != null) {
-                ctx.response().putHeader("Link", "<" + ctx.request().path() + "?" + (commune == null ? ""
-                        : "commune=" + commune + "&") + "from=" + from + "&to=" + to + "&limit=" + limit
-                        + "&cursor=" + next + ">; rel=\"next\"");
-            }
-            return VanApi.items(page.stream().map(VanJson::visit).toList()).put("next", next)
-                    .put("example", store.territory().example());
+            String link = next == null ? null : path + "?" + (commune == null ? "" : "commune=" + commune + "&")
+                    + "from=" + from + "&to=" + to + "&limit=" + limit + "&cursor=" + next;
+            return new Replies.Listing(VanApi.items(page.stream().map(VanJson::visit).toList()).put("next", next)
+                    .put("example", store.territory().example()), visits.size(), link);
         });
     }
 

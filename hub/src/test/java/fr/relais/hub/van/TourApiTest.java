@@ -198,6 +198,8 @@ class TourApiTest {
                         + "\"ordinal\":1,\"start\":\"10:00\",\"end\":\"11:00\"}", "commune"},
                 new String[] {"POST", "/api/van/exceptions", "{\"kind\":\"holiday\",\"date\":\"2026-12-25\"}", "kind"},
                 new String[] {"POST", "/api/van/exceptions", "{\"kind\":\"added\",\"date\":\"2026-12-25\"}", "commune"},
+                new String[] {"POST", "/api/van/exceptions", "{\"kind\":\"moved\",\"date\":\"2027-01-05\","
+                        + "\"stop\":\"arret-parfondeval\",\"toDate\":\"2027-06-01\"}", "toDate"},
                 new String[] {"POST", "/api/van/exceptions", "not json", "not valid JSON"});
         for (String[] request : refused) {
             HttpResponse<String> response = admin.send(request[0], request[1], request[2]);

@@ -127,6 +127,14 @@ public final class HubMain implements Callable<Integer> {
                     + " access-signing-key.pem). Without it the hub sends the doors no lists.")
     private Path accessSigningKey;
 
+    @Option(names = "--example-content", description = "Load the example territory (communes, places' hours, the"
+            + " van's tour) and example workshops into empty tables at start; what is built on them says it is an example.")
+    private boolean exampleContent;
+
+    @Option(names = "--public-url", paramLabel = "URL", description = "The hub's address as the public reaches it,"
+            + " for the calendar links shown on the kiosks (default: http://{http-host}:{port}).")
+    private String publicUrl;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new HubMain()).execute(args));
     }
@@ -147,7 +155,7 @@ public final class HubMain implements Callable<Integer> {
             config = new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
                     Duration.ofSeconds(nodeSilenceSeconds), RetentionSettings.ofDays(rawRetentionDays, rollupRetentionDays),
                     authSettings(), IngestLimits.of(maxSeqJump, deadLetterRetentionDays, deadLettersPerNode),
-                    Optional.ofNullable(accessSigningKey));
+                    Optional.ofNullable(accessSigningKey)).withExampleContent(exampleContent).withPublicUrl(publicUrl);
             if (accessSigningKey != null) {
                 // A key given but unreadable stops the hub here, with the file named, not in a stack trace.
                 fr.relais.hub.access.AccessSigningKey.load(Optional.of(accessSigningKey));

@@ -57,6 +57,8 @@ public final class ApiServer {
     /** Routes of the feature packages (queue, places, van…), each mounting its own. */
     private final java.util.List<java.util.function.Consumer<Router>> features = new java.util.ArrayList<>();
     private final OpenDoorRoutes openDoor;
+    private fr.relais.hub.place.PlacesApi places;
+    private fr.relais.hub.van.VanApi van;
 
     public ApiServer(Vertx vertx, RegistryReader registry, Supplier<IngestStatus> ingestStatus,
                      CommandSender commandSender, HubMetrics metrics, AlertRoutes alerts,
@@ -94,6 +96,13 @@ public final class ApiServer {
     /** Adds the workshops' and appointments' routes (/api/workshops, /api/appointments); before {@link #listen}. */
     public ApiServer bookings(fr.relais.hub.workshop.BookingsApi routes) {
         this.bookings = routes;
+        return this;
+    }
+
+    /** Adds the places' routes (/api/places) and the van's (/api/van); before {@link #listen}. */
+    public ApiServer places(fr.relais.hub.place.PlacesApi places, fr.relais.hub.van.VanApi van) {
+        this.places = places;
+        this.van = van;
         return this;
     }
 
@@ -140,6 +149,10 @@ public final class ApiServer {
         }
         if (bookings != null) {
             bookings.mount(router);
+        }
+        if (places != null) {
+            places.mount(router);
+            van.mount(router);
         }
         features.forEach(mount -> mount.accept(router));
         router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()

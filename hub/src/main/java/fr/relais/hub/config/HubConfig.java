@@ -21,10 +21,14 @@ import java.util.Optional;
  * @param limits      what one message may do to the counters and the dead letters
  * @param accessSigningKey the Ed25519 {@code PRIVATE KEY} PEM file the doors' access lists are signed
  *                    with; empty: the hub issues none (see {@code fr.relais.hub.access.AccessSigningKey})
+ * @param exampleContent load the example territory, hours, tour (and workshops) into empty tables at start
+ * @param publicUrl   the hub's address as the public reaches it (the calendar feeds' URLs put in the
+ *                    kiosks' content and QR codes); empty: {@code http://{httpHost}:{port}}
  */
 public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
                         Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention,
-                        AuthSettings auth, IngestLimits limits, Optional<Path> accessSigningKey) {
+                        AuthSettings auth, IngestLimits limits, Optional<Path> accessSigningKey,
+                        boolean exampleContent, Optional<String> publicUrl) {
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -38,12 +42,57 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(accessSigningKey, "accessSigningKey");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        publicUrl = publicUrl.map(HubConfig::checkedPublicUrl);
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("httpPort must be between 0 and 65535, got " + httpPort);
         }
         if (nodeSilence.isNegative() || nodeSilence.isZero()) {
             throw new IllegalArgumentException("the node silence timeout must be positive, got " + nodeSilence);
         }
+    }
+
+    /** Without example content, the public URL the default one. */
+    public HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
+                     Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention,
+                     AuthSettings auth, IngestLimits limits, Optional<Path> accessSigningKey) {
+        this(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits, accessSigningKey,
+                false, Optional.empty());
+    }
+
+    /** The same, loading the example content ({@code --example-content}) or not. */
+    public HubConfig withExampleContent(boolean load) {
+        return new HubConfig(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits,
+                accessSigningKey, load, publicUrl);
+    }
+
+    /** The same, with this public address ({@code --public-url}); null keeps the default. */
+    public HubConfig withPublicUrl(String url) {
+        return new HubConfig(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits,
+                accessSigningKey, exampleContent, Optional.ofNullable(url));
+    }
+
+    /** The public address, without a trailing '/': the one given, or this hub's own on {@code actualPort}. */
+    public String publicUrl(int actualPort) {
+        return publicUrl.orElse("http://" + (httpHost.contains(":") ? "[" + httpHost + "]" : httpHost) + ":"
+                + actualPort);
+    }
+
+    /** An absolute http(s) URL without query or fragment: the feeds' paths are appended to it. */
+    private static String checkedPublicUrl(String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("--public-url '" + url + "' is not a URL: " + e.getReason());
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("--public-url must be an http(s) address such as"
+                    + " https://relais.example.org, got '" + url + "'");
+        }
+        String text = uri.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** Without a key for the doors' access lists. */
@@ -56,7 +105,7 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
     /** The same, signing the doors' access lists with the key in that file. */
     public HubConfig withAccessSigningKey(Path keyFile) {
         return new HubConfig(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits,
-                Optional.of(keyFile));
+                Optional.of(keyFile), exampleContent, publicUrl);
     }
 
     /** With the default limits on sequence jumps and dead letters. */

@@ -95,6 +95,9 @@ class OpenApiDocumentTest {
                         fr.relais.hub.access.AccessChanges.NONE, fr.relais.hub.cowork.BadgeKeys.NONE, Clock.systemUTC()))
                 .bookings(new fr.relais.hub.workshop.BookingsApi(vertx, database,
                         fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC()))
+                .places(new fr.relais.hub.place.PlacesApi(vertx, database, fr.relais.hub.content.ContentChanges.NONE,
+                        Clock.systemUTC()), new fr.relais.hub.van.VanApi(vertx, database,
+                        fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC(), "http://127.0.0.1:8080"))
                 .routes(new fr.relais.hub.queue.QueueRoutes(vertx, new fr.relais.hub.queue.QueueStore(database.coworking()),
                         fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC())::mount);
     }

@@ -1,0 +1,140 @@
+package fr.relais.hub.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.hub.TestDatabase;
+import fr.relais.hub.van.TourHub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The pages "Horaires" and "Tournée du bus" in headless Chromium against the hub's real router
+ * and the example territory, as a place's mediator and the van's agent use them: open now, a
+ * particular day and a new period saved; a visit cancelled and shown so; a form left incomplete
+ * said beside it. Screenshots land in target/screenshots.
+ */
+class TourBrowserTest {
+    /** Tuesday 1 December 2026, 09:00 in Rozoy. */
+    private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+    private static final String PASSWORD = "a-long-enough-password";
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private TourHub hub;
+    private Browser browser;
+    private String dashboard;
+
+    @BeforeEach
+    void start(@TempDir Path dir) throws Exception {
+        hub = new TourHub(TestDatabase.Kind.SQLITE, dir, NOW);
+        dashboard = "http://127.0.0.1:" + hub.port() + "/";
+        browser = new Browser(Files.createDirectory(dir.resolve("chromium-profile")));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            if (browser != null) {
+                assertThat(browser.scriptErrors()).as("errors in the page's scripts").isEmpty();
+            }
+        } finally {
+            if (browser != null) {
+                browser.close();
+            }
+            hub.close();
+        }
+    }
+
+    @Test
+    void aPlacesMediatorSeesItOpenAddsAParticularDayAndAPeriod() throws Exception {
+        hub.account("mediatrice-rozoy", "mediator", "rozoy");
+        browser.open(dashboard);
+        browser.logIn("mediatrice-rozoy", PASSWORD);
+        browser.untilText("#ph-now", "Ouvert en ce moment, jusqu'à 12:00.");
+        assertThat(browser.find("#nav-hours").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.find("#fleet").isDisplayed()).isFalse();
+        browser.untilText("#ph-exceptions .exception", "Noël");
+        shots("hours");
+
+        // A day closed for the end of the year.
+        browser.script("document.getElementById('ph-x-date').value = arguments[0];", "2026-12-31");
+        browser.find("#ph-x-label").sendKeys("Saint-Sylvestre");
+        browser.find("#ph-exception-form button[type=submit]").click();
+        browser.untilText("#ph-notice", "Jour particulier ajouté : jeudi 31 décembre.");
+        browser.untilText("#ph-exceptions .exception", "jeudi 31 décembre : fermé (Saint-Sylvestre)");
+        // The same day again: refused in plain words.
+        browser.find("#ph-exception-form button[type=submit]").click();
+        browser.untilText("#ph-exception-error", "Ce jour a déjà un horaire particulier");
+
+        // A Monday morning added to the week.
+        browser.find("#ph-add-period").click();
+        browser.script("const i = document.querySelectorAll('#ph-weekly .period').length - 1;"
+                + " const c = document.getElementById('ph-w-closes-' + i); c.value = '08:00';"
+                + " c.dispatchEvent(new Event('input'));");
+        browser.find("#ph-weekly-form button[type=submit]").click();
+        browser.untilText("#ph-weekly-error", "Lundi : l'heure de fermeture doit suivre l'heure d'ouverture.");
+        browser.script("const i = document.querySelectorAll('#ph-weekly .period').length - 1;"
+                + " const c = document.getElementById('ph-w-closes-' + i); c.value = '12:00';"
+                + " c.dispatchEvent(new Event('input'));");
+        browser.find("#ph-weekly-form button[type=submit]").click();
+        browser.untilText("#ph-notice", "Horaires enregistrés.");
+        JsonNode hours = hub.admin.json("/api/places/rozoy/hours");
+        assertThat(hours.path("weekly").findValuesAsText("day")).contains("MONDAY").hasSize(10);
+        assertThat(hours.path("exceptions").findValuesAsText("label")).contains("Saint-Sylvestre");
+        assertThat(hub.changes.sites).contains("rozoy");
+        shots("hours-saved");
+    }
+
+    @Test
+    void theVansAgentCancelsAVisitAndSeesItSoWithTheCalendarLink() throws Exception {
+        hub.account("agent-spi", "mediator", "spi");
+        browser.open(dashboard);
+        browser.logIn("agent-spi", PASSWORD);
+        browser.untilText("#vt-visits .visit", "Parfondeval");
+        assertThat(browser.find("#nav-tour").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.find("#vt-example").isDisplayed()).isTrue();
+        assertThat(browser.find("#vt-ics").getAttribute("href")).endsWith("/api/van/tour.ics");
+        browser.untilText("#vt-stops .stop", "le 1er mardi du mois, 09:00 – 12:00 · place de la mairie");
+        shots("tour");
+
+        // An added visit without its commune: said beside the form, nothing sent.
+        new Select(browser.find("#vt-x-kind")).selectByValue("added");
+        browser.find("#vt-exception-form button[type=submit]").click();
+        browser.untilText("#vt-exception-error", "Choisissez la commune.");
+        assertThat(browser.find("#vt-x-commune").getAttribute("aria-invalid")).isEqualTo("true");
+
+        // Today's visit to Parfondeval cancelled: the bus broke down.
+        new Select(browser.find("#vt-x-kind")).selectByValue("cancelled");
+        browser.until(d -> d.findElement(By.id("vt-x-visit")).isDisplayed());
+        new Select(browser.find("#vt-x-visit")).selectByValue("arret-parfondeval|2026-12-01");
+        browser.find("#vt-x-reason").sendKeys("Panne du bus");
+        browser.find("#vt-exception-form button[type=submit]").click();
+        browser.untilText("#vt-notice", "Passage annulé : enregistré.");
+        browser.untilText("#vt-visits .visit.cancelled", "Parfondeval");
+        browser.untilText("#vt-visits .visit.cancelled", "Annulé : Panne du bus");
+        browser.untilText("#vt-exceptions .exception", "Passage annulé · mardi 1 décembre · Parfondeval (Panne du bus)");
+        JsonNode visits = hub.admin.json("/api/van/visits?commune=parfondeval&from=2026-12-01&to=2026-12-01");
+        assertThat(visits.path("items").get(0).path("status").asText()).isEqualTo("cancelled");
+        assertThat(hub.changes.all).isNotEmpty();
+        shots("tour-cancelled");
+    }
+
+    /** The page as it is now, on a desk and on a 360 px phone. */
+    private void shots(String name) throws Exception {
+        browser.windowSize(1200, 900);
+        browser.fullScreenshot(SHOTS.resolve("tour-" + name + "-desktop.png"));
+        browser.windowSize(360, 800);
+        browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
+        browser.fullScreenshot(SHOTS.resolve("tour-" + name + "-360px.png"));
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
+                .as("nothing wider than the phone's screen on " + name).isLessThanOrEqualTo(360);
+        browser.windowSize(1200, 900);
+    }
+}

@@ -14,7 +14,15 @@ final class InfoScreen {
     }
 
     static Node create(InfoPage page, Navigator navigator) {
+        return create(page, navigator, null);
+    }
+
+    /** @param first shown above the paragraphs (the devices' states), or null */
+    static Node create(InfoPage page, Navigator navigator, Node first) {
         VBox paragraphs = new VBox();
+        if (first != null) {
+            paragraphs.getChildren().add(first);
+        }
         paragraphs.getStyleClass().add("info-paragraphs");
         for (String text : page.paragraphs()) {
             Label paragraph = new Label(text);

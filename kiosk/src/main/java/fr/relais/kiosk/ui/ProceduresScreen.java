@@ -72,7 +72,16 @@ final class ProceduresScreen {
         scroll.setPannable(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        VBox screen = new VBox(ScreenHeader.create(TITLE, navigator), intro, searchBar(), scroll);
+        Button help = new Button(typo("Être reçu par un médiateur : prendre un ticket ou un rendez-vous"),
+                Icons.icon("person"));
+        help.setId("open-help");
+        help.getStyleClass().add("primary-button");
+        help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
+        help.setMaxWidth(Double.MAX_VALUE);
+        help.setOnAction(e -> navigator.show(ScreenId.HELP));
+
+        VBox screen = new VBox(ScreenHeader.create(TITLE, navigator), intro, help, searchBar(), scroll);
         screen.getStyleClass().addAll("screen", "procedures-screen");
         return screen;
     }

@@ -22,7 +22,7 @@ public final class SampleContent {
 
     public static final String CALENDAR_BASE = "https://relais.example/api/van/communes/";
     /** id, name, near a mediation place, weekday, ordinal in the month, morning. */
-    private static final List<Object[]> COMMUNES = List.of(
+    private static final List<Object[]> COMMUNES = java.util.Arrays.asList(
             new Object[] {"parfondeval", "Parfondeval", false, DayOfWeek.TUESDAY, 1, true},
             new Object[] {"dohis", "Dohis", false, DayOfWeek.TUESDAY, 1, false},
             new Object[] {"archon", "Archon", false, DayOfWeek.WEDNESDAY, 1, true},
@@ -45,6 +45,19 @@ public final class SampleContent {
     private SampleContent() {
     }
 
+    /**
+     * PlaceContent's constructor checks lists with {@code contains(null)}, which an immutable
+     * {@code List.of} answers with a NullPointerException: give it ordinary lists.
+     */
+    @SafeVarargs
+    public static <T> List<T> mutable(T... items) {
+        return new ArrayList<>(java.util.Arrays.asList(items));
+    }
+
+    public static <T> List<T> mutable(List<T> items) {
+        return new ArrayList<>(items);
+    }
+
     /** @param kind mediation, coworking or van */
     public static PlaceContent forKind(String kind, Instant now) {
         ZonedDateTime here = now.atZone(Times.PARIS);
@@ -62,23 +75,23 @@ public final class SampleContent {
         };
         return new PlaceContent(PlaceContent.VERSION, site, now.toEpochMilli(), now.toString(), true, place,
                 hours(here.toLocalDate()), van(here), workshops(here, kind.equals("coworking")), slots(here),
-                new PlaceContent.Queue(List.of(
+                new PlaceContent.Queue(mutable(
                         new PlaceContent.Called("C12", 12, "Bureau 1", here.minusMinutes(2).toOffsetDateTime().toString()),
                         new PlaceContent.Called("F3", 3, "Bureau 2", here.minusMinutes(9).toOffsetDateTime().toString())),
                         3, 600, 15),
-                kind.equals("coworking") ? rooms(here) : List.of(), List.of());
+                kind.equals("coworking") ? rooms(here) : mutable(), mutable());
     }
 
     /** A printer out of paper, a scanner that works, three computers of four. */
     public static List<AgentReplies.Device> devices() {
-        return List.of(
+        return mutable(
                 new AgentReplies.Device("imprimante", "printer", "Imprimante de l'accueil", "error",
-                        List.of("media-empty-report"), Map.of("pages", "1204"), true),
-                new AgentReplies.Device("scanner", "scanner", "Scanner", "ok", List.of(), Map.of(), true),
-                new AgentReplies.Device("pc-1", "computer", "Poste 1", "ok", List.of(), Map.of(), true),
-                new AgentReplies.Device("pc-2", "computer", "Poste 2", "ok", List.of(), Map.of(), true),
-                new AgentReplies.Device("pc-3", "computer", "Poste 3", "warning", List.of("disk-low"), Map.of(), true),
-                new AgentReplies.Device("pc-4", "computer", "Poste 4", "error", List.of("offline"), Map.of(), true));
+                        mutable("media-empty-report"), Map.of("pages", "1204"), true),
+                new AgentReplies.Device("scanner", "scanner", "Scanner", "ok", mutable(), Map.of(), true),
+                new AgentReplies.Device("pc-1", "computer", "Poste 1", "ok", mutable(), Map.of(), true),
+                new AgentReplies.Device("pc-2", "computer", "Poste 2", "ok", mutable(), Map.of(), true),
+                new AgentReplies.Device("pc-3", "computer", "Poste 3", "warning", mutable("disk-low"), Map.of(), true),
+                new AgentReplies.Device("pc-4", "computer", "Poste 4", "error", mutable("offline"), Map.of(), true));
     }
 
     static PlaceContent.Hours hours(LocalDate today) {
@@ -90,7 +103,7 @@ public final class SampleContent {
         }
         weekly.add(new PlaceContent.Period("SATURDAY", "09:00", "12:00"));
         LocalDate christmas = LocalDate.of(today.getYear(), 12, 25);
-        return new PlaceContent.Hours(weekly, List.of(
+        return new PlaceContent.Hours(weekly, mutable(
                 new PlaceContent.HoursException(christmas.toString(), true, null, null, "Noël")));
     }
 
@@ -153,10 +166,10 @@ public final class SampleContent {
 
     static List<PlaceContent.Room> rooms(ZonedDateTime now) {
         ZonedDateTime ten = now.toLocalDate().atTime(10, 0).atZone(Times.PARIS);
-        return List.of(
-                new PlaceContent.Room("salle-reunion", "Salle de réunion", 10, List.of(
+        return mutable(
+                new PlaceContent.Room("salle-reunion", "Salle de réunion", 10, mutable(
                         new PlaceContent.Taken(ten.toOffsetDateTime().toString(),
                                 ten.plusHours(2).toOffsetDateTime().toString()))),
-                new PlaceContent.Room("cabine", "Cabine téléphonique", 1, List.of()));
+                new PlaceContent.Room("cabine", "Cabine téléphonique", 1, mutable()));
     }
 }

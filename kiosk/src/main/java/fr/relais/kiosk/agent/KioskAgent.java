@@ -108,11 +108,12 @@ public final class KioskAgent {
     /** Runs {@code call} in the background; exactly one of the callbacks runs, on the JavaFX thread. */
     public <T> void call(Call<T> call, Consumer<T> onDone, Consumer<String> onFailure) {
         ExecutorService running = calls;
-        if (client == null || running == null) {
+        if (client == null || running == null || running.isShutdown()) {
             fx.execute(() -> onFailure.accept("no agent"));
             return;
         }
-        running.execute(() -> {
+        try {
+            running.execute(() -> {
             try {
                 T result = call.run(client);
                 fx.execute(() -> onDone.accept(result));
@@ -120,7 +121,11 @@ public final class KioskAgent {
                 LOG.warn("Agent request failed: {}", e.getMessage());
                 fx.execute(() -> onFailure.accept(e.getMessage()));
             }
-        });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // The kiosk is closing: a screen's late follow-up has nobody to answer.
+            fx.execute(() -> onFailure.accept("stopped"));
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ final class InfoScreen {
             paragraph.getStyleClass().add("info-paragraph");
             paragraph.setWrapText(true);
             paragraph.setMaxWidth(Double.MAX_VALUE);
+            paragraph.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             paragraphs.getChildren().add(paragraph);
         }
         ScrollPane scroll = new ScrollPane(paragraphs);

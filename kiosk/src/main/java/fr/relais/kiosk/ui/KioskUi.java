@@ -99,10 +99,18 @@ public final class KioskUi {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(KioskUi.class.getResource(STYLESHEET)).toExternalForm());
         scene.addEventFilter(InputEvent.ANY, e -> {
-            idleWatch.activity();
-            idlePrompt.hide();
+            if (isVisitorInput(e)) {
+                idleWatch.activity();
+                idlePrompt.hide();
+            }
         });
-        DisplayScaler.bind(scene, textSize);
+        DisplayScaler.bind(scene);
+        // The visitor's size applies to the screens, not to the bar above them: its buttons must stay
+        // on one line whatever the size, or the way out would be pushed off the screen.
+        content.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
+                        DisplayScaler.fontSize(scene.getWidth(), scene.getHeight()) * textSize.get().factor()),
+                scene.widthProperty(), scene.heightProperty(), textSize));
         idleTicker.play();
         agent.start();
         return scene;
@@ -147,6 +155,15 @@ public final class KioskUi {
 
     public void setTextSize(TextSize size) {
         textSize.set(size);
+        content.getStyleClass().removeAll("text-large", "text-very-large");
+        if (size != TextSize.NORMAL) {
+            content.getStyleClass().add(size == TextSize.LARGE ? "text-large" : "text-very-large");
+        }
+    }
+
+    /** The font size the screens get (the display's base times the visitor's choice), for tests. */
+    String contentStyle() {
+        return content.getStyle();
     }
 
     public TextSize textSize() {
@@ -199,6 +216,17 @@ public final class KioskUi {
                 gate.open();
             }
         }
+    }
+
+    /**
+     * The pointer entering or leaving a node is no sign of a visitor: JavaFX sends those when an
+     * overlay appears under a still pointer, which would otherwise dismiss "Êtes-vous toujours là ?"
+     * by itself and postpone the wipe for ever.
+     */
+    static boolean isVisitorInput(InputEvent event) {
+        var type = event.getEventType();
+        return type != MouseEvent.MOUSE_ENTERED && type != MouseEvent.MOUSE_EXITED
+                && type != MouseEvent.MOUSE_ENTERED_TARGET && type != MouseEvent.MOUSE_EXITED_TARGET;
     }
 
     private void warnIdle() {
@@ -272,6 +300,7 @@ public final class KioskUi {
 
             Button size = barButton("Texte : normal", "text-size-button", "Changer la taille du texte");
             size.setOnAction(e -> ui.setTextSize(ui.textSize().next()));
+            size.setMinWidth(Region.USE_PREF_SIZE);
             ui.textSize.addListener((obs, old, now) -> size.setText("Texte : " + now.label()));
             Button contrast = barButton("Contraste", "contrast-button", "Contraste renforcé, noir et blanc");
             contrast.setOnAction(e -> ui.setHighContrast(!ui.highContrast()));

@@ -133,6 +133,10 @@ final class ProceduresScreen {
         tip.getStyleClass().add("mediator-tip");
         tip.setWrapText(true);
         tip.setMaxWidth(Double.MAX_VALUE);
+        // Wrapped texts ask for the height their lines need, rather than being cut short with "…".
+        for (Label label : new Label[] {title, guidance, tip}) {
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
 
         VBox card = new VBox(title, guidance, tip);
         card.setId("procedure-" + procedure.id());

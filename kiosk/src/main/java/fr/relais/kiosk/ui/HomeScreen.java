@@ -115,6 +115,9 @@ final class HomeScreen implements Screen {
         Label hintLabel = new Label(typo(hint));
         hintLabel.getStyleClass().add("tile-hint");
         hintLabel.setWrapText(true);
+        // Wrapped titles take the lines they need instead of ending in "…".
+        titleLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hintLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox face = new VBox(Icons.icon(icon), titleLabel, hintLabel);
         face.getStyleClass().add("tile-face");
         face.setAlignment(Pos.CENTER);

@@ -33,8 +33,15 @@ public final class KioskBench {
 
     public static void main(String[] args) throws Exception {
         Headless.select();
-        System.out.println(run());
-        System.exit(0);
+        int code = 0;
+        try {
+            System.out.println(run());
+        } catch (Exception | Error e) {
+            System.err.println("Bench failed: " + e);
+            code = 4;
+        }
+        // The JavaFX thread would keep the process alive.
+        System.exit(code);
     }
 
     /** The line; starts the JavaFX toolkit if needed. */
@@ -82,11 +89,17 @@ public final class KioskBench {
     private static double[] touchVan(KioskUi ui) {
         ui.show(ScreenId.VAN);
         Scene scene = ui.currentScene();
+        // A scroll pane shows its content to lookups once its skin exists: after a CSS pass.
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
         List<Button> communes = new ArrayList<>();
         for (Node node : scene.getRoot().lookupAll(".choice-button")) {
             if (node.getId() != null && node.getId().startsWith("commune-")) {
                 communes.add((Button) node);
             }
+        }
+        if (communes.isEmpty()) {
+            throw new IllegalStateException("no commune on the van screen");
         }
         double[] times = new double[TOUCHES];
         for (int i = -WARM_UP; i < TOUCHES; i++) {

@@ -114,13 +114,13 @@ public final class KioskAgent {
         }
         try {
             running.execute(() -> {
-            try {
-                T result = call.run(client);
-                fx.execute(() -> onDone.accept(result));
-            } catch (AgentException | RuntimeException e) {
-                LOG.warn("Agent request failed: {}", e.getMessage());
-                fx.execute(() -> onFailure.accept(e.getMessage()));
-            }
+                try {
+                    T result = call.run(client);
+                    fx.execute(() -> onDone.accept(result));
+                } catch (AgentException | RuntimeException e) {
+                    LOG.warn("Agent request failed: {}", e.getMessage());
+                    fx.execute(() -> onFailure.accept(e.getMessage()));
+                }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
             // The kiosk is closing: a screen's late follow-up has nobody to answer.

@@ -25,6 +25,7 @@ final class Ui {
     static final String BOOKING_OFFLINE = "La réservation sera possible quand la connexion reviendra.";
     static final String REGISTER_OFFLINE = "L'inscription sera possible quand la connexion reviendra.";
     static final String AGENT_SILENT = typo("La borne ne peut pas le faire pour le moment : demandez à l'accueil.");
+    static final String NO_INFO = typo("Les informations ne sont pas arrivées sur cette borne : demandez à l'accueil.");
 
     private Ui() {
     }
@@ -73,7 +74,8 @@ final class Ui {
             return NOT_AVAILABLE;
         }
         if (state.content() == null) {
-            return state.reachable() ? NOT_YET : AGENT_SILENT;
+            // Before the first answer the agent may simply be starting.
+            return state.reachable() || state.lastAnswer() == null ? NOT_YET : NO_INFO;
         }
         String updated = state.refreshedAt() == null ? "" : Times.updated(state.refreshedAt(), now) + ".";
         return state.linkUp() ? updated : (OFFLINE_PREFIX + " " + updated).strip();

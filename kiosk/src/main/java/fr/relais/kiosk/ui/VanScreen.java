@@ -85,9 +85,10 @@ final class VanScreen implements Screen {
 
         details.setId("van-details");
         details.getStyleClass().add("details");
-        Node right = Ui.scroll(details);
+        Region right = Ui.scroll(details);
+        // Both columns start from nothing and share the width: the list narrower than the details.
+        right.setPrefWidth(1);
         HBox.setHgrow(right, Priority.ALWAYS);
-        ((Region) right).setPrefWidth(1.4);
         HBox columns = new HBox(left, right);
         columns.getStyleClass().add("columns");
         VBox.setVgrow(columns, Priority.ALWAYS);

@@ -129,7 +129,7 @@ final class ProceduresScreen {
         Label guidance = new Label(procedure.guidance());
         guidance.getStyleClass().add("procedure-guidance");
         guidance.setWrapText(true);
-        Label tip = new Label(MEDIATOR_PREFIX + procedure.mediatorTip(), Icons.icon("person"));
+        Label tip = new Label(MEDIATOR_PREFIX + procedure.mediatorTip());
         tip.getStyleClass().add("mediator-tip");
         tip.setWrapText(true);
         tip.setMaxWidth(Double.MAX_VALUE);
@@ -138,7 +138,12 @@ final class ProceduresScreen {
             label.setMinHeight(Region.USE_PREF_SIZE);
         }
 
-        VBox card = new VBox(title, guidance, tip);
+        // The pictogram beside the label, not inside it: a wrapped label with a graphic is given one
+        // line too few and ends in "…".
+        HBox tipRow = new HBox(Icons.icon("person"), tip);
+        tipRow.getStyleClass().add("mediator-tip-row");
+        HBox.setHgrow(tip, Priority.ALWAYS);
+        VBox card = new VBox(title, guidance, tipRow);
         card.setId("procedure-" + procedure.id());
         card.getStyleClass().add("procedure-card");
         card.setMaxHeight(Double.MAX_VALUE);

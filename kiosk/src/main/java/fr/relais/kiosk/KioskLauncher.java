@@ -3,7 +3,13 @@ package fr.relais.kiosk;
 import fr.relais.kiosk.config.KioskConfig;
 import fr.relais.kiosk.config.KioskConfigException;
 import fr.relais.kiosk.config.KioskConfigLoader;
+import fr.relais.kiosk.agent.KioskAgent;
+import fr.relais.kiosk.shots.Headless;
+import fr.relais.kiosk.shots.KioskBench;
+import fr.relais.kiosk.shots.Screenshots;
 import fr.relais.kiosk.ui.Heartbeat;
+import fr.relais.kiosk.ui.KioskUi;
+import fr.relais.kiosk.ui.ScreenId;
 import fr.relais.kiosk.ui.KioskWindow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +38,8 @@ import picocli.CommandLine.Spec;
             "0:the kiosk ran, or the configuration is valid (--check-config)",
             "2:invalid command line",
             "3:invalid or unreadable configuration file",
-            "4:the screen could not be opened"})
+            "4:the screen could not be opened",
+            "10:a technician asked for a restart (maintenance screen); the unit starts the kiosk again"})
 public final class KioskLauncher implements Callable<Integer> {
 
     public static final int EXIT_INVALID_CONFIG = 3;
@@ -57,6 +64,24 @@ public final class KioskLauncher implements Callable<Integer> {
                     + " keep it under the agent's heartbeatSeconds.")
     private long heartbeatSeconds;
 
+    @Option(names = "--agent-link", paramLabel = "FILE",
+            description = "The link file the local agent writes at start ({\"url\":…,\"token\":…});"
+                    + " overrides agent.linkFile of the configuration. Without either, no live information.")
+    private Path agentLink;
+
+    @Option(names = "--calling-display",
+            description = "Show the number being called (for the place's screen) instead of the home screen.")
+    private boolean callingDisplay;
+
+    @Option(names = "--screenshots", paramLabel = "DIR",
+            description = "Draw every main screen of each kind of place from built-in sample content to PNG"
+                    + " files in DIR (headless, Monocle), then exit.")
+    private Path screenshotsDir;
+
+    @Option(names = "--bench",
+            description = "Measure start time, heap and van screen touches headless; print one line and exit.")
+    private boolean bench;
+
     @Spec
     private CommandSpec spec;
 
@@ -64,6 +89,11 @@ public final class KioskLauncher implements Callable<Integer> {
 
     public static void main(String[] args) {
         KioskLauncher launcher = new KioskLauncher();
+        if (java.util.Arrays.asList(args).contains("--bench") || java.util.Arrays.stream(args)
+                .anyMatch(a -> a.equals("--screenshots") || a.startsWith("--screenshots="))) {
+            // Before anything touches JavaFX: no display is needed for these.
+            Headless.select();
+        }
         int exitCode = new CommandLine(launcher).execute(args);
         // Once the screen is open, the JavaFX thread keeps the process alive until it closes.
         if (!launcher.screenOpened) {
@@ -79,6 +109,18 @@ public final class KioskLauncher implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--heartbeat-seconds must be between 1 and 60, got " + heartbeatSeconds);
         }
+        if (screenshotsDir != null) {
+            return screenshots(out, err);
+        }
+        if (bench) {
+            try {
+                out.println(KioskBench.run());
+                return 0;
+            } catch (Exception e) {
+                err.println("Bench failed: " + e);
+                return EXIT_NO_SCREEN;
+            }
+        }
         KioskConfig config;
         try {
             KioskConfigLoader loader = new KioskConfigLoader();
@@ -87,15 +129,20 @@ public final class KioskLauncher implements Callable<Integer> {
             err.println(e.getMessage());
             return EXIT_INVALID_CONFIG;
         }
+        if (agentLink != null) {
+            config = config.withAgentLinkFile(agentLink);
+        }
         if (checkOnly) {
-            out.printf("Configuration OK: %s (%s), idle timeout %d s, full screen %s%n",
+            out.printf("Configuration OK: %s (%s), idle timeout %d s, full screen %s%s%n",
                     config.site().name(), config.site().kind().wire(),
-                    config.idleTimeout().toSeconds(), config.fullScreen() ? "yes" : "no");
+                    config.idleTimeout().toSeconds(), config.fullScreen() ? "yes" : "no",
+                    config.agentLinkFile() == null ? "" : ", agent link " + config.agentLinkFile());
             return 0;
         }
+        KioskConfig chosen = config;
         try {
             Platform.startup(() -> {
-                open(config);
+                open(chosen, callingDisplay);
                 if (heartbeatFile != null) {
                     Heartbeat.start(heartbeatFile, Duration.ofSeconds(heartbeatSeconds));
                 }
@@ -110,9 +157,35 @@ public final class KioskLauncher implements Callable<Integer> {
         return 0;
     }
 
-    private static void open(KioskConfig config) {
+    private int screenshots(PrintWriter out, PrintWriter err) {
+        // Only to know whether the caller set a platform: the headless one is chosen otherwise.
+        Headless.select();
+        java.util.concurrent.CompletableFuture<java.util.List<Path>> done = new java.util.concurrent.CompletableFuture<>();
         try {
-            KioskWindow.open(new Stage(), config, Clock.systemUTC());
+            Platform.startup(() -> {
+                try {
+                    done.complete(Screenshots.render(screenshotsDir, java.time.Instant.now()));
+                } catch (Exception | Error e) {
+                    done.completeExceptionally(e);
+                }
+            });
+            java.util.List<Path> files = done.get(10, java.util.concurrent.TimeUnit.MINUTES);
+            out.printf("Screenshots: %d PNG files in %s%n", files.size(), screenshotsDir);
+            return 0;
+        } catch (Exception e) {
+            err.println("Cannot draw the screenshots: " + e);
+            return EXIT_NO_SCREEN;
+        }
+    }
+
+    private static void open(KioskConfig config, boolean callingDisplay) {
+        try {
+            KioskAgent agent = config.agentLinkFile() == null ? KioskAgent.none()
+                    : KioskAgent.connect(config.agentLinkFile(), Platform::runLater, Clock.systemUTC());
+            KioskUi ui = KioskWindow.open(new Stage(), config, Clock.systemUTC(), agent);
+            if (callingDisplay) {
+                ui.show(ScreenId.CALLING);
+            }
         } catch (RuntimeException e) {
             // A kiosk with no window must die loudly so its service manager restarts it.
             LOG.error("Cannot show the kiosk window", e);

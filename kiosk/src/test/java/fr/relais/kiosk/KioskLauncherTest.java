@@ -26,7 +26,8 @@ class KioskLauncherTest {
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("--config=FILE", "--check-config", "--heartbeat-file=FILE",
-                "--heartbeat-seconds=N", "Exit codes:");
+                "--heartbeat-seconds=N", "--agent-link=FILE", "--screenshots=DIR", "--bench", "--calling-display",
+                "Exit codes:", "10");
     }
 
     @Test
@@ -49,6 +50,27 @@ class KioskLauncherTest {
         assertThat(out.toString())
                 .isEqualTo("Configuration OK: Bus France Services (van), idle timeout 60 s, full screen yes"
                         + System.lineSeparator());
+    }
+
+    @Test
+    void theAgentLinkOptionOverridesTheConfiguration() throws IOException {
+        Path file = Files.writeString(dir.resolve("kiosk.yaml"),
+                "site: {name: Bus France Services, kind: van}\nagent: {linkFile: /run/relais-agent/kiosk-link.json}\n");
+
+        assertThat(run("--config", file.toString(), "--check-config")).isZero();
+        assertThat(out.toString()).contains("agent link /run/relais-agent/kiosk-link.json");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("--config", file.toString(), "--agent-link", "/tmp/demo-link.json", "--check-config")).isZero();
+        assertThat(out.toString()).contains("agent link /tmp/demo-link.json");
+    }
+
+    @Test
+    void anEmptyAgentSectionNamesTheMissingField() throws IOException {
+        Path file = Files.writeString(dir.resolve("kiosk.yaml"), "site: {name: X, kind: van}\nagent: {}\n");
+
+        assertThat(run("--config", file.toString(), "--check-config")).isEqualTo(KioskLauncher.EXIT_INVALID_CONFIG);
+        assertThat(err.toString()).contains("agent.linkFile is missing");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class ConfigErrors {
 
     private static final Map<Class<?>, String> EXPECTED = Map.of(
-            RawKioskConfig.class, "a section with site, idleTimeoutSeconds and fullScreen",
+            RawKioskConfig.class, "a section with site, idleTimeoutSeconds, fullScreen and agent",
+            RawKioskConfig.RawAgent.class, "a section with linkFile",
             RawKioskConfig.RawSite.class, "a section with name and kind",
             Long.class, "a whole number",
             Boolean.class, "true or false",

@@ -2,6 +2,8 @@ package fr.relais.kiosk.config;
 
 import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.WireValue;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +35,23 @@ final class ConfigValidator {
         }
         Duration timeout = timeout(raw.idleTimeoutSeconds(), problems);
         boolean fullScreen = raw.fullScreen() == null ? KioskConfig.DEFAULT_FULL_SCREEN : raw.fullScreen();
+        Path linkFile = null;
+        if (raw.agent() != null) {
+            String text = raw.agent().linkFile();
+            if (text == null || text.isBlank()) {
+                problems.add("agent.linkFile is missing (the file the agent writes at start, e.g. /run/relais-agent/kiosk-link.json)");
+            } else {
+                try {
+                    linkFile = Path.of(text.strip());
+                } catch (InvalidPathException e) {
+                    problems.add("agent.linkFile '" + text + "' is not a file path");
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             return new Result(null, String.join("; ", problems));
         }
-        return new Result(new KioskConfig(new Site(name.strip(), kind), timeout, fullScreen), null);
+        return new Result(new KioskConfig(new Site(name.strip(), kind), timeout, fullScreen, linkFile), null);
     }
 
     private static SiteKind kind(String text, List<String> problems) {

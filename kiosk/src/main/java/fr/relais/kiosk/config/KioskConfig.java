@@ -1,5 +1,6 @@
 package fr.relais.kiosk.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * A kiosk's validated configuration. Instances come from {@link KioskConfigLoader}, which
  * checks the file; the constructor only guards against programming errors.
  */
-public record KioskConfig(Site site, Duration idleTimeout, boolean fullScreen) {
+public record KioskConfig(Site site, Duration idleTimeout, boolean fullScreen, Path agentLinkFile) {
 
     /** Long enough to read a screen slowly, short enough that the next visitor sees nothing. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
@@ -15,6 +16,16 @@ public record KioskConfig(Site site, Duration idleTimeout, boolean fullScreen) {
     /** Beyond an hour the wipe no longer protects the next visitor. */
     public static final Duration MAX_IDLE_TIMEOUT = Duration.ofHours(1);
     public static final boolean DEFAULT_FULL_SCREEN = true;
+
+    /** A kiosk with no agent: brochure mode, the screens say the information is not available here. */
+    public KioskConfig(Site site, Duration idleTimeout, boolean fullScreen) {
+        this(site, idleTimeout, fullScreen, null);
+    }
+
+    /** The same kiosk talking to the agent announced by {@code linkFile} (null: no agent). */
+    public KioskConfig withAgentLinkFile(Path linkFile) {
+        return new KioskConfig(site, idleTimeout, fullScreen, linkFile);
+    }
 
     public KioskConfig {
         Objects.requireNonNull(site, "site");

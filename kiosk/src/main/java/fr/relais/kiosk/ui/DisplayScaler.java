@@ -2,6 +2,7 @@ package fr.relais.kiosk.ui;
 
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
@@ -23,11 +24,16 @@ final class DisplayScaler {
     }
 
     static void bind(Scene scene) {
+        bind(scene, new javafx.beans.property.SimpleObjectProperty<>(TextSize.NORMAL));
+    }
+
+    /** The visitor's text size multiplies the display's base size; the layout being in em follows. */
+    static void bind(Scene scene, ObservableValue<TextSize> textSize) {
         Parent root = scene.getRoot();
         root.styleProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
-                        fontSize(scene.getWidth(), scene.getHeight())),
-                scene.widthProperty(), scene.heightProperty()));
+                        fontSize(scene.getWidth(), scene.getHeight()) * textSize.getValue().factor()),
+                scene.widthProperty(), scene.heightProperty(), textSize));
         Runnable applyCompact = () -> {
             boolean compact = isCompact(scene.getWidth(), scene.getHeight());
             root.getStyleClass().remove(COMPACT);

@@ -7,35 +7,75 @@ import java.util.Objects;
 
 /**
  * Notices when nobody has touched the kiosk for a while, so the next visitor never sees what
- * the previous one typed. Time comes from an injected {@link Clock}: tests move it forward
- * instead of waiting. Not thread-safe: used on the JavaFX thread only.
+ * the previous one typed; a while before, it warns, so a slow reader is asked "Êtes-vous toujours
+ * là ?" instead of losing the screen. Time comes from an injected {@link Clock}: tests move it
+ * forward instead of waiting. Not thread-safe: used on the JavaFX thread only.
  */
 final class IdleWatch {
 
     private final Clock clock;
     private final Duration timeout;
+    private final Duration warnBefore;
+    private final Runnable onWarn;
     private final Runnable onIdle;
     private Instant lastActivity;
     /** Fires once per period of use, not again every tick while the kiosk stays untouched. */
     private boolean armed;
+    private boolean warned;
 
     IdleWatch(Clock clock, Duration timeout, Runnable onIdle) {
+        this(clock, timeout, Duration.ZERO, () -> { }, onIdle);
+    }
+
+    /** @param warnBefore how long before the wipe {@code onWarn} runs (zero: no warning) */
+    IdleWatch(Clock clock, Duration timeout, Duration warnBefore, Runnable onWarn, Runnable onIdle) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.warnBefore = Objects.requireNonNull(warnBefore, "warnBefore");
+        this.onWarn = Objects.requireNonNull(onWarn, "onWarn");
         this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
         this.lastActivity = clock.instant();
+    }
+
+    /**
+     * The warning's length for a timeout: 30 s, or half the timeout when it is under a minute
+     * (a configured timeout under 40 s therefore warns less than 20 s ahead: documented).
+     */
+    static Duration warningFor(Duration timeout) {
+        Duration thirty = Duration.ofSeconds(30);
+        return timeout.compareTo(Duration.ofSeconds(60)) >= 0 ? thirty : timeout.dividedBy(2);
     }
 
     void activity() {
         lastActivity = clock.instant();
         armed = true;
+        warned = false;
     }
 
-    /** Called periodically; runs the idle action if the timeout has passed since the last input. */
+    boolean warned() {
+        return warned;
+    }
+
+    /** Time left before the wipe (never negative). */
+    Duration remaining() {
+        Duration left = Duration.between(clock.instant(), lastActivity.plus(timeout));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Called periodically; warns, then runs the idle action once the timeout has passed since the last input. */
     void tick() {
-        if (armed && !clock.instant().isBefore(lastActivity.plus(timeout))) {
+        if (!armed) {
+            return;
+        }
+        Instant deadline = lastActivity.plus(timeout);
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) {
             armed = false;
+            warned = false;
             onIdle.run();
+        } else if (!warned && !warnBefore.isZero() && !now.isBefore(deadline.minus(warnBefore))) {
+            warned = true;
+            onWarn.run();
         }
     }
 }

@@ -14,13 +14,22 @@ final class InfoScreen {
     }
 
     static Node create(InfoPage page, Navigator navigator) {
+        return create(page, navigator, null);
+    }
+
+    /** @param first shown above the paragraphs (the devices' states), or null */
+    static Node create(InfoPage page, Navigator navigator, Node first) {
         VBox paragraphs = new VBox();
+        if (first != null) {
+            paragraphs.getChildren().add(first);
+        }
         paragraphs.getStyleClass().add("info-paragraphs");
         for (String text : page.paragraphs()) {
             Label paragraph = new Label(text);
             paragraph.getStyleClass().add("info-paragraph");
             paragraph.setWrapText(true);
             paragraph.setMaxWidth(Double.MAX_VALUE);
+            paragraph.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             paragraphs.getChildren().add(paragraph);
         }
         ScrollPane scroll = new ScrollPane(paragraphs);

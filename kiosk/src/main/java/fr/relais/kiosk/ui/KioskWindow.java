@@ -15,7 +15,11 @@ public final class KioskWindow {
     }
 
     public static KioskUi open(Stage stage, KioskConfig config, Clock clock) {
-        KioskUi ui = new KioskUi(config, clock);
+        return open(stage, config, clock, fr.relais.kiosk.agent.KioskAgent.none());
+    }
+
+    public static KioskUi open(Stage stage, KioskConfig config, Clock clock, fr.relais.kiosk.agent.KioskAgent agent) {
+        KioskUi ui = new KioskUi(config, clock, agent);
         stage.setScene(ui.createScene(WINDOW_WIDTH, WINDOW_HEIGHT));
         stage.setTitle("Relais - " + config.site().name());
         stage.setOnHidden(e -> ui.stop());

@@ -72,7 +72,16 @@ final class ProceduresScreen {
         scroll.setPannable(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        VBox screen = new VBox(ScreenHeader.create(TITLE, navigator), intro, searchBar(), scroll);
+        Button help = new Button(typo("Être reçu par un médiateur : prendre un ticket ou un rendez-vous"),
+                Icons.icon("person"));
+        help.setId("open-help");
+        help.getStyleClass().add("primary-button");
+        help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
+        help.setMaxWidth(Double.MAX_VALUE);
+        help.setOnAction(e -> navigator.show(ScreenId.HELP));
+
+        VBox screen = new VBox(ScreenHeader.create(TITLE, navigator), intro, help, searchBar(), scroll);
         screen.getStyleClass().addAll("screen", "procedures-screen");
         return screen;
     }
@@ -120,12 +129,21 @@ final class ProceduresScreen {
         Label guidance = new Label(procedure.guidance());
         guidance.getStyleClass().add("procedure-guidance");
         guidance.setWrapText(true);
-        Label tip = new Label(MEDIATOR_PREFIX + procedure.mediatorTip(), Icons.icon("person"));
+        Label tip = new Label(MEDIATOR_PREFIX + procedure.mediatorTip());
         tip.getStyleClass().add("mediator-tip");
         tip.setWrapText(true);
         tip.setMaxWidth(Double.MAX_VALUE);
+        // Wrapped texts ask for the height their lines need, rather than being cut short with "…".
+        for (Label label : new Label[] {title, guidance, tip}) {
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
 
-        VBox card = new VBox(title, guidance, tip);
+        // The pictogram beside the label, not inside it: a wrapped label with a graphic is given one
+        // line too few and ends in "…".
+        HBox tipRow = new HBox(Icons.icon("person"), tip);
+        tipRow.getStyleClass().add("mediator-tip-row");
+        HBox.setHgrow(tip, Priority.ALWAYS);
+        VBox card = new VBox(title, guidance, tipRow);
         card.setId("procedure-" + procedure.id());
         card.getStyleClass().add("procedure-card");
         card.setMaxHeight(Double.MAX_VALUE);

@@ -27,6 +27,7 @@ final class ScreenHeader {
         heading.getStyleClass().add("screen-title");
         heading.setWrapText(true);
         heading.setMaxWidth(Double.MAX_VALUE);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(heading, Priority.ALWAYS);
 
         HBox header = new HBox(home, heading);

@@ -9,7 +9,14 @@ public enum ScreenId {
     COMPUTER,
     PRINTING,
     WORKSHOPS,
-    VAN;
+    VAN,
+    /** Being seen by a mediator: a queue ticket or an appointment. */
+    HELP,
+    /** The number being called, for the place's screen. */
+    CALLING,
+    COWORKING,
+    /** Technicians only, after badge and PIN. */
+    MAINTENANCE;
 
     public String nodeId() {
         return "screen-" + name().toLowerCase(Locale.ROOT);

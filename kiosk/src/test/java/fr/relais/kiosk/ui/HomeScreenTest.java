@@ -89,18 +89,23 @@ class HomeScreenTest {
 
     @Test
     void theInformationScreensSendVisitorsToTheDeskWhenTheKioskDoesNotKnow(FxRobot robot) {
+        // No agent here (brochure mode): the screens say so and send visitors to the desk.
         robot.clickOn("#tile-workshops");
-        assertThat(paragraphs(robot)).anyMatch(p -> p.contains("Le programme est affiché à l'accueil."));
+        assertThat(texts(robot, "#screen-workshops"))
+                .anyMatch(p -> p.contains("Le programme est affiché à l'accueil"))
+                .contains(plain(Ui.NOT_AVAILABLE));
 
         robot.clickOn("#home-button").clickOn("#tile-van");
-        assertThat(paragraphs(robot))
-                .anyMatch(p -> p.contains("service public itinérant"))
+        assertThat(texts(robot, "#screen-van"))
                 .anyMatch(p -> p.contains("au moins une fois par mois"))
-                .anyMatch(p -> p.contains("demandez à l'accueil"));
+                .anyMatch(p -> p.contains("demandez à l'accueil"))
+                .contains(plain(Ui.NOT_AVAILABLE));
+        robot.clickOn("#home-button");
+        assertThat(robot.lookup("#open-now").query().isVisible()).as("no hours without an agent").isFalse();
     }
 
-    private static java.util.List<String> paragraphs(FxRobot robot) {
-        return robot.lookup(".info-paragraph").queryAllAs(Label.class).stream()
+    private static java.util.List<String> texts(FxRobot robot, String screen) {
+        return robot.lookup(screen + " .label").queryAllAs(Label.class).stream()
                 .map(label -> plain(label.getText()))
                 .toList();
     }

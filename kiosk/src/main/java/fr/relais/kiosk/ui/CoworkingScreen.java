@@ -1,0 +1,202 @@
+package fr.relais.kiosk.ui;
+
+import static fr.relais.kiosk.content.French.typo;
+
+import fr.relais.kiosk.agent.AgentReplies;
+import fr.relais.kiosk.content.OpeningHours;
+import fr.relais.kiosk.content.Times;
+import fr.relais.protocol.content.KioskActions;
+import fr.relais.protocol.content.PlaceContent;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The coworking place: badge on the kiosk's reader to check in or out (the agent decides from its
+ * access list), today's rooms and their free hours, and, once badged, book a free hour.
+ */
+final class CoworkingScreen implements Screen {
+
+    static final String TITLE = "Coworking";
+    static final String BADGE_PROMPT = "Passez votre badge sur le lecteur";
+    /** Rooms are offered by the hour within the place's hours, or 8 h – 19 h when they are unknown. */
+    static final LocalTime DAY_START = LocalTime.of(8, 0);
+    static final LocalTime DAY_END = LocalTime.of(19, 0);
+    private static final LocalTime LAST_START = LocalTime.of(23, 0);
+
+    private final ScreenContext ctx;
+    private final Label prompt = Ui.label(BADGE_PROMPT, "badge-prompt");
+    private final Label checkin = Ui.label("", "action-message");
+    private final VBox rooms = new VBox();
+    private final VBox result = new VBox();
+    private final Label freshness = Ui.freshnessLabel();
+    private final Node node;
+    private String direction = "entry";
+    private String member;
+
+    private CoworkingScreen(ScreenContext ctx) {
+        this.ctx = ctx;
+        prompt.setId("badge-prompt");
+        prompt.setGraphic(Icons.icon("badge"));
+        checkin.setId("checkin-result");
+        rooms.setId("rooms");
+        rooms.getStyleClass().add("card-list");
+        result.setId("action-result");
+        Button entry = Ui.button("J'arrive", "dir-entry", "choice-button", null);
+        Button exit = Ui.button("Je pars", "dir-exit", "choice-button", null);
+        entry.getStyleClass().add("selected");
+        entry.setOnAction(e -> choose("entry", entry, exit));
+        exit.setOnAction(e -> choose("exit", exit, entry));
+        HBox directions = new HBox(entry, exit);
+        directions.getStyleClass().add("button-row");
+        VBox content = new VBox(directions, prompt, checkin, Ui.label("Les salles aujourd'hui", "section-title"),
+                rooms, result);
+        content.getStyleClass().add("card-list");
+        VBox screen = new VBox(ScreenHeader.create(TITLE, ctx.navigator()), freshness, Ui.scroll(content));
+        screen.getStyleClass().addAll("screen", "coworking-screen");
+        this.node = screen;
+        refresh();
+    }
+
+    static Screen create(ScreenContext ctx) {
+        return new CoworkingScreen(ctx);
+    }
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    @Override
+    public void shown() {
+        if (ctx.agent().configured()) {
+            ctx.agent().waitForBadge(this::badged);
+        }
+    }
+
+    @Override
+    public void hidden() {
+        ctx.agent().stopWaitingForBadge();
+    }
+
+    @Override
+    public void refresh() {
+        Ui.refreshFreshness(freshness, ctx);
+        if (!ctx.agent().configured()) {
+            prompt.setText(typo("Cette borne ne lit pas les badges : badgez à la porte."));
+        }
+        showRooms();
+    }
+
+    private void choose(String chosen, Button on, Button off) {
+        direction = chosen;
+        on.getStyleClass().add("selected");
+        off.getStyleClass().remove("selected");
+    }
+
+    private void badged(AgentReplies.BadgeRead read) {
+        checkin.setText("Un instant…");
+        String chosen = direction;
+        ctx.agent().call(client -> client.act(KioskActions.COWORKING_CHECKIN,
+                        Map.of("read", read.read(), "direction", chosen)),
+                answer -> {
+                    if ("done".equals(answer.state())) {
+                        member = answer.member();
+                        checkin.setText(chosen.equals("entry") ? "Bienvenue ! Votre arrivée est enregistrée."
+                                : "Au revoir ! Votre départ est enregistré.");
+                        showRooms();
+                    } else {
+                        checkin.setText(answer.message() != null ? answer.message()
+                                : typo("Badge non reconnu : demandez à l'accueil."));
+                    }
+                },
+                failure -> checkin.setText(Ui.AGENT_SILENT));
+    }
+
+    private void showRooms() {
+        rooms.getChildren().clear();
+        PlaceContent content = ctx.state().content();
+        if (content == null) {
+            rooms.getChildren().add(Ui.label(Ui.freshness(ctx.state(), ctx.clock().instant()), "lead"));
+            return;
+        }
+        if (content.rooms().isEmpty()) {
+            rooms.getChildren().add(Ui.label("Pas de salle à réserver ici.", "lead"));
+        }
+        for (PlaceContent.Room room : content.rooms()) {
+            rooms.getChildren().add(room(content, room));
+        }
+        if (member == null && !content.rooms().isEmpty()) {
+            rooms.getChildren().add(Ui.label("Pour réserver, passez d'abord votre badge.", "card-text"));
+        }
+    }
+
+    private Node room(PlaceContent content, PlaceContent.Room room) {
+        VBox card = new VBox(Ui.label(room.name() + " (" + room.capacity() + " places)", "card-title"));
+        card.getStyleClass().add("card");
+        card.setId("room-" + room.id());
+        List<String> taken = room.bookings().stream().map(t -> "Occupée de " + hour(t.start()) + " à " + hour(t.end()))
+                .toList();
+        card.getChildren().add(Ui.label(taken.isEmpty() ? "Libre toute la journée." : String.join(" ; ", taken),
+                "card-text"));
+        FlowPane free = new FlowPane();
+        free.getStyleClass().add("choice-grid");
+        for (ZonedDateTime start : freeHours(content, room)) {
+            ZonedDateTime end = start.plusHours(1);
+            Button book = Ui.button(Times.hour(start.toLocalTime()) + " – " + Times.hour(end.toLocalTime()),
+                    "book-" + room.id() + "-" + start.toLocalTime().format(DateTimeFormatter.ofPattern("HHmm")),
+                    "choice-button", e -> PendingAction.send(ctx, KioskActions.ROOM_BOOK, Map.of("member", member,
+                            "room", room.id(), "start", start.toOffsetDateTime().toString(),
+                            "end", end.toOffsetDateTime().toString()), Ui.BOOKING_OFFLINE, result, done -> { }));
+            book.setDisable(member == null);
+            free.getChildren().add(book);
+        }
+        if (!free.getChildren().isEmpty()) {
+            card.getChildren().addAll(Ui.label("Heures libres :", "card-text"), free);
+        }
+        return card;
+    }
+
+    private List<ZonedDateTime> freeHours(PlaceContent content, PlaceContent.Room room) {
+        ZonedDateTime now = ctx.now();
+        LocalDate today = now.toLocalDate();
+        List<OpeningHours.Opening> openings = OpeningHours.of(content.hours(), today);
+        if (openings.isEmpty()) {
+            openings = List.of(new OpeningHours.Opening(DAY_START, DAY_END));
+        }
+        List<ZonedDateTime> free = new ArrayList<>();
+        for (OpeningHours.Opening opening : openings) {
+            // Up to 23 h: an hour later would wrap past midnight.
+            for (LocalTime t = opening.opens(); t.isBefore(LAST_START) && !t.plusHours(1).isAfter(opening.closes());
+                    t = t.plusHours(1)) {
+                ZonedDateTime start = today.atTime(t).atZone(Times.PARIS);
+                if (!start.isAfter(now)) {
+                    continue;
+                }
+                ZonedDateTime end = start.plusHours(1);
+                boolean takenThen = room.bookings().stream().anyMatch(b ->
+                        OffsetDateTime.parse(b.start()).toInstant().isBefore(end.toInstant())
+                                && OffsetDateTime.parse(b.end()).toInstant().isAfter(start.toInstant()));
+                if (!takenThen) {
+                    free.add(start);
+                }
+            }
+        }
+        return free;
+    }
+
+    private static String hour(String isoTime) {
+        return Times.hour(OffsetDateTime.parse(isoTime).atZoneSameInstant(Times.PARIS).toLocalTime());
+    }
+}

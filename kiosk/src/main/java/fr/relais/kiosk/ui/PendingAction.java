@@ -1,0 +1,113 @@
+package fr.relais.kiosk.ui;
+
+import static fr.relais.kiosk.content.French.typo;
+
+import fr.relais.kiosk.agent.AgentReplies;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * A kiosk action that needs the hub (register, book): sent to the agent, then followed once a
+ * second until the hub's answer comes back in the content. The visitor sees "en attente" meanwhile,
+ * then the code, or the hub's refusal, or the plain offline sentence.
+ */
+final class PendingAction {
+
+    static final String PENDING = typo("Demande envoyée. La réponse arrive : patientez quelques secondes.");
+    static final String DONE = "C'est fait.";
+    /** Five minutes: past that the hub will answer after the visitor left; the desk can tell. */
+    private static final int MAX_CHECKS = 300;
+
+    private final ScreenContext ctx;
+    private final VBox result;
+    private final String offline;
+    private final Consumer<AgentReplies.Action> onDone;
+    private Timeline follow;
+    private int checks;
+
+    private PendingAction(ScreenContext ctx, VBox result, String offline, Consumer<AgentReplies.Action> onDone) {
+        this.ctx = ctx;
+        this.result = result;
+        this.offline = offline;
+        this.onDone = onDone;
+    }
+
+    /**
+     * Sends {@code type} with {@code fields}; what happens is shown in {@code result}.
+     * {@code onDone} runs once the hub accepted (e.g. to refresh a seat count).
+     */
+    static void send(ScreenContext ctx, String type, Map<String, ?> fields, String offlineSentence, VBox result,
+                     Consumer<AgentReplies.Action> onDone) {
+        new PendingAction(ctx, result, offlineSentence, onDone).start(type, fields);
+    }
+
+    private void start(String type, Map<String, ?> fields) {
+        if (!ctx.agent().configured()) {
+            show(Ui.NOT_AVAILABLE, "action-refused");
+            return;
+        }
+        if (!ctx.state().linkUp()) {
+            show(offline, "action-offline");
+            return;
+        }
+        show(PENDING, "action-pending");
+        ctx.agent().call(client -> client.act(type, fields), this::answered, failure -> show(Ui.AGENT_SILENT,
+                "action-refused"));
+    }
+
+    private void answered(AgentReplies.Action action) {
+        switch (action.state()) {
+            case "offline" -> show(offline, "action-offline");
+            case "pending" -> followUp(action.action());
+            default -> finished(action);
+        }
+    }
+
+    private void followUp(String id) {
+        follow = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            if (++checks > MAX_CHECKS) {
+                follow.stop();
+                show(typo("Pas de réponse pour le moment : demandez à l'accueil."), "action-refused");
+                return;
+            }
+            ctx.agent().call(client -> client.action(id), state -> {
+                if (state.finished()) {
+                    follow.stop();
+                    finished(state);
+                }
+            }, failure -> { });
+        }));
+        follow.setCycleCount(Animation.INDEFINITE);
+        follow.play();
+    }
+
+    private void finished(AgentReplies.Action action) {
+        if ("done".equals(action.state())) {
+            result.getChildren().clear();
+            result.getChildren().add(Ui.label(DONE, "action-done"));
+            if (action.code() != null) {
+                Label intro = Ui.label("Votre code, à noter ou à photographier :", "lead");
+                Label code = Ui.label(action.code(), "big-code");
+                code.setId("action-code");
+                result.getChildren().addAll(intro, code);
+            }
+            onDone.accept(action);
+        } else {
+            show(action.message() != null ? action.message() : "Ce n'est pas possible : demandez à l'accueil.",
+                    "action-refused");
+        }
+    }
+
+    private void show(String text, String id) {
+        result.getChildren().clear();
+        Label label = Ui.label(text, "action-message");
+        label.setId(id);
+        result.getChildren().add(label);
+    }
+}

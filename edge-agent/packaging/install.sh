@@ -259,6 +259,8 @@ ensure_packages() {
     ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0' || wanted+=(libgtk-3-0)
     # relais-screen switches cage's outputs with it.
     [ -x /usr/bin/wlr-randr ] || wanted+=(wlr-randr)
+    # The kiosk's "Écouter" button reads the screen aloud with it.
+    [ -x /usr/bin/espeak-ng ] || wanted+=(espeak-ng)
   fi
   if [ "${#wanted[@]}" -eq 0 ]; then
     return 0
@@ -511,7 +513,8 @@ main() {
   ensure_groups
   ensure_user "$AGENT_USER" "Relais edge agent" /var/lib/relais no "${AGENT_GROUPS[@]}"
   if [ "$HAS_KIOSK" = 1 ]; then
-    ensure_user "$KIOSK_USER" "Relais kiosk" "$KIOSK_HOME" yes video render input
+    # audio: the kiosk reads the screen aloud (espeak-ng) when a visitor asks.
+    ensure_user "$KIOSK_USER" "Relais kiosk" "$KIOSK_HOME" yes video render input audio
   fi
   install_files
   start_services

@@ -62,7 +62,7 @@ class ProvisionMainTest {
         // Without --simulated too once the hardware drivers are in the agent: SampleWithRealDriversTest.
         assertThat(run("validate", "--simulated", "--inventory", SAMPLE)).isZero();
         assertThat(out.toString().strip()).isEqualTo(SAMPLE + ": valid, Communauté de communes des Portes de la "
-                + "Thiérache: 6 sites, 6 nodes, 46 devices");
+                + "Thiérache: 6 sites, 6 nodes, 47 devices");
         assertThat(err.toString()).isEmpty();
     }
 

@@ -29,6 +29,7 @@ final class BrokerAccounts {
             topic write relais/v1/site-a/node-a/reply
             topic read relais/v1/site-a/node-a/cmd/+
             topic read relais/v1/site-a/node-a/access
+            topic read relais/v1/site-a/node-a/content
             topic read relais/v1/_hub/state
             """;
 

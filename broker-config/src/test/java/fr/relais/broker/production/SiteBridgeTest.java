@@ -48,6 +48,7 @@ class SiteBridgeTest {
                 kiosk.subscribe(BRIDGE_STATE);
                 kiosk.subscribe("relais/v1/site-a/node-a/cmd/+");
                 kiosk.subscribe("relais/v1/site-a/node-a/access");
+                kiosk.subscribe("relais/v1/site-a/node-a/content");
                 kiosk.subscribe("relais/v1/_hub/state");
                 kiosk.subscribe("relais/v1/site-a/node-a/event");
                 await().atMost(RECONNECT).until(() -> kiosk.received.contains("1"));
@@ -58,6 +59,8 @@ class SiteBridgeTest {
                 await().atMost(PATIENCE).until(() -> kiosk.received.contains("in through the bridge"));
                 hub.publish("relais/v1/site-a/node-a/access", "access list in through the bridge");
                 await().atMost(PATIENCE).until(() -> kiosk.received.contains("access list in through the bridge"));
+                hub.publish("relais/v1/site-a/node-a/content", "kiosk content in through the bridge");
+                await().atMost(PATIENCE).until(() -> kiosk.received.contains("kiosk content in through the bridge"));
                 await().atMost(PATIENCE).until(() -> kiosk.received.contains("hub online"));
 
                 central.broker.stop();

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The broker's ACL file. Mosquitto denies whatever no line allows, so each node may publish
- * only under its own topics and read only its own commands, its own access list and the hub's
- * state; the hub reads every node's topics and writes commands, the door nodes' access lists and
- * its state. Nothing else is allowed to anyone: a node cannot read another's access list (the
+ * only under its own topics and read only its own commands, its own access list, its own kiosk
+ * content and the hub's state; the hub reads every node's topics and writes commands, the door
+ * nodes' access lists, the kiosks' content (retained) and its state. Nothing else is allowed to anyone: a node cannot read another's access list (the
  * badge hashes of a site stay with its doors) nor write one (the signature would refuse it anyway).
  */
 public final class AccessControlList {
@@ -32,6 +32,8 @@ public final class AccessControlList {
             acl.append("topic write ").append(Topic.ROOT).append("/+/+/cmd/#\n")
                     .append("topic write ").append(Topic.ROOT).append("/+/+/").append(Topic.Kind.ACCESS.level())
                     .append('\n')
+                    .append("topic write ").append(Topic.ROOT).append("/+/+/").append(Topic.Kind.CONTENT.level())
+                    .append('\n')
                     .append("topic readwrite ").append(Topic.HUB_STATE).append('\n');
         }
         for (NodeAccess access : nodes) {
@@ -44,6 +46,7 @@ public final class AccessControlList {
                 }
                 acl.append("topic read ").append(prefix).append("/cmd/#\n")
                         .append("topic read ").append(prefix).append('/').append(Topic.Kind.ACCESS.level()).append('\n')
+                        .append("topic read ").append(prefix).append('/').append(Topic.Kind.CONTENT.level()).append('\n')
                         .append("topic read ").append(Topic.HUB_STATE).append('\n');
             }
         }

@@ -13,6 +13,9 @@ import java.util.Map;
 
 /** What a demo and a real {@code agent.yaml} share: who the node is, and its devices. */
 final class AgentConfigParts {
+    /** The kiosk device's setting naming its badge reader, rendered into {@code kioskApi}. */
+    static final String KIOSK_READER = "reader";
+
     private AgentConfigParts() {
     }
 
@@ -25,6 +28,26 @@ final class AgentConfigParts {
         siteObject.put("name", site.name());
         siteObject.put("kind", site.kind().wire());
         return root;
+    }
+
+    /**
+     * The loopback API the kiosk reads its content from and acts through, on a node with a kiosk:
+     * a port on 127.0.0.1 and the file where the agent writes its URL and a fresh token at each
+     * start (the kiosk reads it: either side may restart). The kiosk device's {@code reader}
+     * setting, when given, names the badge reader whose reads go to the kiosk (coworking check-in,
+     * the technician's exit): it is the API's setting, not the kiosk watch's.
+     */
+    static void kioskApi(ObjectNode root, Node node, int port, String linkFile) {
+        if (!node.hasKiosk()) {
+            return;
+        }
+        ObjectNode api = root.putObject("kioskApi");
+        api.put("port", port);
+        api.put("linkFile", linkFile);
+        node.devices().stream().filter(device -> device.kind() == fr.relais.protocol.DeviceKind.KIOSK)
+                .map(device -> device.setup().settings().path(KIOSK_READER))
+                .filter(JsonNode::isTextual).findFirst()
+                .ifPresent(reader -> api.put("reader", reader.asText()));
     }
 
     /**
@@ -41,7 +64,10 @@ final class AgentConfigParts {
             DriverSetup setup = device.setup();
             boolean simulatedHere = mode == DriverMode.SIMULATED && !setup.simulated();
             entry.put("driver", simulatedHere ? DriverSetup.SIMULATED : setup.driver());
-            ObjectNode settings = simulatedHere ? simulationSettings(setup.settings()) : setup.settings();
+            ObjectNode settings = simulatedHere ? simulationSettings(setup.settings()) : setup.settings().deepCopy();
+            if (device.kind() == fr.relais.protocol.DeviceKind.KIOSK) {
+                settings.remove(KIOSK_READER);
+            }
             // A real device's pace suits its hardware; simulated, it follows the node's telemetry.
             if (!simulatedHere) {
                 setup.pollSeconds().ifPresent(seconds -> entry.put("pollSeconds", seconds));

@@ -16,6 +16,12 @@ public final class DemoAgentConfig {
     public static final String STORAGE_FILE = "agent.db";
     /** The machine running the demo is assumed to keep time; a Pi in a village is not. */
     public static final String CLOCK_SOURCE = "always-synced";
+    /**
+     * The link file of the node's kiosk API, next to its configuration: the demo runs every agent
+     * in one JVM, so each takes any free port and says which in this file
+     * ({@code ./relais kiosk --node NODE} reads it).
+     */
+    public static final String KIOSK_LINK_FILE = "kiosk-link.json";
 
     private DemoAgentConfig() {
     }
@@ -30,6 +36,7 @@ public final class DemoAgentConfig {
             // The demo hub signs its lists with the matching private key (./relais demo makes the pair).
             settings.accessPublicKey().ifPresent(key -> root.putObject("access").put("publicKey", key));
         }
+        AgentConfigParts.kioskApi(root, node, 0, KIOSK_LINK_FILE);
         AgentConfigParts.devices(root, node, DriverMode.SIMULATED);
         return YamlText.write(header(site, node), root);
     }

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes {@code <out>/<node-id>/agent.yaml} for every node of an inventory. Existing files are
+ * Writes {@code <out>/<node-id>/agent.yaml} for every node of an inventory, and {@code kiosk.yaml}
+ * beside it for a node with a kiosk (a window, linked to that agent's loopback API). Existing files are
  * replaced; folders of nodes no longer in the inventory are left alone, since they may hold a
  * demo agent's database.
  */
@@ -35,6 +36,11 @@ public final class DemoConfigWriter {
                 String text = DemoAgentConfig.render(site, node, settings);
                 AgentConfigCheck.verify(text, file.getParent());
                 GeneratedFile.write(file, text);
+                if (node.hasKiosk()) {
+                    Path linkFile = file.getParent().resolve(DemoAgentConfig.KIOSK_LINK_FILE).toAbsolutePath();
+                    GeneratedFile.write(file.getParent().resolve(NodeKioskConfig.FILE),
+                            NodeKioskConfig.render(site, linkFile.toString(), false));
+                }
                 LOG.debug("wrote {} ({} characters)", file, text.length());
                 written.add(new WrittenConfig(site, node, file));
             }

@@ -20,6 +20,9 @@ public final class NodeAgentConfig {
     public static final String CLIENT_KEY = "client.key";
     /** systemd's StateDirectory=relais. */
     public static final String STORAGE_FILE = "/var/lib/relais/agent.db";
+    /** The agent's loopback port for its kiosk, and the link file the kiosk reads (systemd's RuntimeDirectory=relais-agent). */
+    public static final int KIOSK_API_PORT = 8471;
+    public static final String KIOSK_LINK_FILE = "/run/relais-agent/kiosk-link.json";
 
     /** How the node reaches a broker: a URL, and a password unless it presents a certificate. */
     public record Connection(String url, Optional<String> username, Optional<String> password, boolean tls,
@@ -60,6 +63,7 @@ public final class NodeAgentConfig {
             // Every node of the place: a door and its reader may hang on different Pis, and the key is public.
             root.putObject("access").put("publicKey", keys.accessPublicKey());
         }
+        AgentConfigParts.kioskApi(root, node, KIOSK_API_PORT, KIOSK_LINK_FILE);
         AgentConfigParts.devices(root, node, mode);
         return YamlText.write(header(site, node, connection.password().isPresent(), mode), root);
     }

@@ -68,7 +68,11 @@ class UnitFilesTest {
     void theAgentUnitIsHardenedWithoutLosingGpioSqliteOrSetConfig() {
         assertThat(agent.value("Service", "NoNewPrivileges")).isEqualTo("yes");
         assertThat(agent.value("Service", "ProtectSystem")).isEqualTo("strict");
-        assertThat(agent.words("Service", "ReadWritePaths")).containsExactlyInAnyOrder("/var/lib/relais", "/etc/relais");
+        // "-": the kiosk's link folder exists only on a node with a kiosk (ExecStartPre makes it).
+        assertThat(agent.words("Service", "ReadWritePaths")).containsExactlyInAnyOrder("/var/lib/relais", "/etc/relais",
+                "-/run/relais-agent");
+        assertThat(agent.values("Service", "ExecStartPre"))
+                .containsExactly("+-/usr/bin/install -d -o relais -g relais-kiosk -m 2750 /run/relais-agent");
         // sqlite-jdbc loads its native library from java.io.tmpdir: a private /tmp, not a read-only one.
         assertThat(agent.value("Service", "PrivateTmp")).isEqualTo("yes");
         // /dev must stay visible for /dev/gpiochip* (Pi4J) and serial badge readers.

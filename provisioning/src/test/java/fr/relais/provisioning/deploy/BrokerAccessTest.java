@@ -89,6 +89,24 @@ class BrokerAccessTest {
     }
 
     @Test
+    void aNodeReadsItsOwnKioskContentOnlyAndCannotWriteAny() throws Exception {
+        try (TestMqttClient hub = deployment.hub(); TestMqttClient a = deployment.node(A);
+             TestMqttClient b = deployment.node(B)) {
+            a.subscribe("relais/v1/+/+/content");
+            a.subscribe(B_TOPICS + "content");
+            b.subscribe(B_TOPICS + "content");
+            a.publish(B_TOPICS + "content", "forged-by-a");
+            a.publish(A_TOPICS + "content", "forged-for-itself");
+            hub.publish(B_TOPICS + "content", "content-for-b");
+            hub.publish(A_TOPICS + "content", "content-for-a");
+            await().atMost(WAIT).until(() -> a.arrivals.contains(A_TOPICS + "content content-for-a"));
+            await().atMost(WAIT).until(() -> b.arrivals.contains(B_TOPICS + "content content-for-b"));
+            assertThat(a.arrivals).noneMatch(m -> m.contains("content-for-b")).noneMatch(m -> m.contains("forged"));
+            assertThat(b.arrivals).noneMatch(m -> m.contains("forged"));
+        }
+    }
+
+    @Test
     void strangersAndWrongPasswordsAreRefusedOnEveryListener() throws Exception {
         assertThatThrownBy(() -> TestMqttClient.connect(deployment.local(), "anonymous", null, null, null))
                 .isInstanceOf(MqttException.class);

@@ -80,7 +80,8 @@ class SampleInventoryTest {
         assertThat(drivers.get(DeviceKind.PRESENCE_SENSOR)).containsOnly("gpio-presence", "gpio-people-counter")
                 .contains("gpio-people-counter");
         assertThat(drivers.get(DeviceKind.DOOR)).containsExactly("gpio-door");
-        assertThat(drivers.get(DeviceKind.BADGE_READER)).containsExactly("wiegand");
+        // The door's Wiegand reader and the coworking kiosk's USB one.
+        assertThat(drivers.get(DeviceKind.BADGE_READER)).containsExactlyInAnyOrder("wiegand", "evdev");
         // No driver watches a public computer yet: they stay simulated, and their birth says so.
         assertThat(drivers.get(DeviceKind.COMPUTER)).containsOnly("simulated");
     }
@@ -89,7 +90,7 @@ class SampleInventoryTest {
     void keepsEveryDriverSettingInTheProfilesButWhatDiffersPerDevice() {
         assertThat(devices()).filteredOn(device -> !device.setup().simulated())
                 .allSatisfy(device -> assertThat(device.profile()).as(device.id()).isPresent());
-        assertThat(inventory.profiles()).extracting(DeviceProfile::id).doesNotHaveDuplicates().hasSize(10);
+        assertThat(inventory.profiles()).extracting(DeviceProfile::id).doesNotHaveDuplicates().hasSize(11);
         // A USB multifunction is reached through ipp-usb on its Pi, a network one by its name.
         assertThat(site("montcornet").nodes().get(0).devices()).filteredOn(device -> device.kind() == DeviceKind.PRINTER)
                 .singleElement().satisfies(printer -> assertThat(printer.settings().get("uri").asText())

@@ -59,7 +59,8 @@ class DemoConfigWriterTest {
             assertThat(second.get(i)).isEqualTo(first.get(i));
         }
         try (Stream<Path> leftovers = Files.list(out.resolve("spi-pi"))) {
-            assertThat(leftovers).containsExactly(edited);
+            // A node with a kiosk gets its kiosk.yaml beside its agent.yaml.
+            assertThat(leftovers).containsExactlyInAnyOrder(edited, out.resolve("spi-pi").resolve("kiosk.yaml"));
         }
     }
 
@@ -68,7 +69,15 @@ class DemoConfigWriterTest {
         new DemoConfigWriter(SETTINGS).write(inventory, out);
         JsonNode config = read("montcornet-pi");
 
-        assertThat(fieldNames(config)).containsExactly("node", "site", "broker", "storage", "telemetry", "clock", "devices");
+        assertThat(fieldNames(config)).containsExactly("node", "site", "broker", "storage", "telemetry", "clock", "kioskApi",
+                "devices");
+        // Every demo agent in one JVM: any free port, said in a link file beside the configuration,
+        // which the node's kiosk.yaml names.
+        assertThat(config.at("/kioskApi/port").intValue()).isZero();
+        assertThat(config.at("/kioskApi/linkFile").textValue()).isEqualTo("kiosk-link.json");
+        assertThat(Files.readString(out.resolve("montcornet-pi").resolve("kiosk.yaml")))
+                .contains("linkFile: \"" + out.resolve("montcornet-pi").resolve("kiosk-link.json").toAbsolutePath() + "\"")
+                .contains("fullScreen: false");
         assertThat(config.get("node").textValue()).isEqualTo("montcornet-pi");
         assertThat(config.at("/site/id").textValue()).isEqualTo("montcornet");
         assertThat(config.at("/site/name").textValue()).isEqualTo("Tiers-lieu numérique de Montcornet");

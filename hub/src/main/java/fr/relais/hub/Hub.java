@@ -1,6 +1,28 @@
 package fr.relais.hub;
 
 import fr.relais.hub.access.AccessChanges;
+import fr.relais.hub.appointment.AppointmentActions;
+import fr.relais.hub.appointment.RoomParts;
+import fr.relais.hub.appointment.SlotParts;
+import fr.relais.hub.content.ContentParts;
+import fr.relais.hub.content.CoworkingCheckin;
+import fr.relais.hub.content.KioskActions;
+import fr.relais.hub.content.PlaceContentPublisher;
+import fr.relais.hub.place.PlaceParts;
+import fr.relais.hub.place.PlacesApi;
+import fr.relais.hub.queue.QueueParts;
+import fr.relais.hub.queue.QueueRoutes;
+import fr.relais.hub.queue.QueueStore;
+import fr.relais.hub.queue.TicketTaken;
+import fr.relais.hub.store.StoredEvents;
+import fr.relais.hub.van.ExampleTerritory;
+import fr.relais.hub.van.VanApi;
+import fr.relais.hub.van.VanParts;
+import fr.relais.hub.workshop.BookingsApi;
+import fr.relais.hub.workshop.ExampleWorkshops;
+import fr.relais.hub.workshop.WorkshopActions;
+import fr.relais.hub.workshop.WorkshopParts;
+import java.util.concurrent.atomic.AtomicReference;
 import fr.relais.hub.access.AccessLists;
 import fr.relais.hub.access.AccessSigningKey;
 import fr.relais.hub.cowork.StoreGrants;
@@ -66,10 +88,13 @@ public final class Hub implements AutoCloseable {
     private final HubMetrics metrics;
     private final Notifications notifications;
     private final AccessLists accessLists;
+    private final PlaceContentPublisher content;
 
     private Hub(Database database, Vertx vertx, HttpServer http, HubLink link, IngestWriter writer,
-                Thread writerThread, HubMetrics metrics, Notifications notifications, AccessLists accessLists) {
+                Thread writerThread, HubMetrics metrics, Notifications notifications, AccessLists accessLists,
+                PlaceContentPublisher content) {
         this.accessLists = accessLists;
+        this.content = content;
         this.database = database;
         this.vertx = vertx;
         this.http = http;
@@ -111,8 +136,32 @@ public final class Hub implements AutoCloseable {
                 new AccessListRows(database), link::publish, Clock.systemUTC());
         metrics.bind(accessLists.metrics());
         AccessChanges accessChanges = accessLists;
+        if (config.exampleContent()) {
+            // The example territory (communes, places' hours, the van's tour), workshops and slots: said so everywhere.
+            ExampleTerritory.loadIfEmpty(database, Clock.systemUTC());
+            ExampleWorkshops.loadIfEmpty(database, Clock.systemUTC());
+        }
+        // The hub's public address is known once it listens (port 0 in tests): read when needed.
+        AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl(config.httpPort()));
+        PlaceParts placeParts = new PlaceParts(database);
+        VanParts vanParts = new VanParts(database, publicUrl::get);
+        WorkshopParts workshopParts = new WorkshopParts(database);
+        SlotParts slotParts = new SlotParts(database);
+        RoomParts roomParts = new RoomParts(database);
+        QueueStore queueStore = new QueueStore(database.coworking());
+        QueueParts queueParts = new QueueParts(queueStore);
+        PlaceContentPublisher content = new PlaceContentPublisher(ContentParts.of(placeParts::place)
+                .withHours(placeParts::hours).withVan(vanParts::van).withWorkshops(workshopParts::workshops)
+                .withSlots(slotParts::slots).withRooms(roomParts::rooms).withQueue(queueParts::queue)
+                .withExample(placeParts::example),
+                database.coworking(), PlaceContentPublisher.Link.of(link), Clock.systemUTC());
+        KioskActions kioskActions = new KioskActions(content).register(new TicketTaken()).register(new CoworkingCheckin())
+                // A room booked at the kiosk lets its member through the room's door: a new list.
+                .alsoAfter(fr.relais.protocol.content.KioskActions.ROOM_BOOK, accessChanges::changed);
+        WorkshopActions.handlers().forEach(kioskActions::register);
+        AppointmentActions.handlers().forEach(kioskActions::register);
         IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals, config.limits(), guards)
-                .storedEvents(new AccessEvents(accessChanges)),
+                .storedEvents(StoredEvents.all(new AccessEvents(accessChanges), kioskActions)),
                 stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
         Thread writerThread = new Thread(writer, "hub-ingest-writer");
         writerThread.start();
@@ -142,7 +191,11 @@ public final class Hub implements AutoCloseable {
                         stats.storage()), sender,
                 metrics, alerts, new TelemetryReader(database), auth,
                 new DeadLetterReplay(queue, ingestor, Clock.systemUTC()), new SiteNames(database))
-                .coworking(new CoworkingApi(vertx, database, accessChanges, BadgeKeys.NONE, coworkingClock));
+                .coworking(new CoworkingApi(vertx, database, accessChanges, BadgeKeys.NONE, coworkingClock))
+                .bookings(new BookingsApi(vertx, database, content, Clock.systemUTC()))
+                .places(new PlacesApi(vertx, database, content, Clock.systemUTC()),
+                        new VanApi(vertx, database, content, Clock.systemUTC(), publicUrl::get))
+                .routes(new QueueRoutes(vertx, queueStore, content, Clock.systemUTC())::mount);
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
                 .start(vertx, Housekeeping.DEFAULT_PERIOD);
@@ -158,10 +211,13 @@ public final class Hub implements AutoCloseable {
             throw new IllegalStateException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort()
                     + ": " + e.getMessage(), e);
         }
+        publicUrl.set(config.publicUrl(http.actualPort()));
         link.start();
+        // Every place's content once the broker session is up, then on each change and every 5 minutes.
+        content.start();
         LOG.info("hub serving on http://{}:{}/ with database {}", config.httpHost(), http.actualPort(),
                 Database.describe(config.databaseUrl()));
-        return new Hub(database, vertx, http, link, writer, writerThread, metrics, notifications, accessLists);
+        return new Hub(database, vertx, http, link, writer, writerThread, metrics, notifications, accessLists, content);
     }
 
     /** Runs database work handed over by other threads (Paho's) on Vert.x's worker pool. */
@@ -190,7 +246,8 @@ public final class Hub implements AutoCloseable {
     /** Stops taking messages, writes what is queued, then closes everything. */
     @Override
     public void close() {
-        // First: its thread reads the database and publishes through the link.
+        // First: their threads read the database and publish through the link.
+        content.close();
         accessLists.close();
         link.close();
         writer.stop();

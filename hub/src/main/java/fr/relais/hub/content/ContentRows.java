@@ -19,6 +19,12 @@ final class ContentRows extends SerialSql {
         return query("SELECT DISTINCT site_id FROM nodes ORDER BY site_id", row -> row.getString(1));
     }
 
+    /** Every node as {@code site/node}: a node seen for the first time is published to at once. */
+    List<String> siteNodes() {
+        return query("SELECT site_id, id FROM nodes ORDER BY site_id, id",
+                row -> row.getString(1) + "/" + row.getString(2));
+    }
+
     List<String> nodes(String site) {
         return query("SELECT id FROM nodes WHERE site_id = ? ORDER BY id", row -> row.getString(1), site);
     }

@@ -91,6 +91,8 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
     private final Map<String, Long> versions = new java.util.HashMap<>();
     private final Map<String, Long> failedAt = new java.util.HashMap<>();
     private boolean firstDone;
+    /** The nodes (site/node) known at the last tick: a new one (its first birth) gets its content then. */
+    private final Set<String> knownNodes = new java.util.HashSet<>();
     private long lastRefresh;
     private final AtomicLong publications = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -172,7 +174,15 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
             for (String site : sites) {
                 guarded("publishing the kiosk content of " + site, () -> publish(site));
             }
+            knownNodes.addAll(rows.siteNodes());
             return;
+        }
+        // A node registered since (its first birth): its site is published now, not at the next refresh.
+        for (String siteNode : rows.siteNodes()) {
+            if (knownNodes.add(siteNode)) {
+                String site = siteNode.substring(0, siteNode.indexOf('/'));
+                guarded("publishing the kiosk content of " + site + " to a new node", () -> publish(site));
+            }
         }
         for (Map.Entry<String, Long> failed : Map.copyOf(failedAt).entrySet()) {
             if (now - failed.getValue() >= timing.retryAfter().toMillis()) {

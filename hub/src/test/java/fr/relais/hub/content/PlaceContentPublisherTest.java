@@ -186,6 +186,18 @@ class PlaceContentPublisherTest {
         assertThat(publisher.publications()).isPositive();
     }
 
+    @Test
+    void aNodeSeenForTheFirstTimeGetsItsPlacesContentWithoutWaitingForAChange() throws Exception {
+        publisher.start();
+        await().atMost(PATIENCE).until(() -> topics.contains(Topic.content(SITE, NODE).path()));
+        // A second node of the place comes up after the first publication, and nothing changes.
+        String second = NODE + "-2";
+        node.publish(Topic.of(Topic.Kind.STATE, SITE, second).path(), codec.encode(new NodeState(Presence.ONLINE, 1,
+                Instant.now())), 1, false);
+        await().atMost(PATIENCE).until(() -> topics.contains(Topic.content(SITE, second).path()));
+        assertThat(received).extracting(PlaceContent::site).containsOnly(SITE);
+    }
+
     private PlaceContent latest() {
         return received.isEmpty() ? null : received.get(received.size() - 1);
     }

@@ -1,0 +1,313 @@
+package fr.relais.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import fr.relais.broker.MosquittoProcess;
+import fr.relais.hub.store.Database;
+import fr.relais.kiosk.agent.KioskAgent;
+import fr.relais.kiosk.config.KioskConfig;
+import fr.relais.kiosk.config.Site;
+import fr.relais.kiosk.content.Times;
+import fr.relais.kiosk.ui.KioskUi;
+import fr.relais.kiosk.ui.KioskWindow;
+import fr.relais.protocol.SiteKind;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real kiosk UI (headless JavaFX, in this JVM) at Montcornet, connected through the link file to
+ * the place's real agent process, itself linked through the project's mosquitto to the hub process
+ * with the example territory. Everything is done by touching the screens; the hub's side is checked
+ * through its API as a mediator's dashboard does. The tests share the processes and run in order:
+ * the last one stops and restarts the hub.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KioskUiIT {
+    static final String SITE = "montcornet";
+    static final String NODE = "montcornet-pi";
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** Longer than any wait here, so the inactivity wipe never sends the screen home under a test. */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Static: JUnit fills instance fields only before each test, the processes start before all. */
+    @TempDir
+    static Path dir;
+
+    final List<AutoCloseable> open = new ArrayList<>();
+    /** The processes' logs, kept after the run for whoever reads a failure (the temporary folder is not). */
+    final Path logs = Path.of("target", "kiosk-ui-it");
+    final FxRobot robot = new FxRobot();
+    String hubDb;
+    MosquittoProcess broker;
+    HubProcess hub;
+    Path linkFile;
+    KioskUi ui;
+    /** The kiosk's side of the agent link, kept here: the UI does not hand it out. */
+    KioskAgent agent;
+
+    @BeforeAll
+    void startTheHubTheBrokerTheAgentAndJavaFx() throws Exception {
+        Files.createDirectories(logs);
+        int port = MosquittoProcess.freePort();
+        hubDb = Database.sqliteUrl(dir.resolve("hub.db"));
+        broker = MosquittoProcess.startPersistent(dir.resolve("broker"), port);
+        open.add(broker);
+        hub = startHub();
+        linkFile = dir.resolve("node").resolve("kiosk-link.json");
+        open.add(AgentProcess.start(agentConfig(broker.url(), linkFile), logs.resolve("agent.log")));
+        FxToolkit.registerPrimaryStage();
+    }
+
+    /** A kiosk as the launcher builds it from its config naming the agent's link file, fresh for each test. */
+    @BeforeEach
+    void showTheKiosk() throws Exception {
+        KioskConfig config = new KioskConfig(new Site("Tiers-lieu numérique de Montcornet", SiteKind.MEDIATION),
+                IDLE_TIMEOUT, false, linkFile);
+        FxToolkit.setupStage(stage -> {
+            agent = KioskAgent.connect(config.agentLinkFile(), Platform::runLater, Clock.systemUTC());
+            ui = new KioskUi(config, Clock.systemUTC(), agent);
+            ui.setExit(code -> { });
+            stage.setScene(ui.createScene(KioskWindow.WINDOW_WIDTH, KioskWindow.WINDOW_HEIGHT));
+            stage.show();
+        });
+        // The agent writes its link file once connected; the kiosk reads it again until it answers.
+        await("the hub's content and an up link on the kiosk").atMost(PATIENCE).until(() -> onFx(() ->
+                agent.state().content() != null && agent.state().linkUp()));
+    }
+
+    @AfterEach
+    void closeTheKiosk() throws Exception {
+        if (ui != null) {
+            KioskUi closing = ui;
+            ui = null;
+            // Stops the idle ticker and the agent's poller.
+            FxToolkit.setupFixture(closing::stop);
+        }
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void parfondevalsNextVisitIsInThePublicCalendarTheQrCodeNames() throws Exception {
+        robot.clickOn("#tile-van").clickOn("#van-search").write("parfondeval");
+        await("Parfondeval's visits").atMost(PATIENCE).until(() -> robot.lookup("#van-visits").tryQuery().isPresent());
+        String shown = firstPlannedVisit();
+        // "Mardi 3 décembre, de 9 h à 12 h : place de la mairie"
+        assertThat(shown).contains(", de ").contains(" : ");
+
+        String url = decode(robot.lookup("#van-qr").queryAs(ImageView.class).getImage());
+        assertThat(url).endsWith("/api/van/communes/parfondeval/tour.ics");
+        Map<String, String> inCalendar = visitsInCalendar(url, hub.httpPort());
+        String when = shown.substring(0, shown.indexOf(" : "));
+        // The place, without the note a moved or added visit carries: "place de la mairie (travaux)".
+        String place = shown.substring(shown.indexOf(" : ") + 3).replaceFirst(" \\(.*\\)$", "");
+        assertThat(inCalendar).as("the calendar behind the QR code has the visit shown").containsKey(when);
+        assertThat(inCalendar.get(when)).startsWith(place);
+
+        // Capitals and an accent find the same commune and the same visit.
+        robot.interact(() -> robot.lookup("#van-search").queryAs(javafx.scene.control.TextField.class)
+                .setText("PARFONDÉVAL"));
+        await("the same visit for PARFONDÉVAL").atMost(PATIENCE).until(() -> shown.equals(firstPlannedVisit()));
+    }
+
+    @Test
+    @Order(2)
+    void aWorkshopRegistrationInThreeTouchesReachesTheHubAndItsCodeIsShown() throws Exception {
+        robot.clickOn("#tile-workshops");
+        Button register = robot.lookup(node -> node instanceof Button && node.getId() != null
+                && node.getId().startsWith("register-")).queryAs(Button.class);
+        assertThat(register).as("a workshop with a free seat this week or next at Montcornet").isNotNull();
+        String workshop = register.getId().substring("register-".length());
+        int freeBefore = Integer.parseInt(text("#seats-" + workshop).replaceAll("\\D.*", ""));
+
+        robot.clickOn(register).clickOn("#no-name").clickOn("#confirm");
+
+        await("the hub's code on the kiosk").atMost(PATIENCE).until(() ->
+                robot.lookup("#action-code").tryQuery().isPresent());
+        String code = text("#action-code");
+        assertThat(code).isNotBlank();
+        JsonNode registrations = new HubApi(hub.httpPort()).get("/api/workshops/" + workshop + "/registrations");
+        assertThat(registrations.path("items").findValuesAsText("code")).contains(code);
+
+        robot.clickOn("#back");
+        await("one seat less on the kiosk").atMost(PATIENCE).until(() ->
+                seats("#seats-" + workshop) == freeBefore - 1);
+    }
+
+    @Test
+    @Order(3)
+    void aTicketTakenWithTheHubDownReachesItAndTheKioskShowsItCalled() throws Exception {
+        hub.close();
+        open.remove(hub);
+        await("the kiosk knows the link is down").atMost(PATIENCE).until(() ->
+                onFx(() -> !agent.state().linkUp()));
+
+        robot.clickOn("#tile-procedures").clickOn("#open-help").clickOn("#topic-caf").clickOn("#take-ticket");
+        await("the ticket's number").atMost(PATIENCE).until(() -> robot.lookup("#ticket-label").tryQuery().isPresent());
+        String label = text("#ticket-label");
+        assertThat(label).matches("C\\d+");
+
+        hub = startHub();
+        HubApi api = new HubApi(hub.httpPort());
+        await("the ticket taken offline in the hub's queue").atMost(PATIENCE).until(() ->
+                api.get("/api/queue/" + SITE).path("items").findValuesAsText("label").contains(label));
+        HubApi.Answer called = api.post("/api/queue/" + SITE + "/call-next", "{\"desk\":\"Bureau 1\"}");
+        assertThat(called.status()).as(called.body().toString()).isEqualTo(200);
+        assertThat(called.body().path("label").asText()).isEqualTo(label);
+
+        robot.clickOn("#back").clickOn("#show-calling");
+        await("the number called on the kiosk").atMost(PATIENCE).until(() -> label.equals(text("#calling-number")));
+        assertThat(text("#calling-desk")).isEqualTo("Allez au Bureau 1");
+    }
+
+    private HubProcess startHub() throws Exception {
+        HubProcess started = HubProcess.start(hubDb, broker.url(), logs.resolve("hub.log"), List.of("--example-content"));
+        open.add(started);
+        return started;
+    }
+
+    private String firstPlannedVisit() throws Exception {
+        return onFx(() -> {
+            for (Node visit : robot.lookup("#van-visits").queryAs(VBox.class).getChildren()) {
+                if (visit.getStyleClass().contains("planned")) {
+                    return plain(((Label) visit).getText());
+                }
+            }
+            throw new AssertionError("no planned visit shown");
+        });
+    }
+
+    private String text(String query) throws Exception {
+        return onFx(() -> robot.lookup(query).tryQuery().map(n -> plain(((Label) n).getText())).orElse(""));
+    }
+
+    private int seats(String query) throws Exception {
+        String seats = text(query);
+        return seats.equals("Complet") ? 0 : Integer.parseInt(seats.replaceAll("\\D.*", ""));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Screen text without the non-breaking spaces of French typography. */
+    private static String plain(String text) {
+        return text.replace('\u00a0', ' ');
+    }
+
+    /** What a phone's camera reads in the picture. */
+    private static String decode(Image image) throws Exception {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] pixels = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                pixels[y * width + x] = image.getPixelReader().getArgb(x, y);
+            }
+        }
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(width, height, pixels)))).getText();
+    }
+
+    /**
+     * Every visit of the next three months in the public calendar at {@code calendarUrl}, fetched
+     * without login, said as the kiosk says it ("Mardi 3 décembre, de 9 h à 12 h") → its LOCATION.
+     */
+    private static Map<String, String> visitsInCalendar(String calendarUrl, int hubPort) throws Exception {
+        // The URL names the hub's public address; this hub listens on a port chosen at start.
+        URI local = URI.create("http://127.0.0.1:" + hubPort + URI.create(calendarUrl).getRawPath());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(local).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(response.body()));
+        ZonedDateTime from = ZonedDateTime.now(Times.PARIS).minusDays(1);
+        Period<ZonedDateTime> window = new Period<>(from, from.plusMonths(3));
+        Map<String, String> visits = new HashMap<>();
+        for (VEvent event : calendar.<VEvent>getComponents("VEVENT")) {
+            String location = event.getLocation().map(l -> l.getValue()).orElse("");
+            for (Period<ZonedDateTime> occurrence : event.<ZonedDateTime>calculateRecurrenceSet(window)) {
+                ZonedDateTime start = occurrence.getStart().withZoneSameInstant(Times.PARIS);
+                ZonedDateTime end = occurrence.getEnd().withZoneSameInstant(Times.PARIS);
+                visits.put(plain(Times.capitalized(Times.day(start.toLocalDate())) + ", de "
+                        + Times.hour(start.toLocalTime()) + " à " + Times.hour(end.toLocalTime())), location);
+            }
+        }
+        return visits;
+    }
+
+    private Path agentConfig(String brokerUrl, Path link) throws Exception {
+        Path file = dir.resolve("node").resolve("agent.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                node: %s
+                site: {id: %s, name: "Tiers-lieu numérique de Montcornet", kind: mediation}
+                broker: {url: "%s", reconnectMinMillis: 100, reconnectMaxMillis: 1000}
+                storage: {file: agent.db}
+                telemetry: {intervalSeconds: 5}
+                clock: {source: always-synced}
+                kioskApi: {port: 0, linkFile: "%s"}
+                devices:
+                  - id: borne
+                    kind: kiosk
+                    name: Borne d'accueil
+                    driver: simulated
+                  - id: imprimante
+                    kind: printer
+                    name: Imprimante de l'accueil
+                    driver: simulated
+                """.formatted(NODE, SITE, brokerUrl, link));
+        return file;
+    }
+}

@@ -190,6 +190,8 @@ class KioskUiIT {
         assertThat(registration.path("source").asText()).isEqualTo("kiosk");
         assertThat(registration.path("firstName").isNull()).isTrue();
         assertThat(registration.path("number").asInt()).isPositive();
+        // …and the visitor reads that number on the kiosk, with the code.
+        assertThat(text("#action-message")).isEqualTo("Inscrit n° " + registration.path("number").asInt());
 
         robot.clickOn("#back");
         await("one seat less on the kiosk").atMost(PATIENCE).until(() ->

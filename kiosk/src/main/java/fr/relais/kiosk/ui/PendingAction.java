@@ -91,6 +91,12 @@ final class PendingAction {
         if ("done".equals(action.state())) {
             result.getChildren().clear();
             result.getChildren().add(Ui.label(DONE, "action-done"));
+            if (action.message() != null && !action.message().isBlank()) {
+                // What the hub says of it ("Inscrit n° 4" for a registration without a name).
+                Label said = Ui.label(typo(action.message()), "lead");
+                said.setId("action-message");
+                result.getChildren().add(said);
+            }
             if (action.code() != null) {
                 Label intro = Ui.label("Votre code, à noter ou à photographier :", "lead");
                 Label code = Ui.label(action.code(), "big-code");

@@ -17,7 +17,7 @@ const ph = {
 };
 
 /** Who sees the place pages: those who run places, and the technicians. A viewer reads the fleet view. */
-function mayRunPlaces(role) {
+function mayRunTheTour(role) {
   return ["admin", "technician", "mediator", "manager"].includes(role);
 }
 
@@ -31,7 +31,7 @@ function placeDay(isoOrDate) {
   return new Date(y, m - 1, d).toLocaleDateString("fr-FR", { weekday: "long", day: "numeric", month: "long" });
 }
 
-function placeNotice(id, text, isError) {
+function tourNotice(id, text, isError) {
   const notice = document.getElementById(id);
   notice.className = text ? (isError ? "error" : "done") : "";
   notice.textContent = text;
@@ -44,7 +44,7 @@ function fieldError(id, text) {
 }
 
 /** The place page the address asks for, if this session may see it; null otherwise. */
-function placePage() {
+function tourPage() {
   return ph.me ? PLACE_PAGES[location.hash] || null : null;
 }
 
@@ -52,12 +52,12 @@ const coworkingRoute = route;
 // Replaced: coworking.js and dashboard.js call route() by name; the fleet and coworking pages first.
 route = function () {
   coworkingRoute();
-  placeRoute();
+  tourRoute();
 };
 
 /** Shows the place page the address asks for, over what coworking.js's route() decided. */
-function placeRoute() {
-  const page = placePage();
+function tourRoute() {
+  const page = tourPage();
   if (page) {
     document.getElementById("fleet").hidden = true;
     document.getElementById("coworking").hidden = true;
@@ -68,7 +68,7 @@ function placeRoute() {
       .setAttribute("aria-current", page === id ? "page" : "false");
   }
   if (page) document.getElementById("nav-fleet").setAttribute("aria-current", "false");
-  document.body.classList.toggle("on-place-page", Boolean(page));
+  document.body.classList.toggle("on-tour-page", Boolean(page));
   if (page === "place-hours") refreshHours(true);
   if (page === "van-tour") refreshTour();
 }
@@ -76,21 +76,26 @@ function placeRoute() {
 const coworkingLoggedInFirst = coworkingLoggedIn;
 coworkingLoggedIn = async function (me) {
   ph.session++;
-  ph.me = mayRunPlaces(me.role) ? me : null;
+  ph.me = mayRunTheTour(me.role) ? me : null;
   if (ph.me && !me.site) {
     try {
       await choosePlace();
     } catch (error) {
-      if (!(error instanceof LoggedOut)) placeNotice("ph-notice", "Le hub ne répond pas : " + error.message, true);
+      if (!(error instanceof LoggedOut)) tourNotice("ph-notice", "Le hub ne répond pas : " + error.message, true);
     }
   } else if (ph.me) {
     ph.site = me.site;
   }
-  // A mediator comes for their place: the van's agents for the tour, the others for the hours.
-  if (ph.me && me.role === "mediator" && location.hash === "") {
-    const place = await api("/api/places/" + encodeURIComponent(me.site)).then((r) => (r.ok ? r.json() : null))
-      .catch(() => null);
-    history.replaceState(null, "", place && place.kind === "van" ? "#tournee" : "#horaires");
+  // A mediator comes for their place: a place's mediator for its queue (queue.js sends them to
+  // #queue), the van's agents for the tour, unless they asked for another page meanwhile.
+  if (ph.me && me.role === "mediator") {
+    // The registry's sites (a mediator sees their own): a place may have no hours or commune yet.
+    const sites = await api("/api/sites").then((r) => (r.ok ? r.json() : [])).catch(() => []);
+    const place = (Array.isArray(sites) ? sites : []).find((site) => site.id === me.site);
+    if (place && place.kind === "van" && ["", "#", "#queue"].includes(location.hash)) {
+      history.replaceState(null, "", "#tournee");
+      if (typeof queueRoute === "function") queueRoute();
+    }
   }
   // Its route() (this file's) shows the place page asked for: ph.me is set already.
   await coworkingLoggedInFirst(me);
@@ -116,7 +121,7 @@ const coworkingStart = startCoworking;
 startCoworking = function () {
   coworkingStart();
   // After coworking.js's own listener (its route()): this one decides last what is shown.
-  window.addEventListener("hashchange", placeRoute);
+  window.addEventListener("hashchange", tourRoute);
   startHours();
   startTour();
 };
@@ -132,7 +137,7 @@ async function choosePlace() {
 /** Draws the place's hours; {@code withWeekly} false keeps the periods being edited. */
 async function refreshHours(withWeekly) {
   if (!ph.me || !ph.site) {
-    placeNotice("ph-notice", ph.me ? "Aucun lieu à montrer." : "", false);
+    tourNotice("ph-notice", ph.me ? "Aucun lieu à montrer." : "", false);
     return;
   }
   const mine = ph.session;
@@ -140,7 +145,7 @@ async function refreshHours(withWeekly) {
     const response = await api("/api/places/" + encodeURIComponent(ph.site) + "/hours");
     if (mine !== ph.session) return;
     if (!response.ok) {
-      placeNotice("ph-notice", response.status === 404 ? "Ce lieu n'a pas encore d'horaires au hub."
+      tourNotice("ph-notice", response.status === 404 ? "Ce lieu n'a pas encore d'horaires au hub."
         : cwRefusal({ status: response.status, body: await response.json().catch(() => null) }), true);
       return;
     }
@@ -153,7 +158,7 @@ async function refreshHours(withWeekly) {
     }
     drawExceptions(hours.exceptions);
   } catch (error) {
-    if (!(error instanceof LoggedOut)) placeNotice("ph-notice", "Le hub ne répond pas : " + error.message, true);
+    if (!(error instanceof LoggedOut)) tourNotice("ph-notice", "Le hub ne répond pas : " + error.message, true);
   }
 }
 
@@ -235,7 +240,7 @@ async function saveWeekly(event) {
     fieldError("ph-weekly-error", cwRefusal(result));
     return;
   }
-  placeNotice("ph-notice", "Horaires enregistrés.", false);
+  tourNotice("ph-notice", "Horaires enregistrés.", false);
   drawNow(result.body.now);
   ph.weekly = result.body.weekly.map((p) => ({ ...p }));
   drawWeekly();
@@ -268,7 +273,7 @@ async function addException(event) {
   }
   fieldError("ph-exception-error", "");
   document.getElementById("ph-x-label").value = "";
-  placeNotice("ph-notice", "Jour particulier ajouté : " + placeDay(date) + ".", false);
+  tourNotice("ph-notice", "Jour particulier ajouté : " + placeDay(date) + ".", false);
   refreshHours(false);
 }
 
@@ -276,7 +281,7 @@ async function deleteException(exception) {
   if (!(await confirmAction("Supprimer le jour particulier du " + placeDay(exception.date) + " ?", "Supprimer"))) return;
   const result = await cwSend("DELETE", "/api/places/" + encodeURIComponent(ph.site) + "/hours/exceptions/"
     + encodeURIComponent(exception.id));
-  placeNotice("ph-notice", result.ok ? "Jour particulier supprimé." : cwRefusal(result), !result.ok);
+  tourNotice("ph-notice", result.ok ? "Jour particulier supprimé." : cwRefusal(result), !result.ok);
   refreshHours(false);
 }
 
@@ -293,7 +298,7 @@ function startHours() {
   });
   document.getElementById("ph-site").addEventListener("change", (event) => {
     ph.site = event.target.value;
-    placeNotice("ph-notice", "", false);
+    tourNotice("ph-notice", "", false);
     refreshHours(true);
   });
 }

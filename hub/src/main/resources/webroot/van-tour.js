@@ -48,7 +48,7 @@ async function refreshTour() {
     drawTourExceptions(exceptions.items);
     drawStops();
   } catch (error) {
-    if (!(error instanceof LoggedOut)) placeNotice("vt-notice", "Le hub ne répond pas : " + error.message, true);
+    if (!(error instanceof LoggedOut)) tourNotice("vt-notice", "Le hub ne répond pas : " + error.message, true);
   }
 }
 
@@ -168,7 +168,7 @@ async function addTourException(event) {
   }
   fieldError("vt-exception-error", "");
   document.getElementById("vt-x-reason").value = "";
-  placeNotice("vt-notice", EXCEPTION_LABELS[kind] + " : enregistré. Les bornes seront mises à jour.", false);
+  tourNotice("vt-notice", EXCEPTION_LABELS[kind] + " : enregistré. Les bornes seront mises à jour.", false);
   refreshTour();
 }
 
@@ -186,21 +186,21 @@ async function addStop(event) {
   if (!result.ok) return fieldError("vt-stop-error", cwRefusal(result));
   fieldError("vt-stop-error", "");
   document.getElementById("vt-s-place").value = "";
-  placeNotice("vt-notice", "Arrêt ajouté : " + result.body.communeName + ".", false);
+  tourNotice("vt-notice", "Arrêt ajouté : " + result.body.communeName + ".", false);
   refreshTour();
 }
 
 async function deleteStop(stop) {
   if (!(await confirmAction("Supprimer l'arrêt de " + stop.communeName + " et ses exceptions ?", "Supprimer"))) return;
   const result = await cwSend("DELETE", "/api/van/stops/" + encodeURIComponent(stop.id));
-  placeNotice("vt-notice", result.ok ? "Arrêt supprimé." : cwRefusal(result), !result.ok);
+  tourNotice("vt-notice", result.ok ? "Arrêt supprimé." : cwRefusal(result), !result.ok);
   refreshTour();
 }
 
 async function deleteTourException(exception, text) {
   if (!(await confirmAction("Supprimer l'exception « " + text + " » ?", "Supprimer"))) return;
   const result = await cwSend("DELETE", "/api/van/exceptions/" + encodeURIComponent(exception.id));
-  placeNotice("vt-notice", result.ok ? "Exception supprimée." : cwRefusal(result), !result.ok);
+  tourNotice("vt-notice", result.ok ? "Exception supprimée." : cwRefusal(result), !result.ok);
   refreshTour();
 }
 

@@ -6,11 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.hub.store.Database;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -37,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and checks the hub's side through the hub's API, as a mediator's dashboard does.
  */
 class KioskContentIT {
-    static final String SITE = "montcornet";
-    static final String NODE = "montcornet-pi";
+    static final String SITE = MontcornetKiosk.SITE;
     static final Duration PATIENCE = Duration.ofSeconds(90);
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -67,7 +60,7 @@ class KioskContentIT {
         HubProcess hub = HubProcess.start(hubDb, broker.url(), logs.resolve("hub.log"), example);
         open.add(hub);
         Path linkFile = dir.resolve("node").resolve("kiosk-link.json");
-        open.add(AgentProcess.start(agentConfig(broker.url(), linkFile), logs.resolve("agent.log")));
+        open.add(AgentProcess.start(MontcornetKiosk.agentConfig(dir, broker.url(), linkFile), logs.resolve("agent.log")));
         KioskLink kiosk = new KioskLink(linkFile);
         HubApi api = new HubApi(hub.httpPort());
 
@@ -158,14 +151,7 @@ class KioskContentIT {
 
     /** The start of every visit of the next three months in a public calendar, fetched without login. */
     private static Set<OffsetDateTime> occurrences(String calendarUrl, int hubPort) throws Exception {
-        // The content names the hub's public URL; this hub listens on a port chosen at start.
-        URI uri = URI.create(calendarUrl);
-        URI local = URI.create("http://127.0.0.1:" + hubPort + uri.getRawPath());
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(local).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/calendar");
-        Calendar calendar = new CalendarBuilder().build(new StringReader(response.body()));
+        Calendar calendar = MontcornetKiosk.calendar(calendarUrl, hubPort);
         ZonedDateTime from = ZonedDateTime.now(PARIS).minusDays(1);
         Period<ZonedDateTime> window = new Period<>(from, from.plusMonths(3));
         Set<OffsetDateTime> starts = new TreeSet<>();
@@ -176,29 +162,5 @@ class KioskContentIT {
             }
         }
         return starts;
-    }
-
-    private Path agentConfig(String brokerUrl, Path linkFile) throws Exception {
-        Path file = dir.resolve("node").resolve("agent.yaml");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                node: %s
-                site: {id: %s, name: "Tiers-lieu numérique de Montcornet", kind: mediation}
-                broker: {url: "%s", reconnectMinMillis: 100, reconnectMaxMillis: 1000}
-                storage: {file: agent.db}
-                telemetry: {intervalSeconds: 5}
-                clock: {source: always-synced}
-                kioskApi: {port: 0, linkFile: "%s"}
-                devices:
-                  - id: borne
-                    kind: kiosk
-                    name: Borne d'accueil
-                    driver: simulated
-                  - id: imprimante
-                    kind: printer
-                    name: Imprimante de l'accueil
-                    driver: simulated
-                """.formatted(NODE, SITE, brokerUrl, linkFile));
-        return file;
     }
 }

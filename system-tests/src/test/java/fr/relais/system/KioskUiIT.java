@@ -17,11 +17,6 @@ import fr.relais.kiosk.content.Times;
 import fr.relais.kiosk.ui.KioskUi;
 import fr.relais.kiosk.ui.KioskWindow;
 import fr.relais.protocol.SiteKind;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +35,6 @@ import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -68,8 +62,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KioskUiIT {
-    static final String SITE = "montcornet";
-    static final String NODE = "montcornet-pi";
+    static final String SITE = MontcornetKiosk.SITE;
+    static final String NODE = MontcornetKiosk.NODE;
     static final Duration PATIENCE = Duration.ofSeconds(90);
     /** Longer than any wait here, so the inactivity wipe never sends the screen home under a test. */
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
@@ -99,7 +93,7 @@ class KioskUiIT {
         open.add(broker);
         hub = startHub();
         linkFile = dir.resolve("node").resolve("kiosk-link.json");
-        open.add(AgentProcess.start(agentConfig(broker.url(), linkFile), logs.resolve("agent.log")));
+        open.add(AgentProcess.start(MontcornetKiosk.agentConfig(dir, broker.url(), linkFile), logs.resolve("agent.log")));
         FxToolkit.registerPrimaryStage();
     }
 
@@ -281,12 +275,7 @@ class KioskUiIT {
      * without login, said as the kiosk says it ("Mardi 3 décembre, de 9 h à 12 h") → its LOCATION.
      */
     private static Map<String, String> visitsInCalendar(String calendarUrl, int hubPort) throws Exception {
-        // The URL names the hub's public address; this hub listens on a port chosen at start.
-        URI local = URI.create("http://127.0.0.1:" + hubPort + URI.create(calendarUrl).getRawPath());
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(local).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Calendar calendar = new CalendarBuilder().build(new StringReader(response.body()));
+        Calendar calendar = MontcornetKiosk.calendar(calendarUrl, hubPort);
         ZonedDateTime from = ZonedDateTime.now(Times.PARIS).minusDays(1);
         Period<ZonedDateTime> window = new Period<>(from, from.plusMonths(3));
         Map<String, String> visits = new HashMap<>();
@@ -300,29 +289,5 @@ class KioskUiIT {
             }
         }
         return visits;
-    }
-
-    private Path agentConfig(String brokerUrl, Path link) throws Exception {
-        Path file = dir.resolve("node").resolve("agent.yaml");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                node: %s
-                site: {id: %s, name: "Tiers-lieu numérique de Montcornet", kind: mediation}
-                broker: {url: "%s", reconnectMinMillis: 100, reconnectMaxMillis: 1000}
-                storage: {file: agent.db}
-                telemetry: {intervalSeconds: 5}
-                clock: {source: always-synced}
-                kioskApi: {port: 0, linkFile: "%s"}
-                devices:
-                  - id: borne
-                    kind: kiosk
-                    name: Borne d'accueil
-                    driver: simulated
-                  - id: imprimante
-                    kind: printer
-                    name: Imprimante de l'accueil
-                    driver: simulated
-                """.formatted(NODE, SITE, brokerUrl, link));
-        return file;
     }
 }

@@ -57,6 +57,9 @@ class TourBrowserTest {
         hub.account("mediatrice-rozoy", "mediator", "rozoy");
         browser.open(dashboard);
         browser.logIn("mediatrice-rozoy", PASSWORD);
+        // A place's mediator lands on the queue; the hours are one click away.
+        browser.untilText("#q-title", "File d'attente");
+        browser.find("#nav-hours").click();
         browser.untilText("#ph-now", "Ouvert en ce moment, jusqu'à 12:00.");
         assertThat(browser.find("#nav-hours").getAttribute("aria-current")).isEqualTo("page");
         assertThat(browser.find("#fleet").isDisplayed()).isFalse();

@@ -38,23 +38,14 @@ public final class QueueServer implements AutoCloseable {
         Auth auth = Auth.start(vertx, database, ApiClient.AUTH, Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()));
         store = new QueueStore(database.coworking());
-        Router router = Router.router(vertx);
-        // The hub's policy (api.SecurityHeaders): only the hub's own scripts run, none inline.
-        router.route().handler(ctx -> {
-            ctx.response().headers().set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
-                    .set("X-Content-Type-Options", "nosniff").set("Cache-Control", "no-store");
-            ctx.next();
-        });
-        auth.mount(router);
-        new QueueRoutes(vertx, store, changes, clock).mount(router);
-        // What the dashboard asks besides the queue, answered empty as a hub without places would.
-        for (String path : new String[] {"/api/sites", "/api/nodes", "/api/devices", "/api/alerts"}) {
-            router.get(path).handler(ctx -> ctx.json(new io.vertx.core.json.JsonArray()));
-        }
-        router.route("/api/*").handler(ctx -> ApiServer.fail(ctx, 404, "no such API route"));
-        router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
-        http = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage()
-                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        // The real API server (security headers, auth, every place page's routes): the dashboard's
+        // every script runs in the page and asks for its own routes.
+        fr.relais.hub.store.RegistryReader registry = new fr.relais.hub.store.RegistryReader(database);
+        http = fr.relais.hub.PlaceFeatures.mount(new ApiServer(vertx, registry, () -> null, null, null,
+                new fr.relais.hub.api.AlertRoutes(vertx, new fr.relais.hub.alert.AlertService(
+                        new fr.relais.hub.store.AlertStore(database), clock), registry), null, auth),
+                vertx, database, store, changes, clock, "http://127.0.0.1")
+                .listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     public int port() {

@@ -86,9 +86,9 @@ public final class TourHub implements AutoCloseable {
         AlertRoutes alerts = new AlertRoutes(vertx, new fr.relais.hub.alert.AlertService(
                 new fr.relais.hub.store.AlertStore(database), Clock.systemUTC()), registry);
         ApiServer api = new ApiServer(vertx, registry, () -> null, null, null, alerts,
-                new fr.relais.hub.store.TelemetryReader(database), auth)
-                .places(new PlacesApi(vertx, database, changes, clock),
-                        new VanApi(vertx, database, changes, clock, PUBLIC_URL));
+                new fr.relais.hub.store.TelemetryReader(database), auth);
+        fr.relais.hub.PlaceFeatures.mount(api, vertx, database, new fr.relais.hub.queue.QueueStore(database.coworking()),
+                changes, clock, PUBLIC_URL);
         server = api.listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         admin = ApiClient.admin(server.actualPort());
     }

@@ -67,10 +67,10 @@ public final class BookingsServer implements AutoCloseable {
         Auth auth = Auth.start(vertx, database, ApiClient.AUTH, clock, new PrintStream(OutputStream.nullOutputStream()));
         RegistryReader registry = new RegistryReader(database);
         // The dashboard's fleet view reads sites and alerts too: real ones, empty.
-        http = new ApiServer(vertx, registry, () -> null, null, null, new AlertRoutes(vertx,
-                new fr.relais.hub.alert.AlertService(new fr.relais.hub.store.AlertStore(database), clock), registry),
-                null, auth)
-                .bookings(new BookingsApi(vertx, database, changes, clock))
+        http = fr.relais.hub.PlaceFeatures.mount(new ApiServer(vertx, registry, () -> null, null, null,
+                new AlertRoutes(vertx, new fr.relais.hub.alert.AlertService(new fr.relais.hub.store.AlertStore(database),
+                clock), registry), null, auth), vertx, database,
+                new fr.relais.hub.queue.QueueStore(database.coworking()), changes, clock, "http://127.0.0.1")
                 .listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         admin = ApiClient.admin(port());
     }

@@ -27,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -296,7 +297,6 @@ public final class KioskUi {
             site.setMaxWidth(Double.MAX_VALUE);
             site.addEventHandler(MouseEvent.MOUSE_PRESSED, ui::siteNamePressed);
             site.addEventHandler(MouseEvent.MOUSE_RELEASED, ui::siteNamePressed);
-            HBox.setHgrow(site, Priority.ALWAYS);
 
             Button size = barButton("Texte : normal", "text-size-button", "Changer la taille du texte");
             size.setOnAction(e -> ui.setTextSize(ui.textSize().next()));
@@ -317,7 +317,14 @@ public final class KioskUi {
             // The way out is never cut short; the site name wraps instead.
             end.setMinWidth(Region.USE_PREF_SIZE);
 
-            bar = new HBox(site, size, contrast, listen, end);
+            // The accessibility buttons under the place's name, the way out on the right: side by side with
+            // the name, a 7-inch display left the name a column one syllable wide, taller than the bar.
+            HBox settings = new HBox(size, contrast, listen);
+            settings.getStyleClass().add("bar-settings");
+            VBox left = new VBox(site, settings);
+            left.getStyleClass().add("bar-left");
+            HBox.setHgrow(left, Priority.ALWAYS);
+            bar = new HBox(left, end);
             bar.getStyleClass().add("top-bar");
         }
 

@@ -23,11 +23,11 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.InputEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -317,12 +317,14 @@ public final class KioskUi {
             // The way out is never cut short; the site name wraps instead.
             end.setMinWidth(Region.USE_PREF_SIZE);
 
-            // The accessibility buttons under the place's name, the way out on the right: side by side with
-            // the name, a 7-inch display left the name a column one syllable wide, taller than the bar.
+            // The accessibility buttons beside the place's name when both fit, else under it; the way out on
+            // the right. Squeezed beside them, a long name on a 7-inch display became a column one syllable
+            // wide, taller than the bar.
             HBox settings = new HBox(size, contrast, listen);
             settings.getStyleClass().add("bar-settings");
-            VBox left = new VBox(site, settings);
+            FlowPane left = new FlowPane(site, settings);
             left.getStyleClass().add("bar-left");
+            site.maxWidthProperty().bind(left.widthProperty());
             HBox.setHgrow(left, Priority.ALWAYS);
             bar = new HBox(left, end);
             bar.getStyleClass().add("top-bar");

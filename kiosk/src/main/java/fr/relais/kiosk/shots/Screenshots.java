@@ -27,8 +27,8 @@ import javax.imageio.ImageIO;
 /**
  * Draws every main screen of each kind of place from the built-in sample content, to PNG files:
  * how reviewers look at the kiosk without a Pi. Runs on the JavaFX thread (the caller's job).
- * Files: {@code {kind}-{screen}.png} (1280×800), {@code {kind}-{screen}-800x480.png}, and the home
- * screen in large and very large text and in high contrast.
+ * Files: {@code {kind}-{screen}.png} (1280×800), {@code {kind}-{screen}-800x480.png}, the same two in
+ * very large text ({@code -very-large}), and the home screen in large text and in high contrast.
  */
 public final class Screenshots {
 
@@ -49,10 +49,13 @@ public final class Screenshots {
                 String name = kind + "-" + screen.name().toLowerCase(Locale.ROOT).replace('_', '-');
                 written.add(shoot(dir, name + ".png", k, screen, 1280, 800, TextSize.NORMAL, false, now));
                 written.add(shoot(dir, name + "-800x480.png", k, screen, 800, 480, TextSize.NORMAL, false, now));
+                // The visitor's largest text, where screens run out of room first.
+                written.add(shoot(dir, name + "-very-large.png", k, screen, 1280, 800, TextSize.VERY_LARGE, false,
+                        now));
+                written.add(shoot(dir, name + "-very-large-800x480.png", k, screen, 800, 480, TextSize.VERY_LARGE,
+                        false, now));
             }
             written.add(shoot(dir, kind + "-home-large.png", k, ScreenId.HOME, 1280, 800, TextSize.LARGE, false, now));
-            written.add(shoot(dir, kind + "-home-very-large.png", k, ScreenId.HOME, 1280, 800, TextSize.VERY_LARGE,
-                    false, now));
             written.add(shoot(dir, kind + "-home-contrast.png", k, ScreenId.HOME, 1280, 800, TextSize.NORMAL, true,
                     now));
             written.add(shoot(dir, kind + "-van-contrast-800x480.png", k, ScreenId.VAN, 800, 480, TextSize.LARGE, true,

@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -48,7 +49,11 @@ final class CoworkingScreen implements Screen {
     private CoworkingScreen(ScreenContext ctx) {
         this.ctx = ctx;
         prompt.setId("badge-prompt");
-        prompt.setGraphic(Icons.icon("badge"));
+        // The pictogram beside the label, not inside it: a wrapped label with a graphic is given one line
+        // too few and ends in "…" in very large text.
+        HBox promptRow = new HBox(Icons.icon("badge"), prompt);
+        promptRow.getStyleClass().add("badge-prompt-row");
+        HBox.setHgrow(prompt, Priority.ALWAYS);
         checkin.setId("checkin-result");
         rooms.setId("rooms");
         rooms.getStyleClass().add("card-list");
@@ -58,9 +63,8 @@ final class CoworkingScreen implements Screen {
         entry.getStyleClass().add("selected");
         entry.setOnAction(e -> choose("entry", entry, exit));
         exit.setOnAction(e -> choose("exit", exit, entry));
-        HBox directions = new HBox(entry, exit);
-        directions.getStyleClass().add("button-row");
-        VBox content = new VBox(directions, prompt, checkin, Ui.label("Les salles aujourd'hui", "section-title"),
+        FlowPane directions = Ui.buttonRow(entry, exit);
+        VBox content = new VBox(directions, promptRow, checkin, Ui.label("Les salles aujourd'hui", "section-title"),
                 rooms, result);
         content.getStyleClass().add("card-list");
         VBox screen = new VBox(ScreenHeader.create(TITLE, ctx.navigator()), freshness, Ui.scroll(content));

@@ -7,7 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /** The one thing a booking asks: a first name (40 characters at most), or none when it is allowed. */
@@ -33,8 +33,7 @@ final class FirstNameStep {
             }
         });
         next.disableProperty().bind(field.textProperty().isEmpty());
-        HBox buttons = new HBox(next);
-        buttons.getStyleClass().add("button-row");
+        FlowPane buttons = Ui.buttonRow(next);
         if (optional) {
             buttons.getChildren().add(Ui.secondary("Sans nom", "no-name", e -> onChosen.accept(null)));
         }

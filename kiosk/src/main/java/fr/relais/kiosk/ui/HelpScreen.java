@@ -14,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -153,8 +152,7 @@ final class HelpScreen implements Screen {
             PendingAction.send(ctx, KioskActions.APPOINTMENT_BOOK, Map.of("slot", slot.id(), "firstName", firstName),
                     Ui.BOOKING_OFFLINE, result, done -> { });
         });
-        HBox buttons = new HBox(confirm, back());
-        buttons.getStyleClass().add("button-row");
+        FlowPane buttons = Ui.buttonRow(confirm, back());
         body.getChildren().setAll(Ui.label("Vérifiez, puis confirmez", "section-title"),
                 Ui.label(slotText(slot) + ", " + slot.place() + ". Au nom de : " + firstName + ".", "lead"),
                 buttons, result);

@@ -23,6 +23,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.InputEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -296,7 +297,6 @@ public final class KioskUi {
             site.setMaxWidth(Double.MAX_VALUE);
             site.addEventHandler(MouseEvent.MOUSE_PRESSED, ui::siteNamePressed);
             site.addEventHandler(MouseEvent.MOUSE_RELEASED, ui::siteNamePressed);
-            HBox.setHgrow(site, Priority.ALWAYS);
 
             Button size = barButton("Texte : normal", "text-size-button", "Changer la taille du texte");
             size.setOnAction(e -> ui.setTextSize(ui.textSize().next()));
@@ -317,7 +317,16 @@ public final class KioskUi {
             // The way out is never cut short; the site name wraps instead.
             end.setMinWidth(Region.USE_PREF_SIZE);
 
-            bar = new HBox(site, size, contrast, listen, end);
+            // The accessibility buttons beside the place's name when both fit, else under it; the way out on
+            // the right. Squeezed beside them, a long name on a 7-inch display became a column one syllable
+            // wide, taller than the bar.
+            HBox settings = new HBox(size, contrast, listen);
+            settings.getStyleClass().add("bar-settings");
+            FlowPane left = new FlowPane(site, settings);
+            left.getStyleClass().add("bar-left");
+            site.maxWidthProperty().bind(left.widthProperty());
+            HBox.setHgrow(left, Priority.ALWAYS);
+            bar = new HBox(left, end);
             bar.getStyleClass().add("top-bar");
         }
 

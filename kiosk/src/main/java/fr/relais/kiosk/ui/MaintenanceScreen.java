@@ -6,7 +6,7 @@ import fr.relais.kiosk.content.Times;
 import java.time.Instant;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -28,9 +28,8 @@ final class MaintenanceScreen implements Screen {
         this.ctx = ctx;
         facts.setId("maintenance-facts");
         facts.getStyleClass().add("card-list");
-        HBox buttons = new HBox(Ui.primary("Redémarrer la borne", "restart-kiosk", e -> restart.run()),
+        FlowPane buttons = Ui.buttonRow(Ui.primary("Redémarrer la borne", "restart-kiosk", e -> restart.run()),
                 Ui.secondary("Quitter la maintenance", "leave-maintenance", e -> leave.run()));
-        buttons.getStyleClass().add("button-row");
         VBox screen = new VBox(Ui.label(TITLE, "screen-title"), buttons, Ui.scroll(facts));
         screen.getStyleClass().addAll("screen", "maintenance-screen");
         this.node = screen;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -47,6 +48,7 @@ final class ProceduresScreen {
         Label intro = new Label(typo("Choisissez votre démarche. Un médiateur peut la faire avec vous."));
         intro.getStyleClass().add("lead");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
 
         for (Procedure procedure : procedures) {
             cards.put(procedure.id(), card(procedure));
@@ -66,22 +68,29 @@ final class ProceduresScreen {
         search.textProperty().addListener((obs, old, query) -> showMatching(query));
         showMatching("");
 
-        ScrollPane scroll = new ScrollPane(new VBox(noMatch, list));
-        scroll.setId("procedure-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setPannable(true);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-
         Button help = new Button(typo("Être reçu par un médiateur : prendre un ticket ou un rendez-vous"),
                 Icons.icon("person"));
         help.setId("open-help");
         help.getStyleClass().add("primary-button");
         help.setWrapText(true);
+        // The pictogram above the words: beside them, a wrapped button is given one line too few and
+        // ends in "…" at the larger text sizes.
+        help.setContentDisplay(ContentDisplay.TOP);
         help.setMinHeight(Region.USE_PREF_SIZE);
         help.setMaxWidth(Double.MAX_VALUE);
         help.setOnAction(e -> navigator.show(ScreenId.HELP));
 
-        VBox screen = new VBox(ScreenHeader.create(TITLE, navigator), intro, help, searchBar(), scroll);
+        // Everything under the title scrolls together: in large text on a 7-inch display the search and the
+        // button alone would fill the screen and leave no room for the list.
+        VBox body = new VBox(intro, help, searchBar(), noMatch, list);
+        body.getStyleClass().add("screen");
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setId("procedure-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setPannable(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        VBox screen = new VBox(ScreenHeader.create(TITLE, navigator), scroll);
         screen.getStyleClass().addAll("screen", "procedures-screen");
         return screen;
     }
@@ -108,6 +117,7 @@ final class ProceduresScreen {
         Label privacy = new Label(typo("N'écrivez ici ni votre nom, ni vos numéros : ce n'est pas nécessaire."));
         privacy.getStyleClass().add("privacy-note");
         privacy.setWrapText(true);
+        privacy.setMinHeight(Region.USE_PREF_SIZE);
         VBox bar = new VBox(label, field, privacy);
         bar.getStyleClass().add("search-bar");
         return bar;

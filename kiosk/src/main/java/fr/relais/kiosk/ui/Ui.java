@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -55,6 +56,20 @@ final class Ui {
 
     static Button secondary(String text, String id, EventHandler<ActionEvent> action) {
         return button(text, id, "secondary-button", action);
+    }
+
+    /**
+     * A row of buttons that goes on to a second line when the words do not fit side by side (large text,
+     * 7-inch display), rather than squeezing the buttons until their words end in "…".
+     */
+    static FlowPane buttonRow(Button... buttons) {
+        FlowPane row = new FlowPane();
+        row.getStyleClass().add("button-row");
+        for (Button button : buttons) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            row.getChildren().add(button);
+        }
+        return row;
     }
 
     static ScrollPane scroll(Node content) {

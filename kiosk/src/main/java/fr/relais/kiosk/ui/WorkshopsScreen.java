@@ -15,7 +15,7 @@ import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /** This week's and next week's workshops, with free seats; register in three touches. */
@@ -123,8 +123,7 @@ final class WorkshopsScreen implements Screen {
             }
             PendingAction.send(ctx, KioskActions.WORKSHOP_REGISTER, fields, Ui.REGISTER_OFFLINE, result, done -> { });
         });
-        HBox buttons = new HBox(confirm, back());
-        buttons.getStyleClass().add("button-row");
+        FlowPane buttons = Ui.buttonRow(confirm, back());
         body.getChildren().setAll(Ui.label("Vérifiez, puis confirmez", "section-title"), summary, buttons, result);
     }
 

@@ -45,6 +45,11 @@ final class CoworkingScreen implements Screen {
     private final Node node;
     private String direction = "entry";
     private String member;
+    /**
+     * What the rooms were last drawn from (content version, member, hour): the agent's state comes
+     * every few seconds, and redrawing the buttons each time would pull one from under a finger.
+     */
+    private String drawnFrom;
 
     private CoworkingScreen(ScreenContext ctx) {
         this.ctx = ctx;
@@ -129,8 +134,14 @@ final class CoworkingScreen implements Screen {
     }
 
     private void showRooms() {
-        rooms.getChildren().clear();
         PlaceContent content = ctx.state().content();
+        String from = (content == null ? "none" : Long.toString(content.version())) + "|" + member + "|"
+                + ctx.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        if (content != null && from.equals(drawnFrom)) {
+            return;
+        }
+        drawnFrom = from;
+        rooms.getChildren().clear();
         if (content == null) {
             rooms.getChildren().add(Ui.label(Ui.freshness(ctx.state(), ctx.clock().instant()), "lead"));
             return;

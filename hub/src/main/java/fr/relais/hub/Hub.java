@@ -43,6 +43,7 @@ import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.cowork.AccessEvents;
 import fr.relais.hub.cowork.BadgeKeys;
 import fr.relais.hub.cowork.CoworkingApi;
+import fr.relais.hub.cowork.ExampleCoworking;
 import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.IngestWriter;
@@ -140,6 +141,7 @@ public final class Hub implements AutoCloseable {
             // The example territory (communes, places' hours, the van's tour), workshops and slots: said so everywhere.
             ExampleTerritory.loadIfEmpty(database, Clock.systemUTC());
             ExampleWorkshops.loadIfEmpty(database, Clock.systemUTC());
+            ExampleCoworking.loadIfEmpty(database, Clock.systemUTC());
         }
         // The hub's public address is known once it listens (port 0 in tests): read when needed.
         AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl(config.httpPort()));

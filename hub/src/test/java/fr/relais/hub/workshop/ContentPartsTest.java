@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.alert.MutableClock;
+import fr.relais.hub.appointment.RoomParts;
 import fr.relais.hub.appointment.SlotParts;
+import fr.relais.hub.cowork.ExampleCoworking;
 import fr.relais.protocol.content.PlaceContent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,5 +79,24 @@ class ContentPartsTest {
                 .allMatch(slot -> slot.with().equals("van") && slot.commune() != null);
         assertThat(server.admin.json("/api/workshops?site=rozoy").path("items").get(0).path("example").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void theExampleCoworkingPlaceHasRoomsAndTodaysBookingsOnce() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        assertThat(ExampleCoworking.loadIfEmpty(server.database, clock)).as("member, 3 resources, 2 bookings")
+                .isEqualTo(6);
+        assertThat(ExampleCoworking.loadIfEmpty(server.database, clock)).as("not twice").isZero();
+        List<PlaceContent.Room> rooms = new RoomParts(server.database).rooms("rozoy-coworking", clock.instant());
+        assertThat(rooms).extracting(PlaceContent.Room::name).as("rooms only, not the desk")
+                .containsExactly("Salle de réunion", "Salle de visio");
+        assertThat(rooms.get(0).bookings()).extracting(PlaceContent.Taken::start)
+                .allMatch(start -> start.startsWith(LocalDate.now(PlaceTimes.PARIS).toString()))
+                .anyMatch(start -> start.contains("T10:00:00"));
+        try (var statement = server.database.coworking().createStatement();
+             var row = statement.executeQuery("SELECT name FROM coworking_members WHERE site_id = 'rozoy-coworking'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).as("said to be an example where people read it").contains("exemple");
+        }
     }
 }

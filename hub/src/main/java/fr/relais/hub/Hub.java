@@ -193,7 +193,11 @@ public final class Hub implements AutoCloseable {
                         stats.storage()), sender,
                 metrics, alerts, new TelemetryReader(database), auth,
                 new DeadLetterReplay(queue, ingestor, Clock.systemUTC()), new SiteNames(database))
-                .coworking(new CoworkingApi(vertx, database, accessChanges, BadgeKeys.NONE, coworkingClock))
+                // A room or a booking made through the API is on the kiosk too (its rooms), not only in the list.
+                .coworking(new CoworkingApi(vertx, database, site -> {
+                    accessChanges.changed(site);
+                    content.changed(site);
+                }, BadgeKeys.NONE, coworkingClock))
                 .bookings(new BookingsApi(vertx, database, content, Clock.systemUTC()))
                 .places(new PlacesApi(vertx, database, content, Clock.systemUTC()),
                         new VanApi(vertx, database, content, Clock.systemUTC(), publicUrl::get))

@@ -19,7 +19,7 @@ final class CancelCode {
     static final String LOOK_ALIKE = typo("Les codes n'ont jamais de O, de 0, de I ni de 1 : "
             + "regardez bien votre code, c'est une autre lettre ou un autre chiffre.");
     static final String OTHER_SIGN = typo("Un code n'a que des lettres et des chiffres : regardez bien votre code.");
-    static final String TOO_LONG = "Un code a 6 signes, pas plus.";
+    static final String TOO_LONG = "Un code a 6\u00a0signes, pas plus.";
     private static final String LOOK_ALIKES = "O0I1";
     private static final String SEPARATORS = " -.\u00a0\t";
 
@@ -59,9 +59,9 @@ final class CancelCode {
             return null;
         }
         if (missing == LENGTH) {
-            return typo("Tapez d'abord votre code : 6 signes, sur votre ticket ou votre photo.");
+            return typo("Tapez d'abord votre code : 6\u00a0signes, sur votre ticket ou votre photo.");
         }
-        return typo("Le code a 6 signes : il en manque " + missing + ".");
+        return typo("Le code a 6\u00a0signes : il en manque " + missing + ".");
     }
 
     /** How a key says itself to a screen reader: "Lettre A", "Chiffre 2". */

@@ -63,9 +63,11 @@ final class CancelScreen implements Screen {
         body.getStyleClass().add("card-list");
         body.setId("cancel-body");
         problem.setId("code-problem");
+        // No empty line between the code and its buttons while there is nothing to say.
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
         field.setId("cancel-code");
         field.getStyleClass().addAll("search-field", "code-field");
-        field.setPromptText("Votre code");
         field.setAccessibleText("Votre code, 6 signes");
         field.setPrefColumnCount(CancelCode.LENGTH + 1);
         field.setMaxWidth(Region.USE_PREF_SIZE);
@@ -135,10 +137,11 @@ final class CancelScreen implements Screen {
             field.clear();
             problem.setText("");
         });
-        body.getChildren().setAll(
-                Ui.label(typo("Tapez le code reçu quand vous vous êtes inscrit ou quand vous avez pris rendez-vous."),
-                        "lead"),
-                field, problem, Ui.buttonRow(next, back, clear), keyboard());
+        // The code beside its buttons, the keyboard under them: on a 7-inch display all of it fits at once.
+        FlowPane row = Ui.buttonRow(next, back, clear);
+        row.getChildren().add(0, field);
+        body.getChildren().setAll(Ui.label(typo("Tapez le code reçu à l'inscription ou au rendez-vous (6\u00a0signes)."),
+                "lead"), row, problem, keyboard());
     }
 
     /** One key per sign of the codes, in alphabetical order (easier to find than a computer's keyboard). */

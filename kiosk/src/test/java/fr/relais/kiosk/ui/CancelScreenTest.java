@@ -203,7 +203,7 @@ class CancelScreenTest {
 
         String read = TestKiosks.plain(ReadAloud.text(robot.lookup("#" + ScreenId.CANCEL.nodeId()).query()));
 
-        assertThat(read).contains("Tapez le code reçu").contains("Continuer").doesNotContain("K7WX3P");
+        assertThat(read).contains("Tapez le code reçu à l'inscription").contains("Continuer").doesNotContain("K7WX3P");
         assertThat(read.lines()).doesNotContain("K", "7", "W");
 
         robot.clickOn("#cancel-next").clickOn("#cancel-workshop");

@@ -143,6 +143,21 @@ class CancelScreenTest {
     }
 
     @Test
+    void theAgentAnsweringOfflineGivesTheSameSentence(FxRobot robot) {
+        robot.interact(() -> kiosk.ui.show(ScreenId.CANCEL));
+        robot.clickOn("#cancel-code").write("K7WX3P");
+        robot.clickOn("#cancel-next").clickOn("#cancel-workshop");
+        kiosk.agent.actionsOffline(true);
+
+        robot.clickOn("#confirm");
+
+        await().atMost(WAIT).until(() -> robot.lookup("#action-offline").tryQuery().isPresent());
+        assertThat(text(robot, "#action-offline")).startsWith("L'annulation sera possible quand la connexion reviendra.");
+        assertThat(kiosk.agent.posted()).as("the agent was asked, and said 503").hasSize(1);
+        assertThat(kiosk.agent.pendingActions()).isEmpty();
+    }
+
+    @Test
     void garbageIsRefusedOnTheScreenWithAPlainSentence(FxRobot robot) {
         robot.interact(() -> kiosk.ui.show(ScreenId.CANCEL));
 

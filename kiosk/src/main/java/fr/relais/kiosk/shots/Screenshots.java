@@ -90,10 +90,23 @@ public final class Screenshots {
             ((TextField) scene.lookup("#van-search")).setText("parfondeval");
         }
         ui.stop();
+        settle(scene);
         WritableImage image = scene.snapshot(null);
         Path target = dir.resolve(file);
         ImageIO.write(toBuffered(image), "png", target.toFile());
         return target;
+    }
+
+    /**
+     * Lays the scene out as a few frames on screen would. A snapshot lays it out once, and in that first
+     * pass the top bar's wrapping row is measured before it has its width: the bar came out most of the
+     * picture's height, the screen below it cut off.
+     */
+    public static void settle(Scene scene) {
+        for (int pass = 0; pass < 3; pass++) {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        }
     }
 
     /** Without javafx-swing: a pixel copy is all SwingFXUtils would do here. */

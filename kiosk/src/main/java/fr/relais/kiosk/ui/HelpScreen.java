@@ -68,6 +68,9 @@ final class HelpScreen implements Screen {
                 Ui.button(label, "topic-" + topic, "choice-button", e -> chooseWay(topic))));
         body.getChildren().setAll(Ui.label("C'est pour quoi ?", "section-title"), choices,
                 Ui.secondary(typo("Voir le numéro appelé"), "show-calling", e -> ctx.navigator().show(ScreenId.CALLING)));
+        if (ctx.agent().configured()) {
+            body.getChildren().add(WorkshopsScreen.cancelButton(ctx));
+        }
     }
 
     private void chooseWay(String topic) {

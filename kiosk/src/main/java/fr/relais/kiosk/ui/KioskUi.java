@@ -277,6 +277,7 @@ public final class KioskUi {
         built.put(ScreenId.WORKSHOPS, WorkshopsScreen.create(ctx));
         built.put(ScreenId.VAN, VanScreen.create(ctx));
         built.put(ScreenId.HELP, HelpScreen.create(ctx));
+        built.put(ScreenId.CANCEL, CancelScreen.create(ctx));
         built.put(ScreenId.CALLING, CallingScreen.create(ctx));
         built.put(ScreenId.COWORKING, CoworkingScreen.create(ctx));
         built.put(ScreenId.MAINTENANCE, MaintenanceScreen.create(ctx, () -> exit.accept(MaintenanceScreen.EXIT_RESTART),

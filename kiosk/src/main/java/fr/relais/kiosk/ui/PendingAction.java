@@ -3,6 +3,7 @@ package fr.relais.kiosk.ui;
 import static fr.relais.kiosk.content.French.typo;
 
 import fr.relais.kiosk.agent.AgentReplies;
+import fr.relais.protocol.content.KioskActions;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
@@ -24,10 +25,15 @@ final class PendingAction {
     /** Five minutes: past that the hub will answer after the visitor left; the desk can tell. */
     private static final int MAX_CHECKS = 300;
 
+    /** Their answer's code is the cancelled one, not a new code to keep. */
+    private static final java.util.Set<String> CANCELS = java.util.Set.of(KioskActions.WORKSHOP_CANCEL,
+            KioskActions.APPOINTMENT_CANCEL);
+
     private final ScreenContext ctx;
     private final VBox result;
     private final String offline;
     private final Consumer<AgentReplies.Action> onDone;
+    private String type;
     private Timeline follow;
     private int checks;
 
@@ -48,6 +54,7 @@ final class PendingAction {
     }
 
     private void start(String type, Map<String, ?> fields) {
+        this.type = type;
         if (!ctx.agent().configured()) {
             show(Ui.NOT_AVAILABLE, "action-refused");
             return;
@@ -97,7 +104,8 @@ final class PendingAction {
                 said.setId("action-message");
                 result.getChildren().add(said);
             }
-            if (action.code() != null) {
+            // A cancellation's answer carries the code just typed: nothing to keep, it is no longer valid.
+            if (action.code() != null && !CANCELS.contains(type)) {
                 Label intro = Ui.label("Votre code, à noter ou à photographier :", "lead");
                 Label code = Ui.label(action.code(), "big-code");
                 code.setId("action-code");

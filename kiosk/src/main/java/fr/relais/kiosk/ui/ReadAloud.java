@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ReadAloud {
     static final String PROGRAM = "espeak-ng";
+    /** The style class of a node whose texts are not read (a keyboard's 32 keys one by one). */
+    static final String SKIP = "read-aloud-skip";
     private static final Logger LOG = LoggerFactory.getLogger(ReadAloud.class);
 
     private final Path program;
@@ -82,7 +84,7 @@ final class ReadAloud {
     }
 
     private static void collect(Node node, StringBuilder text) {
-        if (!node.isVisible() || node instanceof TextInputControl) {
+        if (!node.isVisible() || node instanceof TextInputControl || node.getStyleClass().contains(SKIP)) {
             return;
         }
         if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {

@@ -12,6 +12,8 @@ public enum ScreenId {
     VAN,
     /** Being seen by a mediator: a queue ticket or an appointment. */
     HELP,
+    /** Cancelling a workshop registration or an appointment with its code. */
+    CANCEL,
     /** The number being called, for the place's screen. */
     CALLING,
     COWORKING,

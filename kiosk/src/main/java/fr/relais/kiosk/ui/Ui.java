@@ -24,6 +24,8 @@ final class Ui {
     static final String NOT_YET = typo("Les informations arrivent. Si cela dure, demandez à l'accueil.");
     static final String OFFLINE_PREFIX = typo("La connexion est coupée : voici les dernières informations reçues.");
     static final String BOOKING_OFFLINE = "La réservation sera possible quand la connexion reviendra.";
+    static final String CANCEL_OFFLINE = typo("L'annulation sera possible quand la connexion reviendra. "
+            + "Vous pouvez aussi donner votre code à l'accueil.");
     static final String REGISTER_OFFLINE = "L'inscription sera possible quand la connexion reviendra.";
     static final String AGENT_SILENT = typo("La borne ne peut pas le faire pour le moment : demandez à l'accueil.");
     static final String NO_INFO = typo("Les informations ne sont pas arrivées sur cette borne : demandez à l'accueil.");

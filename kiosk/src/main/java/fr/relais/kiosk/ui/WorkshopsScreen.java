@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 final class WorkshopsScreen implements Screen {
 
     static final String TITLE = "Les ateliers";
+    static final String CANCEL_LABEL = "J'ai un code : annuler";
 
     private final ScreenContext ctx;
     private final VBox body = new VBox();
@@ -73,6 +74,12 @@ final class WorkshopsScreen implements Screen {
         for (PlaceContent.Workshop workshop : workshops) {
             body.getChildren().add(card(workshop));
         }
+        body.getChildren().add(Ui.buttonRow(cancelButton(ctx)));
+    }
+
+    /** To the screen that cancels with the code given at registration; also on the help screen. */
+    static Button cancelButton(ScreenContext ctx) {
+        return Ui.secondary(typo(CANCEL_LABEL), "open-cancel", e -> ctx.navigator().show(ScreenId.CANCEL));
     }
 
     private List<PlaceContent.Workshop> coming(List<PlaceContent.Workshop> all) {

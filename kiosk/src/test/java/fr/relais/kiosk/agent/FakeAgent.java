@@ -39,6 +39,8 @@ public final class FakeAgent implements AutoCloseable {
     private final String token = UUID.randomUUID().toString();
     private volatile PlaceContent content;
     private volatile boolean linkUp = true;
+    /** The link went down between the kiosk's last look at the status and its action: 503 while status says up. */
+    private volatile boolean actionsOffline;
     private volatile Instant refreshedAt = Instant.now();
     private volatile String devicesJson = "{\"items\":[]}";
     private volatile boolean printerWorks = true;
@@ -67,6 +69,11 @@ public final class FakeAgent implements AutoCloseable {
 
     public void linkUp(boolean up) {
         linkUp = up;
+    }
+
+    /** Actions that need the hub answered 503 "offline" while the status still says the link is up. */
+    public void actionsOffline(boolean offline) {
+        actionsOffline = offline;
     }
 
     public void content(PlaceContent replaced) {
@@ -192,7 +199,7 @@ public final class FakeAgent implements AutoCloseable {
                     boolean known = memberReads.contains(body.path("read").asText());
                     reply(exchange, 200, known ? "{\"state\":\"done\",\"member\":\"m-42\"}"
                             : "{\"state\":\"refused\",\"message\":\"Badge inconnu : demandez à l'accueil.\"}");
-                } else if (!linkUp && KioskActions.NEED_THE_HUB.contains(type)) {
+                } else if ((!linkUp || actionsOffline) && KioskActions.NEED_THE_HUB.contains(type)) {
                     reply(exchange, 503, "{\"error\":\"offline\",\"message\":\"La réservation sera possible quand la"
                             + " connexion reviendra.\"}");
                 } else {

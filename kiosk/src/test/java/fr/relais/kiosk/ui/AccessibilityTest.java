@@ -92,6 +92,54 @@ class AccessibilityTest {
                 .isEmpty();
     }
 
+    static List<Object[]> sizesAndDisplays() {
+        List<Object[]> cases = new ArrayList<>();
+        for (double[] display : DISPLAYS) {
+            for (TextSize size : TextSize.values()) {
+                cases.add(new Object[] {size, display[0], display[1]});
+            }
+        }
+        return cases;
+    }
+
+    /** The steps of cancelling with a code that the loop above does not reach: its sentences and choices. */
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("sizesAndDisplays")
+    void everyStepOfCancellingWithACodeFits(TextSize size, double width, double height) throws Exception {
+        List<String> cut = new ArrayList<>();
+        List<String> problems = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> found = new ArrayList<>();
+            KioskUi ui = Screenshots.sampleKiosk(0, Instant.now());
+            ui.setTextSize(size);
+            ui.show(ScreenId.CANCEL);
+            Scene scene = ui.createScene(width, height);
+            ui.stop();
+            // The scroll pane's content is in the scene only once its skin is made.
+            Screenshots.settle(scene);
+            javafx.scene.control.TextField code = (javafx.scene.control.TextField) scene.lookup("#cancel-code");
+            code.setText("K7WX3");
+            code.appendText("O");
+            checkSettled(scene, width, found, cut);
+            ((javafx.scene.control.Button) scene.lookup("#cancel-next")).fire();
+            checkSettled(scene, width, found, cut);
+            code.appendText("P");
+            ((javafx.scene.control.Button) scene.lookup("#cancel-next")).fire();
+            checkSettled(scene, width, found, cut);
+            ((javafx.scene.control.Button) scene.lookup("#cancel-appointment")).fire();
+            checkSettled(scene, width, found, cut);
+            assertThat(scene.lookup("#confirm")).isNotNull();
+            return found;
+        }).get(60, TimeUnit.SECONDS);
+
+        assertThat(problems).isEmpty();
+        assertThat(cut).isEmpty();
+    }
+
+    private static void checkSettled(Scene scene, double width, List<String> problems, List<String> cut) {
+        Screenshots.settle(scene);
+        check(scene.getRoot(), width, ScreenId.CANCEL, problems, cut);
+    }
+
     @Test
     void theTopBarOffersTextSizeAndContrastOnEveryScreen(FxRobot robot) throws Exception {
         KioskUi ui = WaitForAsyncUtils.asyncFx(() -> {

@@ -76,6 +76,7 @@ class ScreenshotTest {
             ui.show(screen);
             Scene scene = ui.createScene(width, height);
             ui.stop();
+            fr.relais.kiosk.shots.Screenshots.settle(scene);
             return scene.snapshot(null);
         }).get(30, TimeUnit.SECONDS);
         Files.createDirectories(DIR);

@@ -20,10 +20,14 @@ import java.util.function.Supplier;
  * The visitor's actions: each becomes a node event through the outbox, with an action id the hub's
  * answer (in the next content) refers to. Those the hub must decide are refused at once while the
  * link is down, nothing queued: a booking made offline could not be honoured. A coworking check-in
- * is decided here, from the node's access list.
+ * is decided here, from the node's access list; so is who books a room: the kiosk names a badge
+ * read, never a member, as anyone holding the kiosk's token could name any member.
  */
 final class ActionDesk {
     static final String OFFLINE_MESSAGE = "La réservation sera possible quand la connexion reviendra.";
+    static final String STALE_READ = "Badge non lu ou lu il y a trop longtemps : passez-le à nouveau devant le lecteur.";
+    static final String UNKNOWN_ACTION = "Cette demande est inconnue de la borne (elle a pu être perdue) :"
+            + " recommencez, s'il vous plaît.";
     static final int MAX_FIRST_NAME = 40;
 
     private final AccessLog events;
@@ -32,16 +36,19 @@ final class ActionDesk {
     private final Supplier<Optional<HeldContent>> content;
     private final BadgeReads reads;
     private final MemberCheck members;
+    private final IssuedActions issued;
     private final Clock clock;
 
     ActionDesk(AccessLog events, Optional<String> kioskDevice, BooleanSupplier linkUp,
-               Supplier<Optional<HeldContent>> content, BadgeReads reads, MemberCheck members, Clock clock) {
+               Supplier<Optional<HeldContent>> content, BadgeReads reads, MemberCheck members, IssuedActions issued,
+               Clock clock) {
         this.events = events;
         this.kioskDevice = kioskDevice;
         this.linkUp = linkUp;
         this.content = content;
         this.reads = reads;
         this.members = members;
+        this.issued = issued;
         this.clock = clock;
     }
 
@@ -63,11 +70,22 @@ final class ActionDesk {
             UUID action = UUID.randomUUID();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("action", action.toString());
+            Optional<UUID> read = type.equals(KioskActions.ROOM_BOOK)
+                    ? Optional.of(KioskJson.uuid("read", body.text("read"))) : Optional.empty();
             fields(type, body, data);
             body.finish();
             if (!linkUp.getAsBoolean()) {
                 return new Answer(503, Map.of("error", "offline", "message", OFFLINE_MESSAGE));
             }
+            if (read.isPresent()) {
+                // The member the hub books for is the one of the badge just read, valid now.
+                MemberCheck.Verdict verdict = memberOf(reads.badgeOf(read.get()));
+                if (!verdict.valid()) {
+                    return refused(verdict.message());
+                }
+                data.put("member", verdict.member().get());
+            }
+            issued.issued(action, type, clock.instant());
             events.record(kioskDevice, new DeviceEvent(type, Severity.INFO, "Demande de la borne (" + type + ")", data));
             return new Answer(202, Map.of("action", action.toString(), "state", "pending"));
         } catch (FieldException e) {
@@ -92,7 +110,7 @@ final class ActionDesk {
                 data.put("firstName", firstName(body.text("firstName")));
             }
             case KioskActions.ROOM_BOOK -> {
-                data.put("member", id(body, "member"));
+                // member: resolved from the badge read once the body is whole (see act).
                 data.put("room", id(body, "room"));
                 data.put("start", KioskJson.dateTime("start", body.text("start")));
                 data.put("end", KioskJson.dateTime("end", body.text("end")));
@@ -134,15 +152,12 @@ final class ActionDesk {
         }
         body.finish();
         Optional<String> badge = reads.badgeOf(read);
-        if (badge.isEmpty()) {
-            return new Answer(200, Map.of("state", "refused",
-                    "message", "Badge non lu ou lu il y a trop longtemps : passez-le à nouveau devant le lecteur."));
-        }
-        MemberCheck.Verdict verdict = members.check(badge.get(), clock.instant());
+        MemberCheck.Verdict verdict = memberOf(badge);
         if (!verdict.valid()) {
-            return new Answer(200, Map.of("state", "refused", "message", verdict.message()));
+            return refused(verdict.message());
         }
         UUID action = UUID.randomUUID();
+        issued.issued(action, KioskActions.COWORKING_CHECKIN, clock.instant());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("action", action.toString());
         data.put("badgeHash", badge.get());
@@ -153,16 +168,43 @@ final class ActionDesk {
         return new Answer(200, Map.of("state", "done", "member", verdict.member().get(), "action", action.toString()));
     }
 
-    /** An action's state from the hub's answers in the held content; pending until one is there. */
+    /** The member of a badge read at the kiosk (empty: not read, or too long ago), or the French reason why not. */
+    private MemberCheck.Verdict memberOf(Optional<String> badge) {
+        if (badge.isEmpty()) {
+            return new MemberCheck.Verdict(Optional.empty(), Optional.empty(), STALE_READ);
+        }
+        return members.check(badge.get(), clock.instant());
+    }
+
+    private static Answer refused(String message) {
+        return new Answer(200, Map.of("state", "refused", "message", message));
+    }
+
+    /**
+     * An action's state from the hub's answers in the held content; pending while an action this
+     * agent issued has none; a check-in is done (decided here). An id never issued here is a 404:
+     * the kiosk must not wait for an answer that will never come.
+     */
     Map<String, Object> status(String id) throws BadRequest {
         UUID action = KioskJson.uuid("action", id);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("action", action.toString());
         Optional<PlaceContent.Answer> found = content.get().flatMap(held -> held.content().answers().stream()
                 .filter(candidate -> candidate.action().equals(action.toString())).findFirst());
-        answer.put("state", found.map(PlaceContent.Answer::status).orElse("pending"));
-        answer.put("code", found.map(PlaceContent.Answer::code).orElse(null));
-        answer.put("message", found.map(PlaceContent.Answer::message).orElse(null));
+        if (found.isEmpty()) {
+            // The hub's answer wins when there is one: it may name an action of before a wiped database.
+            Optional<String> type = issued.typeOf(action);
+            if (type.isEmpty()) {
+                throw new BadRequest(404, "unknown-action", UNKNOWN_ACTION);
+            }
+            answer.put("state", KioskActions.COWORKING_CHECKIN.equals(type.get()) ? "done" : "pending");
+            answer.put("code", null);
+            answer.put("message", null);
+            return answer;
+        }
+        answer.put("state", found.get().status());
+        answer.put("code", found.get().code());
+        answer.put("message", found.get().message());
         return answer;
     }
 

@@ -57,7 +57,7 @@ public final class KioskApi implements AutoCloseable {
         this.tickets = new TicketDesk(parts.tickets(), parts.printer(), parts.content(), parts.events(),
                 parts.kioskDevice(), parts.placeName(), parts.clock());
         this.actions = new ActionDesk(parts.events(), parts.kioskDevice(), parts.linkUp(), parts.content(),
-                parts.reads(), parts.members(), parts.clock());
+                parts.reads(), parts.members(), parts.actions(), parts.clock());
     }
 
     /** Binds 127.0.0.1:{@code port} (0: any free port), serves, then writes the link file with a new token. */

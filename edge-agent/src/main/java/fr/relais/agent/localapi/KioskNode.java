@@ -36,12 +36,14 @@ public final class KioskNode implements AutoCloseable {
     private final ContentStore contentStore;
     private final ContentFeed feed;
     private final TicketBook tickets;
+    private final ActionBook actions;
     private BadgeReads reads;
     private DeviceStates states;
     private KioskApi api;
 
     private KioskNode(NodeConfig config, KioskApiSettings settings, AccessLog events, Optional<NodeAccess> access,
-                      Clock clock, ContentStore contentStore, ContentFeed feed, TicketBook tickets) {
+                      Clock clock, ContentStore contentStore, ContentFeed feed, TicketBook tickets,
+                      ActionBook actions) {
         this.config = config;
         this.settings = settings;
         this.events = events;
@@ -50,6 +52,7 @@ public final class KioskNode implements AutoCloseable {
         this.contentStore = contentStore;
         this.feed = feed;
         this.tickets = tickets;
+        this.actions = actions;
     }
 
     /** @return empty when the node has no {@code kioskApi:} block: nothing changes for it */
@@ -60,14 +63,23 @@ public final class KioskNode implements AutoCloseable {
         }
         ContentStore store = new ContentStore(database);
         TicketBook tickets;
+        ActionBook actions;
         try {
             tickets = new TicketBook(database);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+        try {
+            actions = new ActionBook(database);
+        } catch (RuntimeException e) {
+            tickets.close();
+            store.close();
+            throw e;
+        }
         ContentFeed feed = ContentFeed.open(config.site().id(), store, clock);
-        return Optional.of(new KioskNode(config, config.kioskApi().get(), events, access, clock, store, feed, tickets));
+        return Optional.of(new KioskNode(config, config.kioskApi().get(), events, access, clock, store, feed, tickets,
+                actions));
     }
 
     /** Where the uplink hands the hub's content. */
@@ -94,7 +106,7 @@ public final class KioskNode implements AutoCloseable {
         Optional<String> kioskDevice = config.devices().stream().filter(device -> device.kind() == DeviceKind.KIOSK)
                 .map(device -> device.id()).findFirst();
         KioskParts parts = new KioskParts(config.node(), config.site().id(), config.site().name(), feed::current,
-                linkUp, states, reads, tickets, settings.ticketPrinter().map(TicketPrinter::new), members, gate, events,
+                linkUp, states, reads, tickets, actions, settings.ticketPrinter().map(TicketPrinter::new), members, gate, events,
                 kioskDevice, clock);
         try {
             api = KioskApi.start(parts, settings.port(), settings.linkFile());
@@ -123,6 +135,7 @@ public final class KioskNode implements AutoCloseable {
             api.close();
         }
         tickets.close();
+        actions.close();
         contentStore.close();
     }
 }

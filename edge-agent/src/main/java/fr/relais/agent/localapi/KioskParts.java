@@ -13,9 +13,10 @@ import java.util.function.Supplier;
  * @param linkUp      MQTT connected and the hub's state online
  * @param events      where kiosk events go: the outbox ({@code OutboxAccessLog})
  * @param kioskDevice the node's kiosk device id, named in the events
+ * @param actions     the action ids issued to the kiosk (SQLite)
  */
 public record KioskParts(String node, String site, String placeName, Supplier<Optional<HeldContent>> content,
                          BooleanSupplier linkUp, DeviceStates devices, BadgeReads reads, TicketBook tickets,
-                         Optional<TicketPrinter> printer, MemberCheck members, MaintenanceGate gate, AccessLog events,
-                         Optional<String> kioskDevice, Clock clock) {
+                         ActionBook actions, Optional<TicketPrinter> printer, MemberCheck members,
+                         MaintenanceGate gate, AccessLog events, Optional<String> kioskDevice, Clock clock) {
 }

@@ -146,6 +146,50 @@ class KioskApiTest {
     }
 
     @Test
+    void anActionIdThisAgentNeverIssuedIs404NotPendingAndOneIssuedStaysPendingAcrossARestart() throws Exception {
+        rig.linkUp.set(true);
+        String issued = KioskRig.json(rig.post("/kiosk/v1/actions",
+                "{\"type\":\"workshop-register\",\"workshop\":\"w-1\"}")).path("action").asText();
+        String never = java.util.UUID.randomUUID().toString();
+
+        HttpResponse<String> unknown = rig.get("/kiosk/v1/actions/" + never);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(KioskRig.json(unknown).path("error").asText()).isEqualTo("unknown-action");
+        assertThat(KioskRig.json(unknown).path("message").asText()).isEqualTo(ActionDesk.UNKNOWN_ACTION);
+        assertThat(rig.api.badRequests()).as("a lost action is no garbage").isZero();
+
+        rig.close();
+        rig.start();
+        assertThat(KioskRig.json(rig.get("/kiosk/v1/actions/" + issued)).path("state").asText())
+                .as("issued before the restart, still unanswered").isEqualTo("pending");
+        assertThat(rig.get("/kiosk/v1/actions/" + never).statusCode()).isEqualTo(404);
+        for (String malformed : List.of("1-2-3-4-5", issued + "0", "%20", issued.substring(1))) {
+            HttpResponse<String> refused = rig.get("/kiosk/v1/actions/" + malformed);
+            assertThat(refused.statusCode()).as(malformed).isEqualTo(400);
+            assertThat(KioskRig.json(refused).path("message").asText()).contains("action");
+        }
+    }
+
+    @Test
+    void aWipedDatabaseForgetsItsActionsButTheHubsAnswerStillCounts() throws Exception {
+        rig.linkUp.set(true);
+        String issued = KioskRig.json(rig.post("/kiosk/v1/actions",
+                "{\"type\":\"appointment-book\",\"slot\":\"s-42\",\"firstName\":\"Josiane\"}")).path("action").asText();
+        String answered = KioskRig.json(rig.post("/kiosk/v1/actions",
+                "{\"type\":\"appointment-book\",\"slot\":\"s-43\",\"firstName\":\"Josiane\"}")).path("action").asText();
+        rig.close();
+        rig = new KioskRig(dir.resolve("wiped"), MORNING).start();
+
+        assertThat(rig.get("/kiosk/v1/actions/" + issued).statusCode()).isEqualTo(404);
+        rig.feed.deliver(PlaceContentCodec.encode(ContentSamples.content(KioskRig.SITE, 2, MORNING, 0, null,
+                ContentSamples.list(new PlaceContent.Answer(answered, "done", "K7M2QX", null)))));
+        JsonNode fromTheHub = KioskRig.json(rig.get("/kiosk/v1/actions/" + answered));
+        assertThat(fromTheHub.path("state").asText()).isEqualTo("done");
+        assertThat(fromTheHub.path("code").asText()).isEqualTo("K7M2QX");
+    }
+
+    @Test
     void garbageIsAnswered400WithAReasonCountedAndTheApiGoesOn() throws Exception {
         rig.linkUp.set(true);
         List<HttpResponse<String>> refused = List.of(

@@ -119,6 +119,83 @@ class KioskBadgeTest {
         assertThat(rig.events("coworking-checkin")).isEmpty();
     }
 
+    HttpResponse<String> bookRoom(String read) throws Exception {
+        return rig.post("/kiosk/v1/actions", "{\"type\":\"room-book\",\"read\":\"" + read
+                + "\",\"room\":\"salle-reunion\",\"start\":\"2026-12-07T14:00:00+01:00\","
+                + "\"end\":\"2026-12-07T15:00:00+01:00\"}");
+    }
+
+    @Test
+    void aRoomIsBookedForTheMemberOfTheBadgeReadNeverForAMemberTheKioskNames() throws Exception {
+        rig.linkUp.set(true);
+        HttpResponse<String> accepted = bookRoom(badge(MEMBER));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String action = KioskRig.json(accepted).path("action").asText();
+        assertThat(KioskRig.json(accepted).path("state").asText()).isEqualTo("pending");
+        Event event = rig.outboxEvents("room-book", 1).get(0);
+        assertThat(event.data()).containsEntry("action", action).containsEntry("member", "m-0042")
+                .containsEntry("room", "salle-reunion").containsEntry("start", "2026-12-07T14:00:00+01:00")
+                .containsEntry("end", "2026-12-07T15:00:00+01:00").doesNotContainKeys("read", "badgeHash");
+        assertThat(KioskRig.json(rig.get("/kiosk/v1/actions/" + action)).path("state").asText()).isEqualTo("pending");
+
+        HttpResponse<String> named = rig.post("/kiosk/v1/actions", "{\"type\":\"room-book\",\"member\":\"m-0007\","
+                + "\"room\":\"salle-reunion\",\"start\":\"2026-12-07T14:00:00+01:00\",\"end\":\"2026-12-07T15:00:00+01:00\"}");
+        assertThat(named.statusCode()).as("a member named by the kiosk is refused").isEqualTo(400);
+        assertThat(KioskRig.json(named).path("message").asText()).contains("read");
+        assertThat(rig.events("room-book")).hasSize(1);
+    }
+
+    @Test
+    void aRoomBookingWithAnExpiredUnknownOrStaleBadgeReadIsRefusedInPlainFrenchWithoutAnEvent() throws Exception {
+        rig.linkUp.set(true);
+        HttpResponse<String> expired = bookRoom(badge(EXPIRED));
+        HttpResponse<String> unknown = bookRoom(badge(STRANGER));
+        HttpResponse<String> never = bookRoom(java.util.UUID.randomUUID().toString());
+        String read = badge(MEMBER);
+        rig.clock.advance(BadgeReads.KEPT.plusSeconds(1));
+        HttpResponse<String> stale = bookRoom(read);
+
+        for (HttpResponse<String> refused : List.of(expired, unknown, never, stale)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+            assertThat(KioskRig.json(refused).path("state").asText()).isEqualTo("refused");
+            assertThat(KioskRig.json(refused).has("action")).as("nothing to follow").isFalse();
+        }
+        assertThat(KioskRig.json(expired).path("message").asText()).contains("abonnement est terminé");
+        assertThat(KioskRig.json(unknown).path("message").asText()).contains("pas reconnu");
+        assertThat(KioskRig.json(never).path("message").asText()).isEqualTo(ActionDesk.STALE_READ);
+        assertThat(KioskRig.json(stale).path("message").asText()).isEqualTo(ActionDesk.STALE_READ);
+        assertThat(rig.events("room-book")).isEmpty();
+    }
+
+    @Test
+    void aRoomBookingWithAGarbageReadIs400NamingTheFieldAndOfflineIs503() throws Exception {
+        rig.linkUp.set(true);
+        for (String garbage : List.of("nope", "", "m-0042", "1-2-3-4-5", "0d5c3b3e-8b1a-4f7e-9a51-3f2d2c1b0a9")) {
+            HttpResponse<String> refused = bookRoom(garbage);
+            assertThat(refused.statusCode()).as(garbage).isEqualTo(400);
+            assertThat(KioskRig.json(refused).path("message").asText())
+                    .isEqualTo("Requête invalide : read n'est pas un identifiant (UUID).");
+        }
+        HttpResponse<String> notText = rig.post("/kiosk/v1/actions", "{\"type\":\"room-book\",\"read\":42,"
+                + "\"room\":\"salle-reunion\",\"start\":\"2026-12-07T14:00:00+01:00\",\"end\":\"2026-12-07T15:00:00+01:00\"}");
+        assertThat(notText.statusCode()).isEqualTo(400);
+        assertThat(KioskRig.json(notText).path("message").asText()).contains("read");
+
+        rig.linkUp.set(false);
+        HttpResponse<String> offline = bookRoom(badge(MEMBER));
+        assertThat(offline.statusCode()).isEqualTo(503);
+        assertThat(KioskRig.json(offline).path("message").asText()).isEqualTo(ActionDesk.OFFLINE_MESSAGE);
+        assertThat(rig.events("room-book")).isEmpty();
+    }
+
+    @Test
+    void aCheckInsActionIdIsDoneWhenAsked() throws Exception {
+        String action = checkIn(badge(MEMBER), "entry").path("action").asText();
+
+        assertThat(KioskRig.json(rig.get("/kiosk/v1/actions/" + action)).path("state").asText()).isEqualTo("done");
+    }
+
     @Test
     void aTechnicianBadgeAndThePinOpenTheMaintenanceScreen() throws Exception {
         HttpResponse<String> opened = rig.post("/kiosk/v1/maintenance",

@@ -8,8 +8,10 @@ import fr.relais.agent.device.DeviceEvent;
 import fr.relais.agent.device.DeviceReports;
 import fr.relais.agent.device.Reading;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -30,7 +32,16 @@ class KioskRequestFuzzTest {
     }, Clock.systemUTC());
     private final ActionDesk desk = new ActionDesk((device, event) -> events.add(event), Optional.of("borne"),
             () -> true, Optional::empty, reads, new MemberCheck(Optional::empty, AccessPolicy.defaults()),
-            Clock.systemUTC());
+            new IssuedActions() {
+                @Override
+                public void issued(UUID id, String type, Instant at) {
+                }
+
+                @Override
+                public Optional<String> typeOf(UUID id) {
+                    return Optional.empty();
+                }
+            }, Clock.systemUTC());
 
     @FuzzTest(maxDuration = "5s")
     void act(byte[] body) {

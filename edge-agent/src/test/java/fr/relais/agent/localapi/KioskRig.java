@@ -69,6 +69,7 @@ final class KioskRig implements AutoCloseable {
     ContentStore contentStore;
     ContentFeed feed;
     TicketBook tickets;
+    ActionBook actions;
     AccessListStore listStore;
     AccessListHolder holder;
     DeviceStates states;
@@ -91,6 +92,7 @@ final class KioskRig implements AutoCloseable {
         contentStore = new ContentStore(database);
         feed = ContentFeed.open(SITE, contentStore, clock);
         tickets = new TicketBook(database);
+        actions = new ActionBook(database);
         listStore = new AccessListStore(database);
         holder = AccessListHolder.open(new AccessSettings(hubKey.getPublic(), Duration.ofHours(168)), SITE, listStore);
         DeviceReports nowhere = new DeviceReports() {
@@ -110,7 +112,7 @@ final class KioskRig implements AutoCloseable {
         MaintenanceGate gate = new MaintenanceGate(pin,
                 hash -> technicianBadges.contains(hash) || members.isTechnician(hash, clock.instant()), clock);
         KioskParts parts = new KioskParts(NODE, SITE, "Tiers-lieu de Montcornet", feed::current, linkUp::get, states,
-                reads, tickets, printer.map(TicketPrinter::new), members, gate,
+                reads, tickets, actions, printer.map(TicketPrinter::new), members, gate,
                 new OutboxAccessLog(emitter, envelopes), Optional.of("borne"), clock);
         api = KioskApi.start(parts, 0, dir.resolve("run/kiosk-link.json"));
         return this;
@@ -126,6 +128,7 @@ final class KioskRig implements AutoCloseable {
             outbox.close();
         }
         tickets.close();
+        actions.close();
         contentStore.close();
         listStore.close();
     }

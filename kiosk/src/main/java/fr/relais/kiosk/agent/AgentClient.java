@@ -84,8 +84,20 @@ public final class AgentClient {
         }
     }
 
+    /**
+     * An action's state. A 404 (an id the agent never issued: its database was wiped, or it is
+     * another agent) is not an error here but the state {@link AgentReplies.Action#LOST}: no answer
+     * will ever come, the visitor must ask again.
+     */
     public AgentReplies.Action action(String id) throws AgentException {
-        return AgentJson.action(get("/kiosk/v1/actions/" + id));
+        try {
+            return AgentJson.action(get("/kiosk/v1/actions/" + id));
+        } catch (AgentException e) {
+            if (e.status() == 404) {
+                return new AgentReplies.Action(id, AgentReplies.Action.LOST, null, e.getMessage(), null);
+            }
+            throw e;
+        }
     }
 
     /** True when the agent recognised a technician's badge read and PIN; false on a refusal (403). */

@@ -38,6 +38,9 @@ public final class AgentReplies {
      * said the hub is needed and the link is down); {@code member} for a check-in.
      */
     public record Action(String action, String state, String code, String message, String member) {
+        /** The agent does not know the action (anymore): no answer will come. */
+        public static final String LOST = "lost";
+
         public boolean finished() {
             return !"pending".equals(state);
         }

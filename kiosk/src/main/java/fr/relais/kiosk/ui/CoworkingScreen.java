@@ -46,6 +46,11 @@ final class CoworkingScreen implements Screen {
     private String direction = "entry";
     private String member;
     /**
+     * The badge read that checked in: a booking names it, and the agent finds the member behind it
+     * (the kiosk never names a member). The agent forgets it 2 minutes after the badge.
+     */
+    private String memberRead;
+    /**
      * What the rooms were last drawn from (content version, member, hour): the agent's state comes
      * every few seconds, and redrawing the buttons each time would pull one from under a finger.
      */
@@ -122,6 +127,7 @@ final class CoworkingScreen implements Screen {
                 answer -> {
                     if ("done".equals(answer.state())) {
                         member = answer.member();
+                        memberRead = read.read();
                         checkin.setText(chosen.equals("entry") ? "Bienvenue ! Votre arrivée est enregistrée."
                                 : "Au revoir ! Votre départ est enregistré.");
                         showRooms();
@@ -171,7 +177,7 @@ final class CoworkingScreen implements Screen {
             ZonedDateTime end = start.plusHours(1);
             Button book = Ui.button(Times.hour(start.toLocalTime()) + " – " + Times.hour(end.toLocalTime()),
                     "book-" + room.id() + "-" + start.toLocalTime().format(DateTimeFormatter.ofPattern("HHmm")),
-                    "choice-button", e -> PendingAction.send(ctx, KioskActions.ROOM_BOOK, Map.of("member", member,
+                    "choice-button", e -> PendingAction.send(ctx, KioskActions.ROOM_BOOK, Map.of("read", memberRead,
                             "room", room.id(), "start", start.toOffsetDateTime().toString(),
                             "end", end.toOffsetDateTime().toString()), Ui.BOOKING_OFFLINE, result, done -> { }));
             book.setDisable(member == null);

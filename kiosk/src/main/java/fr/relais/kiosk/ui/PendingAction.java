@@ -22,6 +22,7 @@ final class PendingAction {
 
     static final String PENDING = typo("Demande envoyée. La réponse arrive : patientez quelques secondes.");
     static final String DONE = "C'est fait.";
+    static final String LOST = typo("Votre demande a été perdue par la borne : recommencez, s'il vous plaît.");
     /** Five minutes: past that the hub will answer after the visitor left; the desk can tell. */
     private static final int MAX_CHECKS = 300;
 
@@ -95,7 +96,10 @@ final class PendingAction {
     }
 
     private void finished(AgentReplies.Action action) {
-        if ("done".equals(action.state())) {
+        if (AgentReplies.Action.LOST.equals(action.state())) {
+            // The agent forgot it (its database was wiped): waiting longer would spin for nothing.
+            show(LOST, "action-lost");
+        } else if ("done".equals(action.state())) {
             result.getChildren().clear();
             result.getChildren().add(Ui.label(DONE, "action-done"));
             if (action.message() != null && !action.message().isBlank()) {

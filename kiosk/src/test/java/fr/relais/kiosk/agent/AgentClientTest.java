@@ -75,6 +75,22 @@ class AgentClientTest {
     }
 
     @Test
+    void anActionTheAgentNeverIssuedOrForgotComesBackAsLost() throws Exception {
+        try (FakeAgent agent = new FakeAgent(dir, SampleContent.forKind("mediation", Instant.now()))) {
+            AgentClient client = new AgentClient(agent.linkFile());
+            String id = client.act("appointment-book", Map.of("slot", "s1-10", "firstName", "Paul")).action();
+            assertThat(client.action(id).state()).isEqualTo("pending");
+
+            agent.forgetActions();
+            AgentReplies.Action lost = client.action(id);
+
+            assertThat(lost.state()).isEqualTo(AgentReplies.Action.LOST);
+            assertThat(lost.finished()).as("nothing more to wait for").isTrue();
+            assertThat(lost.action()).isEqualTo(id);
+        }
+    }
+
+    @Test
     void anActionThatNeedsTheHubWhileItIsUnreachableComesBackAsOffline() throws Exception {
         try (FakeAgent agent = new FakeAgent(dir, SampleContent.forKind("mediation", Instant.now()))) {
             agent.linkUp(false);

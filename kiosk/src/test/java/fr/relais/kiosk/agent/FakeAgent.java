@@ -113,6 +113,16 @@ public final class FakeAgent implements AutoCloseable {
         return List.copyOf(pendingActions);
     }
 
+    /** The agent's database wiped: the actions it issued are unknown to it now (404), as on a real agent. */
+    public void forgetActions() {
+        pendingActions.clear();
+    }
+
+    /** Two minutes passed: the badge reads no longer stand for a member (check-in and booking refused). */
+    public void forgetReads() {
+        memberReads.clear();
+    }
+
     public int unauthorized() {
         return unauthorized.get();
     }
@@ -174,8 +184,14 @@ public final class FakeAgent implements AutoCloseable {
         } else if (path.startsWith("actions/")) {
             String id = path.substring("actions/".length());
             ObjectNode state = JSON.createObjectNode().put("action", id).put("state", "pending");
-            answers.stream().filter(a -> a.action().equals(id)).findFirst().ifPresent(a -> state
-                    .put("state", a.status()).put("code", a.code()).put("message", a.message()));
+            java.util.Optional<PlaceContent.Answer> answer = answers.stream().filter(a -> a.action().equals(id))
+                    .findFirst();
+            answer.ifPresent(a -> state.put("state", a.status()).put("code", a.code()).put("message", a.message()));
+            if (answer.isEmpty() && !pendingActions.contains(id)) {
+                reply(exchange, 404, "{\"error\":\"unknown-action\",\"message\":\"Cette demande est inconnue de la"
+                        + " borne (elle a pu être perdue) : recommencez, s'il vous plaît.\"}");
+                return;
+            }
             reply(exchange, 200, state.toString());
         } else {
             reply(exchange, 404, "{\"error\":\"not-found\",\"message\":\"Inconnu\"}");
@@ -202,6 +218,10 @@ public final class FakeAgent implements AutoCloseable {
                 } else if ((!linkUp || actionsOffline) && KioskActions.NEED_THE_HUB.contains(type)) {
                     reply(exchange, 503, "{\"error\":\"offline\",\"message\":\"La réservation sera possible quand la"
                             + " connexion reviendra.\"}");
+                } else if (type.equals(KioskActions.ROOM_BOOK) && !memberReads.contains(body.path("read").asText())) {
+                    // As the agent: the member is the badge read's, and a read is forgotten after 2 minutes.
+                    reply(exchange, 200, "{\"state\":\"refused\",\"message\":\"Badge non lu ou lu il y a trop longtemps :"
+                            + " passez-le à nouveau devant le lecteur.\"}");
                 } else {
                     String id = UUID.randomUUID().toString();
                     pendingActions.add(id);

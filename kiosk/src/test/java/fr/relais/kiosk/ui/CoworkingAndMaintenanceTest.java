@@ -70,9 +70,40 @@ class CoworkingAndMaintenanceTest {
         await().atMost(WAIT).until(() -> kiosk.agent.posted().size() == 2);
         JsonNode booking = kiosk.agent.posted().get(1);
         assertThat(booking.path("type").asText()).isEqualTo("room-book");
-        assertThat(booking.path("member").asText()).isEqualTo("m-42");
+        assertThat(booking.path("read").asText()).as("the badge read, the agent finds the member").isEqualTo(read);
+        assertThat(booking.has("member")).as("the kiosk never names a member").isFalse();
         assertThat(booking.path("room").asText()).isEqualTo("salle-reunion");
         assertThat(booking.path("start").asText()).contains("T09:00");
+        await().atMost(WAIT).until(() -> robot.lookup("#action-pending").tryQuery().isPresent());
+    }
+
+    @Test
+    void aBookingTheAgentRefusesForAnOldBadgeReadSaysToBadgeAgain(FxRobot robot) {
+        robot.clickOn("#tile-coworking");
+        kiosk.agent.badge(true, false);
+        await().atMost(WAIT).until(() -> text(robot, "#checkin-result").startsWith("Bienvenue"));
+        kiosk.agent.forgetReads();
+
+        robot.clickOn("#book-salle-reunion-0900");
+
+        await().atMost(WAIT).until(() -> robot.lookup("#action-refused").tryQuery().isPresent());
+        assertThat(text(robot, "#action-refused")).startsWith("Badge non lu ou lu il y a trop longtemps");
+    }
+
+    @Test
+    void aBookingTheAgentForgotIsSaidLostNotAwaitedForever(FxRobot robot) {
+        robot.clickOn("#tile-coworking");
+        kiosk.agent.badge(true, false);
+        await().atMost(WAIT).until(() -> text(robot, "#checkin-result").startsWith("Bienvenue"));
+        robot.clickOn("#book-salle-reunion-0900");
+        await().atMost(WAIT).until(() -> robot.lookup("#action-pending").tryQuery().isPresent());
+
+        // The agent's database is wiped while the kiosk follows the booking: it answers 404 now.
+        kiosk.agent.forgetActions();
+
+        await().atMost(WAIT).until(() -> robot.lookup("#action-lost").tryQuery().isPresent());
+        assertThat(text(robot, "#action-lost")).isEqualTo(TestKiosks.plain(PendingAction.LOST));
+        assertThat(robot.lookup("#action-pending").tryQuery()).as("no more waiting").isEmpty();
     }
 
     @Test

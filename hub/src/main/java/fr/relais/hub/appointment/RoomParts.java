@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * The rooms part of the coworking place's kiosk content: its rooms (the coworking resources of
- * kind room) and when each is taken today, without names. The coworking data does not say how
+ * kind room) and when each is taken from today on for {@link #DAYS_SENT} days, without names. The coworking data does not say how
  * many people a room holds: capacity is 0, "not said".
  */
 public final class RoomParts {
+    static final int DAYS_SENT = 8;
     private final PlaceSql sql;
 
     public RoomParts(Database database) {
@@ -23,7 +24,8 @@ public final class RoomParts {
     public List<PlaceContent.Room> rooms(String site, Instant now) {
         LocalDate today = now.atZone(PlaceTimes.PARIS).toLocalDate();
         long from = today.atStartOfDay(PlaceTimes.PARIS).toInstant().toEpochMilli();
-        long to = today.plusDays(1).atStartOfDay(PlaceTimes.PARIS).toInstant().toEpochMilli();
+        // A week and a day: in the evening or on a closed day the kiosk offers the next day the place opens.
+        long to = today.plusDays(DAYS_SENT).atStartOfDay(PlaceTimes.PARIS).toInstant().toEpochMilli();
         return sql.query("SELECT id, name FROM coworking_resources WHERE site_id = ? AND kind = 'room' ORDER BY name, id",
                 row -> new String[] {row.getString(1), row.getString(2)}, site).stream()
                 .map(room -> new PlaceContent.Room(room[0], room[1], 0, sql.query("SELECT starts_at, ends_at"

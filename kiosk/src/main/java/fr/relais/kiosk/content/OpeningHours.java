@@ -79,6 +79,20 @@ public final class OpeningHours {
         return "Fermé pour le moment";
     }
 
+    /**
+     * Whether a queue ticket still makes sense today: the place is open now or opens again later
+     * today (a visitor may queue before the doors open or over lunch), or its hours are unknown.
+     * After the day's last closing, or on a closed day, a ticket would be called by nobody: tickets
+     * are numbered per day.
+     */
+    public static boolean seesVisitorsLaterToday(PlaceContent.Hours hours, ZonedDateTime now) {
+        if (hours.weekly().isEmpty() && hours.exceptions().isEmpty()) {
+            return true;
+        }
+        LocalTime time = now.toLocalTime();
+        return of(hours, now.toLocalDate()).stream().anyMatch(opening -> time.isBefore(opening.closes()));
+    }
+
     public static boolean isOpen(PlaceContent.Hours hours, ZonedDateTime now) {
         return now(hours, now).startsWith("Ouvert");
     }

@@ -3,16 +3,13 @@ package fr.relais.kiosk.ui;
 import static fr.relais.kiosk.content.French.typo;
 
 import fr.relais.kiosk.agent.AgentReplies;
-import fr.relais.kiosk.content.OpeningHours;
 import fr.relais.kiosk.content.Times;
 import fr.relais.protocol.content.KioskActions;
 import fr.relais.protocol.content.PlaceContent;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
@@ -25,21 +22,19 @@ import javafx.scene.layout.VBox;
 
 /**
  * The coworking place: badge on the kiosk's reader to check in or out (the agent decides from its
- * access list), today's rooms and their free hours, and, once badged, book a free hour.
+ * access list), the rooms and their free hours (today, or the next day the place opens when today
+ * is over: {@link RoomHours}), and, once badged, book a free hour.
  */
 final class CoworkingScreen implements Screen {
 
     static final String TITLE = "Coworking";
     static final String BADGE_PROMPT = "Passez votre badge sur le lecteur";
-    /** Rooms are offered by the hour within the place's hours, or 8 h – 19 h when they are unknown. */
-    static final LocalTime DAY_START = LocalTime.of(8, 0);
-    static final LocalTime DAY_END = LocalTime.of(19, 0);
-    private static final LocalTime LAST_START = LocalTime.of(23, 0);
 
     private final ScreenContext ctx;
     private final Label prompt = Ui.label(BADGE_PROMPT, "badge-prompt");
     private final Label checkin = Ui.label("", "action-message");
     private final VBox rooms = new VBox();
+    private final Label roomsTitle = Ui.label("Les salles aujourd'hui", "section-title");
     private final VBox result = new VBox();
     private final Label freshness = Ui.freshnessLabel();
     private final Node node;
@@ -66,6 +61,7 @@ final class CoworkingScreen implements Screen {
         HBox.setHgrow(prompt, Priority.ALWAYS);
         checkin.setId("checkin-result");
         rooms.setId("rooms");
+        roomsTitle.setId("rooms-title");
         rooms.getStyleClass().add("card-list");
         result.setId("action-result");
         Button entry = Ui.button("J'arrive", "dir-entry", "choice-button", null);
@@ -74,7 +70,7 @@ final class CoworkingScreen implements Screen {
         entry.setOnAction(e -> choose("entry", entry, exit));
         exit.setOnAction(e -> choose("exit", exit, entry));
         FlowPane directions = Ui.buttonRow(entry, exit);
-        VBox content = new VBox(directions, promptRow, checkin, Ui.label("Les salles aujourd'hui", "section-title"),
+        VBox content = new VBox(directions, promptRow, checkin, roomsTitle,
                 rooms, result);
         content.getStyleClass().add("card-list");
         VBox screen = new VBox(ScreenHeader.create(TITLE, ctx.navigator()), freshness, Ui.scroll(content));
@@ -155,25 +151,30 @@ final class CoworkingScreen implements Screen {
         if (content.rooms().isEmpty()) {
             rooms.getChildren().add(Ui.label("Pas de salle à réserver ici.", "lead"));
         }
+        LocalDate today = ctx.now().toLocalDate();
+        LocalDate day = RoomHours.offeredDay(content.hours(), ctx.now()).orElse(today);
+        roomsTitle.setText("Les salles " + RoomHours.dayText(day, today));
         for (PlaceContent.Room room : content.rooms()) {
-            rooms.getChildren().add(room(content, room));
+            rooms.getChildren().add(room(content, room, day));
         }
         if (member == null && !content.rooms().isEmpty()) {
             rooms.getChildren().add(Ui.label("Pour réserver, passez d'abord votre badge.", "card-text"));
         }
     }
 
-    private Node room(PlaceContent content, PlaceContent.Room room) {
-        VBox card = new VBox(Ui.label(room.name() + " (" + room.capacity() + " places)", "card-title"));
+    private Node room(PlaceContent content, PlaceContent.Room room, LocalDate day) {
+        // A capacity of 0 means the hub does not know it: "(0 places)" would read as "full".
+        VBox card = new VBox(Ui.label(room.capacity() > 0 ? room.name() + " (" + room.capacity() + " places)"
+                : room.name(), "card-title"));
         card.getStyleClass().add("card");
         card.setId("room-" + room.id());
-        List<String> taken = room.bookings().stream().map(t -> "Occupée de " + hour(t.start()) + " à " + hour(t.end()))
+        List<String> taken = RoomHours.taken(room, day).stream().map(t -> "Occupée de " + hour(t.start()) + " à " + hour(t.end()))
                 .toList();
         card.getChildren().add(Ui.label(taken.isEmpty() ? "Libre toute la journée." : String.join(" ; ", taken),
                 "card-text"));
         FlowPane free = new FlowPane();
         free.getStyleClass().add("choice-grid");
-        for (ZonedDateTime start : freeHours(content, room)) {
+        for (ZonedDateTime start : RoomHours.free(content.hours(), room, day, ctx.now())) {
             ZonedDateTime end = start.plusHours(1);
             Button book = Ui.button(Times.hour(start.toLocalTime()) + " – " + Times.hour(end.toLocalTime()),
                     "book-" + room.id() + "-" + start.toLocalTime().format(DateTimeFormatter.ofPattern("HHmm")),
@@ -187,34 +188,6 @@ final class CoworkingScreen implements Screen {
             card.getChildren().addAll(Ui.label("Heures libres :", "card-text"), free);
         }
         return card;
-    }
-
-    private List<ZonedDateTime> freeHours(PlaceContent content, PlaceContent.Room room) {
-        ZonedDateTime now = ctx.now();
-        LocalDate today = now.toLocalDate();
-        List<OpeningHours.Opening> openings = OpeningHours.of(content.hours(), today);
-        if (openings.isEmpty()) {
-            openings = List.of(new OpeningHours.Opening(DAY_START, DAY_END));
-        }
-        List<ZonedDateTime> free = new ArrayList<>();
-        for (OpeningHours.Opening opening : openings) {
-            // Up to 23 h: an hour later would wrap past midnight.
-            for (LocalTime t = opening.opens(); t.isBefore(LAST_START) && !t.plusHours(1).isAfter(opening.closes());
-                    t = t.plusHours(1)) {
-                ZonedDateTime start = today.atTime(t).atZone(Times.PARIS);
-                if (!start.isAfter(now)) {
-                    continue;
-                }
-                ZonedDateTime end = start.plusHours(1);
-                boolean takenThen = room.bookings().stream().anyMatch(b ->
-                        OffsetDateTime.parse(b.start()).toInstant().isBefore(end.toInstant())
-                                && OffsetDateTime.parse(b.end()).toInstant().isAfter(start.toInstant()));
-                if (!takenThen) {
-                    free.add(start);
-                }
-            }
-        }
-        return free;
     }
 
     private static String hour(String isoTime) {

@@ -3,6 +3,7 @@ package fr.relais.kiosk.ui;
 import static fr.relais.kiosk.content.French.typo;
 
 import fr.relais.kiosk.agent.AgentReplies;
+import fr.relais.kiosk.content.OpeningHours;
 import fr.relais.kiosk.content.Times;
 import fr.relais.protocol.content.KioskActions;
 import fr.relais.protocol.content.PlaceContent;
@@ -78,6 +79,15 @@ final class HelpScreen implements Screen {
                 e -> takeTicket(topic));
         Button appointment = Ui.primary(typo("Prendre rendez-vous : je reviens un autre jour"), "book-appointment",
                 e -> chooseSlot());
+        PlaceContent content = ctx.state().content();
+        if (content != null && !OpeningHours.seesVisitorsLaterToday(content.hours(), ctx.now())) {
+            // Nobody would call a ticket taken after the day's last closing: say when to come instead.
+            Label closed = Ui.label(typo("Le lieu est fermé pour aujourd'hui : pas de ticket. "
+                    + OpeningHours.now(content.hours(), ctx.now()) + "."), "lead");
+            closed.setId("ticket-closed");
+            body.getChildren().setAll(Ui.label(TOPICS.get(topic), "section-title"), closed, appointment, back());
+            return;
+        }
         body.getChildren().setAll(Ui.label(TOPICS.get(topic), "section-title"), ticket, appointment, back());
     }
 

@@ -30,6 +30,18 @@ class OpeningHoursTest {
     }
 
     @Test
+    void aTicketMakesSenseUntilTheDaysLastClosingOrWhenTheHoursAreUnknown() {
+        assertThat(OpeningHours.seesVisitorsLaterToday(hours, at("2026-12-01T08:30"))).as("before opening").isTrue();
+        assertThat(OpeningHours.seesVisitorsLaterToday(hours, at("2026-12-01T10:00"))).as("open").isTrue();
+        assertThat(OpeningHours.seesVisitorsLaterToday(hours, at("2026-12-01T12:30"))).as("lunch").isTrue();
+        assertThat(OpeningHours.seesVisitorsLaterToday(hours, at("2026-12-01T17:00"))).as("closed at 17 h").isFalse();
+        assertThat(OpeningHours.seesVisitorsLaterToday(hours, at("2026-12-06T10:00"))).as("Sunday").isFalse();
+        assertThat(OpeningHours.seesVisitorsLaterToday(hours, at("2026-12-25T10:00"))).as("Christmas").isFalse();
+        PlaceContent.Hours unknown = new PlaceContent.Hours(java.util.List.of(), java.util.List.of());
+        assertThat(OpeningHours.seesVisitorsLaterToday(unknown, at("2026-12-06T23:00"))).as("hours unknown").isTrue();
+    }
+
+    @Test
     void aClosedDayOfTheExceptionsWinsOverTheWeek() {
         assertThat(plain(OpeningHours.today(hours, at("2026-12-25T10:00").toLocalDate())))
                 .isEqualTo("Aujourd'hui : fermé (Noël)");

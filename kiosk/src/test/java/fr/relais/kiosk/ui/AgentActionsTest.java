@@ -9,9 +9,12 @@ import fr.relais.kiosk.sample.SampleContent;
 import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.content.PlaceContent;
 import java.nio.file.Path;
+import fr.relais.kiosk.content.Times;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -85,7 +88,9 @@ class AgentActionsTest {
     }
 
     @Test
-    void aTicketIsGivenEvenWhenTheHubIsUnreachable(FxRobot robot) {
+    void aTicketIsGivenEvenWhenTheHubIsUnreachable(FxRobot robot) throws Exception {
+        // Hours unknown: a ticket is given whatever the time the test runs at.
+        hours(new PlaceContent.Hours(List.of(), List.of()));
         kiosk.agent.linkUp(false);
         kiosk.agent.printerWorks(false);
         kiosk.awaitLink(false);
@@ -96,6 +101,31 @@ class AgentActionsTest {
         assertThat(text(robot, "#ticket-label")).isEqualTo("C1");
         assertThat(text(robot, "#ticket-ahead")).isEqualTo("2 tickets avant vous, environ 20 min.");
         assertThat(text(robot, "#ticket-printed")).isEqualTo("Le ticket n'est pas imprimé : retenez ce numéro.");
+    }
+
+    @Test
+    void noTicketOnADayThePlaceIsClosedButAnAppointmentIsOffered(FxRobot robot) throws Exception {
+        DayOfWeek today = ZonedDateTime.now(Times.PARIS).getDayOfWeek();
+        hours(new PlaceContent.Hours(List.of(new PlaceContent.Period(today.plus(3).name(), "09:00", "12:00")),
+                List.of()));
+
+        robot.clickOn("#tile-procedures").clickOn("#open-help").clickOn("#topic-caf");
+
+        assertThat(robot.lookup("#take-ticket").tryQuery()).as("a ticket nobody would call").isEmpty();
+        assertThat(text(robot, "#ticket-closed")).startsWith("Le lieu est fermé pour aujourd'hui : pas de ticket.")
+                .contains("ouvre");
+        assertThat(robot.lookup("#book-appointment").tryQuery()).isPresent();
+        assertThat(kiosk.agent.posted()).isEmpty();
+    }
+
+    /** The fake agent's content with {@code hours}, once the kiosk has it. */
+    private void hours(PlaceContent.Hours hours) throws Exception {
+        PlaceContent c = kiosk.ui.agent().state().content();
+        long version = c.version() + 1;
+        kiosk.agent.content(new PlaceContent(c.v(), c.site(), version, c.generatedAt(), c.example(), c.place(),
+                hours, c.van(), SampleContent.mutable(c.workshops()), SampleContent.mutable(c.slots()), c.queue(),
+                SampleContent.mutable(c.rooms()), SampleContent.mutable(c.answers())));
+        await().atMost(WAIT).until(() -> kiosk.onFx(() -> kiosk.ui.agent().state().content().version() == version));
     }
 
     @Test

@@ -90,10 +90,23 @@ public final class Screenshots {
             ((TextField) scene.lookup("#van-search")).setText("parfondeval");
         }
         ui.stop();
+        settle(scene);
         WritableImage image = scene.snapshot(null);
         Path target = dir.resolve(file);
         ImageIO.write(toBuffered(image), "png", target.toFile());
         return target;
+    }
+
+    /**
+     * Wrapped text settles over a few layout passes, as over a few frames on a real screen: drawn after a
+     * single pass, the top bar's wrapping row kept the height it had before it knew its width (a third of
+     * a 7-inch display).
+     */
+    static void settle(Scene scene) {
+        for (int pass = 0; pass < 3; pass++) {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        }
     }
 
     /** Without javafx-swing: a pixel copy is all SwingFXUtils would do here. */

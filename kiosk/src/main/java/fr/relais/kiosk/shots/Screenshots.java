@@ -1,5 +1,6 @@
 package fr.relais.kiosk.shots;
 
+import fr.relais.kiosk.agent.AgentReplies;
 import fr.relais.kiosk.agent.KioskAgent;
 import fr.relais.kiosk.config.KioskConfig;
 import fr.relais.kiosk.config.Site;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
@@ -29,6 +31,8 @@ import javax.imageio.ImageIO;
  * how reviewers look at the kiosk without a Pi. Runs on the JavaFX thread (the caller's job).
  * Files: {@code {kind}-{screen}.png} (1280×800), {@code {kind}-{screen}-800x480.png}, the same two in
  * very large text ({@code -very-large}), and the home screen in large text and in high contrast.
+ * Also the van screen before a commune is chosen, and the mediation place in trouble as the agent
+ * would serve it: the agent stopped ({@code -agent-stopped}), the printer unplugged or out of paper.
  */
 public final class Screenshots {
 
@@ -60,34 +64,93 @@ public final class Screenshots {
                     now));
             written.add(shoot(dir, kind + "-van-contrast-800x480.png", k, ScreenId.VAN, 800, 480, TextSize.LARGE, true,
                     now));
+            // Where very large text leaves the least room: the list of communes, each with its next visit.
+            written.add(shoot(dir, kind + "-van-choice-very-large-800x480.png", sampleKiosk(k, now), ScreenId.VAN,
+                    800, 480, TextSize.VERY_LARGE, null));
+        }
+        written.addAll(renderTroubles(dir, now));
+        return written;
+    }
+
+    /** The files {@link #renderTroubles} writes, all of the mediation place. */
+    public static final String[] TROUBLES = {"home-agent-stopped", "printing-agent-stopped",
+        "printing-printer-unplugged", "printing-out-of-paper"};
+
+    /**
+     * The mediation place in trouble, each at 1280×800 and 800×480: its agent stopped (the last content
+     * and device states kept, "la connexion est coupée" and when they were received), its printer
+     * unplugged (the agent cannot reach it) or out of paper (what an IPP printer says).
+     */
+    static List<Path> renderTroubles(Path dir, Instant now) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (String trouble : TROUBLES) {
+            ScreenId screen = trouble.startsWith("home") ? ScreenId.HOME : ScreenId.PRINTING;
+            for (int[] size : new int[][] {{1280, 800}, {800, 480}}) {
+                String file = "mediation-" + trouble + (size[0] == 800 ? "-800x480" : "") + ".png";
+                written.add(shoot(dir, file, troubledKiosk(trouble, now), screen, size[0], size[1], TextSize.NORMAL,
+                        null));
+            }
         }
         return written;
     }
 
+    /** The mediation place's kiosk in one of the {@link #TROUBLES}, not yet on a scene. */
+    public static KioskUi troubledKiosk(String trouble, Instant now) {
+        List<AgentReplies.Device> devices = new ArrayList<>(SampleContent.devices());
+        int printer = 0;
+        if (trouble.equals("printing-printer-unplugged")) {
+            // What the agent serves when the printer's IPP address does not answer.
+            devices.set(printer, new AgentReplies.Device("imprimante", "printer", "Imprimante de l'accueil", "error",
+                    List.of("unreachable", "unreachable: connection refused"), Map.of("state", "unreachable"), false));
+        } else if (trouble.equals("printing-out-of-paper")) {
+            // An IPP printer's reasons come back suffixed, as ippeveprinter and CUPS say them.
+            devices.set(printer, new AgentReplies.Device("imprimante", "printer", "Imprimante de l'accueil", "error",
+                    List.of("media-empty-error", "media-needed-report"), Map.of("pages", "1204"), false));
+        } else {
+            devices.set(printer, new AgentReplies.Device("imprimante", "printer", "Imprimante de l'accueil", "ok",
+                    List.of(), Map.of("pages", "1204"), false));
+        }
+        Instant refreshed = now.minus(Duration.ofMinutes(trouble.endsWith("agent-stopped") ? 40 : 2));
+        KioskAgent agent = KioskAgent.preloaded(SampleContent.forKind(KINDS[0], now), devices, refreshed);
+        if (trouble.endsWith("agent-stopped")) {
+            // What the kiosk's poller does when the agent stops answering: it keeps what it had.
+            agent.state().unreachable();
+        }
+        return new KioskUi(config(0), Clock.fixed(now, java.time.ZoneOffset.UTC), agent);
+    }
+
     /** A kiosk of the {@code k}-th kind showing the sample content, not yet on a scene. */
     public static KioskUi sampleKiosk(int k, Instant now) {
+        KioskAgent agent = KioskAgent.preloaded(SampleContent.forKind(KINDS[k], now), SampleContent.devices(),
+                now.minusSeconds(125));
+        return new KioskUi(config(k), Clock.fixed(now, java.time.ZoneOffset.UTC), agent);
+    }
+
+    private static KioskConfig config(int k) {
         SiteKind kind = SiteKind.values()[0];
         for (SiteKind candidate : SiteKind.values()) {
             if (candidate.wire().equals(KINDS[k])) {
                 kind = candidate;
             }
         }
-        KioskConfig config = new KioskConfig(new Site(NAMES[k], kind), Duration.ofSeconds(120), false);
-        KioskAgent agent = KioskAgent.preloaded(SampleContent.forKind(KINDS[k], now), SampleContent.devices(),
-                now.minusSeconds(125));
-        return new KioskUi(config, Clock.fixed(now, java.time.ZoneOffset.UTC), agent);
+        return new KioskConfig(new Site(NAMES[k], kind), Duration.ofSeconds(120), false);
     }
 
     private static Path shoot(Path dir, String file, int k, ScreenId screen, int width, int height, TextSize size,
                               boolean contrast, Instant now) throws IOException {
         KioskUi ui = sampleKiosk(k, now);
-        ui.setTextSize(size);
         ui.setHighContrast(contrast);
+        // Show a commune's visits and its QR code rather than an empty choice.
+        return shoot(dir, file, ui, screen, width, height, size, screen == ScreenId.VAN ? "parfondeval" : null);
+    }
+
+    private static Path shoot(Path dir, String file, KioskUi ui, ScreenId screen, int width, int height,
+                              TextSize size, String typedCommune) throws IOException {
+        ui.setTextSize(size);
         ui.show(screen);
         Scene scene = ui.createScene(width, height);
-        if (screen == ScreenId.VAN) {
-            // Show a commune's visits and its QR code rather than an empty choice.
-            ((TextField) scene.lookup("#van-search")).setText("parfondeval");
+        if (typedCommune != null) {
+            ((TextField) scene.lookup("#van-search")).setText(typedCommune);
         }
         ui.stop();
         settle(scene);

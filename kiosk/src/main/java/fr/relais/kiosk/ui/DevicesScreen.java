@@ -60,10 +60,16 @@ final class DevicesScreen implements Screen {
         }
         if (lines.isEmpty()) {
             lines.add(ctx.agent().configured() ? UNKNOWN : Ui.NOT_AVAILABLE);
-        } else if (!ctx.state().reachable()) {
-            lines.add(typo("(Dernier état connu : la borne ne reçoit plus de nouvelles.)"));
         }
         states.getChildren().clear();
+        if (devices != null && !ctx.state().reachable()) {
+            // The states below are the last the agent gave: said first, in the words of the other screens.
+            String text = ctx.state().content() != null ? Ui.freshness(ctx.state(), ctx.clock().instant())
+                    : typo("Dernier état connu : la borne ne reçoit plus de nouvelles.");
+            Label stale = Ui.label(text, "device-state", "device-problem");
+            stale.setId("devices-stale");
+            states.getChildren().add(stale);
+        }
         for (String line : lines) {
             Label label = Ui.label(line, "device-state",
                     line.contains("demandez") ? "device-problem" : "device-ok");

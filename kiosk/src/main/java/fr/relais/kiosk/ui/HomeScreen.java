@@ -27,6 +27,7 @@ final class HomeScreen implements Screen {
     private final ScreenContext ctx;
     private final Label hoursToday = Ui.label("", "hours-today");
     private final Label openNow = Ui.label("", "open-now");
+    private final Label freshness = Ui.freshnessLabel();
     private final Node node;
 
     private HomeScreen(ScreenContext ctx) {
@@ -57,6 +58,9 @@ final class HomeScreen implements Screen {
             openNow.getStyleClass().removeAll("open", "closed");
             openNow.getStyleClass().add(OpeningHours.isOpen(content.hours(), ctx.now()) ? "open" : "closed");
         }
+        // Only when something is wrong: the hours shown may be old, and the visitor should know it.
+        Ui.refreshFreshness(freshness, ctx);
+        freshness.setVisible(known && freshness.getStyleClass().contains("freshness-problem"));
     }
 
     private Node build(Navigator navigator, SiteKind kind) {
@@ -64,6 +68,7 @@ final class HomeScreen implements Screen {
         openNow.setId("open-now");
         hoursToday.managedProperty().bind(hoursToday.visibleProperty());
         openNow.managedProperty().bind(openNow.visibleProperty());
+        freshness.managedProperty().bind(freshness.visibleProperty());
         HBox hours = new HBox(openNow, hoursToday);
         hours.getStyleClass().add("hours-row");
         Label greeting = new Label(GREETING);
@@ -103,7 +108,7 @@ final class HomeScreen implements Screen {
                 "Le service public qui vient dans votre commune"), 2, 1);
         VBox.setVgrow(tiles, Priority.ALWAYS);
 
-        VBox screen = new VBox(greeting, hours, tiles);
+        VBox screen = new VBox(greeting, hours, freshness, tiles);
         screen.getStyleClass().addAll("screen", "home-screen");
         return screen;
     }

@@ -42,6 +42,9 @@ public final class KioskUi {
 
     static final String END_SESSION_LABEL = "Terminer / Effacer ma session";
     static final String HIGH_CONTRAST = "high-contrast";
+    static final String LISTEN = "Écouter";
+    static final String LISTEN_STOP = "Arrêter la lecture";
+    static final String LISTEN_FAILED = "Pas de son";
     /** A press this long on the place's name opens the technician's gate. */
     static final java.time.Duration LONG_PRESS = java.time.Duration.ofSeconds(3);
     /** How often inactivity is checked; the idle timeout itself comes from the configuration. */
@@ -125,6 +128,8 @@ public final class KioskUi {
     public void show(ScreenId screen) {
         if (current != null && current != screen) {
             screens.get(current).hidden();
+            // The voice reads the screen that was there: it must not go on over another one.
+            readAloud.ifPresent(ReadAloud::stop);
         }
         Screen shown = screens.get(screen);
         content.getChildren().setAll(shown.node());
@@ -257,7 +262,7 @@ public final class KioskUi {
         }
         gate.close();
         idlePrompt.hide();
-        readAloud.ifPresent(ReadAloud::stop);
+        readAloud.ifPresent(ReadAloud::reset);
         current = null;
         screens = buildScreens();
         setTextSize(TextSize.NORMAL);
@@ -305,9 +310,10 @@ public final class KioskUi {
             ui.textSize.addListener((obs, old, now) -> size.setText("Texte : " + now.label()));
             Button contrast = barButton("Contraste", "contrast-button", "Contraste renforcé, noir et blanc");
             contrast.setOnAction(e -> ui.setHighContrast(!ui.highContrast()));
-            Button listen = barButton("Écouter", "read-aloud-button", "Lire l'écran à voix haute");
+            Button listen = barButton(LISTEN, "read-aloud-button", "Lire l'écran à voix haute");
             listen.setOnAction(e -> ui.readAloud());
             listen.setVisible(ui.canReadAloud());
+            ui.readAloud.ifPresent(reader -> reader.status().addListener((obs, old, now) -> listenLabel(listen, now)));
             listen.managedProperty().bind(listen.visibleProperty());
 
             Button end = new Button(END_SESSION_LABEL, Icons.icon("close"));
@@ -329,6 +335,24 @@ public final class KioskUi {
             HBox.setHgrow(left, Priority.ALWAYS);
             bar = new HBox(left, end);
             bar.getStyleClass().add("top-bar");
+        }
+
+        /** What the button offers now; after a failure it says so in plain words, and pressing tries again. */
+        static void listenLabel(Button listen, ReadAloud.Status status) {
+            switch (status) {
+                case READING -> {
+                    listen.setText(LISTEN_STOP);
+                    listen.setAccessibleText("Arrêter la lecture à voix haute");
+                }
+                case FAILED -> {
+                    listen.setText(LISTEN_FAILED);
+                    listen.setAccessibleText("La lecture à voix haute ne marche pas : demandez à l'accueil");
+                }
+                default -> {
+                    listen.setText(LISTEN);
+                    listen.setAccessibleText("Lire l'écran à voix haute");
+                }
+            }
         }
 
         private static Button barButton(String text, String id, String accessible) {

@@ -95,7 +95,8 @@ final class Ui {
             return state.reachable() || state.lastAnswer() == null ? NOT_YET : NO_INFO;
         }
         String updated = state.refreshedAt() == null ? "" : Times.updated(state.refreshedAt(), now) + ".";
-        return state.linkUp() ? updated : (OFFLINE_PREFIX + " " + updated).strip();
+        // An agent that no longer answers (stopped, crashed) cuts the kiosk off as surely as a hub out of reach.
+        return state.linkUp() && state.reachable() ? updated : (OFFLINE_PREFIX + " " + updated).strip();
     }
 
     /** The freshness line of a screen, updated by {@link #refreshFreshness}. */
@@ -108,7 +109,7 @@ final class Ui {
     static void refreshFreshness(Label label, ScreenContext ctx) {
         String text = freshness(ctx.state(), ctx.clock().instant());
         label.setText(text == null ? "" : text);
-        boolean problem = ctx.state().content() == null || !ctx.state().linkUp();
+        boolean problem = ctx.state().content() == null || !ctx.state().linkUp() || !ctx.state().reachable();
         label.getStyleClass().remove("freshness-problem");
         if (problem) {
             label.getStyleClass().add("freshness-problem");

@@ -14,31 +14,59 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * When does the van come to my village? Type or pick the commune (accents and capitals forgiven),
  * see its next visits, scan a QR code to put them in a phone's calendar, or read the month's tour.
+ *
+ * <p>Two layouts. Where there is room, the communes on the left and the chosen one's visits on the
+ * right. Where there is little height for the text size (very large text on the Pi's 7-inch display),
+ * two columns left room for a single commune: there, one scrolling list where each commune says its
+ * next visit, the chosen one's details open under it, and the search field scrolls away with the rest.
  */
 final class VanScreen implements Screen {
 
     static final String TITLE = typo("Quand passe le bus France Services ?");
     static final int NEXT_VISITS = 4;
     static final int QR_MODULE_PX = 5;
+    /** Fewer lines of text than this in the screen's height: one list rather than two columns. */
+    static final double COMPACT_BELOW_LINES = 22;
+    static final String COMPACT = "van-compact";
 
     private final ScreenContext ctx;
     private final TextField search = new TextField();
     private final VBox communeList = new VBox();
     private final VBox details = new VBox();
     private final Label freshness = Ui.freshnessLabel();
+    private final Label prompt = Ui.label("Écrivez ou choisissez votre commune", "search-label");
+    private final VBox left = new VBox();
+    private final ScrollPane communeScroll = Ui.scroll(null);
+    private final ScrollPane detailsScroll = Ui.scroll(null);
+    private final HBox columns = new HBox();
+    private final VBox oneList = new VBox();
+    private final ScrollPane oneListScroll = Ui.scroll(oneList);
+    /**
+     * Chooses its layout when laid out, once its height and its text size are known, before placing its
+     * children: changing the children from a listener while the parent lays them out breaks that layout.
+     */
+    private final VBox screen = new VBox() {
+        @Override
+        protected void layoutChildren() {
+            fitLayout();
+            super.layoutChildren();
+        }
+    };
+    private Node header;
     private final Node node;
     private String selected;
     private boolean monthShown;
+    private boolean compact;
 
     private VanScreen(ScreenContext ctx) {
         this.ctx = ctx;
@@ -65,7 +93,7 @@ final class VanScreen implements Screen {
     private Node build() {
         search.setId("van-search");
         search.getStyleClass().add("search-field");
-        search.setPromptText("Votre commune");
+        search.setPromptText("Écrivez votre commune");
         search.setAccessibleText("Écrire le nom de votre commune");
         search.textProperty().addListener((obs, old, query) -> {
             showCommunes(query);
@@ -74,10 +102,8 @@ final class VanScreen implements Screen {
                 select(matching.get(0).id());
             }
         });
-        Label label = Ui.label("Écrivez ou choisissez votre commune", "search-label");
         communeList.setId("van-communes");
         communeList.getStyleClass().add("choice-list");
-        VBox left = new VBox(label, search, Ui.scroll(communeList));
         left.getStyleClass().add("van-left");
         left.setMinWidth(0);
         left.setPrefWidth(1);
@@ -85,17 +111,61 @@ final class VanScreen implements Screen {
 
         details.setId("van-details");
         details.getStyleClass().add("details");
-        Region right = Ui.scroll(details);
         // Both columns start from nothing and share the width: the list narrower than the details.
-        right.setPrefWidth(1);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        HBox columns = new HBox(left, right);
+        detailsScroll.setPrefWidth(1);
+        HBox.setHgrow(detailsScroll, Priority.ALWAYS);
+        columns.getChildren().setAll(left, detailsScroll);
         columns.getStyleClass().add("columns");
         VBox.setVgrow(columns, Priority.ALWAYS);
 
-        VBox screen = new VBox(ScreenHeader.create(TITLE, ctx.navigator()), freshness, columns);
+        oneList.getStyleClass().add("van-one-list");
+        oneListScroll.setId("van-one-list");
+
+        header = ScreenHeader.create(TITLE, ctx.navigator());
         screen.getStyleClass().addAll("screen", "van-screen");
+        arrange(false);
         return screen;
+    }
+
+    /** The freshness line is in the screen's own font size, which follows the visitor's text size. */
+    private void fitLayout() {
+        double lines = screen.getHeight() / freshness.getFont().getSize();
+        boolean small = screen.getHeight() > 0 && lines < COMPACT_BELOW_LINES;
+        if (small != compact) {
+            arrange(small);
+            showCommunes(search.getText());
+            showDetails();
+            // The nodes just moved get their style now, so this very pass sizes them right.
+            screen.applyCss();
+        }
+    }
+
+    /** Moves the same search field, list and details into the columns or into the single list. */
+    private void arrange(boolean compact) {
+        this.compact = compact;
+        communeList.getChildren().clear();
+        if (compact) {
+            communeScroll.setContent(null);
+            detailsScroll.setContent(null);
+            left.getChildren().clear();
+            // The field says what to do; the label above it would push the communes off the screen. The
+            // freshness line scrolls away with the rest: the communes come first.
+            screen.getChildren().setAll(header, oneListScroll);
+            oneList.getChildren().setAll(freshness, search, communeList);
+            screen.getStyleClass().add(COMPACT);
+        } else {
+            oneList.getChildren().clear();
+            communeScroll.setContent(communeList);
+            detailsScroll.setContent(details);
+            left.getChildren().setAll(prompt, search, communeScroll);
+            screen.getChildren().setAll(header, freshness, columns);
+            screen.getStyleClass().remove(COMPACT);
+        }
+    }
+
+    /** Whether the single scrolling list is shown rather than two columns. */
+    boolean compact() {
+        return compact;
     }
 
     private List<PlaceContent.Commune> matching(String query) {
@@ -105,18 +175,53 @@ final class VanScreen implements Screen {
 
     private void showCommunes(String query) {
         communeList.getChildren().clear();
+        PlaceContent content = ctx.state().content();
+        boolean inline = compact && content != null;
+        if (inline && monthShown) {
+            // Under the field, where the finger that asked for it is.
+            communeList.getChildren().add(details);
+        }
         for (PlaceContent.Commune commune : matching(query)) {
-            Button button = Ui.button(commune.name(), "commune-" + commune.id(), "choice-button", e -> select(commune.id()));
+            boolean chosen = commune.id().equals(selected);
+            // The chosen commune's visits open just under it: its button need not say the next one again.
+            String text = inline && !(chosen && !monthShown) ? commune.name() + "\n" + nextVisit(content, commune.id())
+                    : commune.name();
+            Button button = Ui.button(text, "commune-" + commune.id(), "choice-button", e -> select(commune.id()));
             button.setMaxWidth(Double.MAX_VALUE);
-            if (commune.id().equals(selected)) {
+            if (chosen) {
                 button.getStyleClass().add("selected");
             }
             communeList.getChildren().add(button);
+            if (inline && chosen && !monthShown) {
+                communeList.getChildren().add(details);
+            }
         }
-        if (ctx.state().content() != null && communeList.getChildren().isEmpty()) {
+        if (content != null && matching(query).isEmpty()) {
             communeList.getChildren().add(Ui.label(typo("Aucune commune ne correspond. Vérifiez l'orthographe."),
                     "no-match"));
         }
+        if (inline && !communeList.getChildren().contains(details)) {
+            // The month's tour stays within reach at the end of the list.
+            communeList.getChildren().add(details);
+        }
+        if (compact && content == null) {
+            communeList.getChildren().add(details);
+        }
+    }
+
+    /** "Mardi 5 janvier, de 9 h à 12 h", the next visit not cancelled, for the single list. */
+    private String nextVisit(PlaceContent content, String commune) {
+        return content.van().visits().stream()
+                .filter(v -> v.commune().equals(commune) && !v.status().equals("cancelled")
+                        && v.endTime().toInstant().isAfter(ctx.clock().instant()))
+                .min(Comparator.comparing(PlaceContent.Visit::startTime))
+                .map(v -> {
+                    var start = v.startTime().atZoneSameInstant(Times.PARIS);
+                    var end = v.endTime().atZoneSameInstant(Times.PARIS);
+                    return typo(Times.capitalized(Times.relativeDay(start.toLocalDate(), ctx.now().toLocalDate()))
+                            + ", de " + Times.hour(start.toLocalTime()) + " à " + Times.hour(end.toLocalTime()));
+                })
+                .orElse("Pas de passage prévu");
     }
 
     private void select(String commune) {
@@ -136,21 +241,29 @@ final class VanScreen implements Screen {
         }
         Button month = Ui.secondary("La tournée du mois", "van-month", e -> {
             monthShown = true;
+            // In the single list the tour moves to the top: the list is laid out again.
+            showCommunes(search.getText());
             showDetails();
         });
         PlaceContent.Commune commune = content.van().communes().stream()
                 .filter(c -> c.id().equals(selected)).findFirst().orElse(null);
         if (monthShown || commune == null) {
             if (!monthShown) {
-                details.getChildren().add(Ui.label(typo("Choisissez votre commune : vous verrez quand le bus vient."),
-                        "lead"));
+                if (!compact) {
+                    // In the single list each commune already says when the bus comes.
+                    details.getChildren().add(Ui.label(
+                            typo("Choisissez votre commune : vous verrez quand le bus vient."), "lead"));
+                }
                 details.getChildren().add(month);
             } else {
                 monthTour(content);
             }
             return;
         }
-        details.getChildren().add(Ui.label(commune.name(), "section-title"));
+        if (!compact) {
+            // In the single list the commune's own button, just above, says it.
+            details.getChildren().add(Ui.label(commune.name(), "section-title"));
+        }
         List<PlaceContent.Visit> visits = content.van().visits().stream()
                 .filter(v -> v.commune().equals(commune.id()) && v.endTime().toInstant().isAfter(ctx.clock().instant()))
                 .sorted(Comparator.comparing(PlaceContent.Visit::startTime)).limit(NEXT_VISITS).toList();

@@ -6,6 +6,8 @@ import fr.relais.kiosk.agent.AgentReplies;
 import fr.relais.kiosk.content.Times;
 import fr.relais.protocol.content.KioskActions;
 import fr.relais.protocol.content.PlaceContent;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -29,6 +31,8 @@ final class CoworkingScreen implements Screen {
 
     static final String TITLE = "Coworking";
     static final String BADGE_PROMPT = "Passez votre badge sur le lecteur";
+    /** A little under the agent's 2 minutes ({@code BadgeReads.KEPT}): the kiosk learns of a read late. */
+    static final Duration BOOKING_AFTER_BADGE = Duration.ofSeconds(110);
 
     private final ScreenContext ctx;
     private final Label prompt = Ui.label(BADGE_PROMPT, "badge-prompt");
@@ -45,6 +49,7 @@ final class CoworkingScreen implements Screen {
      * (the kiosk never names a member). The agent forgets it 2 minutes after the badge.
      */
     private String memberRead;
+    private Instant badgedAt;
     /**
      * What the rooms were last drawn from (content version, member, hour): the agent's state comes
      * every few seconds, and redrawing the buttons each time would pull one from under a finger.
@@ -106,6 +111,12 @@ final class CoworkingScreen implements Screen {
         if (!ctx.agent().configured()) {
             prompt.setText(typo("Cette borne ne lit pas les badges : badgez à la porte."));
         }
+        if (member != null && !ctx.clock().instant().isBefore(badgedAt.plus(BOOKING_AFTER_BADGE))) {
+            // The agent forgets a badge read after 2 minutes: a booking then would only be refused.
+            member = null;
+            memberRead = null;
+            checkin.setText(typo("Pour réserver, passez à nouveau votre badge."));
+        }
         showRooms();
     }
 
@@ -124,6 +135,7 @@ final class CoworkingScreen implements Screen {
                     if ("done".equals(answer.state())) {
                         member = answer.member();
                         memberRead = read.read();
+                        badgedAt = ctx.clock().instant();
                         checkin.setText(chosen.equals("entry") ? "Bienvenue ! Votre arrivée est enregistrée."
                                 : "Au revoir ! Votre départ est enregistré.");
                         showRooms();

@@ -66,7 +66,7 @@ class CoworkingAndMaintenanceTest {
         assertThat(checkin.path("read").asText()).isEqualTo(read);
         assertThat(checkin.path("direction").asText()).isEqualTo("entry");
 
-        robot.clickOn("#book-salle-reunion-0900");
+        press(robot, "#book-salle-reunion-0900");
         await().atMost(WAIT).until(() -> kiosk.agent.posted().size() == 2);
         JsonNode booking = kiosk.agent.posted().get(1);
         assertThat(booking.path("type").asText()).isEqualTo("room-book");
@@ -84,10 +84,28 @@ class CoworkingAndMaintenanceTest {
         await().atMost(WAIT).until(() -> text(robot, "#checkin-result").startsWith("Bienvenue"));
         kiosk.agent.forgetReads();
 
-        robot.clickOn("#book-salle-reunion-0900");
+        press(robot, "#book-salle-reunion-0900");
 
         await().atMost(WAIT).until(() -> robot.lookup("#action-refused").tryQuery().isPresent());
         assertThat(text(robot, "#action-refused")).startsWith("Badge non lu ou lu il y a trop longtemps");
+    }
+
+    @Test
+    void twoMinutesAfterTheBadgeBookingAsksForTheBadgeAgainInsteadOfBeingRefused(FxRobot robot) {
+        robot.clickOn("#tile-coworking");
+        kiosk.agent.badge(true, false);
+        await().atMost(WAIT).until(() -> text(robot, "#checkin-result").startsWith("Bienvenue"));
+        await().atMost(WAIT).until(() -> robot.lookup("#book-salle-reunion-0900").tryQuery()
+                .map(node -> !node.isDisabled()).orElse(false));
+
+        // Past the badge's time, short of the inactivity wipe (TestKiosks.IDLE_TIMEOUT, 120 s): a coworker
+        // still at the screen.
+        clock.advance(CoworkingScreen.BOOKING_AFTER_BADGE.plusSeconds(5));
+
+        await().atMost(WAIT).until(() -> robot.lookup("#book-salle-reunion-0900").tryQuery()
+                .map(node -> node.isDisabled()).orElse(false));
+        assertThat(text(robot, "#checkin-result")).isEqualTo("Pour réserver, passez à nouveau votre badge.");
+        assertThat(kiosk.agent.posted()).as("only the check-in").hasSize(1);
     }
 
     @Test
@@ -95,7 +113,7 @@ class CoworkingAndMaintenanceTest {
         robot.clickOn("#tile-coworking");
         kiosk.agent.badge(true, false);
         await().atMost(WAIT).until(() -> text(robot, "#checkin-result").startsWith("Bienvenue"));
-        robot.clickOn("#book-salle-reunion-0900");
+        press(robot, "#book-salle-reunion-0900");
         await().atMost(WAIT).until(() -> robot.lookup("#action-pending").tryQuery().isPresent());
 
         // The agent's database is wiped while the kiosk follows the booking: it answers 404 now.
@@ -174,4 +192,13 @@ class CoworkingAndMaintenanceTest {
         robot.clickOn("#pin-ok");
     }
 
+
+    /**
+     * Presses a room's hour once it is there: the rooms are redrawn on the JavaFX thread right after a
+     * badge, and a lookup from the test's thread can fall in between.
+     */
+    private static void press(FxRobot robot, String query) {
+        await().atMost(WAIT).until(() -> robot.lookup(query).tryQuery().isPresent());
+        robot.clickOn(query);
+    }
 }

@@ -190,6 +190,8 @@ class DemoConfigWriterTest {
         new DemoConfigWriter(new DemoSettings("ssl://hub.example:8883", 60)).write(inventory, out);
 
         assertThat(read("spi-pi").at("/telemetry/intervalSeconds").intValue()).isEqualTo(60);
+        assertThat(read("spi-pi").at("/telemetry/simulatedHost").booleanValue())
+                .as("many agents on one machine: each simulates its own temperature").isTrue();
         assertThat(read("spi-pi").at("/broker/url").textValue()).isEqualTo("ssl://hub.example:8883");
     }
 

@@ -20,11 +20,9 @@ import org.slf4j.LoggerFactory;
  * one on the street side. Each crossing is an event with the running count; the counts start
  * again from zero every day.
  */
-public final class GpioPeopleCounter extends GpioDevice {
+final class GpioPeopleCounter extends GpioDevice {
     private static final Logger LOG = LoggerFactory.getLogger(GpioPeopleCounter.class);
     static final String BEAM_BLOCKED = "beam-blocked";
-    /** The reading's own metric besides the day's counts: a beam cut for longer than a crossing. */
-    public static final String BEAM_BLOCKED_METRIC = "beamBlocked";
 
     private final CounterSettings settings;
     private final CrossingTracker tracker;
@@ -92,7 +90,7 @@ public final class GpioPeopleCounter extends GpioDevice {
     @Override
     protected synchronized Reading reading(Instant now) {
         Map<String, Object> metrics = count.metrics();
-        metrics.put(BEAM_BLOCKED_METRIC, tracker.blocked());
+        metrics.put(PeopleCounterDriver.BEAM_BLOCKED_METRIC, tracker.blocked());
         return Reading.of(tracker.blocked() ? Health.WARNING : Health.OK, metrics);
     }
 }

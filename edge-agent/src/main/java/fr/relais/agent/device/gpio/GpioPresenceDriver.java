@@ -14,6 +14,7 @@ public final class GpioPresenceDriver implements DriverFactory {
     public static final String NAME = "gpio-presence";
     /** How long a room stays occupied after the last motion when the settings give none. */
     public static final long DEFAULT_HOLD_SECONDS = PresenceSettings.DEFAULT_HOLD_SECONDS;
+
     @Override
     public String driver() {
         return NAME;

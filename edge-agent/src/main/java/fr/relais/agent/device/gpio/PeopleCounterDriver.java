@@ -20,6 +20,8 @@ public final class PeopleCounterDriver implements DriverFactory {
     /** The reset time and zone when the settings give none (the demo's simulated counter uses them too). */
     public static final String DEFAULT_RESET_AT = CounterSettings.DEFAULT_RESET_AT;
     public static final String DEFAULT_TIMEZONE = CounterSettings.DEFAULT_TIMEZONE;
+    /** The reading's own metric besides the day's counts: a beam cut for longer than a crossing. */
+    public static final String BEAM_BLOCKED_METRIC = "beamBlocked";
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     @Override

@@ -3,7 +3,6 @@ package fr.relais.agent.device.simulated;
 import fr.relais.agent.device.DeviceEvent;
 import fr.relais.agent.device.Reading;
 import fr.relais.agent.device.gpio.DailyCount;
-import fr.relais.agent.device.gpio.GpioPeopleCounter;
 import fr.relais.agent.device.gpio.PeopleCounterDriver;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.Health;
@@ -93,7 +92,7 @@ final class SimulatedPeopleCounter extends SimulatedDevice {
             lastRead = now;
         }
         Map<String, Object> metrics = count.metrics();
-        metrics.put(GpioPeopleCounter.BEAM_BLOCKED_METRIC, false);
+        metrics.put(PeopleCounterDriver.BEAM_BLOCKED_METRIC, false);
         return new Reading(Health.OK, metrics, events);
     }
 

@@ -11,6 +11,7 @@ import fr.relais.agent.device.DeviceSet;
 import fr.relais.agent.device.DriverRegistry;
 import fr.relais.agent.telemetry.OutboxReports;
 import fr.relais.agent.host.HostMonitor;
+import fr.relais.agent.host.SimulatedHost;
 import fr.relais.agent.localapi.KioskNode;
 import fr.relais.agent.outbox.MessageEmitter;
 import fr.relais.agent.store.AgentDatabase;
@@ -111,8 +112,10 @@ final class NodeRuntime implements AutoCloseable {
                 throw e;
             }
         }
+        Optional<SimulatedHost> simulatedHost = config.simulatedHost() ? Optional.of(new SimulatedHost(config.node()))
+                : Optional.empty();
         TelemetryLoop telemetry = new TelemetryLoop(config.node(), devices, uplink, emitter, envelopes, clock,
-                host, now -> ownMetrics(access, kiosk, now));
+                host, now -> ownMetrics(access, kiosk, simulatedHost, now));
         uplink.start();
         devices.start(executor);
         long interval = config.telemetryInterval().toMillis();
@@ -120,9 +123,11 @@ final class NodeRuntime implements AutoCloseable {
         return new NodeRuntime(executor, uplink, devices, config.commands().timeout(), access, kiosk);
     }
 
+    /** Added after the host's own readings: a simulated host's temperature replaces the machine's. */
     private static Map<String, Object> ownMetrics(Optional<NodeAccess> access, Optional<KioskNode> kiosk,
-                                                  java.time.Instant now) {
+                                                  Optional<SimulatedHost> simulatedHost, java.time.Instant now) {
         Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        simulatedHost.ifPresent(host -> metrics.putAll(host.read(now)));
         access.ifPresent(doors -> metrics.putAll(doors.metrics(now)));
         kiosk.ifPresent(node -> metrics.putAll(node.metrics()));
         return metrics;

@@ -101,10 +101,12 @@ public final class ConfigLoader {
         Path storageFile = ConfigPaths.resolve(baseDir, storage.field("file"), storage.text("file"));
         storage.finish();
         Duration interval = DEFAULT_TELEMETRY_INTERVAL;
+        boolean simulatedHost = false;
         Optional<StrictObject> telemetry = root.optionalObject("telemetry");
         if (telemetry.isPresent()) {
             interval = Duration.ofSeconds(telemetry.get().longIn("intervalSeconds", 1, 86_400,
                     DEFAULT_TELEMETRY_INTERVAL.toSeconds()));
+            simulatedHost = telemetry.get().bool("simulatedHost", false);
             telemetry.get().finish();
         }
         ClockSource clock = ClockSource.SYSTEMD_TIMESYNCD;
@@ -147,7 +149,7 @@ public final class ConfigLoader {
         broker.password().ifPresent(secrets::add);
         badgeKey.ifPresent(secrets::add);
         kioskApi.flatMap(KioskApiSettings::maintenancePin).ifPresent(pin -> secrets.add(pin.encoded()));
-        return new NodeConfig(node, site, broker, storageFile, interval, clock, outbox, commands, devices, badgeKey,
+        return new NodeConfig(node, site, broker, storageFile, interval, simulatedHost, clock, outbox, commands, devices, badgeKey,
                 access, doorLinks, kioskApi, version, ConfigSecrets.mask(raw, secrets));
     }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param version    a digest of the file, reported in the birth so the hub sees which
  *                   configuration each node runs
+ * @param simulatedHost {@code telemetry.simulatedHost}: the demo's nodes, many agents on one machine,
+ *                      report a simulated CPU temperature of their own ({@code SimulatedHost})
  * @param badgeHashKey the site's key for hashing badge numbers ({@code badges.hashKey}), needed
  *                     when a device reads badges
  * @param access     on a door's node, the hub's key for verifying access lists ({@code access:})
@@ -20,7 +22,7 @@ import java.util.Optional;
  * @param maskedText the file as written, with any password masked, for {@code get-config}
  */
 public record NodeConfig(String node, Site site, BrokerSettings broker, Path storageFile, Duration telemetryInterval,
-                         ClockSource clock, OutboxSettings outbox, CommandSettings commands, List<DeviceConfig> devices,
+                         boolean simulatedHost, ClockSource clock, OutboxSettings outbox, CommandSettings commands, List<DeviceConfig> devices,
                          Optional<String> badgeHashKey, Optional<AccessSettings> access, List<DoorLink> doorLinks,
                          Optional<KioskApiSettings> kioskApi, String version, String maskedText) {
 

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * the first reading and kept, so a tick costs one small file read.
  */
 final class CpuTemperature implements HostSensor {
+    static final String METRIC = "cpuTemperatureC";
     /** Zone types that are the CPU itself, best first. */
     private static final List<String> CPU_ZONE_TYPES =
             List.of("cpu-thermal", "cpu_thermal", "x86_pkg_temp", "soc-thermal", "soc_thermal");
@@ -44,7 +45,7 @@ final class CpuTemperature implements HostSensor {
         Path temp = zone.resolve("temp");
         OptionalLong millidegrees = files.readLong(temp);
         if (millidegrees.isPresent()) {
-            metrics.put("cpuTemperatureC", HostMonitor.round1(millidegrees.getAsLong() / 1000.0));
+            metrics.put(METRIC, HostMonitor.round1(millidegrees.getAsLong() / 1000.0));
         } else if (!Files.exists(temp)) {
             zone = null; // the zone went away (driver unloaded): look again next time
         }

@@ -67,6 +67,12 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDemoNodeMaySimulateItsHost(@TempDir Path dir) throws ConfigException {
+        NodeConfig config = loader.parse(GOOD.replace("intervalSeconds: 15", "intervalSeconds: 15\n  simulatedHost: true"), dir);
+        assertThat(config.simulatedHost()).isTrue();
+    }
+
+    @Test
     void appliesDefaultsForWhatIsOptional(@TempDir Path dir) throws ConfigException {
         NodeConfig config = loader.parse("""
                 node: spi-van
@@ -75,6 +81,7 @@ class ConfigLoaderTest {
                 storage: {file: /var/lib/relais/agent.db}
                 """, dir);
         assertThat(config.telemetryInterval()).isEqualTo(ConfigLoader.DEFAULT_TELEMETRY_INTERVAL);
+        assertThat(config.simulatedHost()).as("a real node measures its host").isFalse();
         assertThat(config.clock()).isEqualTo(ClockSource.SYSTEMD_TIMESYNCD);
         assertThat(config.broker().maxInflight()).isEqualTo(BrokerSettings.DEFAULT_MAX_INFLIGHT);
         assertThat(config.broker().username()).isEmpty();
@@ -105,6 +112,7 @@ class ConfigLoaderTest {
         "in-flight window as text  | maxInflight: 200            | maxInflight: many            | broker.maxInflight: must be an integer",
         "password without user     | '  username: montcornet-pi' | ''                           | broker.username: is required when a password is given",
         "interval of zero          | intervalSeconds: 15         | intervalSeconds: 0           | telemetry.intervalSeconds: must be between 1 and 86400",
+        "simulated host as text    | intervalSeconds: 15         | intervalSeconds: 15\\n  simulatedHost: yes-please | telemetry.simulatedHost: must be true or false",
         "unknown clock source      | source: always-synced       | source: gps                  | clock.source: 'gps' is not one of: systemd-timesyncd, always-synced",
         "unknown device kind       | kind: printer               | kind: toaster                | devices[0].kind: 'toaster' is not one of: kiosk, computer, printer",
         "unknown driver            | driver: simulated\\n  - id: probe-adsl | driver: snmp\\n  - id: probe-adsl | devices[0].driver: no driver 'snmp' in this version",

@@ -64,7 +64,7 @@ final class AgentConfigParts {
             DriverSetup setup = device.setup();
             boolean simulatedHere = mode == DriverMode.SIMULATED && !setup.simulated();
             entry.put("driver", simulatedHere ? DriverSetup.SIMULATED : setup.driver());
-            ObjectNode settings = simulatedHere ? simulationSettings(setup.settings()) : setup.settings().deepCopy();
+            ObjectNode settings = simulatedHere ? simulationSettings(setup) : setup.settings().deepCopy();
             if (device.kind() == fr.relais.protocol.DeviceKind.KIOSK) {
                 settings.remove(KIOSK_READER);
             }
@@ -79,12 +79,22 @@ final class AgentConfigParts {
         }
     }
 
-    /** What the simulations read of a real driver's settings (a probe's {@code link}); the rest is hardware. */
-    private static ObjectNode simulationSettings(ObjectNode real) {
+    /**
+     * What the simulations read of a real driver's settings (a probe's {@code link}, a room's
+     * name); the rest is hardware. A device whose kind has several simulations (a presence sensor:
+     * a room's motion sensor or an entrance counter) also gets {@code simulates}, its real driver,
+     * so that the demo's entrance counters count visitors and its rooms report occupancy.
+     */
+    static ObjectNode simulationSettings(DriverSetup setup) {
+        ObjectNode real = setup.settings();
         ObjectNode kept = YamlText.object();
+        if (SimulatedDriver.DISTINCT_SIMULATIONS.contains(setup.driver())) {
+            kept.put(SimulatedDriver.SIMULATES, setup.driver());
+        }
         for (Iterator<Map.Entry<String, JsonNode>> fields = real.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (SimulatedDriver.SETTINGS.contains(field.getKey()) && field.getValue().isValueNode()) {
+            if (SimulatedDriver.SETTINGS.contains(field.getKey()) && !field.getKey().equals(SimulatedDriver.SIMULATES)
+                    && field.getValue().isValueNode()) {
                 kept.set(field.getKey(), field.getValue());
             }
         }

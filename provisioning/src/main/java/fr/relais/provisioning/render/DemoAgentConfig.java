@@ -30,7 +30,8 @@ public final class DemoAgentConfig {
         ObjectNode root = AgentConfigParts.identity(site, node);
         root.putObject("broker").put("url", settings.brokerUrl());
         root.putObject("storage").put("file", STORAGE_FILE);
-        root.putObject("telemetry").put("intervalSeconds", settings.telemetryIntervalSeconds());
+        // Every demo agent runs on one machine: each tells a CPU temperature of its own, marked simulated.
+        root.putObject("telemetry").put("intervalSeconds", settings.telemetryIntervalSeconds()).put("simulatedHost", true);
         root.putObject("clock").put("source", CLOCK_SOURCE);
         if (site.hasDoor()) {
             // The demo hub signs its lists with the matching private key (./relais demo makes the pair).

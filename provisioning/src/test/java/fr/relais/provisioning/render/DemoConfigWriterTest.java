@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.relais.agent.config.ConfigLoader;
+import fr.relais.agent.config.DeviceConfig;
+import fr.relais.agent.config.NodeConfig;
+import fr.relais.agent.device.Device;
+import fr.relais.agent.device.gpio.GpioPresenceDriver;
+import fr.relais.agent.device.gpio.PeopleCounterDriver;
+import fr.relais.agent.device.simulated.SimulatedDevices;
 import fr.relais.provisioning.inventory.Inventory;
 import fr.relais.provisioning.inventory.InventoryException;
 import fr.relais.provisioning.inventory.InventoryLoader;
@@ -12,8 +19,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,10 +146,52 @@ class DemoConfigWriterTest {
     }
 
     @Test
+    void presenceSensorsSayWhichRealDriverTheyStandForAndKeepTheSettingsTheirSimulationReads() throws IOException {
+        new DemoConfigWriter(SETTINGS).write(inventory, out);
+
+        assertThat(device("rozoy-pi", "compteur-entree").get("settings")).isEqualTo(YAML.readTree(
+                "{simulates: " + PeopleCounterDriver.NAME + ", resetAt: '03:00'}"));
+        assertThat(device("rozoy-pi", "presence-salle").get("settings")).isEqualTo(YAML.readTree(
+                "{simulates: " + GpioPresenceDriver.NAME + ", holdSeconds: 120, room: salle}"));
+        assertThat(device("rozoy-coworking-pi", "presence-salle-reunion").at("/settings/room").textValue())
+                .as("the device's own room, not the profile's pin").isEqualTo("salle-reunion");
+        assertThat(device("rozoy-coworking-pi", "presence-salle-reunion").at("/settings/pir").isMissingNode()).isTrue();
+        assertThat(device("spi-pi", "sonde-4g").get("settings")).as("one simulation per kind: no simulates")
+                .isEqualTo(YAML.readTree("{link: 4g}"));
+    }
+
+    @Test
+    void everyDemoDeviceStartsItsSimulationFromTheRenderedFile() throws Exception {
+        List<DemoConfigWriter.WrittenConfig> written = new DemoConfigWriter(SETTINGS).write(inventory, out);
+        List<String> started = new ArrayList<>();
+        for (DemoConfigWriter.WrittenConfig config : written) {
+            // The agent's own loader, then the simulation each device asks for, as the demo runs them.
+            NodeConfig node = new ConfigLoader(Map.of()).load(config.file());
+            for (DeviceConfig device : node.devices()) {
+                Device simulation = SimulatedDevices.create(node.node(), device);
+                assertThat(simulation.read(Instant.parse("2026-12-01T09:30:00Z")).metrics()).isNotEmpty();
+                started.add(node.node() + "/" + device.id());
+            }
+        }
+        assertThat(started).hasSize(inventory.deviceCount()).contains("rozoy-pi/compteur-entree");
+    }
+
+    private JsonNode device(String node, String id) throws IOException {
+        for (JsonNode device : read(node).get("devices")) {
+            if (device.get("id").textValue().equals(id)) {
+                return device;
+            }
+        }
+        throw new AssertionError("no device " + id + " on " + node);
+    }
+
+    @Test
     void usesTheTelemetryIntervalItIsGiven() throws IOException {
         new DemoConfigWriter(new DemoSettings("ssl://hub.example:8883", 60)).write(inventory, out);
 
         assertThat(read("spi-pi").at("/telemetry/intervalSeconds").intValue()).isEqualTo(60);
+        assertThat(read("spi-pi").at("/telemetry/simulatedHost").booleanValue())
+                .as("many agents on one machine: each simulates its own temperature").isTrue();
         assertThat(read("spi-pi").at("/broker/url").textValue()).isEqualTo("ssl://hub.example:8883");
     }
 

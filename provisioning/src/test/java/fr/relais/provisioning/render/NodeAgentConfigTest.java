@@ -130,6 +130,8 @@ class NodeAgentConfigTest {
         assertThat(devices.get(1)).isEqualTo(JSON.readTree("""
                 {"id": "imprimante", "kind": "printer", "name": "Imprimante", "driver": "simulated"}"""));
         assertThat(text).contains("Rendered with --simulated: every device is simulated");
+        assertThat(YAML.readTree(text).at("/telemetry/simulatedHost").isMissingNode())
+                .as("a test bench's node measures the machine it runs on").isTrue();
     }
 
     @Test

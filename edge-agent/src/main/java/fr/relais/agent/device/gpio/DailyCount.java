@@ -18,11 +18,14 @@ import java.util.Optional;
  * <p>{@code present} never goes below zero: an exit with nobody counted inside (someone who came
  * in before the reset, or an entry the beams missed) is counted in exits and in
  * {@code unmatchedExits}, and leaves {@code present} at zero.
+ *
+ * <p>Public so that the demo's simulated entrance counter counts with this very class: its events
+ * and metrics are the real counter's by construction.
  */
-final class DailyCount {
-    static final String ENTRY = "entry";
-    static final String EXIT = "exit";
-    static final String RESET = "people-count-reset";
+public final class DailyCount {
+    public static final String ENTRY = "entry";
+    public static final String EXIT = "exit";
+    public static final String RESET = "people-count-reset";
 
     private final LocalTime resetAt;
     private final ZoneId zone;
@@ -34,7 +37,7 @@ final class DailyCount {
     private long rejectedSequences;
     private String lastRejection = "";
 
-    DailyCount(LocalTime resetAt, ZoneId zone, Instant now) {
+    public DailyCount(LocalTime resetAt, ZoneId zone, Instant now) {
         this.resetAt = resetAt;
         this.zone = zone;
         this.lastReset = resetBefore(now);
@@ -48,13 +51,13 @@ final class DailyCount {
                 : today.toInstant();
     }
 
-    DeviceEvent entry() {
+    public DeviceEvent entry() {
         entries++;
         present++;
         return new DeviceEvent(ENTRY, Severity.INFO, "Entrée : " + people(present) + " à l'intérieur", counts());
     }
 
-    DeviceEvent exit() {
+    public DeviceEvent exit() {
         exits++;
         if (present > 0) {
             present--;
@@ -70,7 +73,7 @@ final class DailyCount {
     }
 
     /** The reset, with the totals of the day it ends, once {@code now} passes the next reset time. */
-    Optional<DeviceEvent> tick(Instant now) {
+    public Optional<DeviceEvent> tick(Instant now) {
         Instant due = resetBefore(now);
         if (!due.isAfter(lastReset)) {
             return Optional.empty();
@@ -97,7 +100,7 @@ final class DailyCount {
         return counts;
     }
 
-    Map<String, Object> metrics() {
+    public Map<String, Object> metrics() {
         Map<String, Object> metrics = counts();
         metrics.put("occupied", present > 0);
         metrics.put("unmatchedExits", unmatchedExits);

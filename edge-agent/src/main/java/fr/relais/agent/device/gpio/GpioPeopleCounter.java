@@ -90,7 +90,7 @@ final class GpioPeopleCounter extends GpioDevice {
     @Override
     protected synchronized Reading reading(Instant now) {
         Map<String, Object> metrics = count.metrics();
-        metrics.put("beamBlocked", tracker.blocked());
+        metrics.put(PeopleCounterDriver.BEAM_BLOCKED_METRIC, tracker.blocked());
         return Reading.of(tracker.blocked() ? Health.WARNING : Health.OK, metrics);
     }
 }

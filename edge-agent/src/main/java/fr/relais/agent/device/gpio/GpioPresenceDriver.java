@@ -11,9 +11,13 @@ import java.util.Set;
 
 /** The {@code gpio-presence} driver: one PIR motion sensor watching one room. */
 public final class GpioPresenceDriver implements DriverFactory {
+    public static final String NAME = "gpio-presence";
+    /** How long a room stays occupied after the last motion when the settings give none. */
+    public static final long DEFAULT_HOLD_SECONDS = PresenceSettings.DEFAULT_HOLD_SECONDS;
+
     @Override
     public String driver() {
-        return "gpio-presence";
+        return NAME;
     }
 
     @Override

@@ -13,10 +13,13 @@ import java.util.Optional;
  * motion was seen for {@code hold} (people sitting still at a screen move little; a PIR module
  * also holds its own output for a few seconds). Pure: the caller serialises calls and passes the
  * time.
+ *
+ * <p>Public so that the demo's simulated room sensor decides with this very class: its events and
+ * metrics are the real sensor's by construction.
  */
-final class Occupancy {
-    static final String OCCUPIED = "room-occupied";
-    static final String FREE = "room-free";
+public final class Occupancy {
+    public static final String OCCUPIED = "room-occupied";
+    public static final String FREE = "room-free";
 
     private final String room;
     private final Duration hold;
@@ -27,14 +30,14 @@ final class Occupancy {
     private Instant occupiedSince;
     private long motionCount;
 
-    Occupancy(String room, Duration hold, Instant now) {
+    public Occupancy(String room, Duration hold, Instant now) {
         this.room = room;
         this.hold = hold;
         this.tally = new HourlyTally(now);
     }
 
     /** The sensor's output, settled, changed at {@code now}. */
-    Optional<DeviceEvent> motion(boolean active, Instant now) {
+    public Optional<DeviceEvent> motion(boolean active, Instant now) {
         tally.advance(now, occupied);
         motion = active;
         lastMotion = now;
@@ -50,7 +53,7 @@ final class Occupancy {
                 Map.of("room", room)));
     }
 
-    Optional<DeviceEvent> tick(Instant now) {
+    public Optional<DeviceEvent> tick(Instant now) {
         if (occupied && !motion && lastMotion != null && !now.isBefore(lastMotion.plus(hold))) {
             Instant freeAt = lastMotion.plus(hold);
             tally.advance(freeAt, true);
@@ -64,7 +67,7 @@ final class Occupancy {
         return Optional.empty();
     }
 
-    Map<String, Object> metrics() {
+    public Map<String, Object> metrics() {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("room", room);
         metrics.put("occupied", occupied);

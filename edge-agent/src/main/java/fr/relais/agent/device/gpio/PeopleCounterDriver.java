@@ -16,11 +16,17 @@ import java.util.Set;
 
 /** The {@code gpio-people-counter} driver: two beams across an entrance count who comes in and out. */
 public final class PeopleCounterDriver implements DriverFactory {
+    public static final String NAME = "gpio-people-counter";
+    /** The reset time and zone when the settings give none (the demo's simulated counter uses them too). */
+    public static final String DEFAULT_RESET_AT = CounterSettings.DEFAULT_RESET_AT;
+    public static final String DEFAULT_TIMEZONE = CounterSettings.DEFAULT_TIMEZONE;
+    /** The reading's own metric besides the day's counts: a beam cut for longer than a crossing. */
+    public static final String BEAM_BLOCKED_METRIC = "beamBlocked";
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     @Override
     public String driver() {
-        return "gpio-people-counter";
+        return NAME;
     }
 
     @Override

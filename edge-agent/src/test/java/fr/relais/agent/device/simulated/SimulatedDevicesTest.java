@@ -154,19 +154,20 @@ class SimulatedDevicesTest {
     }
 
     @Test
-    void aPlaceIsEmptyWhenClosed() {
+    void aRoomIsFreeWhenThePlaceIsClosedAndTakenNowAndThenWhenOpen() {
         Device sensor = device(DeviceKind.PRESENCE_SENSOR, Map.of());
-        Instant sundayNoon = ZonedDateTime.of(2026, 11, 29, 12, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant();
-        Instant tuesdayNight = TUESDAY_10AM.plusSeconds(12 * 3600);
-        for (int i = 0; i < 20; i++) {
-            assertThat(sensor.read(sundayNoon).metrics()).containsEntry("people", 0L).containsEntry("occupied", false);
-            assertThat(sensor.read(tuesdayNight).metrics()).containsEntry("people", 0L);
+        Instant sundayMorning = ZonedDateTime.of(2026, 11, 29, 9, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant();
+        for (int minute = 0; minute < 12 * 60; minute++) {
+            Reading reading = sensor.read(sundayMorning.plusSeconds(60L * minute));
+            assertThat(reading.metrics()).containsEntry("occupied", false);
+            assertThat(reading.events()).isEmpty();
         }
-        long visitors = 0;
-        for (int i = 0; i < 50; i++) {
-            visitors = Math.max(visitors, (Long) sensor.read(TUESDAY_10AM).metrics().get("people"));
+        long occupiedMinutes = 0;
+        for (int minute = 0; minute < 3 * 60; minute++) {
+            occupiedMinutes += sensor.read(TUESDAY_10AM.plusSeconds(60L * minute)).metrics().get("occupied")
+                    .equals(true) ? 1 : 0;
         }
-        assertThat(visitors).isPositive();
+        assertThat(occupiedMinutes).as("a Tuesday from 10:00 to 13:00").isPositive();
     }
 
     @Test
@@ -186,7 +187,7 @@ class SimulatedDevicesTest {
     @Test
     void refusesSettingsItDoesNotUnderstand() {
         assertThatThrownBy(() -> device(DeviceKind.PROBE, Map.of("link", "pigeon")))
-                .hasMessageContaining("settings.link 'pigeon' is not one of: fibre, adsl, 4g");
+                .hasMessageContaining("settings.link 'pigeon' is not one of: fibre, vdsl, adsl, 4g, 5g, satellite");
         assertThatThrownBy(() -> device(DeviceKind.PRINTER, Map.of("tonerPercent", "full")))
                 .hasMessageContaining("settings.tonerPercent must be a number");
         assertThatThrownBy(() -> device(DeviceKind.PRINTER, Map.of("tonerPercent", 150L)))

@@ -87,6 +87,11 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
     /** Sites whose change waits to be published. */
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+    /**
+     * When a site's publication began: a change during it (which that publication may have missed)
+     * waits its turn like any other, instead of making a second publication at once.
+     */
+    private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
     /** Touched on the publisher's thread only. */
     private final Map<String, Long> versions = new java.util.HashMap<>();
     private final Map<String, Long> failedAt = new java.util.HashMap<>();
@@ -129,10 +134,13 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
         if (!pending.add(site)) {
             return;
         }
-        long last = publishedAt.getOrDefault(site, Long.MIN_VALUE / 2);
+        long last = Math.max(publishedAt.getOrDefault(site, Long.MIN_VALUE / 2),
+                startedAt.getOrDefault(site, Long.MIN_VALUE / 2));
         long delay = Math.max(0, last + timing.coalesce().toMillis() - clock.millis());
         try {
             thread.schedule(() -> {
+                // Before the site leaves `pending`: a change seen after that sees this start.
+                startedAt.put(site, clock.millis());
                 pending.remove(site);
                 guarded("publishing the kiosk content of " + site, () -> publish(site));
             }, Math.min(delay, timing.coalesce().toMillis()), TimeUnit.MILLISECONDS);
@@ -238,6 +246,7 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
             failedAt.remove(site);
         } else {
             failedAt.put(site, clock.millis());
+            startedAt.remove(site);
         }
     }
 

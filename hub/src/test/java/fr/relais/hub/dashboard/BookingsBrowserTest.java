@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
  * unregistered, a workshop cancelled; a morning cut in slots, a booking of the kiosk cancelled.
  * Screenshots land in target/screenshots for a person to look at.
  */
+@Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class BookingsBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
 

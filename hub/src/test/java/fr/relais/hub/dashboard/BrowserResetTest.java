@@ -10,6 +10,7 @@ import fr.relais.hub.workshop.BookingsServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dashboard logged in, and after {@link Browser#reset()} the browser is as a new one (no session, nothing
  * stored, the desk window size). A client without a session is refused in words.
  */
+@Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class BrowserResetTest {
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();

@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import org.openqa.selenium.support.ui.Select;
  * refused in plain words, who is in after the door let the member in. Screenshots of each tab,
  * on a desk and on a 360 px phone, land in target/screenshots for a person to look at.
  */
+@Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class CoworkingBrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** A badge's keyed hash as a node reports it; the page shows only its last 4 hex digits. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +44,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * alert taken in hand and closed by a technician, a colleague acting meanwhile, what a viewer sees.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class DashboardBrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String ALERT = "li.alert";

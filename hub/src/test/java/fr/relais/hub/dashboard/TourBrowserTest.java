@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.Select;
  * particular day and a new period saved; a visit cancelled and shown so; a form left incomplete
  * said beside it. Screenshots land in target/screenshots.
  */
+@Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class TourBrowserTest {
     /** Tuesday 1 December 2026, 09:00 in Rozoy. */
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One headless Chromium for all the tests of a class, register it in a {@code static} field with
- * {@code @RegisterExtension}. Starting Chromium costs about a second and a half each time; between tests it is
- * {@link Browser#reset() reset} instead (cookies, storage, blank page, window size), so each test still starts
+ * {@code @RegisterExtension}. Instead of a new Chromium and profile for each test, the class's one is
+ * {@link Browser#reset() reset} between tests (cookies, storage, blank page, window size), so each test still starts
  * from a browser that knows nothing. After each test the page's script errors are checked, as each class did.
  */
 final class ChromiumPerClass implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {

@@ -8,12 +8,14 @@ import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.workshop.BookingsServer;
 import fr.relais.hub.workshop.PlaceTimes;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -24,32 +26,42 @@ import org.openqa.selenium.WebElement;
  * unregistered, a workshop cancelled; a morning cut in slots, a booking of the kiosk cancelled.
  * Screenshots land in target/screenshots for a person to look at.
  */
+@Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class BookingsBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
-    private BookingsServer server;
+    /*
+     * One server and one Chromium for the class: the workshops, the appointments and the viewer's test touch
+     * different things (a workshop each creates, tomorrow's slots, nothing), and the browser is reset between
+     * tests.
+     */
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
+    @TempDir
+    static Path dir;
+
+    private static BookingsServer server;
+    private static String dashboard;
+    /** Rozoy's mediator, logged in once for the class (BCrypt once). */
+    private static ApiClient mediator;
     private Browser browser;
-    private String dashboard;
     private final String tomorrow = LocalDate.now(PlaceTimes.PARIS).plusDays(1).toString();
 
-    @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         server = new BookingsServer(TestDatabase.Kind.SQLITE, dir);
         dashboard = "http://127.0.0.1:" + server.port() + "/";
-        browser = new Browser(Files.createDirectory(dir.resolve("chromium-profile")));
-        server.account("mediatrice-rozoy", "mediator", SITE);
+        mediator = server.account("mediatrice-rozoy", "mediator", SITE);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                assertThat(browser.scriptErrors()).as("errors in the page's scripts").isEmpty();
-            }
-        } finally {
-            if (browser != null) {
-                browser.close();
-            }
+    @BeforeEach
+    void browser() {
+        browser = chromium.browser();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
             server.close();
         }
     }
@@ -57,8 +69,7 @@ class BookingsBrowserTest {
     @Test
     void theMediatorRunsTheWorkshops() throws Exception {
         String workshop = server.workshop(server.admin, SITE, 2);
-        browser.open(dashboard + "#ateliers");
-        browser.logIn("mediatrice-rozoy", BookingsServer.PASSWORD);
+        browser.actAs(mediator, dashboard + "#ateliers");
         browser.untilText("#ws-list .workshop", "2 places libres sur 2");
         assertThat(browser.find("#fleet").isDisplayed()).as("the fleet view gives way").isFalse();
         assertThat(browser.find("#nav-coworking").isDisplayed()).isFalse();
@@ -116,8 +127,7 @@ class BookingsBrowserTest {
 
     @Test
     void theMediatorOpensAMorningOfSlotsAndCancelsAnAppointment() throws Exception {
-        browser.open(dashboard + "#rendez-vous");
-        browser.logIn("mediatrice-rozoy", BookingsServer.PASSWORD);
+        browser.actAs(mediator, dashboard + "#rendez-vous");
         browser.untilText("#ap-summary", "Aucun créneau ce jour-là.");
         browser.script("document.getElementById('ap-f-day').value = arguments[0];"
                 + " document.getElementById('ap-f-from').value = '09:00';"
@@ -144,9 +154,7 @@ class BookingsBrowserTest {
 
     @Test
     void aViewerDoesNotSeeThePlacePages() throws Exception {
-        server.account("mairie-rozoy", "viewer", SITE);
-        browser.open(dashboard + "#ateliers");
-        browser.logIn("mairie-rozoy", BookingsServer.PASSWORD);
+        browser.actAs(server.account("mairie-rozoy", "viewer", SITE), dashboard + "#ateliers");
         browser.untilText("#who", "lecture seule");
         assertThat(browser.find("#workshops").isDisplayed()).isFalse();
         assertThat(browser.find("#nav-workshops").isDisplayed()).isFalse();

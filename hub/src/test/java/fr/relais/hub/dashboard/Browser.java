@@ -53,6 +53,41 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /**
+     * Opens {@code url} already logged in with the session {@code client} got from {@code POST /api/login}:
+     * the page's own {@code GET /api/me} finds the session, as after a login through the form. BCrypt ran
+     * once for that client, not again at each test; the form itself is the subject of the tests that type into it.
+     */
+    void actAs(fr.relais.hub.ApiClient client, String url) {
+        String[] cookie = client.cookie().orElseThrow(() -> new IllegalArgumentException(
+                "this client has no session cookie: log it in with ApiClient.login")).split("=", 2);
+        java.net.URI page = java.net.URI.create(url);
+        // Set through the DevTools protocol for the hub's address, before any page of it is open: opening one
+        // first to set it from there would make Chromium ask for a /favicon.ico the hub does not have.
+        driver.executeCdpCommand("Network.setCookie", java.util.Map.of("name", cookie[0], "value", cookie[1],
+                "url", page.getScheme() + "://" + page.getAuthority() + "/", "path", "/", "httpOnly", true,
+                "sameSite", "Strict"));
+        driver.get(url);
+    }
+
+    /**
+     * Makes the browser as a new one for the next test without starting Chromium again: no cookie (they
+     * are per host, not per port, so one hub's session would reach the next), no storage, a blank page,
+     * the desk window size, and the console read out so that its errors are the next test's own.
+     */
+    void reset() {
+        String url = driver.getCurrentUrl();
+        if (url != null && url.startsWith("http")) {
+            java.net.URI page = java.net.URI.create(url);
+            driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of(
+                    "origin", page.getScheme() + "://" + page.getAuthority(), "storageTypes", "all"));
+        }
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.get("about:blank");
+        windowSize(1200, 900);
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -20,6 +21,7 @@ import org.openqa.selenium.WebElement;
  * calls the next ticket to their desk (remembered by the browser), marks a visitor received; the
  * rows are updated in place by the 3-second refresh; what the hub sends is shown as text.
  */
+@Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class QueueBrowserTest {
     private static final String SITE = "rozoy";
 

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.van.TourHub;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -21,42 +23,49 @@ import org.openqa.selenium.support.ui.Select;
  * particular day and a new period saved; a visit cancelled and shown so; a form left incomplete
  * said beside it. Screenshots land in target/screenshots.
  */
+@Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class TourBrowserTest {
     /** Tuesday 1 December 2026, 09:00 in Rozoy. */
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
-    private static final String PASSWORD = "a-long-enough-password";
     private static final Path SHOTS = Path.of("target", "screenshots");
 
-    private TourHub hub;
-    private Browser browser;
-    private String dashboard;
+    /*
+     * One hub and one Chromium for the class: one test changes Rozoy's hours, the other the van's visits, each
+     * with its own account; what the hub recorded as changed is forgotten before each test, and the browser is
+     * reset between tests.
+     */
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
+    @TempDir
+    static Path dir;
 
-    @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
+    private static TourHub hub;
+    private static String dashboard;
+    private Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
         hub = new TourHub(TestDatabase.Kind.SQLITE, dir, NOW);
         dashboard = "http://127.0.0.1:" + hub.port() + "/";
-        browser = new Browser(Files.createDirectory(dir.resolve("chromium-profile")));
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                assertThat(browser.scriptErrors()).as("errors in the page's scripts").isEmpty();
-            }
-        } finally {
-            if (browser != null) {
-                browser.close();
-            }
+    @BeforeEach
+    void browser() {
+        browser = chromium.browser();
+        hub.changes.sites.clear();
+        hub.changes.all.clear();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (hub != null) {
             hub.close();
         }
     }
 
     @Test
     void aPlacesMediatorSeesItOpenAddsAParticularDayAndAPeriod() throws Exception {
-        hub.account("mediatrice-rozoy", "mediator", "rozoy");
-        browser.open(dashboard);
-        browser.logIn("mediatrice-rozoy", PASSWORD);
+        browser.actAs(hub.account("mediatrice-rozoy", "mediator", "rozoy"), dashboard);
         // A place's mediator lands on the queue; the hours are one click away.
         browser.untilText("#q-title", "File d'attente");
         browser.find("#nav-hours").click();
@@ -97,9 +106,7 @@ class TourBrowserTest {
 
     @Test
     void theVansAgentCancelsAVisitAndSeesItSoWithTheCalendarLink() throws Exception {
-        hub.account("agent-spi", "mediator", "spi");
-        browser.open(dashboard);
-        browser.logIn("agent-spi", PASSWORD);
+        browser.actAs(hub.account("agent-spi", "mediator", "spi"), dashboard);
         browser.untilText("#vt-visits .visit", "Parfondeval");
         assertThat(browser.find("#nav-tour").getAttribute("aria-current")).isEqualTo("page");
         assertThat(browser.find("#vt-example").isDisplayed()).isTrue();

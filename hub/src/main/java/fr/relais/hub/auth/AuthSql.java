@@ -1,6 +1,6 @@
 package fr.relais.hub.auth;
 
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.SerialSql;
 import java.sql.Connection;
 
 /**

@@ -1,6 +1,6 @@
 package fr.relais.hub.content;
 
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.SerialSql;
 import fr.relais.protocol.content.PlaceContent;
 import java.sql.Connection;
 import java.util.List;

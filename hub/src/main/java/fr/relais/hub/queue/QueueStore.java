@@ -1,6 +1,6 @@
 package fr.relais.hub.queue;
 
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.SerialSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,11 +1,11 @@
 package fr.relais.hub.workshop;
 
-import fr.relais.hub.store.BadCursorException;
-import fr.relais.hub.store.Cursor;
-import fr.relais.hub.store.Page;
-import fr.relais.hub.store.PageRequest;
-import fr.relais.hub.store.PagedQuery;
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.BadCursorException;
+import fr.relais.hub.db.Cursor;
+import fr.relais.hub.db.Page;
+import fr.relais.hub.db.PageRequest;
+import fr.relais.hub.db.PagedQuery;
+import fr.relais.hub.db.SerialSql;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;

@@ -56,7 +56,7 @@ class ArchitectureTest {
     private static final Set<String> FEATURES = Set.of("api", "auth", "alert", "notify", "command", "access",
             "cowork", "place", "van", "workshop", "appointment", "queue", "content", "metrics");
 
-    /** Packages whose own JDBC code still prepares statements, instead of going through db.SerialSql. */
+    /** Packages whose own JDBC code still prepares statements, instead of going through db.Sql. */
     private static final Set<String> KNOWN_OWN_JDBC = Set.of(
             // ingest.write writes in its own batches' transactions: it keeps its statements (plan 1.4)
             "ingest",
@@ -107,7 +107,7 @@ class ArchitectureTest {
                 .flatMap(Optional::stream)
                 .filter(name -> !name.equals("db"))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(preparing).as("JDBC goes through fr.relais.hub.db (SerialSql)").isSubsetOf(KNOWN_OWN_JDBC);
+        assertThat(preparing).as("JDBC goes through fr.relais.hub.db (Sql)").isSubsetOf(KNOWN_OWN_JDBC);
         assertThat(KNOWN_OWN_JDBC).as("a package that no longer prepares statements must leave KNOWN_OWN_JDBC")
                 .isSubsetOf(preparing);
     }

@@ -6,17 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Statements on one of the hub's connections, serialised on it, for the stores that share it
- * (accounts and audit, coworking data). Blocks on JDBC: never call it on the event loop.
+ * The hub's one JDBC helper: statements on one of the hub's connections, serialised on it, for the
+ * stores that share it (accounts and audit, coworking data, workshops, content, the queue). Lists,
+ * single rows, keyset pages, writes and transactions, each failure as a {@link StoreException}
+ * naming what could not be read or written. Blocks on JDBC: never call it on the event loop.
  */
-public class SerialSql {
+public class Sql {
     protected final Connection connection;
     private final String what;
 
     /** @param what what the connection holds, for the errors: "accounts", "coworking data" */
-    protected SerialSql(Connection connection, String what) {
+    protected Sql(Connection connection, String what) {
         this.connection = connection;
         this.what = what;
     }
@@ -43,6 +47,24 @@ public class SerialSql {
                 throw new StoreException("cannot read " + what + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The first row, if any. */
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
+        return query(sql, mapper, parameters).stream().findFirst();
+    }
+
+    /** One page of a keyset-paged list; {@code key} gives the cursor of a row. */
+    public <T> Page<T> page(PagedQuery query, PageRequest page, RowMapper<T> mapper, Function<T, List<Object>> key)
+            throws BadCursorException {
+        List<Object> parameters = query.pageParameters(page);
+        long total = query(query.countSql(), row -> row.getLong(1), query.countParameters().toArray()).get(0);
+        List<T> rows = query(query.pageSql(page), mapper, parameters.toArray());
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows, total, Optional.empty());
+        }
+        List<T> kept = rows.subList(0, page.limit());
+        return new Page<>(kept, total, Optional.of(new Cursor(key.apply(kept.get(kept.size() - 1)))));
     }
 
     public int update(String sql, Object... parameters) {

@@ -1,7 +1,7 @@
 package fr.relais.bench;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code ./relais bench …}: each benchmark prints one summary line on stdout. */
 @Command(name = "relais-bench", mixinStandardHelpOptions = true,

@@ -5,11 +5,11 @@ import fr.relais.hub.alert.AlertRulesLoader;
 import fr.relais.hub.auth.AuthSettings;
 import fr.relais.hub.auth.TrustedProxies;
 import fr.relais.hub.config.HubConfig;
-import fr.relais.hub.config.IngestLimits;
 import fr.relais.hub.config.PrivateSqliteFile;
-import fr.relais.hub.config.RetentionSettings;
+import fr.relais.hub.db.Database;
+import fr.relais.hub.ingest.IngestLimits;
 import fr.relais.hub.ingest.MqttSettings;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.telemetry.RetentionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Runs the hub until SIGTERM or Ctrl-C. */
 @Command(name = "relais-hub", mixinStandardHelpOptions = true, versionProvider = HubMain.Version.class,

@@ -2,10 +2,10 @@ package fr.relais.hub;
 
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.content.ContentChanges;
+import fr.relais.hub.db.Database;
 import fr.relais.hub.place.PlacesApi;
 import fr.relais.hub.queue.QueueRoutes;
 import fr.relais.hub.queue.QueueStore;
-import fr.relais.hub.store.Database;
 import fr.relais.hub.van.VanApi;
 import fr.relais.hub.workshop.BookingsApi;
 import io.vertx.core.Vertx;

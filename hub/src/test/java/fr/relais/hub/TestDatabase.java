@@ -1,6 +1,6 @@
 package fr.relais.hub;
 
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.agent.device.badge.BadgeHasher;
 import fr.relais.broker.MosquittoProcess;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import fr.relais.kiosk.agent.KioskAgent;
 import fr.relais.kiosk.config.KioskConfig;
 import fr.relais.kiosk.config.Site;

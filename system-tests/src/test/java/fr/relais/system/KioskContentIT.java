@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.broker.MosquittoProcess;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

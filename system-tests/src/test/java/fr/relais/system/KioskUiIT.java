@@ -9,7 +9,7 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import fr.relais.broker.MosquittoProcess;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import fr.relais.kiosk.agent.KioskAgent;
 import fr.relais.kiosk.config.KioskConfig;
 import fr.relais.kiosk.config.Site;

@@ -1,7 +1,6 @@
 package fr.relais.hub.access;
 
 import fr.relais.hub.ingest.NotSentException;
-import fr.relais.hub.store.AccessListRows;
 import fr.relais.protocol.Topic;
 import fr.relais.protocol.access.AccessListFragments;
 import java.time.Clock;

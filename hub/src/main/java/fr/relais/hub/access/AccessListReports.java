@@ -1,6 +1,5 @@
 package fr.relais.hub.access;
 
-import fr.relais.hub.store.AccessListRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

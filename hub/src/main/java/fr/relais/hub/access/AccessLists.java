@@ -1,6 +1,5 @@
 package fr.relais.hub.access;
 
-import fr.relais.hub.store.AccessListRows;
 import fr.relais.protocol.Ids;
 import fr.relais.protocol.access.AccessList;
 import fr.relais.protocol.access.AccessListCodec;

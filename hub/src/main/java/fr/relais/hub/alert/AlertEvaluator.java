@@ -2,8 +2,6 @@ package fr.relais.hub.alert;
 
 import fr.relais.hub.notify.Notice;
 import fr.relais.hub.notify.Notifier;
-import fr.relais.hub.store.AlertRows;
-import fr.relais.hub.store.AlertStore;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.MessageIds;
 import fr.relais.protocol.Severity;

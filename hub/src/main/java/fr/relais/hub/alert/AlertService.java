@@ -1,7 +1,5 @@
 package fr.relais.hub.alert;
 
-import fr.relais.hub.store.AlertRows;
-import fr.relais.hub.store.AlertStore;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
 package fr.relais.hub.alert;
 
-import fr.relais.hub.store.AlertRows;
-import fr.relais.hub.store.AlertStore;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.SiteKind;

@@ -1,12 +1,19 @@
 package fr.relais.hub.api;
 
+import fr.relais.hub.alert.AlertRoutes;
 import fr.relais.hub.auth.Auth;
+import fr.relais.hub.command.CommandRoutes;
 import fr.relais.hub.command.CommandSender;
+import fr.relais.hub.command.OpenDoorRoutes;
 import fr.relais.hub.ingest.DeadLetterReplay;
 import fr.relais.hub.metrics.HubMetrics;
-import fr.relais.hub.store.RegistryReader;
-import fr.relais.hub.store.SiteNames;
-import fr.relais.hub.store.TelemetryReader;
+import fr.relais.hub.registry.RegistryReader;
+import fr.relais.hub.registry.SiteNames;
+import fr.relais.hub.telemetry.TelemetryReader;
+import fr.relais.hub.telemetry.TelemetryRoutes;
+import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.ApiJson;
+import fr.relais.hub.web.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -155,12 +162,12 @@ public final class ApiServer {
             van.mount(router);
         }
         features.forEach(mount -> mount.accept(router));
-        router.route("/api/*").handler(ctx -> fail(ctx, 404, "no such API route: " + ctx.request().method()
+        router.route("/api/*").handler(ctx -> ApiErrors.fail(ctx, 404, "no such API route: " + ctx.request().method()
                 + " " + ctx.request().path()));
         // Prometheus scrapes with a bearer token (its authorization.credentials_file).
         router.get("/metrics").handler(auth.handler()).handler(this::metrics);
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
-        router.route().handler(ctx -> fail(ctx, 404, "not found: " + ctx.request().path()));
+        router.route().handler(ctx -> ApiErrors.fail(ctx, 404, "not found: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return router;
     }
@@ -205,29 +212,6 @@ public final class ApiServer {
     }
 
     /**
-     * The {@code limit} parameter (1 to 1000) of a list that is not paged by cursor (alerts, the
-     * audit), or null once a 400 has been answered.
-     */
-    public static Integer limit(RoutingContext ctx, int defaultLimit) {
-        String asked = ctx.request().getParam("limit");
-        if (asked == null) {
-            return defaultLimit;
-        }
-        int limit;
-        try {
-            limit = Integer.parseInt(asked);
-        } catch (NumberFormatException e) {
-            fail(ctx, 400, "limit must be a whole number, got '" + asked + "'");
-            return null;
-        }
-        if (limit < 1 || limit > 1000) {
-            fail(ctx, 400, "limit must be between 1 and 1000, got " + limit);
-            return null;
-        }
-        return limit;
-    }
-
-    /**
      * A body must say it is JSON: a form-encoded or text body (what {@code curl -d} sends by
      * default) is refused before it is read, rather than half-understood. Bodiless requests pass.
      */
@@ -239,7 +223,7 @@ public final class ApiServer {
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
         String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (hasBody && !mediaType.equals("application/json")) {
-            fail(ctx, 415, request.method() + " " + request.path() + " takes a JSON body: send it with"
+            ApiErrors.fail(ctx, 415, request.method() + " " + request.path() + " takes a JSON body: send it with"
                     + " 'content-type: application/json', not " + (type == null ? "without a content-type"
                     : "'" + type + "'"));
             return;
@@ -257,7 +241,7 @@ public final class ApiServer {
             ctx.request().params();
             ctx.queryParams();
         } catch (IllegalArgumentException e) {
-            fail(ctx, 400, "the query string cannot be decoded: " + e.getMessage());
+            ApiErrors.fail(ctx, 400, "the query string cannot be decoded: " + e.getMessage());
             return;
         }
         ctx.next();
@@ -285,15 +269,6 @@ public final class ApiServer {
             case 500 -> "internal error, see the hub's log";
             default -> "request failed";
         };
-        fail(ctx, status, message);
-    }
-
-    /** Answers with the API's JSON error, unless an answer was sent already. */
-    public static void fail(RoutingContext ctx, int status, String message) {
-        if (ctx.response().ended()) {
-            return;
-        }
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
-                .end(ApiJson.error(status, message).encode());
+        ApiErrors.fail(ctx, status, message);
     }
 }

@@ -1,11 +1,13 @@
 package fr.relais.hub.api;
 
+import fr.relais.hub.alert.AlertBody;
 import fr.relais.hub.auth.Audit;
+import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.ingest.DeadLetterReplay;
 import fr.relais.hub.ingest.DeadLetterRetry;
-import fr.relais.hub.store.PageRequest;
-import fr.relais.hub.store.RegistryReader;
-import fr.relais.hub.store.Views;
+import fr.relais.hub.registry.RegistryReader;
+import fr.relais.hub.registry.Views;
+import fr.relais.hub.web.ApiErrors;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -51,7 +53,7 @@ final class DeadLetterRoutes {
     private void one(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         if (!RetryBody.UUID_TEXT.matcher(id).matches()) {
-            ApiServer.fail(ctx, 400, "a dead letter id is a UUID, got '" + id + "'");
+            ApiErrors.fail(ctx, 400, "a dead letter id is a UUID, got '" + id + "'");
             return;
         }
         String wanted = id.toLowerCase(Locale.ROOT);
@@ -65,7 +67,7 @@ final class DeadLetterRoutes {
             body = RetryBody.parse(ctx.body() == null || ctx.body().buffer() == null ? null
                     : ctx.body().buffer().getBytes());
         } catch (AlertBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Audit.summary(ctx, body.ids().map(ids -> ids.size() + " dead letters retried by id")
@@ -103,7 +105,7 @@ final class DeadLetterRoutes {
                     if (single) {
                         Result only = results.get(0);
                         if (only.outcome().equals("not-found")) {
-                            ApiServer.fail(ctx, 404, "no dead letter " + only.id());
+                            ApiErrors.fail(ctx, 404, "no dead letter " + only.id());
                         } else {
                             ctx.json(only.json());
                         }
@@ -153,7 +155,7 @@ final class DeadLetterRoutes {
         Throwable failure = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
                 ? cause.getCause() : cause;
         if (failure instanceof DeadLetterReplay.Busy || failure instanceof TimeoutException) {
-            ApiServer.fail(ctx, 503, failure instanceof TimeoutException
+            ApiErrors.fail(ctx, 503, failure instanceof TimeoutException
                     ? "queued, but ingestion has not stored it within " + WAIT_SECONDS + " s (it is behind, or the"
                     + " database is failing): it will be, look at the dead letters again later"
                     : failure.getMessage());

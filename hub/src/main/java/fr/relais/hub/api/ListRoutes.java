@@ -1,9 +1,11 @@
 package fr.relais.hub.api;
 
 import fr.relais.hub.auth.Caller;
-import fr.relais.hub.auth.Role;
-import fr.relais.hub.store.Filters;
-import fr.relais.hub.store.RegistryReader;
+import fr.relais.hub.registry.Filters;
+import fr.relais.hub.registry.RegistryReader;
+import fr.relais.hub.web.ApiJson;
+import fr.relais.hub.web.ListParams;
+import fr.relais.hub.web.PagedReply;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.SiteKind;
@@ -32,7 +34,7 @@ final class ListRoutes {
     void mount(Router router) {
         router.get("/api/sites").handler(ctx -> PagedReply.send(vertx, ctx, Set.of("kind"), DEFAULT_REGISTRY_LIMIT,
                 params -> {
-                    Filters.Sites filter = new Filters.Sites(params.choice("kind", wire(SiteKind.class)),
+                    Filters.Sites filter = new Filters.Sites(params.choice("kind", ListParams.wire(SiteKind.class)),
                             viewerSite(ctx));
                     return page -> registry.sites(filter, page);
                 }, ApiJson::site));
@@ -44,7 +46,7 @@ final class ListRoutes {
         router.get("/api/devices").handler(ctx -> PagedReply.send(vertx, ctx, Set.of("site", "node", "kind", "health"),
                 DEFAULT_REGISTRY_LIMIT, params -> {
                     Filters.Devices filter = new Filters.Devices(site(ctx, params), params.id("node"),
-                            params.choice("kind", wire(DeviceKind.class)), params.choice("health", wire(Health.class)));
+                            params.choice("kind", ListParams.wire(DeviceKind.class)), params.choice("health", ListParams.wire(Health.class)));
                     return page -> registry.devices(filter, page);
                 }, ApiJson::device));
         router.get("/api/dead-letters").handler(ctx -> PagedReply.send(vertx, ctx, Set.of("node", "reason"),
@@ -71,9 +73,5 @@ final class ListRoutes {
             throw new ListParams.Bad("site: this account sees site " + own + " only");
         }
         return own;
-    }
-
-    static <E extends Enum<E> & WireValue> List<String> wire(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(WireValue::wire).toList();
     }
 }

@@ -1,6 +1,7 @@
 package fr.relais.hub.api;
 
 import fr.relais.hub.auth.Auth;
+import fr.relais.hub.web.ApiErrors;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -45,7 +46,7 @@ final class ProbeDownloadRoutes {
         Optional<DownloadAllowance.Refusal> refusal = allowance.take(client, bytes);
         if (refusal.isPresent()) {
             ctx.response().putHeader("Retry-After", Long.toString(refusal.get().retryAfter().toSeconds()));
-            ApiServer.fail(ctx, 429, refusal.get().reason() + "; try again in " + refusal.get().retryAfter().toSeconds()
+            ApiErrors.fail(ctx, 429, refusal.get().reason() + "; try again in " + refusal.get().retryAfter().toSeconds()
                     + " s");
             return;
         }
@@ -88,12 +89,12 @@ final class ProbeDownloadRoutes {
     private static Long bytes(RoutingContext ctx) {
         for (String name : ctx.queryParams().names()) {
             if (!BYTES.equals(name)) {
-                ApiServer.fail(ctx, 400, "unknown parameter '" + name + "': this route takes bytes");
+                ApiErrors.fail(ctx, 400, "unknown parameter '" + name + "': this route takes bytes");
                 return null;
             }
         }
         if (ctx.queryParams().getAll(BYTES).size() > 1) {
-            ApiServer.fail(ctx, 400, "parameter 'bytes' is given more than once");
+            ApiErrors.fail(ctx, 400, "parameter 'bytes' is given more than once");
             return null;
         }
         String asked = ctx.queryParams().get(BYTES);
@@ -104,11 +105,11 @@ final class ProbeDownloadRoutes {
         try {
             bytes = Long.parseLong(asked);
         } catch (NumberFormatException e) {
-            ApiServer.fail(ctx, 400, "bytes must be a whole number, got '" + asked + "'");
+            ApiErrors.fail(ctx, 400, "bytes must be a whole number, got '" + asked + "'");
             return null;
         }
         if (bytes < 1 || bytes > MAX_BYTES) {
-            ApiServer.fail(ctx, 400, "bytes must be between 1 and " + MAX_BYTES + ", got " + bytes);
+            ApiErrors.fail(ctx, 400, "bytes must be between 1 and " + MAX_BYTES + ", got " + bytes);
             return null;
         }
         return bytes;

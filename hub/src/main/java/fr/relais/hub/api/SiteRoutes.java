@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.relais.hub.alert.AlertBody;
 import fr.relais.hub.auth.Audit;
-import fr.relais.hub.store.SiteNames;
+import fr.relais.hub.registry.SiteNames;
+import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.ApiJson;
 import fr.relais.protocol.Ids;
 import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.json.FieldException;
@@ -51,14 +54,14 @@ final class SiteRoutes {
     private void change(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         if (!Ids.isValid(id)) {
-            ApiServer.fail(ctx, 400, "a site id is a protocol identifier, got '" + id + "'");
+            ApiErrors.fail(ctx, 400, "a site id is a protocol identifier, got '" + id + "'");
             return;
         }
         Change change;
         try {
             change = parse(ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
         } catch (AlertBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Audit.summary(ctx, "site " + id + change.name().map(name -> " named '" + name + "'").orElse("")
@@ -68,7 +71,7 @@ final class SiteRoutes {
                     if (result.failed()) {
                         ctx.fail(500, result.cause());
                     } else if (result.result().isEmpty()) {
-                        ApiServer.fail(ctx, 404, "no site " + id);
+                        ApiErrors.fail(ctx, 404, "no site " + id);
                     } else {
                         ctx.json(ApiJson.site(result.result().get()));
                     }

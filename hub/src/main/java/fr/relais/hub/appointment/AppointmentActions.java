@@ -1,7 +1,7 @@
 package fr.relais.hub.appointment;
 
-import fr.relais.hub.content.KioskActionHandler;
 import fr.relais.hub.content.KioskActionHandler.ActionAnswer;
+import fr.relais.hub.content.KioskActionHandler;
 import fr.relais.hub.cowork.CoworkingApi;
 import fr.relais.hub.workshop.KioskData;
 import fr.relais.hub.workshop.KioskHandler;

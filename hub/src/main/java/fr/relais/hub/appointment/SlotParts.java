@@ -1,6 +1,6 @@
 package fr.relais.hub.appointment;
 
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import fr.relais.hub.workshop.PlaceSql;
 import fr.relais.hub.workshop.PlaceTimes;
 import fr.relais.protocol.content.PlaceContent;

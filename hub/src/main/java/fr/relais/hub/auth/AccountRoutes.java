@@ -1,6 +1,7 @@
 package fr.relais.hub.auth;
 
-import fr.relais.hub.api.ApiServer;
+import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.JsonBody;
 import fr.relais.protocol.Ids;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -52,12 +53,12 @@ final class AccountRoutes {
                 throw new JsonBody.Invalid(problem);
             }
         } catch (JsonBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         SessionRoutes.blocking(ctx, () -> accounts.create(account, passwords.hash(password)), created -> {
             if (!created) {
-                ApiServer.fail(ctx, 409, "an account '" + account.username() + "' exists already");
+                ApiErrors.fail(ctx, 409, "an account '" + account.username() + "' exists already");
                 return;
             }
             Audit.summary(ctx, "account " + account.username() + " created (" + account.role().wire()
@@ -84,7 +85,7 @@ final class AccountRoutes {
             }
             change = new AccountChange(password, role, site, body.bool("disabled"));
         } catch (JsonBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         SessionRoutes.blocking(ctx, () -> {
@@ -114,7 +115,7 @@ final class AccountRoutes {
     }
 
     private void audit(RoutingContext ctx) {
-        Integer limit = ApiServer.limit(ctx, DEFAULT_AUDIT_LIMIT);
+        Integer limit = ApiErrors.limit(ctx, DEFAULT_AUDIT_LIMIT);
         if (limit == null) {
             return;
         }
@@ -125,11 +126,11 @@ final class AccountRoutes {
 
     private static void refuse(RoutingContext ctx, AccountStore.Change outcome, String username) {
         switch (outcome) {
-            case UNKNOWN -> ApiServer.fail(ctx, 404, "no account '" + username + "'");
-            case LAST_ADMIN -> ApiServer.fail(ctx, 409, "'" + username + "' is the last enabled admin:"
+            case UNKNOWN -> ApiErrors.fail(ctx, 404, "no account '" + username + "'");
+            case LAST_ADMIN -> ApiErrors.fail(ctx, 409, "'" + username + "' is the last enabled admin:"
                     + " make another admin first");
-            case VIEWER_WITHOUT_SITE -> ApiServer.fail(ctx, 400, "a viewer or a manager needs a site");
-            case SITE_FOR_NON_VIEWER -> ApiServer.fail(ctx, 400, "only a viewer or a manager has a site");
+            case VIEWER_WITHOUT_SITE -> ApiErrors.fail(ctx, 400, "a viewer or a manager needs a site");
+            case SITE_FOR_NON_VIEWER -> ApiErrors.fail(ctx, 400, "only a viewer or a manager has a site");
             default -> throw new IllegalStateException("not a refusal: " + outcome);
         }
     }

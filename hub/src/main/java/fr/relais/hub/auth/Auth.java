@@ -1,6 +1,6 @@
 package fr.relais.hub.auth;
 
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

@@ -1,6 +1,6 @@
 package fr.relais.hub.auth;
 
-import fr.relais.hub.api.ApiServer;
+import fr.relais.hub.web.ApiErrors;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -73,12 +73,12 @@ final class AuthHandler implements Handler<RoutingContext> {
         caller.attachTo(ctx);
         if (sessionSecret != null && !Permissions.isRead(ctx.request().method())
                 && !Secrets.same(Secrets.csrfToken(sessionSecret), ctx.request().getHeader(CSRF_HEADER))) {
-            ApiServer.fail(ctx, 403, "a write with a session cookie needs the " + CSRF_HEADER
+            ApiErrors.fail(ctx, 403, "a write with a session cookie needs the " + CSRF_HEADER
                     + " header that login and GET /api/me give");
             return;
         }
         if (!Permissions.allows(caller, ctx.request().method(), ctx.normalizedPath())) {
-            ApiServer.fail(ctx, 403, "the " + caller.role().wire() + " role may not " + ctx.request().method()
+            ApiErrors.fail(ctx, 403, "the " + caller.role().wire() + " role may not " + ctx.request().method()
                     + " " + ctx.normalizedPath());
             return;
         }
@@ -87,6 +87,6 @@ final class AuthHandler implements Handler<RoutingContext> {
 
     private static void unauthorized(RoutingContext ctx, String message) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"relais\"");
-        ApiServer.fail(ctx, 401, "authentication required: " + message);
+        ApiErrors.fail(ctx, 401, "authentication required: " + message);
     }
 }

@@ -1,13 +1,13 @@
 package fr.relais.hub.auth;
 
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.Sql;
 import java.sql.Connection;
 
 /**
  * Statements on the accounts' connection, serialised on it: the account, session, token and
  * audit stores share it. Blocks on JDBC: never call it on the event loop.
  */
-final class AuthSql extends SerialSql {
+final class AuthSql extends Sql {
     AuthSql(Connection connection) {
         super(connection, "accounts");
     }

@@ -1,6 +1,7 @@
 package fr.relais.hub.auth;
 
-import fr.relais.hub.api.ApiServer;
+import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.JsonBody;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -38,7 +39,7 @@ final class SessionRoutes {
             password = body.text("password", true);
         } catch (JsonBody.Invalid e) {
             Audit.summary(ctx, "login refused: " + e.getMessage());
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Audit.attempted(ctx, username);
@@ -50,7 +51,7 @@ final class SessionRoutes {
         limitedWork(ctx, username, client, () -> authenticator.login(username, password, previous), login -> {
             if (login.isEmpty()) {
                 Audit.summary(ctx, "login failed");
-                ApiServer.fail(ctx, 401, WRONG);
+                ApiErrors.fail(ctx, 401, WRONG);
                 return;
             }
             limiter.succeeded(username, client);
@@ -76,7 +77,7 @@ final class SessionRoutes {
                 throw new JsonBody.Invalid(Passwords.problem(replacement));
             }
         } catch (JsonBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         String client = ClientAddress.of(ctx);
@@ -88,7 +89,7 @@ final class SessionRoutes {
                 replacement), changed -> {
             if (!changed) {
                 Audit.summary(ctx, "password change refused: wrong current password");
-                ApiServer.fail(ctx, 403, "the current password is wrong");
+                ApiErrors.fail(ctx, 403, "the current password is wrong");
                 return;
             }
             limiter.succeeded(caller.username(), client);
@@ -107,7 +108,7 @@ final class SessionRoutes {
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         Audit.summary(ctx, "refused: too many failed passwords");
         ctx.response().putHeader("Retry-After", Long.toString(seconds));
-        ApiServer.fail(ctx, 429, "too many failed logins; try again in " + seconds + " s");
+        ApiErrors.fail(ctx, 429, "too many failed logins; try again in " + seconds + " s");
         return true;
     }
 

@@ -1,6 +1,7 @@
 package fr.relais.hub.auth;
 
-import fr.relais.hub.api.ApiServer;
+import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.JsonBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -41,11 +42,11 @@ final class TokenRoutes {
             name = body.text("name", true);
             days = body.whole("expiresInDays", 1, MAX_EXPIRY_DAYS);
         } catch (JsonBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         if (!NAME.matcher(name).matches()) {
-            ApiServer.fail(ctx, 400, "name must be 1 to 64 letters, digits, spaces or . _ : / @ ' ( ) -");
+            ApiErrors.fail(ctx, 400, "name must be 1 to 64 letters, digits, spaces or . _ : / @ ' ( ) -");
             return;
         }
         Duration lifetime = Duration.ofDays(days == null ? DEFAULT_EXPIRY_DAYS : days);
@@ -70,7 +71,7 @@ final class TokenRoutes {
                 .map(token -> tokens.delete(token.id()) ? token : null), deleted -> {
                     if (deleted.isEmpty()) {
                         // Someone else's token is as unknown as a missing one: ids are not revealed.
-                        ApiServer.fail(ctx, 404, "no token " + id + " of yours");
+                        ApiErrors.fail(ctx, 404, "no token " + id + " of yours");
                         return;
                     }
                     Audit.summary(ctx, "token '" + deleted.get().name() + "' of " + deleted.get().username() + " revoked");

@@ -1,12 +1,11 @@
 package fr.relais.hub.command;
 
+import fr.relais.hub.db.JsonTexts;
 import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.NotSentException;
-import fr.relais.hub.store.CommandStatus;
-import fr.relais.hub.store.CommandStore;
-import fr.relais.hub.store.JsonTexts;
-import fr.relais.hub.store.RegistryReader;
-import fr.relais.hub.store.Views;
+import fr.relais.hub.registry.CommandStatus;
+import fr.relais.hub.registry.RegistryReader;
+import fr.relais.hub.registry.Views;
 import fr.relais.protocol.Command;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.MessageIds;

@@ -1,6 +1,5 @@
 package fr.relais.hub.command;
 
-import fr.relais.hub.store.CommandStore;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,10 @@
 package fr.relais.hub.config;
 
 import fr.relais.hub.auth.AuthSettings;
+import fr.relais.hub.ingest.IngestLimits;
 import fr.relais.hub.ingest.MqttSettings;
-import fr.relais.hub.store.NodeSilence;
+import fr.relais.hub.registry.NodeSilence;
+import fr.relais.hub.telemetry.RetentionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,12 +1,12 @@
 package fr.relais.hub.content;
 
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.Sql;
 import fr.relais.protocol.content.PlaceContent;
 import java.sql.Connection;
 import java.util.List;
 
 /** What the publisher reads itself: the sites' nodes and the answers to each node's kiosk actions. */
-final class ContentRows extends SerialSql {
+final class ContentRows extends Sql {
     /** A node's content carries at most this many answers (the newest). */
     static final int MAX_ANSWERS = 200;
 

@@ -1,6 +1,6 @@
 package fr.relais.hub.content;
 
-import fr.relais.hub.store.StoredEvents;
+import fr.relais.hub.ingest.write.StoredEvents;
 import fr.relais.protocol.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package fr.relais.hub.cowork;
 
 import fr.relais.hub.access.AccessChanges;
-import fr.relais.hub.store.StoredEvents;
+import fr.relais.hub.ingest.write.StoredEvents;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Event;
 import fr.relais.protocol.Ids;

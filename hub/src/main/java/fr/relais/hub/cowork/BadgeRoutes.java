@@ -1,9 +1,9 @@
 package fr.relais.hub.cowork;
 
 import fr.relais.hub.access.AccessChanges;
-import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
+import fr.relais.hub.web.ApiErrors;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -58,7 +58,7 @@ final class BadgeRoutes {
                 return badges.ofMember(id, page);
             }, CoworkJson::badge);
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
         }
     }
 
@@ -84,7 +84,7 @@ final class BadgeRoutes {
                 throw new CoworkBody.Invalid("validUntil " + until + " is before validFrom " + from);
             }
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Audit.summary(ctx, "coworking badge enrolled for member " + memberId
@@ -130,7 +130,7 @@ final class BadgeRoutes {
             body.date("validFrom");
             body.date("validUntil");
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Audit.summary(ctx, "coworking badge " + id + " changed");
@@ -169,7 +169,7 @@ final class BadgeRoutes {
                             .put("reader", read.reader()).put("door", read.door()).put("at", CoworkJson.at(read.at()))
                             .put("label", Badge.labelOf(read.hash())));
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
         }

@@ -1,9 +1,9 @@
 package fr.relais.hub.cowork;
 
 import fr.relais.hub.access.AccessChanges;
-import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
+import fr.relais.hub.web.ApiErrors;
 import fr.relais.protocol.Ids;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
@@ -58,7 +58,7 @@ final class BookingRoutes {
             String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
             CoworkReply.page(vertx, ctx, query.page(), page -> resources.list(site, page), CoworkJson::resource);
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
         }
@@ -75,7 +75,7 @@ final class BookingRoutes {
             resource = new Resource(MessageIds.next().toString(), site, body.text("name", true),
                     body.choice("kind", true, Resource.KINDS), body.id("door", false), clock.millis());
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
@@ -97,7 +97,7 @@ final class BookingRoutes {
             Instant to = query.instant("to");
             CoworkReply.page(vertx, ctx, query.page(), page -> bookings.list(site, from, to, page), CoworkJson::booking);
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
         }
@@ -121,7 +121,7 @@ final class BookingRoutes {
                 throw new CoworkBody.Invalid("until: a booking lasts at most " + MAX_BOOKING.toDays() + " days");
             }
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Audit.summary(ctx, "coworking booking of " + resourceId + " for member " + memberId + " from " + from);
@@ -161,7 +161,7 @@ final class BookingRoutes {
     private void readSettings(RoutingContext ctx) {
         String site = ctx.pathParam("site");
         if (Ids.problem(site) != null) {
-            ApiServer.fail(ctx, 400, "site " + Ids.problem(site));
+            ApiErrors.fail(ctx, 400, "site " + Ids.problem(site));
             return;
         }
         CoworkReply.answer(vertx, ctx, 200, () -> {
@@ -186,7 +186,7 @@ final class BookingRoutes {
             }
             asked = new SiteSettings(site, zone(zone), margin, time(checkout));
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Audit.summary(ctx, "coworking settings of " + site + " changed");

@@ -1,5 +1,6 @@
 package fr.relais.hub.cowork;
 
+import fr.relais.protocol.Ids;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import fr.relais.protocol.Ids;
 
 /**
  * A coworking request body read strictly: a JSON object whose fields are all known, each of the

@@ -1,8 +1,8 @@
 package fr.relais.hub.cowork;
 
-import fr.relais.hub.store.BadCursorException;
-import fr.relais.hub.store.Cursor;
-import fr.relais.hub.store.PageRequest;
+import fr.relais.hub.db.BadCursorException;
+import fr.relais.hub.db.Cursor;
+import fr.relais.hub.db.PageRequest;
 import fr.relais.protocol.Ids;
 import io.vertx.core.MultiMap;
 import java.time.Instant;

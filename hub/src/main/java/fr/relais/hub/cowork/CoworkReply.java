@@ -1,10 +1,10 @@
 package fr.relais.hub.cowork;
 
-import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Caller;
-import fr.relais.hub.store.BadCursorException;
-import fr.relais.hub.store.Page;
-import fr.relais.hub.store.PageRequest;
+import fr.relais.hub.db.BadCursorException;
+import fr.relais.hub.db.Page;
+import fr.relais.hub.db.PageRequest;
+import fr.relais.hub.web.ApiErrors;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -87,14 +87,14 @@ final class CoworkReply {
     static void failed(RoutingContext ctx, Throwable cause) {
         if (cause instanceof Refused refused) {
             if (refused.conflict() == null) {
-                ApiServer.fail(ctx, refused.status(), refused.getMessage());
+                ApiErrors.fail(ctx, refused.status(), refused.getMessage());
             } else if (!ctx.response().ended()) {
                 ctx.response().setStatusCode(refused.status()).putHeader("content-type", "application/json; charset=utf-8")
                         .end(new JsonObject().put("error", refused.getMessage()).put("status", refused.status())
                                 .put("conflict", refused.conflict()).encode());
             }
         } else if (cause instanceof BadCursorException bad) {
-            ApiServer.fail(ctx, 400, bad.getMessage());
+            ApiErrors.fail(ctx, 400, bad.getMessage());
         } else {
             ctx.fail(500, cause);
         }

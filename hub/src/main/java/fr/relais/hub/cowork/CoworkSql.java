@@ -1,30 +1,19 @@
 package fr.relais.hub.cowork;
 
-import fr.relais.hub.store.BadCursorException;
-import fr.relais.hub.store.Cursor;
-import fr.relais.hub.store.Page;
-import fr.relais.hub.store.PageRequest;
-import fr.relais.hub.store.PagedQuery;
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.PagedQuery;
+import fr.relais.hub.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Statements on the coworking connection, serialised on it: every coworking store shares it.
  * Blocks on JDBC: never call it on the event loop.
  */
-final class CoworkSql extends SerialSql {
+final class CoworkSql extends Sql {
     CoworkSql(Connection connection) {
         super(connection, "coworking data");
-    }
-
-    <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
-        return query(sql, mapper, parameters).stream().findFirst();
     }
 
     /**
@@ -39,19 +28,6 @@ final class CoworkSql extends SerialSql {
             run("UPDATE coworking_sites SET booking_margin_minutes = booking_margin_minutes WHERE site_id = ?", site);
             return null;
         }, work);
-    }
-
-    /** One page of a keyset-paged list; {@code key} gives the cursor of a row. */
-    <T> Page<T> page(PagedQuery query, PageRequest page, RowMapper<T> mapper, Function<T, List<Object>> key)
-            throws BadCursorException {
-        List<Object> parameters = query.pageParameters(page);
-        long total = query(query.countSql(), row -> row.getLong(1), query.countParameters().toArray()).get(0);
-        List<T> rows = query(query.pageSql(page), mapper, parameters.toArray());
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows, total, Optional.empty());
-        }
-        List<T> kept = rows.subList(0, page.limit());
-        return new Page<>(kept, total, Optional.of(new Cursor(key.apply(kept.get(kept.size() - 1)))));
     }
 
     private void run(String sql, Object... parameters) throws SQLException {

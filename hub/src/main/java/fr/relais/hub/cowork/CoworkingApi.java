@@ -1,7 +1,7 @@
 package fr.relais.hub.cowork;
 
 import fr.relais.hub.access.AccessChanges;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;

@@ -1,6 +1,6 @@
 package fr.relais.hub.cowork;
 
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import fr.relais.protocol.MessageIds;
 import java.time.Clock;
 import java.time.LocalDate;

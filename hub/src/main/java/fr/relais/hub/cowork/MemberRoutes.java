@@ -1,9 +1,9 @@
 package fr.relais.hub.cowork;
 
 import fr.relais.hub.access.AccessChanges;
-import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
+import fr.relais.hub.web.ApiErrors;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -49,7 +49,7 @@ final class MemberRoutes {
             String status = query.choice("status", Member.STATUSES);
             CoworkReply.page(vertx, ctx, query.page(), page -> members.list(site, status, page), CoworkJson::member);
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
         }
@@ -81,7 +81,7 @@ final class MemberRoutes {
                     status == null ? "active" : status, body.text("notes", false, CoworkBody.MAX_NOTES),
                     body.whole("packDaysLeft", 0, 10_000), clock.millis());
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
@@ -112,7 +112,7 @@ final class MemberRoutes {
             body.text("notes", false, CoworkBody.MAX_NOTES);
             body.whole("packDaysLeft", 0, 10_000);
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Audit.summary(ctx, "coworking member " + id + " changed");
@@ -163,7 +163,7 @@ final class MemberRoutes {
             String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
             CoworkReply.page(vertx, ctx, query.page(), page -> plans.list(site, page), CoworkJson::plan);
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
         }
@@ -179,7 +179,7 @@ final class MemberRoutes {
             }
             plan = PlanBodies.read(body, null, site, MessageIds.next().toString(), clock.millis());
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
@@ -202,7 +202,7 @@ final class MemberRoutes {
                 throw new CoworkBody.Invalid("site cannot change: a plan belongs to one site");
             }
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Audit.summary(ctx, "coworking plan " + id + " changed");

@@ -1,9 +1,9 @@
 package fr.relais.hub.cowork;
 
-import fr.relais.hub.store.BadCursorException;
-import fr.relais.hub.store.Page;
-import fr.relais.hub.store.PageRequest;
-import fr.relais.hub.store.PagedQuery;
+import fr.relais.hub.db.BadCursorException;
+import fr.relais.hub.db.Page;
+import fr.relais.hub.db.PageRequest;
+import fr.relais.hub.db.PagedQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

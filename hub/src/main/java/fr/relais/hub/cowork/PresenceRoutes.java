@@ -1,9 +1,9 @@
 package fr.relais.hub.cowork;
 
-import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Caller;
-import fr.relais.hub.store.Page;
-import fr.relais.hub.store.PageRequest;
+import fr.relais.hub.db.Page;
+import fr.relais.hub.db.PageRequest;
+import fr.relais.hub.web.ApiErrors;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -54,7 +54,7 @@ final class PresenceRoutes {
                 return presence.now(site, page);
             }, visit -> visit);
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
         }
@@ -97,7 +97,7 @@ final class PresenceRoutes {
                 }
             });
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
         }
@@ -135,7 +135,7 @@ final class PresenceRoutes {
                     from == null ? null : from.toEpochMilli(), to == null ? null : to.toEpochMilli(), member, page),
                     entry -> entry);
         } catch (CoworkBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
         } catch (Refused e) {
             CoworkReply.failed(ctx, e);
         }

@@ -2,8 +2,8 @@ package fr.relais.hub.metrics;
 
 import fr.relais.hub.ingest.BatchListener;
 import fr.relais.hub.ingest.IngestStats;
-import fr.relais.hub.store.GuardCounters;
-import fr.relais.hub.store.StoredTotals;
+import fr.relais.hub.ingest.write.GuardCounters;
+import fr.relais.hub.ingest.write.StoredTotals;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

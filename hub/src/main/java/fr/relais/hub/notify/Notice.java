@@ -1,6 +1,6 @@
 package fr.relais.hub.notify;
 
-import fr.relais.hub.store.AlertRows;
+import fr.relais.hub.alert.AlertRows;
 
 /** Something a technician may want to hear about an alert. */
 public record Notice(Kind kind, AlertRows.Alert alert) {

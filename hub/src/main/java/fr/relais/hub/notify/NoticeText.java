@@ -1,6 +1,6 @@
 package fr.relais.hub.notify;
 
-import fr.relais.hub.store.AlertRows;
+import fr.relais.hub.alert.AlertRows;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 

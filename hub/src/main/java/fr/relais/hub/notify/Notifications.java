@@ -1,6 +1,6 @@
 package fr.relais.hub.notify;
 
-import fr.relais.hub.store.AlertRows;
+import fr.relais.hub.alert.AlertRows;
 import fr.relais.protocol.Severity;
 import fr.relais.protocol.WireValue;
 import io.vertx.core.Future;

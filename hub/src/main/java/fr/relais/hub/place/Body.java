@@ -1,5 +1,6 @@
 package fr.relais.hub.place;
 
+import fr.relais.protocol.Ids;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import fr.relais.protocol.Ids;
 
 /**
  * A request body (or one object in it) read strictly: a JSON object whose fields are all known,

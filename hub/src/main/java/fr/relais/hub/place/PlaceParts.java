@@ -1,6 +1,6 @@
 package fr.relais.hub.place;
 
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import fr.relais.protocol.content.PlaceContent;
 import java.util.List;
 

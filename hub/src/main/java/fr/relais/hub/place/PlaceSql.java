@@ -1,23 +1,18 @@
 package fr.relais.hub.place;
 
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * Statements on the places' and the van tour's connection, serialised on it (the lead may give
  * them one of their own; the coworking connection serves until then). Blocks on JDBC: never call
  * it on the event loop.
  */
-public final class PlaceSql extends SerialSql {
+public final class PlaceSql extends Sql {
     public PlaceSql(Connection connection) {
         super(connection, "places and van tour");
-    }
-
-    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
-        return query(sql, mapper, parameters).stream().findFirst();
     }
 
     /** Several statements as one transaction, rolled back on any failure. */

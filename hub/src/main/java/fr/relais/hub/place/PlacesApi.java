@@ -3,7 +3,7 @@ package fr.relais.hub.place;
 import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
 import fr.relais.hub.content.ContentChanges;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,7 @@
 package fr.relais.hub.place;
 
-import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Caller;
+import fr.relais.hub.web.ApiErrors;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -54,7 +54,7 @@ public final class Replies {
 
     public static void failed(RoutingContext ctx, Throwable cause) {
         if (cause instanceof Refusal refusal) {
-            ApiServer.fail(ctx, refusal.status(), refusal.getMessage());
+            ApiErrors.fail(ctx, refusal.status(), refusal.getMessage());
         } else {
             ctx.fail(500, cause);
         }

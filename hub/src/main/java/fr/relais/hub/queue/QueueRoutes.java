@@ -1,9 +1,9 @@
 package fr.relais.hub.queue;
 
-import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
 import fr.relais.hub.content.ContentChanges;
+import fr.relais.hub.web.ApiErrors;
 import fr.relais.protocol.Ids;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -53,7 +53,7 @@ public final class QueueRoutes {
             checkSite(site);
             day = day(ctx.request().getParam("day"));
         } catch (QueueBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         Caller caller = Caller.of(ctx);
@@ -71,7 +71,7 @@ public final class QueueRoutes {
             checkSite(site);
             desk = QueueBody.desk(ctx, true);
         } catch (QueueBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         if (!runs(ctx, site)) {
@@ -103,7 +103,7 @@ public final class QueueRoutes {
                 QueueBody.empty(ctx);
             }
         } catch (QueueBody.Invalid e) {
-            ApiServer.fail(ctx, 400, e.getMessage());
+            ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
         if (!runs(ctx, site)) {
@@ -164,7 +164,7 @@ public final class QueueRoutes {
 
     private static void refuse(RoutingContext ctx, String site) {
         Caller caller = Caller.of(ctx);
-        ApiServer.fail(ctx, 403, caller != null && caller.site() != null
+        ApiErrors.fail(ctx, 403, caller != null && caller.site() != null
                 ? "this account runs site " + caller.site() + " only, not " + site
                 : "this account may not run the queue of " + site);
     }
@@ -175,7 +175,7 @@ public final class QueueRoutes {
                 ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
                         .end(result.result().encode());
             } else if (result.cause() instanceof Conflict conflict) {
-                ApiServer.fail(ctx, conflict.status, conflict.getMessage());
+                ApiErrors.fail(ctx, conflict.status, conflict.getMessage());
             } else {
                 ctx.fail(500, result.cause());
             }

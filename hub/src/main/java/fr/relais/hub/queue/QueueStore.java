@@ -1,6 +1,6 @@
 package fr.relais.hub.queue;
 
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * Every change is a single conditional update ({@code WHERE status = …}): two mediators, or two
  * hubs on one PostgreSQL, calling at the same instant never get the same ticket.
  */
-public final class QueueStore extends SerialSql {
+public final class QueueStore extends Sql {
     /** A day's queue is a few dozen tickets; anything beyond this is not shown. */
     static final int MAX_DAY = 1000;
     private static final String COLUMNS = "id, site_id, node_id, day, number, label, topic, taken_at, called_at, desk,"

@@ -1,8 +1,8 @@
 package fr.relais.hub.van;
 
+import fr.relais.hub.db.Database;
 import fr.relais.hub.place.PlaceSql;
 import fr.relais.hub.place.Territory;
-import fr.relais.hub.store.Database;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

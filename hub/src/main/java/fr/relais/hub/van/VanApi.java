@@ -2,12 +2,12 @@ package fr.relais.hub.van;
 
 import fr.relais.hub.auth.Audit;
 import fr.relais.hub.content.ContentChanges;
+import fr.relais.hub.db.Database;
 import fr.relais.hub.place.Body;
 import fr.relais.hub.place.Commune;
 import fr.relais.hub.place.PlaceSql;
 import fr.relais.hub.place.Refusal;
 import fr.relais.hub.place.Replies;
-import fr.relais.hub.store.Database;
 import fr.relais.protocol.Ids;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;

@@ -1,10 +1,10 @@
 package fr.relais.hub.van;
 
+import fr.relais.hub.db.Database;
 import fr.relais.hub.place.Commune;
 import fr.relais.hub.place.Place;
 import fr.relais.hub.place.PlaceJson;
 import fr.relais.hub.place.PlaceSql;
-import fr.relais.hub.store.Database;
 import fr.relais.protocol.content.PlaceContent;
 import java.time.Instant;
 import java.time.LocalDate;

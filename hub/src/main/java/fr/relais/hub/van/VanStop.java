@@ -3,8 +3,8 @@ package fr.relais.hub.van;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.temporal.TemporalAdjusters;
 import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
 
 /**
  * A recurring stop of the van: the {@code ordinal} {@code weekday} of every month (1 to 4, or -1

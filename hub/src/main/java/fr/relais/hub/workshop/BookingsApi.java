@@ -3,7 +3,7 @@ package fr.relais.hub.workshop;
 import fr.relais.hub.appointment.AppointmentRoutes;
 import fr.relais.hub.appointment.SlotStore;
 import fr.relais.hub.content.ContentChanges;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;

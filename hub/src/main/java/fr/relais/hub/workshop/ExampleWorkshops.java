@@ -2,7 +2,7 @@ package fr.relais.hub.workshop;
 
 import fr.relais.hub.appointment.Slot;
 import fr.relais.hub.appointment.SlotStore;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import fr.relais.protocol.MessageIds;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package fr.relais.hub.workshop;
 
-import fr.relais.hub.store.SerialSql;
+import fr.relais.hub.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +17,7 @@ public final class PlaceJdbc {
     private PlaceJdbc() {
     }
 
-    public static <T> List<T> query(Connection connection, String sql, SerialSql.RowMapper<T> mapper,
+    public static <T> List<T> query(Connection connection, String sql, Sql.RowMapper<T> mapper,
                                     Object... parameters) throws SQLException {
         try (PreparedStatement select = prepare(connection, sql, parameters); ResultSet row = select.executeQuery()) {
             List<T> rows = new ArrayList<>();
@@ -28,7 +28,7 @@ public final class PlaceJdbc {
         }
     }
 
-    public static <T> Optional<T> one(Connection connection, String sql, SerialSql.RowMapper<T> mapper,
+    public static <T> Optional<T> one(Connection connection, String sql, Sql.RowMapper<T> mapper,
                                       Object... parameters) throws SQLException {
         return query(connection, sql, mapper, parameters).stream().findFirst();
     }

@@ -1,11 +1,11 @@
 package fr.relais.hub.workshop;
 
-import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Caller;
-import fr.relais.hub.store.BadCursorException;
-import fr.relais.hub.store.Cursor;
-import fr.relais.hub.store.Page;
-import fr.relais.hub.store.PageRequest;
+import fr.relais.hub.db.BadCursorException;
+import fr.relais.hub.db.Cursor;
+import fr.relais.hub.db.Page;
+import fr.relais.hub.db.PageRequest;
+import fr.relais.hub.web.ApiErrors;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -115,9 +115,9 @@ public final class PlaceReply {
 
     public static void failed(RoutingContext ctx, Throwable cause) {
         if (cause instanceof Refusal refusal) {
-            ApiServer.fail(ctx, refusal.status(), refusal.getMessage());
+            ApiErrors.fail(ctx, refusal.status(), refusal.getMessage());
         } else if (cause instanceof BadCursorException bad) {
-            ApiServer.fail(ctx, 400, bad.getMessage());
+            ApiErrors.fail(ctx, 400, bad.getMessage());
         } else {
             ctx.fail(500, cause);
         }

@@ -1,7 +1,7 @@
 package fr.relais.hub.workshop;
 
-import fr.relais.hub.content.KioskActionHandler;
 import fr.relais.hub.content.KioskActionHandler.ActionAnswer;
+import fr.relais.hub.content.KioskActionHandler;
 import fr.relais.protocol.content.KioskActions;
 import java.sql.Connection;
 import java.sql.SQLException;

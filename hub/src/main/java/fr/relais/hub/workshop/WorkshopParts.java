@@ -1,6 +1,6 @@
 package fr.relais.hub.workshop;
 
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import fr.relais.protocol.content.PlaceContent;
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package fr.relais.hub.workshop;
 
 import fr.relais.hub.appointment.BookingCode;
-import fr.relais.hub.store.BadCursorException;
-import fr.relais.hub.store.Page;
-import fr.relais.hub.store.PageRequest;
-import fr.relais.hub.store.PagedQuery;
+import fr.relais.hub.db.BadCursorException;
+import fr.relais.hub.db.Page;
+import fr.relais.hub.db.PageRequest;
+import fr.relais.hub.db.PagedQuery;
 import fr.relais.protocol.MessageIds;
 import java.sql.Connection;
 import java.sql.ResultSet;

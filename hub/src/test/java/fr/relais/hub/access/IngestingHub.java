@@ -2,16 +2,15 @@ package fr.relais.hub.access;
 
 import static org.awaitility.Awaitility.await;
 
+import fr.relais.hub.db.Database;
 import fr.relais.hub.ingest.Delivery;
 import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.IngestStats;
-import fr.relais.hub.ingest.IngestWriter;
 import fr.relais.hub.ingest.Ingestor;
 import fr.relais.hub.ingest.MqttSettings;
-import fr.relais.hub.store.AccessListRows;
-import fr.relais.hub.store.Database;
-import fr.relais.hub.store.RegistryWriter;
-import fr.relais.hub.store.StoredTotals;
+import fr.relais.hub.ingest.write.IngestWriter;
+import fr.relais.hub.ingest.write.RegistryWriter;
+import fr.relais.hub.ingest.write.StoredTotals;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

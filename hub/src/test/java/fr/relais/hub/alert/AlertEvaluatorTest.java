@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.hub.TestDatabase;
+import fr.relais.hub.db.Database;
 import fr.relais.hub.notify.Notice;
-import fr.relais.hub.store.AlertRows;
-import fr.relais.hub.store.AlertStore;
-import fr.relais.hub.store.Database;
-import fr.relais.hub.store.NodeSilence;
+import fr.relais.hub.registry.NodeSilence;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.Severity;
 import fr.relais.protocol.SiteKind;

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.hub.TestDatabase;
+import fr.relais.hub.db.Database;
 import fr.relais.hub.notify.Notice;
-import fr.relais.hub.store.AlertRows;
-import fr.relais.hub.store.AlertStore;
-import fr.relais.hub.store.Database;
-import fr.relais.hub.store.NodeSilence;
+import fr.relais.hub.registry.NodeSilence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package fr.relais.hub.alert;
 
+import fr.relais.hub.db.Database;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.Received;
-import fr.relais.hub.store.Database;
-import fr.relais.hub.store.RegistryWriter;
-import fr.relais.hub.store.StoredTotals;
+import fr.relais.hub.ingest.write.RegistryWriter;
+import fr.relais.hub.ingest.write.StoredTotals;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.DeviceKind;

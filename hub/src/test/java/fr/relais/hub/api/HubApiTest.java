@@ -10,9 +10,10 @@ import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.Hub;
 import fr.relais.hub.Messages;
+import fr.relais.hub.TestDatabase;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.db.Database;
 import fr.relais.hub.ingest.MqttSettings;
-import fr.relais.hub.store.Database;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.HubState;
 import fr.relais.protocol.Message;
@@ -31,14 +32,13 @@ import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
-import fr.relais.hub.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The hub on a real Mosquitto, fed by a plain MQTT client, read through its REST API. */
 @ParameterizedClass

@@ -3,13 +3,16 @@ package fr.relais.hub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.hub.ApiClient;
+import fr.relais.hub.alert.AlertRoutes;
+import fr.relais.hub.alert.AlertRows;
 import fr.relais.hub.auth.Auth;
+import fr.relais.hub.db.Database;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.notify.NoticeText;
-import fr.relais.hub.store.AlertRows;
-import fr.relais.hub.store.CommandStatus;
-import fr.relais.hub.store.Database;
-import fr.relais.hub.store.Views;
+import fr.relais.hub.registry.CommandStatus;
+import fr.relais.hub.registry.Views;
+import fr.relais.hub.web.ApiJson;
+import fr.relais.hub.web.ListParams;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.ReplyStatus;
@@ -186,13 +189,13 @@ class OpenApiDocumentTest {
     @Test
     void spellsTheEnumsAsTheCodeDoes() {
         Map<String, Schema> schemas = document.getComponents().getSchemas();
-        assertThat(schemas.get("SiteKind").getEnum()).isEqualTo(ListRoutes.wire(SiteKind.class));
-        assertThat(schemas.get("DeviceKind").getEnum()).isEqualTo(ListRoutes.wire(DeviceKind.class));
-        assertThat(schemas.get("Health").getEnum()).isEqualTo(ListRoutes.wire(Health.class));
+        assertThat(schemas.get("SiteKind").getEnum()).isEqualTo(ListParams.wire(SiteKind.class));
+        assertThat(schemas.get("DeviceKind").getEnum()).isEqualTo(ListParams.wire(DeviceKind.class));
+        assertThat(schemas.get("Health").getEnum()).isEqualTo(ListParams.wire(Health.class));
         assertThat(schemas.get("CommandStatus").getEnum())
                 .isEqualTo(List.of(CommandStatus.values()).stream().map(CommandStatus::wire).toList());
         assertThat(schemas.get("ReplyStatus").getEnum().stream().filter(Objects::nonNull).toList())
-                .isEqualTo(ListRoutes.wire(ReplyStatus.class));
+                .isEqualTo(ListParams.wire(ReplyStatus.class));
     }
 
     /** The fields the code writes are the fields the document promises, all of them required. */

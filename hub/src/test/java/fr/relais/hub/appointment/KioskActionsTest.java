@@ -5,8 +5,8 @@ import static fr.relais.hub.workshop.BookingsServer.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.hub.TestDatabase;
-import fr.relais.hub.content.KioskActionHandler;
 import fr.relais.hub.content.KioskActionHandler.ActionAnswer;
+import fr.relais.hub.content.KioskActionHandler;
 import fr.relais.hub.workshop.BookingsServer;
 import fr.relais.hub.workshop.PlaceJdbc;
 import fr.relais.hub.workshop.PlaceTimes;

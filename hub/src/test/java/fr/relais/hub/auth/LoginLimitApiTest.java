@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.alert.MutableClock;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;

@@ -2,7 +2,7 @@ package fr.relais.hub.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -3,8 +3,8 @@ package fr.relais.hub.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.hub.TestDatabase;
+import fr.relais.hub.db.Database;
 import fr.relais.hub.ingest.NotSentException;
-import fr.relais.hub.store.Database;
 import fr.relais.protocol.content.InvalidContentException;
 import fr.relais.protocol.content.PlaceContent;
 import fr.relais.protocol.content.PlaceContentCodec;

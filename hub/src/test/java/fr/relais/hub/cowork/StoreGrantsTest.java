@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.access.SiteGrants;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Envelope;
 import fr.relais.protocol.Event;

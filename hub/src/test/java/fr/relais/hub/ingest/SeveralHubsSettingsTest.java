@@ -3,6 +3,7 @@ package fr.relais.hub.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.relais.hub.ingest.write.IngestWriter;
 import fr.relais.protocol.HubState;
 import fr.relais.protocol.Presence;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import fr.relais.hub.store.AlertRows;
+import fr.relais.hub.alert.AlertRows;
 import fr.relais.protocol.Severity;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

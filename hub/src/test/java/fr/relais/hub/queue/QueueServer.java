@@ -5,7 +5,7 @@ import fr.relais.hub.TestDatabase;
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Auth;
 import fr.relais.hub.content.ContentChanges;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -40,10 +40,10 @@ public final class QueueServer implements AutoCloseable {
         store = new QueueStore(database.coworking());
         // The real API server (security headers, auth, every place page's routes): the dashboard's
         // every script runs in the page and asks for its own routes.
-        fr.relais.hub.store.RegistryReader registry = new fr.relais.hub.store.RegistryReader(database);
+        fr.relais.hub.registry.RegistryReader registry = new fr.relais.hub.registry.RegistryReader(database);
         http = fr.relais.hub.PlaceFeatures.mount(new ApiServer(vertx, registry, () -> null, null, null,
-                new fr.relais.hub.api.AlertRoutes(vertx, new fr.relais.hub.alert.AlertService(
-                        new fr.relais.hub.store.AlertStore(database), clock), registry), null, auth),
+                new fr.relais.hub.alert.AlertRoutes(vertx, new fr.relais.hub.alert.AlertService(
+                        new fr.relais.hub.alert.AlertStore(database), clock), registry), null, auth),
                 vertx, database, store, changes, clock, "http://127.0.0.1")
                 .listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }

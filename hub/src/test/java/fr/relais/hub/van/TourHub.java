@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
+import fr.relais.hub.alert.AlertRoutes;
 import fr.relais.hub.alert.MutableClock;
-import fr.relais.hub.api.AlertRoutes;
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Auth;
 import fr.relais.hub.content.ContentChanges;
-import fr.relais.hub.place.PlacesApi;
-import fr.relais.hub.store.Database;
+import fr.relais.hub.db.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.OutputStream;
@@ -82,11 +81,11 @@ public final class TourHub implements AutoCloseable {
         Auth auth = Auth.start(vertx, database, ApiClient.AUTH, Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()));
         // The registry and the alerts too: the dashboard's fleet view reads them at every login.
-        fr.relais.hub.store.RegistryReader registry = new fr.relais.hub.store.RegistryReader(database);
+        fr.relais.hub.registry.RegistryReader registry = new fr.relais.hub.registry.RegistryReader(database);
         AlertRoutes alerts = new AlertRoutes(vertx, new fr.relais.hub.alert.AlertService(
-                new fr.relais.hub.store.AlertStore(database), Clock.systemUTC()), registry);
+                new fr.relais.hub.alert.AlertStore(database), Clock.systemUTC()), registry);
         ApiServer api = new ApiServer(vertx, registry, () -> null, null, null, alerts,
-                new fr.relais.hub.store.TelemetryReader(database), auth);
+                new fr.relais.hub.telemetry.TelemetryReader(database), auth);
         fr.relais.hub.PlaceFeatures.mount(api, vertx, database, new fr.relais.hub.queue.QueueStore(database.coworking()),
                 changes, clock, PUBLIC_URL);
         server = api.listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
+import fr.relais.hub.alert.AlertRoutes;
 import fr.relais.hub.alert.MutableClock;
-import fr.relais.hub.api.AlertRoutes;
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Auth;
 import fr.relais.hub.content.ContentChanges;
-import fr.relais.hub.store.Database;
-import fr.relais.hub.store.RegistryReader;
+import fr.relais.hub.db.Database;
+import fr.relais.hub.registry.RegistryReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.OutputStream;
@@ -68,7 +68,7 @@ public final class BookingsServer implements AutoCloseable {
         RegistryReader registry = new RegistryReader(database);
         // The dashboard's fleet view reads sites and alerts too: real ones, empty.
         http = fr.relais.hub.PlaceFeatures.mount(new ApiServer(vertx, registry, () -> null, null, null,
-                new AlertRoutes(vertx, new fr.relais.hub.alert.AlertService(new fr.relais.hub.store.AlertStore(database),
+                new AlertRoutes(vertx, new fr.relais.hub.alert.AlertService(new fr.relais.hub.alert.AlertStore(database),
                 clock), registry), null, auth), vertx, database,
                 new fr.relais.hub.queue.QueueStore(database.coworking()), changes, clock, "http://127.0.0.1")
                 .listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

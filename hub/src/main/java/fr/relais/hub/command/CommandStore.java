@@ -1,0 +1,77 @@
+package fr.relais.hub.command;
+
+import fr.relais.hub.db.Database;
+import fr.relais.hub.db.StoreException;
+import fr.relais.hub.registry.CommandStatus;
+import fr.relais.hub.registry.Views;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * What the hub itself writes about its commands: their creation, the broker's acknowledgement
+ * and the timeouts. The nodes' replies are written by ingestion ({@link RegistryWriter}). Each
+ * call is one statement in auto-commit, on the commands' own connection (see {@link Database}
+ * for why), serialised on this object. Blocks on JDBC: never call it on the event loop.
+ *
+ * <p>Every update only moves a command forward, so they may land in any order: a reply that
+ * beats the broker's acknowledgement is not undone by it.
+ */
+public final class CommandStore {
+    private static final String OPEN = "('pending', 'sent', 'delivered')";
+
+    private final Connection connection;
+
+    public CommandStore(Database database) {
+        this.connection = database.commands();
+    }
+
+    /** Records a new command, {@code pending}, before it is published. */
+    public synchronized void create(Views.Command command) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commands (id, node_id, site_id, name,"
+                + " args, status, created_at, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, command.id());
+            insert.setString(2, command.node());
+            insert.setString(3, command.site());
+            insert.setString(4, command.name());
+            insert.setString(5, command.args());
+            insert.setString(6, CommandStatus.PENDING.wire());
+            insert.setLong(7, command.createdAt());
+            insert.setLong(8, command.deadline());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record a command for " + command.node() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The broker acknowledged the command (PUBACK). */
+    public synchronized void sent(UUID id, long at) {
+        update("UPDATE commands SET sent_at = COALESCE(sent_at, ?),"
+                + " status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END WHERE id = ?", at, id.toString());
+    }
+
+    /** The command certainly never left the hub: no node can have it. */
+    public synchronized void notSent(UUID id, String reason, long at) {
+        update("UPDATE commands SET status = 'failed', reason = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
+                reason, at, id.toString());
+    }
+
+    /** Marks every open command whose deadline has passed as {@code timed-out}; says how many. */
+    public synchronized int timeOut(long now) {
+        return update("UPDATE commands SET status = 'timed-out', finished_at = ?,"
+                + " reason = 'no final reply from the node before the deadline'"
+                + " WHERE status IN " + OPEN + " AND deadline < ?", now, now);
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot update commands: " + e.getMessage(), e);
+        }
+    }
+}

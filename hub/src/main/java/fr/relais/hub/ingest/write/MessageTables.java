@@ -1,0 +1,62 @@
+package fr.relais.hub.ingest.write;
+
+import fr.relais.protocol.ClockConfidence;
+import fr.relais.protocol.Envelope;
+import fr.relais.protocol.Event;
+import fr.relais.protocol.Telemetry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The raw telemetry and events, one row per message id. Inserting an id that is already there
+ * does nothing and says so: that is how redeliveries are recognised and dropped.
+ */
+final class MessageTables {
+    private final Connection connection;
+    private PreparedStatement telemetry;
+    private PreparedStatement event;
+
+    MessageTables(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** False if this message id was already stored. */
+    boolean insertTelemetry(String node, Telemetry message, String metricsJson, long receivedAt) throws SQLException {
+        if (telemetry == null) {
+            telemetry = connection.prepareStatement("INSERT INTO telemetry (msg_id, node_id, device_id, seq, device_ts,"
+                    + " clock_synced, received_at, health, metrics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (msg_id) DO NOTHING");
+        }
+        envelope(telemetry, node, message.device().orElse(null), message.envelope(), receivedAt);
+        telemetry.setString(8, message.health().wire());
+        telemetry.setString(9, metricsJson);
+        return telemetry.executeUpdate() == 1;
+    }
+
+    /** False if this message id was already stored. */
+    boolean insertEvent(String node, Event message, String dataJson, long receivedAt) throws SQLException {
+        if (event == null) {
+            event = connection.prepareStatement("INSERT INTO events (msg_id, node_id, device_id, seq, device_ts,"
+                    + " clock_synced, received_at, type, severity, message, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (msg_id) DO NOTHING");
+        }
+        envelope(event, node, message.device().orElse(null), message.envelope(), receivedAt);
+        event.setString(8, message.type());
+        event.setString(9, message.severity().wire());
+        event.setString(10, message.message());
+        event.setString(11, dataJson);
+        return event.executeUpdate() == 1;
+    }
+
+    private static void envelope(PreparedStatement insert, String node, String device, Envelope envelope,
+                                 long receivedAt) throws SQLException {
+        insert.setString(1, envelope.msgId().toString());
+        insert.setString(2, node);
+        insert.setString(3, device);
+        insert.setLong(4, envelope.seq());
+        insert.setLong(5, envelope.ts().toEpochMilli());
+        insert.setBoolean(6, envelope.clock() == ClockConfidence.SYNCED);
+        insert.setLong(7, receivedAt);
+    }
+}

@@ -1,0 +1,271 @@
+package fr.relais.hub.ingest.write;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Updates that only fold over a batch (a node's last contact and sequence numbers, a device's
+ * latest health and metrics), written once at its end: a thousand readings of one device cost
+ * one UPDATE, not a thousand. Every update is relative to the row as it is (a maximum, a count
+ * added), never a value computed from what this hub alone saw: other hubs write the same rows.
+ * Rows are updated in key order, so two hubs' transactions take their row locks in the same
+ * order and do not deadlock on each other.
+ */
+final class PendingUpdates {
+    /**
+     * Numbers of one node that belong together: each within {@code maxSeqJump} of those before it
+     * in the batch. A number farther away opens another run, written after it: a new numbering.
+     */
+    private static final class Run {
+        long minSeq;
+        long maxSeq;
+        long count;
+
+        Run(long seq) {
+            minSeq = seq;
+            maxSeq = seq;
+            count = 1;
+        }
+
+        boolean near(long seq, long maxJump) {
+            // Differences of non-negative numbers: no overflow, whatever a node sends.
+            return (seq >= minSeq || minSeq - seq <= maxJump) && (seq <= maxSeq || seq - maxSeq <= maxJump);
+        }
+
+        void add(long seq) {
+            minSeq = Math.min(minSeq, seq);
+            maxSeq = Math.max(maxSeq, seq);
+            count++;
+        }
+    }
+
+    /** A node heard from in the batch: when last, and the runs of numbers it stored, in order. */
+    private static final class NodeUpdate {
+        long lastSeen;
+        final List<Run> runs = new ArrayList<>(1);
+
+        NodeUpdate(long lastSeen) {
+            this.lastSeen = lastSeen;
+        }
+    }
+
+    private record DeviceKey(String node, String device) {
+    }
+
+    /** @param run which run of its node's numbers the reading belongs to: a later run wins */
+    private record DeviceUpdate(String health, String metrics, long seq, int run, long lastSeen) {
+        boolean newerThan(DeviceUpdate other) {
+            return run > other.run || (run == other.run && seq > other.seq);
+        }
+    }
+
+    private record NodeMetrics(String metrics, long seq, int run) {
+    }
+
+    private static final Comparator<DeviceKey> DEVICE_ORDER = Comparator.comparing(DeviceKey::node)
+            .thenComparing(DeviceKey::device);
+
+    private final long maxSeqJump;
+    private final String nodeUpdateSql;
+    private final Map<String, NodeUpdate> nodes = new TreeMap<>();
+    private final Map<DeviceKey, DeviceUpdate> devices = new TreeMap<>(DEVICE_ORDER);
+    private final Map<String, NodeMetrics> nodeMetrics = new TreeMap<>();
+    /** Prepared once for the writer's connection, which lives as long as the hub. */
+    private PreparedStatement nodeUpdate;
+    private PreparedStatement deviceUpdate;
+    private PreparedStatement nodeMetricsUpdate;
+
+    PendingUpdates(long maxSeqJump) {
+        this.maxSeqJump = maxSeqJump;
+        this.nodeUpdateSql = nodeUpdate(maxSeqJump);
+    }
+
+    /** The node was heard from (a state, a birth): no sequence number to count. */
+    void seen(String node, long seenAt) {
+        NodeUpdate update = nodes.get(node);
+        if (update == null) {
+            nodes.put(node, new NodeUpdate(seenAt));
+        } else {
+            update.lastSeen = Math.max(update.lastSeen, seenAt);
+        }
+    }
+
+    /** A message with this sequence number was stored for the first time. */
+    void numbered(String node, long seq, long seenAt) {
+        seen(node, seenAt);
+        List<Run> runs = nodes.get(node).runs;
+        if (runs.isEmpty() || !runs.get(runs.size() - 1).near(seq, maxSeqJump)) {
+            runs.add(new Run(seq));
+        } else {
+            runs.get(runs.size() - 1).add(seq);
+        }
+    }
+
+    /** The run the node's latest number belongs to (call after {@link #numbered}). */
+    private int run(String node) {
+        NodeUpdate update = nodes.get(node);
+        return update == null ? 0 : Math.max(0, update.runs.size() - 1);
+    }
+
+    /** A reading of a device; the one with the highest sequence number of the latest run wins. */
+    void device(String node, String device, String health, String metrics, long seq, long seenAt) {
+        DeviceKey key = new DeviceKey(node, device);
+        DeviceUpdate previous = devices.get(key);
+        DeviceUpdate reading = new DeviceUpdate(health, metrics, seq, run(node), seenAt);
+        if (previous == null) {
+            devices.put(key, reading);
+        } else if (reading.newerThan(previous)) {
+            devices.put(key, new DeviceUpdate(health, metrics, seq, reading.run(),
+                    Math.max(seenAt, previous.lastSeen())));
+        } else {
+            devices.put(key, new DeviceUpdate(previous.health(), previous.metrics(), previous.seq(), previous.run(),
+                    Math.max(seenAt, previous.lastSeen())));
+        }
+    }
+
+    /** A reading of the node itself (outbox, disk, CPU…); the highest sequence number of the latest run wins. */
+    void nodeMetrics(String node, String metrics, long seq) {
+        NodeMetrics previous = nodeMetrics.get(node);
+        int run = run(node);
+        if (previous == null || run > previous.run() || (run == previous.run() && previous.seq() < seq)) {
+            nodeMetrics.put(node, new NodeMetrics(metrics, seq, run));
+        }
+    }
+
+    void flush(Connection connection) throws SQLException {
+        if (!nodes.isEmpty()) {
+            flushNodes(connection);
+        }
+        if (!nodeMetrics.isEmpty()) {
+            flushNodeMetrics(connection);
+        }
+        if (!devices.isEmpty()) {
+            flushDevices(connection);
+        }
+        clear();
+    }
+
+    /**
+     * One statement per run of a node's numbers, the run's figures given once in {@code p}. Every
+     * SET expression sees the row as it was, so the jump test and the new minimum, maximum and
+     * count are spelled out again wherever they are used. A run far from the node's numbering
+     * (JUMP) starts a new one: the holes counted so far are kept in {@code seq_gaps_before}, and
+     * counting starts afresh from the run. A node heard from without a number (n = 0) keeps its
+     * numbers and gaps. All differences are of non-negative numbers, so none overflows.
+     */
+    private static String nodeUpdate(long maxSeqJump) {
+        String jump = "(p.n > 0 AND nodes.max_seq IS NOT NULL AND (p.lo - nodes.max_seq > " + maxSeqJump
+                + " OR nodes.min_seq - p.hi > " + maxSeqJump + "))";
+        String newMin = "CASE WHEN nodes.min_seq IS NULL OR nodes.min_seq > p.lo THEN p.lo ELSE nodes.min_seq END";
+        String newMax = "CASE WHEN nodes.max_seq IS NULL OR nodes.max_seq < p.hi THEN p.hi ELSE nodes.max_seq END";
+        String holes = "(" + newMax + ") - (" + newMin + ") + 1 - (nodes.seq_count + p.n)";
+        String runHoles = "(p.hi - p.lo + 1 - p.n)";
+        return "UPDATE nodes SET"
+                + " last_seen = CASE WHEN nodes.last_seen IS NULL OR nodes.last_seen < p.seen THEN p.seen"
+                + " ELSE nodes.last_seen END,"
+                + " seq_resets = nodes.seq_resets + CASE WHEN " + jump + " THEN 1 ELSE 0 END,"
+                + " seq_reset_at = CASE WHEN " + jump + " THEN p.seen ELSE nodes.seq_reset_at END,"
+                + " seq_gaps_before = CASE WHEN " + jump + " THEN nodes.seq_gaps ELSE nodes.seq_gaps_before END,"
+                + " min_seq = CASE WHEN p.n = 0 THEN nodes.min_seq WHEN " + jump + " THEN p.lo ELSE " + newMin + " END,"
+                + " max_seq = CASE WHEN p.n = 0 THEN nodes.max_seq WHEN " + jump + " THEN p.hi ELSE " + newMax + " END,"
+                + " seq_count = CASE WHEN " + jump + " THEN p.n ELSE nodes.seq_count + p.n END,"
+                // Two distinct messages under one number would make the count negative: a node's
+                // fault, not a hole.
+                + " seq_gaps = CASE WHEN p.n = 0 THEN nodes.seq_gaps"
+                + " WHEN " + jump + " THEN nodes.seq_gaps + CASE WHEN " + runHoles + " > 0 THEN " + runHoles + " ELSE 0 END"
+                + " WHEN " + holes + " > 0 THEN nodes.seq_gaps_before + " + holes
+                + " ELSE nodes.seq_gaps_before END"
+                + " FROM (SELECT ? AS seen, ? AS lo, ? AS hi, ? AS n) AS p WHERE nodes.id = ?";
+    }
+
+    private void flushNodes(Connection connection) throws SQLException {
+        if (nodeUpdate == null) {
+            nodeUpdate = connection.prepareStatement(nodeUpdateSql);
+        }
+        for (Map.Entry<String, NodeUpdate> entry : nodes.entrySet()) {
+            NodeUpdate node = entry.getValue();
+            if (node.runs.isEmpty()) {
+                // Without numbers, the minimum and maximum are placeholders no branch reads.
+                addNodeUpdate(entry.getKey(), node.lastSeen, 0, 0, 0);
+            }
+            // The runs of one node follow each other in the batch: same row, so the lock order holds.
+            for (Run run : node.runs) {
+                addNodeUpdate(entry.getKey(), node.lastSeen, run.minSeq, run.maxSeq, run.count);
+            }
+        }
+        nodeUpdate.executeBatch();
+    }
+
+    private void addNodeUpdate(String node, long seen, long lo, long hi, long n) throws SQLException {
+        nodeUpdate.setLong(1, seen);
+        nodeUpdate.setLong(2, lo);
+        nodeUpdate.setLong(3, hi);
+        nodeUpdate.setLong(4, n);
+        nodeUpdate.setString(5, node);
+        nodeUpdate.addBatch();
+    }
+
+    private void flushNodeMetrics(Connection connection) throws SQLException {
+        if (nodeMetricsUpdate == null) {
+            // A value numbered beyond the node's numbering belongs to one it abandoned (a number
+            // that jumped, a lost SD card): any reading of the current numbering replaces it.
+            String newer = "(metrics_seq IS NULL OR metrics_seq < ? OR metrics_seq > max_seq)";
+            nodeMetricsUpdate = connection.prepareStatement("UPDATE nodes SET"
+                    + " metrics = CASE WHEN " + newer + " THEN ? ELSE metrics END,"
+                    + " metrics_seq = CASE WHEN " + newer + " THEN ? ELSE metrics_seq END"
+                    + " WHERE id = ?");
+        }
+        for (Map.Entry<String, NodeMetrics> entry : nodeMetrics.entrySet()) {
+            NodeMetrics node = entry.getValue();
+            nodeMetricsUpdate.setLong(1, node.seq());
+            nodeMetricsUpdate.setString(2, node.metrics());
+            nodeMetricsUpdate.setLong(3, node.seq());
+            nodeMetricsUpdate.setLong(4, node.seq());
+            nodeMetricsUpdate.setString(5, entry.getKey());
+            nodeMetricsUpdate.addBatch();
+        }
+        nodeMetricsUpdate.executeBatch();
+    }
+
+    private void flushDevices(Connection connection) throws SQLException {
+        if (deviceUpdate == null) {
+            // Every SET expression sees the row as it was, so the three CASEs agree. A value numbered
+            // beyond its node's numbering belongs to one the node abandoned: replaced, like above.
+            String newer = "(value_seq IS NULL OR value_seq < ? OR value_seq >"
+                    + " (SELECT n.max_seq FROM nodes n WHERE n.id = devices.node_id))";
+            deviceUpdate = connection.prepareStatement("UPDATE devices SET"
+                    + " health = CASE WHEN " + newer + " THEN ? ELSE health END,"
+                    + " metrics = CASE WHEN " + newer + " THEN ? ELSE metrics END,"
+                    + " value_seq = CASE WHEN " + newer + " THEN ? ELSE value_seq END,"
+                    + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END"
+                    + " WHERE node_id = ? AND id = ?");
+        }
+        for (Map.Entry<DeviceKey, DeviceUpdate> entry : devices.entrySet()) {
+            DeviceUpdate device = entry.getValue();
+            deviceUpdate.setLong(1, device.seq());
+            deviceUpdate.setString(2, device.health());
+            deviceUpdate.setLong(3, device.seq());
+            deviceUpdate.setString(4, device.metrics());
+            deviceUpdate.setLong(5, device.seq());
+            deviceUpdate.setLong(6, device.seq());
+            deviceUpdate.setLong(7, device.lastSeen());
+            deviceUpdate.setLong(8, device.lastSeen());
+            deviceUpdate.setString(9, entry.getKey().node());
+            deviceUpdate.setString(10, entry.getKey().device());
+            deviceUpdate.addBatch();
+        }
+        deviceUpdate.executeBatch();
+    }
+
+    void clear() {
+        nodes.clear();
+        devices.clear();
+        nodeMetrics.clear();
+    }
+}

@@ -1,0 +1,387 @@
+package fr.relais.hub.ingest.write;
+
+import fr.relais.hub.db.Database;
+import fr.relais.hub.db.JsonTexts;
+import fr.relais.hub.db.StoreException;
+import fr.relais.hub.ingest.DeadLetterRetry;
+import fr.relais.hub.ingest.IngestLimits;
+import fr.relais.hub.ingest.IngestStats;
+import fr.relais.hub.ingest.Received;
+import fr.relais.protocol.Birth;
+import fr.relais.protocol.Envelope;
+import fr.relais.protocol.Event;
+import fr.relais.protocol.Message;
+import fr.relais.protocol.NodeState;
+import fr.relais.protocol.Presence;
+import fr.relais.protocol.Reply;
+import fr.relais.protocol.Telemetry;
+import fr.relais.protocol.Topic;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes what ingestion received into the registry and the message tables, and the nodes'
+ * replies into their commands ({@link CommandReplies}), a batch per transaction. Runs on one
+ * thread only. Duplicates (same message id) are dropped and counted; messages that contradict
+ * the registry go to the dead letters with the reason.
+ *
+ * <p>Other hubs may write the same database at the same time (they share the node messages):
+ * a message id is inserted once whoever inserts it, and the registry only moves forward by
+ * comparisons made in SQL against the row as it is, never by values this hub alone remembers.
+ *
+ * <p>No single message may poison a counter or the storage: a sequence number far from its node's
+ * numbering starts a new numbering ({@link PendingUpdates}), a birth cannot rename its site
+ * ({@link BirthWriter}), dead letters are kept once per distinct message and within each node's
+ * allowance ({@link DeadLetterWriter}). A retried dead letter ({@link Received.Retry}) goes
+ * through the same path as a message from the broker; stored, it leaves the dead letters, and
+ * refused again, it is not kept a second time.
+ */
+public final class RegistryWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryWriter.class);
+
+    private final Connection connection;
+    private final IngestStats stats;
+    private final NodeTracker tracker = new NodeTracker();
+    private final NumberingTotals numberingTotals;
+    private boolean batchNumbered;
+    private final PendingUpdates pending;
+    private final DeadLetterWriter deadLetters;
+    private final BirthWriter births;
+    private final GuardCounters guards;
+    private final MessageTables messages;
+    private final CommandReplies replies;
+    private final StoredTotals totals;
+    private long batchTelemetry;
+    private long batchEvents;
+    private long batchDeadLetters;
+    private long batchStored;
+    private long batchDuplicates;
+    private long batchStale;
+    private long batchRepeats;
+    private long batchEvicted;
+    /** Dead letters retried and stored: they leave the table, but were not evicted. */
+    private long batchRemoved;
+    private long batchRenamesRefused;
+    private long batchFirstSeen;
+    private final List<DeadLetterRetry.Kind> batchRetries = new ArrayList<>();
+    /** The retry being applied, whose refusal is recorded on its dead letter rather than kept again. */
+    private DeadLetterRetry retrying;
+    private Refusal refusal;
+    private StoredEvents storedEvents = StoredEvents.NONE;
+
+    /** Why a retried message is still refused. */
+    private record Refusal(String field, String reason) {
+    }
+
+    public RegistryWriter(Database database, IngestStats stats, StoredTotals totals) {
+        this(database, stats, totals, IngestLimits.DEFAULT, new GuardCounters());
+    }
+
+    public RegistryWriter(Database database, IngestStats stats, StoredTotals totals, IngestLimits limits,
+                          GuardCounters guards) {
+        this.connection = database.writer();
+        this.stats = stats;
+        this.totals = totals;
+        this.guards = guards;
+        this.pending = new PendingUpdates(limits.maxSeqJump());
+        this.births = new BirthWriter(connection);
+        this.numberingTotals = new NumberingTotals(connection);
+        this.deadLetters = new DeadLetterWriter(connection, limits.deadLettersPerNode());
+        this.messages = new MessageTables(connection);
+        this.replies = new CommandReplies(connection);
+        try {
+            tracker.load(connection);
+            totals.load(connection);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StoreException("cannot load the registry", e);
+        }
+    }
+
+    /** Who also writes what an event means, in the same transaction (the coworking access log). */
+    public RegistryWriter storedEvents(StoredEvents hook) {
+        this.storedEvents = java.util.Objects.requireNonNull(hook, "hook");
+        return this;
+    }
+
+    /**
+     * Writes a batch in one transaction. If the transaction fails, it is rolled back and the
+     * exception propagates: the caller retries, nothing is acknowledged as stored.
+     */
+    public void write(List<Received> batch) throws SQLException {
+        batchTelemetry = 0;
+        batchEvents = 0;
+        batchDeadLetters = 0;
+        batchStored = 0;
+        batchDuplicates = 0;
+        batchStale = 0;
+        batchRepeats = 0;
+        batchEvicted = 0;
+        batchRemoved = 0;
+        batchRenamesRefused = 0;
+        batchRetries.clear();
+        batchNumbered = false;
+        batchFirstSeen = Long.MAX_VALUE;
+        try {
+            for (Received received : batch) {
+                batchFirstSeen = Math.min(batchFirstSeen, received.receivedAt());
+                if (received instanceof Received.Valid valid) {
+                    apply(valid);
+                } else if (received instanceof Received.Retry retry) {
+                    retry(retry);
+                } else {
+                    keep((Received.Invalid) received);
+                }
+            }
+            pending.flush(connection);
+            long[] numbering = batchNumbered ? numberingTotals.read(totals.snapshot().seqResets(), batchFirstSeen)
+                    : null;
+            connection.commit();
+            storedEvents.committed();
+            totals.committed(batchTelemetry, batchEvents, batchDeadLetters - batchEvicted - batchRemoved,
+                    numbering == null ? null : numbering[0]);
+            if (numbering != null) {
+                totals.seqResets(numbering[1]);
+            }
+            stats.committed(batchStored, batchDuplicates, batchDeadLetters, batchStale);
+            guards.committed(batchRepeats, batchEvicted, batchRenamesRefused);
+            batchRetries.forEach(guards::retried);
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            // AssertionError: PgJDBC's, when the server goes away mid-batch (see IngestWriter).
+            pending.clear();
+            storedEvents.rolledBack();
+            connection.rollback();
+            tracker.load(connection);
+            connection.commit();
+            throw e;
+        }
+    }
+
+    private void apply(Received.Valid received) throws SQLException {
+        Topic topic = received.topic();
+        Message message = received.message();
+        String site = tracker.site(topic.node());
+        if (site != null && !site.equals(topic.site()) && !(message instanceof Birth)) {
+            // Another hub may have applied the birth that moved it.
+            site = tracker.refresh(connection, topic.node());
+        }
+        if (site != null && !site.equals(topic.site()) && !(message instanceof Birth)) {
+            misplaced(received, site);
+            return;
+        }
+        if (message instanceof NodeState state) {
+            state(topic, state, received.receivedAt());
+        } else if (message instanceof Birth birth) {
+            birth(topic, birth, site, received.receivedAt());
+        } else if (message instanceof Telemetry telemetry) {
+            if (known(received, site)) {
+                telemetry(topic, telemetry, received.receivedAt());
+            }
+        } else if (message instanceof Event event) {
+            if (known(received, site)) {
+                event(topic, event, received.receivedAt());
+            }
+        } else if (message instanceof Reply reply) {
+            reply(received, reply, site);
+        } else {
+            reject(received, "topic", "the hub does not ingest " + message.getClass().getSimpleName() + " messages");
+        }
+    }
+
+    private void reply(Received.Valid received, Reply reply, String site) throws SQLException {
+        Topic topic = received.topic();
+        CommandReplies.Outcome outcome = replies.apply(topic.node(), reply, received.receivedAt());
+        switch (outcome.kind()) {
+            case STORED -> {
+                known(received, site);
+                numbered(topic.node(), reply.envelope(), received.receivedAt());
+                batchStored++;
+            }
+            case DUPLICATE -> batchDuplicates++;
+            case REFUSED -> reject(received, outcome.field(), outcome.reason());
+            default -> throw new IllegalStateException("unexpected " + outcome);
+        }
+    }
+
+    /**
+     * A state applies unless it is older than what the registry holds: an {@code online} of an
+     * older connection, or of the same connection once its goodbye or Will is known; an
+     * {@code offline} or {@code lost} of another connection than the current one (the Will of an
+     * older one, arriving late). Every hub receives every state, so each arrives here once per
+     * hub: applying it again changes nothing.
+     */
+    private void state(Topic topic, NodeState state, long at) throws SQLException {
+        String newer = state.state() == Presence.ONLINE
+                ? "excluded.bd_seq > nodes.bd_seq OR (excluded.bd_seq = nodes.bd_seq AND nodes.state IN ('online', 'unknown'))"
+                : "excluded.bd_seq = nodes.bd_seq";
+        int applied;
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO nodes (id, site_id, state, bd_seq, last_state_at) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET state = excluded.state, bd_seq = excluded.bd_seq,"
+                        + " last_state_at = excluded.last_state_at WHERE nodes.bd_seq IS NULL OR " + newer)) {
+            upsert.setString(1, topic.node());
+            upsert.setString(2, topic.site());
+            upsert.setString(3, state.state().wire());
+            upsert.setLong(4, state.bdSeq());
+            upsert.setLong(5, at);
+            applied = upsert.executeUpdate();
+        }
+        if (applied == 0) {
+            batchStale++;
+            return;
+        }
+        tracker.put(topic.node(), topic.site());
+        if (state.state() == Presence.ONLINE) {
+            pending.seen(topic.node(), at);
+        }
+        batchStored++;
+    }
+
+    private void birth(Topic topic, Birth birth, String site, long at) throws SQLException {
+        BirthWriter.Outcome outcome = births.apply(topic, birth, at);
+        if (outcome.renameRefused()) {
+            batchRenamesRefused++;
+        }
+        if (!outcome.applied()) {
+            batchStale++;
+            return;
+        }
+        if (site != null && !site.equals(topic.site())) {
+            LOG.info("node {} moves from site {} to site {}", topic.node(), site, topic.site());
+        }
+        tracker.put(topic.node(), topic.site());
+        pending.seen(topic.node(), at);
+        batchStored++;
+    }
+
+    private void telemetry(Topic topic, Telemetry telemetry, long at) throws SQLException {
+        String metrics = json(telemetry.metrics());
+        if (!messages.insertTelemetry(topic.node(), telemetry, metrics, at)) {
+            batchDuplicates++;
+            return;
+        }
+        batchTelemetry++;
+        numbered(topic.node(), telemetry.envelope(), at);
+        if (telemetry.device().isPresent()) {
+            pending.device(topic.node(), telemetry.device().get(), telemetry.health().wire(), metrics,
+                    telemetry.envelope().seq(), at);
+        } else {
+            pending.nodeMetrics(topic.node(), metrics, telemetry.envelope().seq());
+        }
+        batchStored++;
+    }
+
+    private void event(Topic topic, Event event, long at) throws SQLException {
+        if (!messages.insertEvent(topic.node(), event, json(event.data()), at)) {
+            batchDuplicates++;
+            return;
+        }
+        batchEvents++;
+        storedEvents.stored(connection, topic.site(), topic.node(), event, at);
+        numbered(topic.node(), event.envelope(), at);
+        batchStored++;
+    }
+
+    /** A message stored for the first time: its number counts once, whichever hub stored it. */
+    private void numbered(String node, Envelope envelope, long at) {
+        pending.numbered(node, envelope.seq(), at);
+        batchNumbered = true;
+    }
+
+    /**
+     * A node heard of before its state or birth (the hub started late) is registered as unknown.
+     * The insert comes before any read: on SQLite a transaction must start with a write (see
+     * {@link Database}). False, and the message refused, if another hub registered the node
+     * under another site meanwhile.
+     */
+    private boolean known(Received.Valid received, String site) throws SQLException {
+        if (site != null) {
+            return true;
+        }
+        Topic topic = received.topic();
+        int inserted;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO nodes (id, site_id, state) VALUES (?, ?, 'unknown') ON CONFLICT (id) DO NOTHING")) {
+            insert.setString(1, topic.node());
+            insert.setString(2, topic.site());
+            inserted = insert.executeUpdate();
+        }
+        if (inserted == 1) {
+            tracker.put(topic.node(), topic.site());
+            return true;
+        }
+        String current = tracker.refresh(connection, topic.node());
+        if (current != null && !current.equals(topic.site())) {
+            misplaced(received, current);
+            return false;
+        }
+        return true;
+    }
+
+    private void misplaced(Received.Valid received, String site) throws SQLException {
+        reject(received, "topic", "node " + received.topic().node() + " belongs to site " + site
+                + ", not " + received.topic().site() + " (a new birth is needed to move it)");
+    }
+
+    private void reject(Received.Valid received, String field, String reason) throws SQLException {
+        if (retrying != null) {
+            refusal = new Refusal(field, reason);
+            return;
+        }
+        keep(new Received.Invalid(received.topic().path(), received.payload(), field, reason, received.receivedAt()));
+    }
+
+    /** A refused message: kept once, in its node's allowance. */
+    private void keep(Received.Invalid invalid) throws SQLException {
+        DeadLetterWriter.Kept kept = deadLetters.add(invalid);
+        if (kept.repeat()) {
+            batchRepeats++;
+        } else {
+            batchDeadLetters++;
+            batchEvicted += kept.evicted();
+        }
+    }
+
+    /**
+     * A dead letter given another chance. Applied like any message; what would have made a new
+     * dead letter is recorded on this one instead. Stored, or already stored, it leaves the dead
+     * letters.
+     */
+    private void retry(Received.Retry retry) throws SQLException {
+        long storedBefore = batchStored;
+        retrying = retry.retry();
+        refusal = null;
+        try {
+            if (retry.message() instanceof Received.Valid valid) {
+                apply(valid);
+            } else if (retry.message() instanceof Received.Invalid invalid) {
+                refusal = new Refusal(invalid.field(), invalid.reason());
+            } else {
+                refusal = new Refusal("payload", "a retry of a retry");
+            }
+        } finally {
+            retrying = null;
+        }
+        DeadLetterRetry.Kind kind;
+        if (refusal != null) {
+            kind = DeadLetterRetry.Kind.REFUSED;
+            deadLetters.refusedAgain(retry.retry().deadLetterId(), refusal.field(), refusal.reason());
+            retry.retry().decided(kind, refusal.field(), refusal.reason());
+        } else {
+            kind = batchStored > storedBefore ? DeadLetterRetry.Kind.STORED : DeadLetterRetry.Kind.DUPLICATE;
+            batchRemoved += deadLetters.remove(retry.retry().deadLetterId());
+            retry.retry().decided(kind, null, null);
+        }
+        batchRetries.add(kind);
+    }
+
+    private static String json(Map<String, Object> values) {
+        return JsonTexts.flat(values);
+    }
+}

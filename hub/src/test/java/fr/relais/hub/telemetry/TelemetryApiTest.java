@@ -1,0 +1,120 @@
+package fr.relais.hub.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.broker.MosquittoProcess;
+import fr.relais.broker.testing.MosquittoExtension;
+import fr.relais.hub.HubUnderTest;
+import fr.relais.hub.Messages;
+import fr.relais.hub.TestDatabase;
+import fr.relais.protocol.Health;
+import fr.relais.protocol.Message;
+import fr.relais.protocol.Topic;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@code GET /api/nodes/{id}/telemetry} on a running hub; the rollups themselves are in HousekeepingTest. */
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
+class TelemetryApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATH = "/api/nodes/" + Messages.NODE + "/telemetry";
+
+    @Parameter
+    TestDatabase.Kind kind;
+
+    @RegisterExtension
+    final MosquittoExtension mosquitto = new MosquittoExtension();
+
+    private TestDatabase testDatabase;
+    private HubUnderTest hub;
+
+    @BeforeEach
+    void start(MosquittoProcess broker, @TempDir Path dir) throws Exception {
+        testDatabase = TestDatabase.create(kind, dir);
+        hub = HubUnderTest.start(broker.url(), testDatabase.url());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        hub.close();
+        testDatabase.close();
+    }
+
+    private void publish(Topic.Kind kind, Message message) throws Exception {
+        hub.publish(kind, message);
+    }
+
+    private HttpResponse<String> request(String path) throws Exception {
+        return hub.api().get(path);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = request(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void answersANodesReadingsOverAPeriod() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        publish(Topic.Kind.BIRTH, Messages.birth(0, 1, "printer-1"));
+        publish(Topic.Kind.TELEMETRY, Messages.telemetry(1, "printer-1", Health.OK, 80));
+        publish(Topic.Kind.TELEMETRY, Messages.telemetry(2, "printer-1", Health.WARNING, 9));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(PATH).path("points").size() == 2);
+
+        JsonNode all = get(PATH);
+        assertThat(all.path("resolution").asText()).isEqualTo("raw");
+        assertThat(all.path("truncated").asBoolean()).isFalse();
+        assertThat(all.path("points").path(0).path("device").asText()).isEqualTo("printer-1");
+        assertThat(all.path("points").path(0).path("metrics").path("tonerPercent").asLong()).isEqualTo(80);
+        assertThat(all.path("points").path(1).path("health").asText()).isEqualTo("warning");
+
+        String period = "&from=" + before + "&to=" + Instant.now().plusSeconds(60);
+        JsonNode toner = get(PATH + "?device=printer-1&metric=tonerPercent" + period);
+        assertThat(toner.path("points").findValuesAsText("value")).containsExactly("80", "9");
+        assertThat(get(PATH + "?metric=paperLevel").path("points")).isEmpty();
+        assertThat(get(PATH + "?device=printer-2").path("points")).isEmpty();
+        JsonNode minutes = get(PATH + "?resolution=minute");
+        assertThat(minutes.path("resolution").asText()).isEqualTo("minute");
+        assertThat(minutes.path("points").isArray()).as("rolled up only once the minute is over").isTrue();
+        assertThat(get(PATH + "?resolution=hour&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z")
+                .path("points")).isEmpty();
+    }
+
+    @Test
+    void refusesGarbageWithAReason() throws Exception {
+        publish(Topic.Kind.BIRTH, Messages.birth(0, 1, "printer-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> request(PATH).statusCode() == 200);
+        assertRefused(PATH + "?resolution=daily", 400, "resolution must be raw, minute or hour");
+        assertRefused(PATH + "?from=yesterday", 400, "from must be an ISO-8601 UTC time");
+        assertRefused(PATH + "?to=2026-13-01T00:00:00Z", 400, "to must be an ISO-8601 UTC time");
+        assertRefused(PATH + "?from=%2B1000000000-01-01T00:00:00Z", 400, "from must be between years 1970 and 9999");
+        assertRefused(PATH + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", 400, "must be before to");
+        assertRefused(PATH + "?metric=1percent", 400, "metric '1percent' is not a metric name");
+        assertRefused(PATH + "?device=Printer%201", 400, "device");
+        assertRefused("/api/nodes/Not_A_Node/telemetry", 400, "node");
+        assertRefused("/api/nodes/nobody-pi/telemetry", 404, "no node 'nobody-pi'");
+    }
+
+    private void assertRefused(String path, int status, String reason) throws Exception {
+        HttpResponse<String> response = request(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(status);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.path("status").asInt()).isEqualTo(status);
+        assertThat(error.path("error").asText()).as(path).contains(reason);
+    }
+}

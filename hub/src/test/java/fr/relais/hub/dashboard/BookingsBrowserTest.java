@@ -4,6 +4,7 @@ import static fr.relais.hub.workshop.BookingsServer.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.workshop.BookingsServer;
 import fr.relais.hub.workshop.PlaceTimes;

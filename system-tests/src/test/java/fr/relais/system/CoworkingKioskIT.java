@@ -7,18 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.agent.device.badge.BadgeHasher;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.hub.db.Database;
-import fr.relais.kiosk.agent.KioskAgent;
-import fr.relais.kiosk.config.KioskConfig;
-import fr.relais.kiosk.config.Site;
-import fr.relais.kiosk.ui.KioskUi;
-import fr.relais.kiosk.ui.KioskWindow;
 import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.access.AccessKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +34,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The coworking check-in at the kiosk, across real processes: the hub in its own JVM with its
@@ -82,9 +73,7 @@ class CoworkingKioskIT {
     HubApi api;
     SerialReaderPty reader;
     Path linkFile;
-    KioskUi ui;
-    /** The kiosk's side of the agent link, kept here: the UI does not hand it out. */
-    KioskAgent agent;
+    HeadlessKiosk kiosk;
     /** The member enrolled by the first test. */
     String memberId;
 
@@ -109,26 +98,15 @@ class CoworkingKioskIT {
     /** A kiosk as the launcher builds it from its config naming the agent's link file, fresh for each test. */
     @BeforeEach
     void showTheKiosk() throws Exception {
-        KioskConfig config = new KioskConfig(new Site("Espace de coworking de la Praille", SiteKind.COWORKING),
-                IDLE_TIMEOUT, false, linkFile);
-        FxToolkit.setupStage(stage -> {
-            agent = KioskAgent.connect(config.agentLinkFile(), Platform::runLater, Clock.systemUTC());
-            ui = new KioskUi(config, Clock.systemUTC(), agent);
-            ui.setExit(code -> { });
-            stage.setScene(ui.createScene(KioskWindow.WINDOW_WIDTH, KioskWindow.WINDOW_HEIGHT));
-            stage.show();
-        });
-        await("the hub's content and an up link on the kiosk").atMost(PATIENCE).until(() -> onFx(() ->
-                agent.state().content() != null && agent.state().linkUp()));
+        kiosk = HeadlessKiosk.show("Espace de coworking de la Praille", SiteKind.COWORKING, IDLE_TIMEOUT, linkFile, PATIENCE);
     }
 
     @AfterEach
     void closeTheKiosk() throws Exception {
-        if (ui != null) {
-            KioskUi closing = ui;
-            ui = null;
-            // Stops the idle ticker and the agent's poller.
-            FxToolkit.setupFixture(closing::stop);
+        if (kiosk != null) {
+            HeadlessKiosk closing = kiosk;
+            kiosk = null;
+            closing.close();
         }
     }
 
@@ -283,7 +261,7 @@ class CoworkingKioskIT {
     }
 
     private Optional<Button> firstFreeHour(String roomId) throws Exception {
-        return onFx(() -> robot.lookup(node -> node instanceof Button && node.getId() != null
+        return HeadlessKiosk.onFx(() -> robot.lookup(node -> node instanceof Button && node.getId() != null
                         && node.getId().startsWith("book-" + roomId + "-") && !node.isDisabled()).tryQuery()
                 .map(Button.class::cast));
     }
@@ -318,12 +296,9 @@ class CoworkingKioskIT {
     }
 
     private String text(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().map(n -> plain(((Label) n).getText())).orElse(""));
+        return HeadlessKiosk.onFx(() -> robot.lookup(query).tryQuery().map(n -> plain(((Label) n).getText())).orElse(""));
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
 
     /** Screen text without the non-breaking spaces of French typography. */
     private static String plain(String text) {

@@ -10,25 +10,16 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.hub.db.Database;
-import fr.relais.kiosk.agent.KioskAgent;
-import fr.relais.kiosk.config.KioskConfig;
-import fr.relais.kiosk.config.Site;
 import fr.relais.kiosk.content.Times;
-import fr.relais.kiosk.ui.KioskUi;
-import fr.relais.kiosk.ui.KioskWindow;
 import fr.relais.protocol.SiteKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,7 +41,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real kiosk UI (headless JavaFX, in this JVM) at Montcornet, connected through the link file to
@@ -80,9 +70,7 @@ class KioskUiIT {
     MosquittoProcess broker;
     HubProcess hub;
     Path linkFile;
-    KioskUi ui;
-    /** The kiosk's side of the agent link, kept here: the UI does not hand it out. */
-    KioskAgent agent;
+    HeadlessKiosk kiosk;
 
     @BeforeAll
     void startTheHubTheBrokerTheAgentAndJavaFx() throws Exception {
@@ -100,27 +88,15 @@ class KioskUiIT {
     /** A kiosk as the launcher builds it from its config naming the agent's link file, fresh for each test. */
     @BeforeEach
     void showTheKiosk() throws Exception {
-        KioskConfig config = new KioskConfig(new Site("Tiers-lieu numérique de Montcornet", SiteKind.MEDIATION),
-                IDLE_TIMEOUT, false, linkFile);
-        FxToolkit.setupStage(stage -> {
-            agent = KioskAgent.connect(config.agentLinkFile(), Platform::runLater, Clock.systemUTC());
-            ui = new KioskUi(config, Clock.systemUTC(), agent);
-            ui.setExit(code -> { });
-            stage.setScene(ui.createScene(KioskWindow.WINDOW_WIDTH, KioskWindow.WINDOW_HEIGHT));
-            stage.show();
-        });
-        // The agent writes its link file once connected; the kiosk reads it again until it answers.
-        await("the hub's content and an up link on the kiosk").atMost(PATIENCE).until(() -> onFx(() ->
-                agent.state().content() != null && agent.state().linkUp()));
+        kiosk = HeadlessKiosk.show("Tiers-lieu numérique de Montcornet", SiteKind.MEDIATION, IDLE_TIMEOUT, linkFile, PATIENCE);
     }
 
     @AfterEach
     void closeTheKiosk() throws Exception {
-        if (ui != null) {
-            KioskUi closing = ui;
-            ui = null;
-            // Stops the idle ticker and the agent's poller.
-            FxToolkit.setupFixture(closing::stop);
+        if (kiosk != null) {
+            HeadlessKiosk closing = kiosk;
+            kiosk = null;
+            closing.close();
         }
     }
 
@@ -198,7 +174,7 @@ class KioskUiIT {
         hub.close();
         open.remove(hub);
         await("the kiosk knows the link is down").atMost(PATIENCE).until(() ->
-                onFx(() -> !agent.state().linkUp()));
+                HeadlessKiosk.onFx(() -> !kiosk.agent().state().linkUp()));
 
         robot.clickOn("#tile-procedures").clickOn("#open-help").clickOn("#topic-caf").clickOn("#take-ticket");
         await("the ticket's number").atMost(PATIENCE).until(() -> robot.lookup("#ticket-label").tryQuery().isPresent());
@@ -228,7 +204,7 @@ class KioskUiIT {
     }
 
     private String firstPlannedVisit() throws Exception {
-        return onFx(() -> {
+        return HeadlessKiosk.onFx(() -> {
             for (Node visit : robot.lookup("#van-visits").queryAs(VBox.class).getChildren()) {
                 if (visit.getStyleClass().contains("planned")) {
                     return plain(((Label) visit).getText());
@@ -239,7 +215,7 @@ class KioskUiIT {
     }
 
     private String text(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().map(n -> plain(((Label) n).getText())).orElse(""));
+        return HeadlessKiosk.onFx(() -> robot.lookup(query).tryQuery().map(n -> plain(((Label) n).getText())).orElse(""));
     }
 
     private int seats(String query) throws Exception {
@@ -247,9 +223,6 @@ class KioskUiIT {
         return seats.equals("Complet") ? 0 : Integer.parseInt(seats.replaceAll("\\D.*", ""));
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
 
     /** Screen text without the non-breaking spaces of French typography. */
     private static String plain(String text) {

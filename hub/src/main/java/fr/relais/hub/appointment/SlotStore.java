@@ -116,6 +116,9 @@ public final class SlotStore {
 
     /** Cancels the booking holding {@code code} (of {@code site}, when given): the slot is free again. */
     public static Slot.Booking cancel(Connection connection, String code, String site, long now) throws SQLException {
+        // A write first (see WorkshopStore.cancel): a transaction that read first could not write.
+        PlaceJdbc.update(connection, "UPDATE appointment_bookings SET code = code WHERE code = ? AND cancelled_at IS NULL",
+                code);
         Optional<Slot.Booking> found = PlaceJdbc.one(connection, "SELECT code, slot_id, site_id, first_name, source,"
                 + " created_at, cancelled_at FROM appointment_bookings WHERE code = ? AND cancelled_at IS NULL",
                 row -> new Slot.Booking(row.getString(1), row.getString(2), row.getString(3), row.getString(4),

@@ -130,6 +130,10 @@ public final class WorkshopStore {
      */
     public static Registration cancel(Connection connection, String workshopId, String site, String code, long now)
             throws SQLException {
+        // A write first: SQLite then holds its write lock before reading. A transaction that read first
+        // cannot take it once another connection has written (SQLITE_BUSY at once, whatever the timeout).
+        PlaceJdbc.update(connection, "UPDATE workshop_registrations SET code = code WHERE code = ?"
+                + " AND cancelled_at IS NULL", code);
         Optional<Registration> found = PlaceJdbc.one(connection, "SELECT r.workshop_id, w.site_id, r.code,"
                 + " r.first_name, r.number, r.source, r.created_at, r.cancelled_at FROM workshop_registrations r"
                 + " JOIN workshops w ON w.id = r.workshop_id WHERE r.code = ? AND r.cancelled_at IS NULL",

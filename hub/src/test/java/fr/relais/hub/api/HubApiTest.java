@@ -70,10 +70,16 @@ class HubApiTest {
 
     @AfterEach
     void stop() throws Exception {
-        node.disconnect();
-        node.close();
-        hub.close();
-        testDatabase.close();
+        // The hub is closed whatever happened to the fake node (see AlertApiTest.stop).
+        try {
+            if (node.isConnected()) {
+                node.disconnect();
+            }
+            node.close();
+        } finally {
+            hub.close();
+            testDatabase.close();
+        }
     }
 
     private void publish(Topic.Kind kind, Message message) throws Exception {

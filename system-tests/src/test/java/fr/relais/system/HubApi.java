@@ -56,6 +56,19 @@ final class HubApi {
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }
 
+    /** PUTs a JSON body; returns the status code and the JSON answer. */
+    Answer put(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(authenticated(request(path)).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** DELETEs; returns the status code. */
+    int delete(String path) throws IOException, InterruptedException {
+        return http.send(authenticated(request(path)).DELETE().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** PATCHes a JSON body; returns the status code and the JSON answer. */
     Answer patch(String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(authenticated(request(path)).header("content-type", "application/json")

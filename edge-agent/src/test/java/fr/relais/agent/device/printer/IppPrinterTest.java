@@ -39,8 +39,13 @@ class IppPrinterTest {
 
     @AfterEach
     void stop() throws Exception {
-        device.close();
-        printer.close();
+        // Either is null when the printer could not start: its own failure is the one to read.
+        if (device != null) {
+            device.close();
+        }
+        if (printer != null) {
+            printer.close();
+        }
     }
 
     private Reading read() {

@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class Housekeeping {
     private final StoredTotals totals;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final List<RollupJob> jobs = new CopyOnWriteArrayList<>();
 
     public Housekeeping(Database database, RetentionSettings settings, StoredTotals totals, Clock clock) {
         this(database, settings, IngestLimits.DEFAULT, totals, new GuardCounters(), clock);
@@ -60,6 +63,12 @@ public final class Housekeeping {
         this.settings = settings;
         this.totals = totals;
         this.clock = clock;
+    }
+
+    /** Adds read models to build at each run, after the telemetry rollups, in the order given. */
+    public Housekeeping jobs(List<? extends RollupJob> more) {
+        jobs.addAll(more);
+        return this;
     }
 
     /** Runs every {@code period} on a worker thread; returns the Vert.x timer id. */
@@ -82,6 +91,7 @@ public final class Housekeeping {
     public synchronized Report run() throws SQLException, InterruptedException {
         long now = clock.millis();
         int rolled = rollups.run(now, STEPS_PER_RUN);
+        rolled += runJobs(now);
         long rawBefore = Math.min(now - settings.raw().toMillis(), rollups.progress("minute"));
         long rawDeleted = retention.raw(rawBefore);
         totals.removedTelemetry(rawDeleted);
@@ -98,5 +108,21 @@ public final class Housekeeping {
                     + " retention deleted", rolled, rawDeleted, rollupsDeleted, deadLettersDeleted);
         }
         return report;
+    }
+
+    /** Each job in turn; one that fails is logged and tried again at the next run, the others go on. */
+    private int runJobs(long now) throws InterruptedException {
+        int steps = 0;
+        for (RollupJob job : jobs) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("housekeeping stopped");
+            }
+            try {
+                steps += job.run(connection, now, STEPS_PER_RUN);
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("rollup '{}' failed; trying again at the next run", job.name(), e);
+            }
+        }
+        return steps;
     }
 }

@@ -64,3 +64,6 @@ CREATE TABLE example_history (
     seeded_from  BIGINT NOT NULL,
     seeded_until BIGINT NOT NULL
 );
+
+-- The communes of the community's very-high-speed broadband roadmap, marked on the Débit screen.
+ALTER TABLE communes ADD COLUMN roadmap BOOLEAN NOT NULL DEFAULT FALSE;

@@ -52,6 +52,7 @@ import fr.relais.hub.registry.NodeSilence;
 import fr.relais.hub.registry.RegistryReader;
 import fr.relais.hub.registry.SiteNames;
 import fr.relais.hub.rollup.Housekeeping;
+import fr.relais.hub.rollup.RollupJob;
 import fr.relais.hub.telemetry.TelemetryReader;
 import fr.relais.hub.van.ExampleTerritory;
 import fr.relais.hub.van.VanApi;
@@ -65,6 +66,8 @@ import fr.relais.protocol.access.AccessListSigner;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -201,10 +204,30 @@ public final class Hub implements AutoCloseable {
                 .bookings(new BookingsApi(vertx, database, content, Clock.systemUTC()))
                 .places(new PlacesApi(vertx, database, content, Clock.systemUTC()),
                         new VanApi(vertx, database, content, Clock.systemUTC(), publicUrl::get))
-                .routes(new QueueRoutes(vertx, queueStore, content, Clock.systemUTC())::mount);
+                .routes(new QueueRoutes(vertx, queueStore, content, Clock.systemUTC())::mount)
+                // issue 13, the dashboard: one line per feature below (kept apart so that branches merge)
+                // WP-Live routes:
+
+                // territory routes:
+
+                // WP-Occ routes:
+
+                // WP-Con routes:
+
+                // WP-Front routes:
+
+                ;
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
+        // The dashboard's read models, built after the telemetry rollups (issue 13): one line per job.
+        List<RollupJob> rollupJobs = new ArrayList<>();
+        // WP-Occ job:
+
+        // WP-Con job:
+
+        // WP-Hist job:
+
         new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
-                .start(vertx, Housekeeping.DEFAULT_PERIOD);
+                .jobs(rollupJobs).start(vertx, Housekeeping.DEFAULT_PERIOD);
         HttpServer http;
         try {
             http = api.listen(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()

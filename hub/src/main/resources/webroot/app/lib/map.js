@@ -46,9 +46,9 @@ export function drawMap(communes, marks, title) {
     const y = project.y(mark.lat);
     root.append(svg("a", { href: mark.href, class: "mark " + (mark.className || ""), "aria-label": mark.label },
       svg("title", { text: mark.label }),
-      svg("circle", { cx: x, cy: y, r: 16 }),
-      svg("text", { x, y: y + 5, "text-anchor": "middle", class: "mark-short", text: mark.short || "" }),
-      svg("text", { x, y: y + 36, "text-anchor": "middle", class: "mark-name", text: mark.name || "" })));
+      svg("circle", { cx: x, cy: y, r: 20 }),
+      svg("text", { x, y: y + 7, "text-anchor": "middle", class: "mark-short", text: mark.short || "" }),
+      svg("text", { x, y: y + 44, "text-anchor": "middle", class: "mark-name", text: mark.name || "" })));
   }
   return root;
 }

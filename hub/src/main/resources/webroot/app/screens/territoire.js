@@ -16,7 +16,10 @@ let view = null;
 
 export function mount(el, params, ctx) {
   const notice = h("p", { class: "notice", role: "status" });
-  const mapPanel = h("div", { class: "map-panel" });
+  const mapHolder = h("div", { class: "map-holder" });
+  const mapPanel = h("div", { class: "map-panel" }, mapHolder,
+    h("p", { class: "map-legend", text: "✓ tout fonctionne · ! à surveiller · ✕ en panne ou injoignable · ? état "
+      + "inconnu · • commune desservie par le bus" }));
   const list = h("ol", { class: "place-list", id: "places" });
   const van = h("section", { class: "van-panel", "aria-labelledby": "van-title" },
     h("h3", { id: "van-title", text: "Bus France Services" }), h("p", { class: "van-where" }));
@@ -27,7 +30,7 @@ export function mount(el, params, ctx) {
         h("h3", { id: "places-title", text: "Lieux, du plus urgent au plus calme" }),
         h("p", { class: "alert-total" }), list),
       van)));
-  view = { el, notice, mapPanel, list, van, mapKey: null, session: 0, offs: [], timer: null };
+  view = { el, notice, mapHolder, list, van, mapKey: null, session: 0, offs: [], timer: null };
   const soon = () => {
     // A burst of readings is drawn once.
     clearTimeout(view.timer);
@@ -91,8 +94,9 @@ function draw(territory) {
   const key = JSON.stringify([territory.communes, marks]);
   if (key !== view.mapKey) {
     view.mapKey = key;
-    view.mapPanel.replaceChildren(drawMap(territory.communes.filter((c) => c.vanServed || places.some(
-      (p) => p.commune === c.id)), marks, "Carte des lieux du territoire"));
+    // Communes the van serves, as small dots; those with a place are named by the place's mark instead.
+    view.mapHolder.replaceChildren(drawMap(territory.communes.filter((c) => c.vanServed && !places.some(
+      (p) => p.commune === c.id && Number.isFinite(p.lat))), marks, "Carte des lieux du territoire"));
   }
 }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -71,7 +72,11 @@ class PlaceBrowserTest {
     }
 
     private static WebElement row(Browser browser, String device) {
-        return browser.find("li.device[data-key='" + device + "']");
+        return row(browser, NODE, device);
+    }
+
+    private static WebElement row(Browser browser, String node, String device) {
+        return browser.find(".node-card[data-key='" + node + "'] li.device[data-key='" + device + "']");
     }
 
     @Test
@@ -89,19 +94,19 @@ class PlaceBrowserTest {
                 "en ligne");
         assertThat(row(browser, "printer-1").getAttribute("class")).contains("health-ok");
         assertThat(row(browser, "kiosk-1").getAttribute("class")).contains("health-warning");
-        assertThat(row(browser, "kiosk-1").findElement(org.openqa.selenium.By.cssSelector(".health-badge")).getText())
+        assertThat(row(browser, "kiosk-1").findElement(By.cssSelector(".health-badge")).getText())
                 .isEqualTo("À surveiller");
 
         // The kiosk's name came from its agent: shown as those characters, no element made of it, nothing run.
         WebElement kiosk = row(browser, "kiosk-1");
-        assertThat(kiosk.findElement(org.openqa.selenium.By.cssSelector(".device-name")).getText()).isEqualTo(HOSTILE);
+        assertThat(kiosk.findElement(By.cssSelector(".device-name")).getText()).isEqualTo(HOSTILE);
         assertThat(browser.all("#screen img")).isEmpty();
         // An alert() would have opened a dialog, and WebDriver refuses to run a script while one is open.
         assertThat(browser.script("return typeof document.title;")).isEqualTo("string");
 
         // A metric this page has no words for is still shown, raw, under "Autres mesures".
         // By the keyboard: a click by coordinates could land beside it while the legacy nav appears above.
-        kiosk.findElement(org.openqa.selenium.By.cssSelector("button.toggle")).sendKeys(Keys.ENTER);
+        kiosk.findElement(By.cssSelector("button.toggle")).sendKeys(Keys.ENTER);
         browser.untilText("li.device[data-key='kiosk-1'] .device-details", "fooBarCount : 7");
         assertThat(kiosk.getText()).contains("Autres mesures", "Écran : on");
         browser.untilText(".agenda-part", "Horaires");
@@ -116,15 +121,21 @@ class PlaceBrowserTest {
 
     @Test
     void aNewReadingChangesItsRowWhileTheFocusStaysOnAnotherRowsButton() throws Exception {
+        // A box of its own, so that the other tests' readings stay as they set them.
+        String node = "rozoy-pi-2";
+        hub.online(SITE, node, List.of(device("printer-2", DeviceKind.PRINTER, "Imprimante du bureau"),
+                device("probe-2", DeviceKind.PROBE, "Sonde du bureau")));
+        hub.reading(SITE, node, "printer-2", Health.OK, Map.of("tonerPercent", 55, "paperOut", false));
+        hub.reading(SITE, node, "probe-2", Health.OK, Map.of("latencyMedianMs", 20));
         Browser browser = chromium.browser();
         browser.actAs(hub.admin(), page);
-        browser.untilText("li.device", "Toner : 73 %");
-        WebElement printerRow = row(browser, "printer-1");
-        WebElement probeButton = row(browser, "probe-1").findElement(org.openqa.selenium.By.cssSelector("button.toggle"));
+        browser.untilText("li.device", "Toner : 55 %");
+        WebElement printerRow = row(browser, node, "printer-2");
+        WebElement probeButton = row(browser, node, "probe-2").findElement(By.cssSelector("button.toggle"));
         browser.script("arguments[0].focus();", probeButton);
         assertThat(browser.focused()).isEqualTo(probeButton);
 
-        hub.reading(SITE, NODE, "printer-1", Health.WARNING, Map.of("tonerPercent", 9, "paperOut", true));
+        hub.reading(SITE, node, "printer-2", Health.WARNING, Map.of("tonerPercent", 9, "paperOut", true));
         // The same element (a stale one would throw) shows the new reading.
         await().atMost(NEXT_REFRESH).until(() -> printerRow.getText().contains("Toner : 9 %"));
         assertThat(printerRow.getText()).contains("Papier : Vide", "À surveiller");

@@ -132,4 +132,30 @@ class TerritoryBrowserTest {
         assertThat(browser.find("#places").getText()).doesNotContain("Dizy").doesNotContain("Brunehamel");
         assertThat(browser.find(".van-panel").isDisplayed()).as("the van is not their place").isFalse();
     }
+
+    /**
+     * The chart library the next screens use: uPlot imported from the hub's /webjars, drawn under the
+     * Content-Security-Policy (its styles go through the CSSOM), with its figures as a table too.
+     */
+    @Test
+    void aChartDrawsFromTheHubsOwnUPlotWithTheSameFiguresInATable() throws Exception {
+        Browser browser = chromium.browser();
+        browser.actAs(hub.admin(), hub.dashboard() + "#/territoire");
+        browser.until(d -> browser.all(PLACES).size() == 6);
+        browser.script("window.chartDone = null;"
+                + " import('/app/lib/chart.js').then((chart) => {"
+                + "   const el = document.createElement('div'); el.id = 'chart-test';"
+                + "   document.getElementById('screen').append(el);"
+                + "   chart.lineChart(el, { times: [1765000000, 1765000600, 1765001200],"
+                + "     series: [{ label: 'Latence', unit: 'ms', values: [34, 41.5, null] }] }, { title: 'Latence du jour' });"
+                + "   window.chartDone = 'drawn';"
+                + " }).catch((error) => { window.chartDone = String(error); });");
+        browser.until(d -> browser.script("return window.chartDone;") != null);
+        assertThat(browser.script("return window.chartDone;")).isEqualTo("drawn");
+        assertThat(browser.all("#chart-test canvas")).hasSize(1);
+        assertThat(browser.all("#chart-test .uplot")).as("uPlot's own element, styled by uPlot.min.css").hasSize(1);
+        assertThat(browser.all("#chart-test details table tbody tr")).hasSize(3);
+        assertThat(browser.find("#chart-test details table").getAttribute("textContent")).contains("41,5")
+                .contains("Latence (ms)");
+    }
 }

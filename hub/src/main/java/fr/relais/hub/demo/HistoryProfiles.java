@@ -154,7 +154,7 @@ public final class HistoryProfiles {
             case FIBRE -> new ProbeReading(round1(5 + 10 * a), b < 0.02 ? 1 : 0, round1(300 + 600 * c));
             case ADSL -> new ProbeReading(round1(25 + 35 * a), b < 0.15 ? round1(1 + 6 * d) : 0, round1(2 + 13 * c));
             case FOUR_G -> new ProbeReading(round1(40 + 50 * a), b < 0.25 ? round1(1 + 10 * d) : 0,
-                    round1(10 + 70 * c * (0.5 + d)));
+                    round1(10 + 70 * c * (0.5 + 0.5 * d)));
         };
     }
 

@@ -107,6 +107,11 @@ class ExampleHistoryTest {
                 + " AND commune_id = 'dohis' AND month IN ('2026-02', '2026-03') ORDER BY 1"))
                 .as("Dohis got its fibre in March 2026").containsExactly("2026-02 4g", "2026-02 adsl",
                         "2026-03 4g", "2026-03 fibre");
+        assertThat(texts("SELECT id FROM communes WHERE roadmap = TRUE ORDER BY id"))
+                .as("the roadmap's months are those of the example territory's roadmap communes")
+                .containsExactlyInAnyOrderElementsOf(ConnectivitySeed.FIBRE_SINCE.keySet());
+        assertThat(count("SELECT COUNT(*) FROM connectivity_month WHERE node_id = 'spi-pi' AND link IN ('adsl', 'fibre')"))
+                .isEqualTo(13L * ConnectivitySeed.FIBRE_SINCE.size());
         assertThat(count("SELECT COUNT(DISTINCT commune_id) FROM connectivity_month WHERE node_id = 'spi-pi'"
                 + " AND link = '4g'")).isEqualTo(count("SELECT COUNT(DISTINCT commune_id) FROM van_stops"));
         assertThat(texts("SELECT MAX(month) FROM connectivity_month")).containsExactly("2026-11");

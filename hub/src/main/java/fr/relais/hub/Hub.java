@@ -230,6 +230,10 @@ public final class Hub implements AutoCloseable {
         // WP-Con job:
 
         // WP-Hist job:
+        if (config.exampleHistoryDays() > 0) {
+            // Simulated history before this first start (or the first one recorded), seeded a day at a time.
+            rollupJobs.add(new fr.relais.hub.demo.ExampleHistory(config.exampleHistoryDays(), Clock.systemUTC()));
+        }
 
         new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
                 .jobs(rollupJobs).start(vertx, Housekeeping.DEFAULT_PERIOD);

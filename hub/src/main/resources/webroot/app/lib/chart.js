@@ -8,9 +8,11 @@ const COLOURS = ["#12355b", "#b3261e", "#1b7f3b", "#9a6700", "#5b2a86"];
 
 /**
  * lineChart(el, { times: [epoch seconds], series: [{ label, unit, values: [number|null] }] },
- * { title, height, digits }) draws into el and returns { update(data), destroy() }.
+ * { title, height, digits (most decimals, 2 by default) }) draws into el and returns { update(data), destroy() }.
  */
 export function lineChart(el, data, opts = {}) {
+  // Up to 2 decimals unless told: a table that rounds 41,5 ms to 42 says something the agent did not.
+  const digits = opts.digits ?? 2;
   const figure = h("figure", { class: "chart" });
   const caption = h("figcaption", { text: opts.title || "" });
   const canvas = h("div", { class: "chart-canvas", "aria-hidden": "true" });
@@ -23,15 +25,15 @@ export function lineChart(el, data, opts = {}) {
     height: opts.height || 220,
     series: [{}, ...data.series.map((s, i) => ({
       label: s.label + (s.unit ? " (" + s.unit + ")" : ""), stroke: COLOURS[i % COLOURS.length], width: 2,
-      value: (u, v) => (v === null || v === undefined ? "–" : number(v, opts.digits || 0)) }))],
-    axes: [{}, { values: (u, ticks) => ticks.map((t) => number(t, opts.digits || 0)) }],
+      value: (u, v) => (v === null || v === undefined ? "–" : number(v, digits)) }))],
+    axes: [{}, { values: (u, ticks) => ticks.map((t) => number(t, digits)) }],
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Europe/Paris"),
   }, toColumns(data), canvas);
   const table = () => {
     const head = h("tr", {}, h("th", { scope: "col", text: "Heure" }),
       ...data.series.map((s) => h("th", { scope: "col", text: s.label + (s.unit ? " (" + s.unit + ")" : "") })));
     const rows = data.times.map((t, row) => h("tr", {}, h("th", { scope: "row", text: dateAndTime(t * 1000) }),
-      ...data.series.map((s) => h("td", { text: number(s.values[row], opts.digits || 0) }))));
+      ...data.series.map((s) => h("td", { text: number(s.values[row], digits) }))));
     details.replaceChildren(details.firstChild, h("table", {}, h("caption", { text: opts.title || "" }),
       h("thead", {}, head), h("tbody", {}, ...rows)));
   };

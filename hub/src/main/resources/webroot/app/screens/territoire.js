@@ -5,9 +5,8 @@ import { h, keyed, text } from "../lib/dom.js";
 import { drawMap } from "../lib/map.js";
 import { HEALTH_RANK, KIND_WORDS } from "../lib/labels.js";
 import { longDay, plural, since, time } from "../lib/format.js";
-import { LoggedOut } from "../lib/http.js";
+import { LoggedOut, getJson } from "../lib/http.js";
 import { href } from "../routes.js";
-import { loadTerritory } from "./territory-data.js";
 
 export const title = "Territoire";
 const SYMBOLS = { ok: "✓", warning: "!", critical: "✕", unknown: "?" };
@@ -22,7 +21,9 @@ export function mount(el, params, ctx) {
       + "inconnu · • commune desservie par le bus" }));
   const list = h("ol", { class: "place-list", id: "places" });
   const van = h("section", { class: "van-panel", "aria-labelledby": "van-title" },
-    h("h3", { id: "van-title", text: "Bus France Services" }), h("p", { class: "van-where" }));
+    h("h3", { id: "van-title", text: "Bus France Services" }),
+    h("p", {}, h("a", { class: "van-link" }), " ", h("span", { class: "health-word" })),
+    h("p", { class: "van-where" }));
   el.append(h("div", { class: "screen territoire" },
     h("h2", { text: "Territoire" }), notice,
     h("div", { class: "territory-layout" }, mapPanel,
@@ -54,7 +55,8 @@ async function load() {
   const mine = ++view.session;
   const current = view;
   try {
-    const territory = await loadTerritory();
+    // One answer holds it all, worst first, a site-scoped account's own place only (TerritoryView).
+    const territory = await getJson("/api/territory");
     if (current !== view || mine !== view.session) return;
     draw(territory);
   } catch (error) {
@@ -72,7 +74,6 @@ function draw(territory) {
   const places = sorted(territory.places);
   const notes = [];
   if (territory.example) notes.push("Territoire d'exemple pour la démonstration.");
-  if (!territory.complete) notes.push("Liste incomplète : le hub a répondu trop de pages.");
   text(view.notice, notes.join(" "));
   keyed(view.list, places, (p) => p.site, createPlace, updatePlace);
   const critical = places.reduce((n, p) => n + p.alerts.critical, 0);
@@ -139,6 +140,11 @@ function hours(value) {
 function drawVan(van) {
   view.van.hidden = !van;
   if (!van) return;
+  view.van.className = "van-panel health-" + van.worst;
+  const link = view.van.querySelector(".van-link");
+  link.setAttribute("href", href("lieu", van.site));
+  text(link, van.name);
+  text(view.van.querySelector(".health-word"), SYMBOLS[van.worst] + " " + van.healthWord);
   const parts = ["Dernier signe de vie : " + since(van.lastSeen) + "."];
   if (van.today) {
     parts.push("Aujourd'hui à " + van.today.communeName + " (" + (van.today.place || "") + "), de "

@@ -38,7 +38,7 @@ class TerritoryBrowserTest {
 
     /*
      * One hub for the class, its places' health set once: Dizy's printer critical, Montcornet's and the van's
-     * boxes fine, the three other places without a box yet (their health unknown). No test changes it.
+     * boxes fine, the three other places without a node yet (their health unknown). No test changes it.
      */
     @BeforeAll
     static void start(MosquittoProcess broker) throws Exception {
@@ -72,16 +72,18 @@ class TerritoryBrowserTest {
         browser.windowSize(1280, 800);
         browser.actAs(hub.admin(), hub.dashboard());
         browser.until(d -> d.getCurrentUrl().endsWith("#/territoire"));
-        browser.until(d -> browser.all(PLACES).size() == 6);
+        browser.until(d -> browser.all(PLACES).size() == 5);
         WebElement first = browser.all(PLACES).get(0);
         assertThat(first.getText()).contains("Dizy-le-Gros").contains("En panne ou injoignable")
                 .contains("1 équipement en panne");
         assertThat(first.getAttribute("class")).contains("health-critical");
-        WebElement last = browser.all(PLACES).get(5);
+        WebElement last = browser.all(PLACES).get(4);
         assertThat(last.getText()).contains("Montcornet").contains("Tout fonctionne");
         assertThat(browser.all(PLACES).subList(1, 4)).allSatisfy(place ->
-                assertThat(place.getText()).contains("Aucun boîtier connu"));
-        assertThat(placeNames(browser).get(4)).isEqualTo("Service public itinérant (SPI)");
+                assertThat(place.getText()).contains("Aucun nœud n'a encore parlé"));
+        // The van apart, with its health and where it stops.
+        assertThat(browser.find(".van-panel").getText()).contains("Service public itinérant (SPI)", "Tout fonctionne",
+                "Dernier signe de vie");
         // The map: every place but the van (drawn where it stops today, if it does) is a link named with its health.
         List<WebElement> marks = browser.all("#screen svg.map a.mark:not(.van)");
         assertThat(marks).hasSize(5);
@@ -104,7 +106,7 @@ class TerritoryBrowserTest {
         Browser browser = chromium.browser();
         browser.windowSize(360, 740);
         browser.actAs(hub.admin(), hub.dashboard() + "#/territoire");
-        browser.until(d -> browser.all(PLACES).size() == 6);
+        browser.until(d -> browser.all(PLACES).size() == 5);
         browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
         assertThat(placeNames(browser).get(0)).contains("Dizy-le-Gros");
         assertThat(browser.find("#screen .map-panel").isDisplayed()).as("no map below 600 px").isFalse();
@@ -141,7 +143,7 @@ class TerritoryBrowserTest {
     void aChartDrawsFromTheHubsOwnUPlotWithTheSameFiguresInATable() throws Exception {
         Browser browser = chromium.browser();
         browser.actAs(hub.admin(), hub.dashboard() + "#/territoire");
-        browser.until(d -> browser.all(PLACES).size() == 6);
+        browser.until(d -> browser.all(PLACES).size() == 5);
         browser.script("window.chartDone = null;"
                 + " import('/app/lib/chart.js').then((chart) => {"
                 + "   const el = document.createElement('div'); el.id = 'chart-test';"

@@ -40,15 +40,21 @@ export function drawMap(communes, marks, title) {
     root.append(svg("g", { class: "commune" + (commune.vanServed ? " van-served" : ""), "aria-hidden": "true" },
       svg("circle", { cx: x, cy: y, r: 4 }), svg("text", { x: x + 7, y: y + 4, text: commune.name })));
   }
+  const placed = [];
   for (const mark of marks) {
     if (!Number.isFinite(mark.lat)) continue;
-    const x = project.x(mark.lon);
+    const x0 = project.x(mark.lon);
+    let x = x0;
     const y = project.y(mark.lat);
+    // Two places of one town (Rozoy's tiers-lieu and its coworking) would hide each other: side by side.
+    while (placed.some(([px, py]) => Math.abs(px - x) < 48 && Math.abs(py - y) < 48)) x += 48;
+    placed.push([x, y]);
     root.append(svg("a", { href: mark.href, class: "mark " + (mark.className || ""), "aria-label": mark.label },
       svg("title", { text: mark.label }),
       svg("circle", { cx: x, cy: y, r: 20 }),
       svg("text", { x, y: y + 7, "text-anchor": "middle", class: "mark-short", text: mark.short || "" }),
-      svg("text", { x, y: y + 44, "text-anchor": "middle", class: "mark-name", text: mark.name || "" })));
+      svg("text", { x, y: x === x0 ? y + 44 : y - 30, "text-anchor": "middle", class: "mark-name",
+        text: mark.name || "" })));
   }
   return root;
 }

@@ -85,7 +85,7 @@ function draw(territory) {
   // The van is drawn where it stops today, not at its garage.
   const marks = places.filter((p) => Number.isFinite(p.lat) && p.kind !== "van").map((p) => ({ lat: p.lat, lon: p.lon,
     href: href("lieu", p.site), label: p.name + " : " + p.healthWord, className: "health-" + p.worst,
-    short: SYMBOLS[p.worst], name: shortName(p) }));
+    short: SYMBOLS[p.worst], name: shortName(p, places) }));
   if (territory.van && territory.van.today && Number.isFinite(territory.van.today.lat)) {
     const stop = territory.van.today;
     marks.push({ lat: stop.lat, lon: stop.lon, href: href("lieu", territory.van.site),
@@ -101,8 +101,11 @@ function draw(territory) {
   }
 }
 
-function shortName(place) {
-  return place.kind === "coworking" ? "Coworking" : place.communeName || place.name;
+/** The town's name under a mark, or the place's own when the town has two places (Rozoy). */
+function shortName(place, places) {
+  if (place.kind === "coworking") return "Coworking";
+  const shared = places.filter((p) => p.commune && p.commune === place.commune).length > 1;
+  return shared || !place.communeName ? place.name : place.communeName;
 }
 
 function createPlace() {

@@ -211,6 +211,7 @@ public final class Hub implements AutoCloseable {
                 // territory routes:
 
                 // WP-Occ routes:
+                .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
 
                 // WP-Con routes:
 
@@ -221,6 +222,7 @@ public final class Hub implements AutoCloseable {
         // The dashboard's read models, built after the telemetry rollups (issue 13): one line per job.
         List<RollupJob> rollupJobs = new ArrayList<>();
         // WP-Occ job:
+        rollupJobs.add(new fr.relais.hub.occupancy.OccupancyRollup());
 
         // WP-Con job:
 

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code entry} / {@code exit} of an entrance counter ({@code gpio-people-counter}, and the demo's
  *     simulated one, which counts with the same class): one person each; the data's
  *     {@code entries}/{@code exits} are the day's running totals, not a count to add;</li>
- * <li>{@code room-free} of a room's presence sensor: its {@code occupiedMinutes}, in the hour the room
- *     was freed;</li>
+ * <li>{@code room-free} of a room's presence sensor: its {@code occupiedMinutes}, each minute in its own
+ *     hour, counted back from the minute the room was freed;</li>
  * <li>{@code access-granted} of a coworking door with a direction other than {@code exit} (a door
  *     without direction is an entrance, as {@code cowork.AccessEvents} reads it), and
  *     {@code coworking-checkin} of the kiosk with direction {@code entry}: one coworker check-in each.</li>
@@ -47,6 +47,7 @@ public final class OccupancyRollup implements RollupJob {
     static final long STEP_MILLIS = 24 * LocalHours.HOUR_MILLIS;
     /** A room occupied longer than a week is a sensor's fault, not a use to count. */
     static final long MAX_ROOM_MINUTES = 7 * 24 * 60;
+    private static final long MINUTE = 60_000L;
     private static final Logger LOG = LoggerFactory.getLogger(OccupancyRollup.class);
 
     private final AtomicLong skipped = new AtomicLong();
@@ -65,7 +66,7 @@ public final class OccupancyRollup implements RollupJob {
     public int run(Connection connection, long now, int maxSteps) throws SQLException {
         OccupancyRollupSql sql = new OccupancyRollupSql(connection);
         RollupProgress progress = new RollupProgress(connection, NAME);
-        long limit = Math.floorDiv(now - SETTLE_MILLIS, 60_000L) * 60_000L;
+        long limit = Math.floorDiv(now - SETTLE_MILLIS, MINUTE) * MINUTE;
         long from = progress.doneUntil();
         if (from == 0) {
             from = progress.startAt(sql.firstReceived(TYPES, limit));
@@ -97,7 +98,7 @@ public final class OccupancyRollup implements RollupJob {
                 switch (row.type()) {
                     case ENTRY -> counts.add(row.site(), at, OccupancyCounts.Measure.ENTRIES, 1);
                     case EXIT -> counts.add(row.site(), at, OccupancyCounts.Measure.EXITS, 1);
-                    case ROOM_FREE -> counts.add(row.site(), at, OccupancyCounts.Measure.ROOM_MINUTES, minutes(data));
+                    case ROOM_FREE -> roomMinutes(counts, row.site(), at, minutes(data));
                     case ACCESS_GRANTED -> {
                         if (!EXIT.equals(data.getValue("direction"))) {
                             counts.add(row.site(), at, OccupancyCounts.Measure.COWORKER_CHECKINS, 1);
@@ -119,6 +120,21 @@ public final class OccupancyRollup implements RollupJob {
             }
         }
         return counts;
+    }
+
+    /**
+     * The minutes a room was occupied up to the minute it was freed, each in its own hour: a room used
+     * from 10:40 to 11:10 adds 20 minutes to 10h and 10 to 11h (and a use across midnight to both days).
+     */
+    private static void roomMinutes(OccupancyCounts counts, String site, long freedAt, long minutes) {
+        long end = Math.floorDiv(freedAt, MINUTE) * MINUTE;
+        long start = end - minutes * MINUTE;
+        while (start < end) {
+            long hourEnd = Math.min(end, Math.floorDiv(start, LocalHours.HOUR_MILLIS) * LocalHours.HOUR_MILLIS
+                    + LocalHours.HOUR_MILLIS);
+            counts.add(site, start, OccupancyCounts.Measure.ROOM_MINUTES, (hourEnd - start) / MINUTE);
+            start = hourEnd;
+        }
     }
 
     /** A room-free's occupied minutes: a whole number from 0 to a week. */

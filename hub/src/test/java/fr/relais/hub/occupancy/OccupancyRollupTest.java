@@ -73,6 +73,9 @@ class OccupancyRollupTest {
         event("rozoy-pi", "exit", NINE.plusSeconds(3950), true, NINE.plusSeconds(3951), "{\"present\":1}");
         event("rozoy-pi", "room-free", NINE.plusSeconds(7300), true, NINE.plusSeconds(7301),
                 "{\"room\":\"Salle 1\",\"occupiedMinutes\":45}");
+        // Freed at 00:10 on the 2nd after 20 minutes: 10 minutes on each local day.
+        Instant midnight = Instant.parse("2026-12-01T23:10:30Z");
+        event("rozoy-pi", "room-free", midnight, true, midnight, "{\"room\":\"Salle 2\",\"occupiedMinutes\":20}");
         // Not counted: the day's reset, a room becoming occupied, a printer's event.
         event("rozoy-pi", "people-count-reset", NINE.plusSeconds(7400), true, NINE.plusSeconds(7401), "{\"entries\":3}");
         event("rozoy-pi", "room-occupied", NINE.plusSeconds(7400), true, NINE.plusSeconds(7401), "{\"room\":\"Salle 1\"}");
@@ -91,11 +94,14 @@ class OccupancyRollupTest {
         assertThat(run(NINE.plus(Duration.ofDays(1)))).as("the first event's reception to a day later: one step")
                 .isEqualTo(1);
 
+        // The room freed at 10:01:40 UTC after 45 minutes: 44 minutes from 09:16 in the 09:00 UTC hour, 1 after.
         assertThat(hours(ROZOY)).containsExactly(
                 "2026-12-01 09h wd2 " + NINE.toEpochMilli() + ": 3 0 0 0",
-                "2026-12-01 10h wd2 " + NINE.plusSeconds(3600).toEpochMilli() + ": 0 2 0 0",
-                "2026-12-01 11h wd2 " + NINE.plusSeconds(7200).toEpochMilli() + ": 0 0 45 0");
-        assertThat(days(ROZOY)).containsExactly("2026-12-01 2026-12: 3 2 45 0");
+                "2026-12-01 10h wd2 " + NINE.plusSeconds(3600).toEpochMilli() + ": 0 2 44 0",
+                "2026-12-01 11h wd2 " + NINE.plusSeconds(7200).toEpochMilli() + ": 0 0 1 0",
+                "2026-12-01 23h wd2 " + Instant.parse("2026-12-01T22:00:00Z").toEpochMilli() + ": 0 0 10 0",
+                "2026-12-02 00h wd3 " + Instant.parse("2026-12-01T23:00:00Z").toEpochMilli() + ": 0 0 10 0");
+        assertThat(days(ROZOY)).containsExactly("2026-12-01 2026-12: 3 2 55 0", "2026-12-02 2026-12: 0 0 10 0");
         assertThat(hours(MONTCORNET)).containsExactly("2026-12-01 09h wd2 " + NINE.toEpochMilli() + ": 1 0 0 2");
         assertThat(days(MONTCORNET)).containsExactly("2026-12-01 2026-12: 1 0 0 2");
         assertThat(rollup.skipped()).isZero();

@@ -18,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,6 +94,10 @@ class OccupancyApiTest {
         device("rozoy-pi", "salle-1", "{\"room\":\"Salle 1\",\"occupied\":true,\"motion\":false}");
         device("rozoy-pi", "salle-2", "{\"room\":\"Salle 2\",\"occupied\":false,\"motion\":false}");
         long now = System.currentTimeMillis();
+        // The automatic check-out half a day away, so that no test runs across it.
+        write("INSERT INTO coworking_sites (site_id, time_zone, booking_margin_minutes, auto_checkout_at)"
+                + " VALUES (?, 'Europe/Paris', 15, ?)", MONTCORNET, LocalTime.now(LocalHours.ZONE).plusHours(12)
+                .format(DateTimeFormatter.ofPattern("HH:mm")));
         presence("m1", now - 1_000, null);
         presence("m2", now - 2_000, null);
         presence("m3", now - 3 * 86_400_000L, null);

@@ -43,6 +43,7 @@ import fr.relais.hub.ingest.write.StoredTotals;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.notify.Notifications;
 import fr.relais.hub.place.PlaceParts;
+import fr.relais.hub.place.PlaceSql;
 import fr.relais.hub.place.PlacesApi;
 import fr.relais.hub.queue.QueueParts;
 import fr.relais.hub.queue.QueueRoutes;
@@ -54,6 +55,8 @@ import fr.relais.hub.registry.SiteNames;
 import fr.relais.hub.rollup.Housekeeping;
 import fr.relais.hub.rollup.RollupJob;
 import fr.relais.hub.telemetry.TelemetryReader;
+import fr.relais.hub.territory.TerritoryRoutes;
+import fr.relais.hub.territory.TerritoryView;
 import fr.relais.hub.van.ExampleTerritory;
 import fr.relais.hub.van.VanApi;
 import fr.relais.hub.van.VanParts;
@@ -209,6 +212,8 @@ public final class Hub implements AutoCloseable {
                 // WP-Live routes:
 
                 // territory routes:
+                .routes(new TerritoryRoutes(vertx, new TerritoryView(reader, alertStore,
+                        new PlaceSql(database.coworking()), Clock.systemUTC()))::mount)
 
                 // WP-Occ routes:
                 .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)

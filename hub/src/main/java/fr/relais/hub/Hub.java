@@ -216,6 +216,7 @@ public final class Hub implements AutoCloseable {
                         new PlaceSql(database.coworking()), Clock.systemUTC()))::mount)
 
                 // WP-Occ routes:
+                .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
 
                 // WP-Con routes:
 
@@ -226,6 +227,7 @@ public final class Hub implements AutoCloseable {
         // The dashboard's read models, built after the telemetry rollups (issue 13): one line per job.
         List<RollupJob> rollupJobs = new ArrayList<>();
         // WP-Occ job:
+        rollupJobs.add(new fr.relais.hub.occupancy.OccupancyRollup());
 
         // WP-Con job:
 

@@ -41,6 +41,7 @@ final class Permissions {
             "/api/territory",
 
             // WP-Occ:
+            "/api/occupancy/(now|heatmap|days|months)", "/api/occupancy\\.csv",
 
             // WP-Con:
 

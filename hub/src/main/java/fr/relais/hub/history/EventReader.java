@@ -53,6 +53,16 @@ public final class EventReader extends Sql {
         return page(query, page, EventReader::event, event -> List.of(event.receivedAt(), event.id()));
     }
 
+    public boolean siteExists(String site) {
+        return one("SELECT 1 FROM sites WHERE id = ?", row -> true, site).isPresent();
+    }
+
+    /** A node the registry knows, or one whose events are still stored after it left the registry. */
+    public boolean nodeExists(String node) {
+        return one("SELECT 1 FROM nodes WHERE id = ? UNION ALL SELECT 1 FROM events WHERE node_id = ?", row -> true,
+                node, node).isPresent();
+    }
+
     private static Event event(ResultSet row) throws SQLException {
         return new Event(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 row.getString(6), row.getString(7), row.getString(8), row.getLong(9), row.getBoolean(10),

@@ -34,17 +34,34 @@ public final class EventRoutes {
             Period period = Period.of(params);
             EventReader.Filter filter = new EventReader.Filter(site(ctx, params), params.id("node"),
                     params.id("device"), params.text("type"), period.from(), period.to());
-            return page -> events.events(filter, page);
+            boolean scoped = scoped(ctx);
+            return page -> {
+                // A misspelt site or node is said, not answered with an empty list that reads as "nothing
+                // happened". Not to a site-scoped account: another site's node is as empty as its own quiet one,
+                // so that the answer does not tell which nodes exist elsewhere.
+                if (!scoped && filter.site() != null && !events.siteExists(filter.site())) {
+                    throw new PagedReply.NotFound("no site '" + filter.site() + "'");
+                }
+                if (!scoped && filter.node() != null && !events.nodeExists(filter.node())) {
+                    throw new PagedReply.NotFound("no node '" + filter.node() + "'");
+                }
+                return events.events(filter, page);
+            };
         }, EventRoutes::json));
+    }
+
+    private static boolean scoped(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        return caller != null && caller.role().siteScoped();
     }
 
     /** The {@code site} filter; a site-scoped account is held to its own site, whatever it asks. */
     private static String site(RoutingContext ctx, ListParams params) throws ListParams.Bad {
         String asked = params.id("site");
-        Caller caller = Caller.of(ctx);
-        if (caller == null || !caller.role().siteScoped()) {
+        if (!scoped(ctx)) {
             return asked;
         }
+        Caller caller = Caller.of(ctx);
         if (asked != null && !asked.equals(caller.site())) {
             throw new ListParams.Bad("site: this account sees site " + caller.site() + " only");
         }

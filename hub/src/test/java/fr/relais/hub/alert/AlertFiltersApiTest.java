@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.history.HistoryHub;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,11 +30,12 @@ class AlertFiltersApiTest {
     @Parameter
     TestDatabase.Kind kind;
 
-    private HistoryHub hub;
+    /** One hub per engine for the whole class: the tests only read, and each creates its own accounts. */
+    private static HistoryHub hub;
 
-    @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        hub = new HistoryHub(kind, dir);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase.Kind kind) throws Exception {
+        hub = HistoryHub.start(kind);
         // One alert an hour: rozoy's printer at 0, 2, 4 and 6 h, its door at 1 and 3 h, montcornet's printer at 5 h.
         alert("a0", "rozoy", "rozoy-pi", "imprimante", "warning", "open", 0);
         alert("a1", "rozoy", "rozoy-pi", "porte", "critical", "cleared", 1);
@@ -48,8 +47,8 @@ class AlertFiltersApiTest {
         alert("a7", "rozoy", "rozoy-pi", null, "critical", "open", 7);
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @AfterParameterizedClassInvocation
+    static void stop() throws Exception {
         hub.close();
     }
 
@@ -125,7 +124,7 @@ class AlertFiltersApiTest {
         return BASE.plusSeconds(hours * 3600L);
     }
 
-    private void alert(String id, String site, String node, String device, String severity, String state, int hours)
+    private static void alert(String id, String site, String node, String device, String severity, String state, int hours)
             throws Exception {
         hub.insert("INSERT INTO alerts (id, condition_key, rule_id, site_id, node_id, device_id, severity, state,"
                         + " flapping, message, since, opened_at, cleared_at) VALUES (?, ?, 'rule', ?, ?, ?, ?, ?, FALSE,"

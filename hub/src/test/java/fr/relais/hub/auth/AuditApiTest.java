@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.history.HistoryHub;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,11 +32,12 @@ class AuditApiTest {
     @Parameter
     TestDatabase.Kind kind;
 
-    private HistoryHub hub;
+    /** One hub per engine for the whole class: the tests only read, and each creates its own accounts. */
+    private static HistoryHub hub;
 
-    @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        hub = new HistoryHub(kind, dir);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase.Kind kind) throws Exception {
+        hub = HistoryHub.start(kind);
         // 25 rows, three in each second (the ids keep their order within a millisecond): alice 2 of 3, bob 1 of 3.
         for (int i = 0; i < 25; i++) {
             hub.insert("INSERT INTO audit_log (id, at, username, method, path, status, remote_address, summary)"
@@ -48,8 +47,8 @@ class AuditApiTest {
         }
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @AfterParameterizedClassInvocation
+    static void stop() throws Exception {
         hub.close();
     }
 

@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.TestDatabase;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,11 +34,12 @@ class EventApiTest {
     @Parameter
     TestDatabase.Kind kind;
 
-    private HistoryHub hub;
+    /** One hub per engine for the whole class: the tests only read, and each creates its own accounts. */
+    private static HistoryHub hub;
 
-    @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        hub = new HistoryHub(kind, dir);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase.Kind kind) throws Exception {
+        hub = HistoryHub.start(kind);
         hub.site("rozoy");
         hub.site("montcornet");
         hub.node("rozoy-pi", "rozoy");
@@ -57,8 +56,8 @@ class EventApiTest {
         }
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @AfterParameterizedClassInvocation
+    static void stop() throws Exception {
         hub.close();
     }
 
@@ -191,7 +190,7 @@ class EventApiTest {
         hub.send(ApiClient.anonymous(hub.port()), "/api/events", 401);
     }
 
-    private void event(String id, String node, String device, String type, Instant receivedAt, boolean synced,
+    private static void event(String id, String node, String device, String type, Instant receivedAt, boolean synced,
                        String data) throws Exception {
         hub.insert("INSERT INTO events (msg_id, node_id, device_id, seq, device_ts, clock_synced, received_at, type,"
                         + " severity, message, data) VALUES (?, ?, ?, 1, ?, ?, ?, ?, 'warning', ?, ?)", id, node, device,

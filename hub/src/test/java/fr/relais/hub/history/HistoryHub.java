@@ -19,17 +19,20 @@ import io.vertx.core.http.HttpServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The hub's real router (authentication, permissions, audit, alerts, events) on a test database
@@ -45,6 +48,8 @@ public final class HistoryHub implements AutoCloseable {
     public final Vertx vertx = Vertx.vertx();
     public final HttpServer server;
     public final ApiClient admin;
+    /** The folder made for this hub alone by {@link #start}, deleted at close; null when the test gave one. */
+    private Path ownFolder;
 
     /** One page of a list: its rows and headers. */
     public record Page(JsonNode rows, long total, Optional<String> next) {
@@ -62,6 +67,17 @@ public final class HistoryHub implements AutoCloseable {
                 auth).routes(new EventRoutes(vertx, new EventReader(database))::mount);
         server = api.listen("127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         admin = ApiClient.admin(server.actualPort());
+    }
+
+    /**
+     * A hub for a whole test class (its setup runs once per database engine, not per test: each
+     * hub costs two BCrypt hashes and, on PostgreSQL, a new database), in a folder of its own.
+     */
+    public static HistoryHub start(TestDatabase.Kind kind) throws Exception {
+        Path folder = Files.createTempDirectory("relais-history-");
+        HistoryHub hub = new HistoryHub(kind, folder);
+        hub.ownFolder = folder;
+        return hub;
     }
 
     public int port() {
@@ -141,6 +157,13 @@ public final class HistoryHub implements AutoCloseable {
         } finally {
             database.close();
             testDatabase.close();
+            if (ownFolder != null) {
+                try (Stream<Path> files = Files.walk(ownFolder)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
         }
     }
 }

@@ -221,6 +221,7 @@ public final class Hub implements AutoCloseable {
                 // WP-Con routes:
 
                 // WP-Front routes:
+                .routes(new fr.relais.hub.history.EventRoutes(vertx, new fr.relais.hub.history.EventReader(database))::mount)
 
                 ;
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);

@@ -46,6 +46,7 @@ final class Permissions {
             // WP-Con:
 
             // WP-Front:
+            "/api/events",
 
             "/api/sites");
     /** A manager's own domain: the coworking routes check that it asks for its own site. */

@@ -105,7 +105,8 @@ class OpenApiDocumentTest {
                         fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC())::mount)
                 .routes(new fr.relais.hub.territory.TerritoryRoutes(vertx, null)::mount)
                 // WP-Occ (issue 13): the occupancy routes, as Hub mounts them
-                .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount);
+                .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
+                .routes(new fr.relais.hub.history.EventRoutes(vertx, null)::mount);
     }
 
     /**

@@ -11,8 +11,8 @@ const ROUTES = [
     title: "Équipement" },
   { name: "alertes", pattern: /^#\/alertes(?:\?(.*))?$/, keys: ["query"], load: preparation, title: "Alertes" },
   { name: "commandes", pattern: /^#\/commandes\/([^/?]+)$/, keys: ["node"], load: preparation, title: "Commandes" },
-  { name: "frequentation", pattern: /^#\/frequentation\/([^/?]+)$/, keys: ["site"], load: preparation,
-    title: "Fréquentation" },
+  { name: "frequentation", pattern: /^#\/frequentation\/([^/?]+)(?:\?(.*))?$/, keys: ["site", "query"],
+    load: () => import("./screens/frequentation.js"), title: "Fréquentation" },
   { name: "debit", pattern: /^#\/debit$/, keys: [], load: preparation, title: "Débit des connexions" },
   { name: "audit", pattern: /^#\/audit$/, keys: [], load: preparation, title: "Journal d'audit" },
 ];

@@ -213,6 +213,7 @@ public final class Hub implements AutoCloseable {
                 // WP-Occ routes:
 
                 // WP-Con routes:
+                .routes(new fr.relais.hub.connectivity.ConnectivityRoutes(vertx, database, Clock.systemUTC())::mount)
 
                 // WP-Front routes:
 
@@ -223,6 +224,7 @@ public final class Hub implements AutoCloseable {
         // WP-Occ job:
 
         // WP-Con job:
+        rollupJobs.add(new fr.relais.hub.connectivity.ConnectivityRollup());
 
         // WP-Hist job:
 

@@ -43,6 +43,7 @@ final class Permissions {
             // WP-Occ:
 
             // WP-Con:
+            "/api/connectivity(\\.csv)?",
 
             // WP-Front:
 

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,20 +44,32 @@ class ConnectivityApiTest {
     @Parameter
     TestDatabase.Kind kind;
 
+    /*
+     * One broker, and one hub per database kind: starting a hub (migrations, the admin's password hashed) took
+     * longer than the tests. The tests only read, but for the accounts of the first one (names of their own).
+     */
     @RegisterExtension
-    final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    @TempDir
+    static Path dir;
 
-    private TestDatabase database;
-    private Hub hub;
-    private ApiClient admin;
-    private Connection connection;
-    private ProbeData data;
+    private static TestDatabase.Kind started;
+    private static TestDatabase database;
+    private static Hub hub;
+    private static ApiClient admin;
+    private static Connection connection;
+    private static ProbeData data;
 
     @BeforeEach
-    void start(MosquittoProcess broker, @TempDir Path dir) throws Exception {
+    void hubOfThisKind(MosquittoProcess broker) throws Exception {
+        if (kind == started) {
+            return;
+        }
+        stop();
         database = TestDatabase.create(kind, dir);
         hub = Hub.start(new HubConfig("127.0.0.1", 0, database.url(),
                 new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty()), ApiClient.AUTH));
+        started = kind;
         admin = ApiClient.admin(hub.httpPort());
         connection = DriverManager.getConnection(database.url());
         data = new ProbeData(connection).territory();
@@ -74,15 +86,22 @@ class ConnectivityApiTest {
                 + " ('2027-01', 'spi', 'outside_visits', 9)");
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        hub.close();
-        database.close();
+    @AfterAll
+    static void stop() throws Exception {
+        if (started == null) {
+            return;
+        }
+        started = null;
+        try {
+            connection.close();
+            hub.close();
+        } finally {
+            database.close();
+        }
     }
 
     /** A row as the rollup leaves it: its latencies in its histogram, a throughput and no loss for each. */
-    private void row(String commune, String month, String node, String site, String link, boolean simulated,
+    private static void row(String commune, String month, String node, String site, String link, boolean simulated,
                      double... latencies) throws Exception {
         LinkHistogram histogram = new LinkHistogram();
         for (double latency : latencies) {
@@ -151,11 +170,12 @@ class ConnectivityApiTest {
         assertError(admin.get("/api/connectivity?commune=..%2Fetc"), 400, "commune");
         assertError(admin.get("/api/connectivity?commune=atlantis"), 404, "no commune atlantis");
         assertThat(admin.get("/api/connectivity?from=2023-12&to=2026-11").statusCode()).as("36 months").isEqualTo(200);
+        java.time.YearMonth before = java.time.YearMonth.now(ProbeData.PARIS);
         JsonNode byDefault = admin.json("/api/connectivity");
-        assertThat(byDefault.path("to").asText()).as("this month, 12 months in all")
-                .isEqualTo(java.time.YearMonth.now(ProbeData.PARIS).toString());
-        assertThat(byDefault.path("from").asText())
-                .isEqualTo(java.time.YearMonth.now(ProbeData.PARIS).minusMonths(11).toString());
+        java.time.YearMonth after = java.time.YearMonth.now(ProbeData.PARIS);
+        java.time.YearMonth to = java.time.YearMonth.parse(byDefault.path("to").asText());
+        assertThat(to).as("this month (Europe/Paris)").isIn(before, after);
+        assertThat(byDefault.path("from").asText()).as("12 months in all").isEqualTo(to.minusMonths(11).toString());
     }
 
     @Test
@@ -218,14 +238,14 @@ class ConnectivityApiTest {
         return Double.parseDouble(field.replace(',', '.'));
     }
 
-    private void create(String username, String role, String site) throws Exception {
+    private static void create(String username, String role, String site) throws Exception {
         HttpResponse<String> created = admin.send("POST", "/api/accounts", "{\"username\":\"" + username
                 + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"" + role + "\""
                 + (site == null ? "" : ",\"site\":\"" + site + "\"") + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
-    private ApiClient login(String username) throws Exception {
+    private static ApiClient login(String username) throws Exception {
         return ApiClient.login(hub.httpPort(), username, PASSWORD);
     }
 

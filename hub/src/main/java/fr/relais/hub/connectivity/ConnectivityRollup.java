@@ -110,7 +110,8 @@ public final class ConnectivityRollup implements RollupJob {
             }
             Map<String, String> communes = new HashMap<>();
             sql.query("SELECT site_id, commune_id FROM places WHERE commune_id IS NOT NULL",
-                    row -> communes.put(row.getString(1), row.getString(2)));
+                    row -> Map.entry(row.getString(1), row.getString(2)))
+                    .forEach(place -> communes.put(place.getKey(), place.getValue()));
             PlaceSql places = new PlaceSql(connection);
             Optional<String> van = new Territory(places).vanSite();
             VanWhereabouts whereabouts = van.isPresent() ? whereabouts(places, van.get(), raws) : null;

@@ -74,8 +74,9 @@ public final class ConnectivityStore {
         }
         sql.query("SELECT reason, SUM(readings) FROM connectivity_left_out WHERE month >= ? AND month <= ?"
                 + (site == null ? "" : " AND site_id = ?") + " GROUP BY reason",
-                row -> counts.put(row.getString(1), row.getLong(2)),
-                site == null ? new Object[] {fromMonth, toMonth} : new Object[] {fromMonth, toMonth, site});
+                row -> Map.entry(row.getString(1), row.getLong(2)),
+                site == null ? new Object[] {fromMonth, toMonth} : new Object[] {fromMonth, toMonth, site})
+                .forEach(reason -> counts.put(reason.getKey(), reason.getValue()));
         return counts;
     }
 

@@ -219,6 +219,7 @@ public final class Hub implements AutoCloseable {
                 .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
 
                 // WP-Con routes:
+                .routes(new fr.relais.hub.connectivity.ConnectivityRoutes(vertx, database, Clock.systemUTC())::mount)
 
                 // WP-Front routes:
                 .routes(new fr.relais.hub.history.EventRoutes(vertx, new fr.relais.hub.history.EventReader(database))::mount)
@@ -231,6 +232,7 @@ public final class Hub implements AutoCloseable {
         rollupJobs.add(new fr.relais.hub.occupancy.OccupancyRollup());
 
         // WP-Con job:
+        rollupJobs.add(new fr.relais.hub.connectivity.ConnectivityRollup());
 
         // WP-Hist job:
         if (config.exampleHistoryDays() > 0) {

@@ -44,6 +44,7 @@ final class Permissions {
             "/api/occupancy/(now|heatmap|days|months)", "/api/occupancy\\.csv",
 
             // WP-Con:
+            "/api/connectivity(\\.csv)?",
 
             // WP-Front:
             "/api/events",

@@ -42,9 +42,12 @@ final class LiveClient {
         return caller;
     }
 
-    /** Whether this stream gets an event of this site (null: every stream). */
+    /**
+     * Whether this stream gets an event of this site. An event of no site goes only to the callers
+     * who see every site: a site-scoped caller never gets what is not of its site.
+     */
     boolean sees(String site) {
-        return site == null || caller.sees(site);
+        return caller.sees(site);
     }
 
     /** Sends or queues a frame; false if the queue is full (the caller then {@link #reset}s it). */

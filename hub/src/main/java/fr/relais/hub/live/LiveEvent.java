@@ -5,7 +5,7 @@ package fr.relais.hub.live;
  *
  * @param id   {@code {boot}-{seq}}: the hub's start, then the event's number in it
  * @param type {@code device}, {@code node}, {@code event}, {@code alert}, {@code command}, {@code reset}…
- * @param site whose it is (only that site's viewers get it), or null for every caller
+ * @param site whose it is (only that site's viewers get it); null: only callers who see every site get it
  * @param json the event's data, one line of JSON
  */
 public record LiveEvent(String id, String type, String site, String json) {

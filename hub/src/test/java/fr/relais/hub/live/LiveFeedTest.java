@@ -188,10 +188,11 @@ class LiveFeedTest {
         feed.attach(new LiveClient(ADMIN, admin, 10), BOOT + "-0");
         feed.append("alert", "rozoy", data(3));
         feed.append("alert", "montcornet", data(4));
+        feed.append("alert", null, data(5)); // of no site: not a site-scoped caller's
         assertThat(viewer.written.stream().filter(frame -> frame.contains("data: ")))
                 .containsExactly("id: " + BOOT + "-2\nevent: event\ndata: {\"n\":2}\n\n",
                         "id: " + BOOT + "-4\nevent: alert\ndata: {\"n\":4}\n\n");
-        assertThat(admin.types()).containsExactly("event", "event", "alert", "alert");
+        assertThat(admin.types()).containsExactly("event", "event", "alert", "alert", "alert");
     }
 
     @Test

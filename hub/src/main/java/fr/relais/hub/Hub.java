@@ -47,6 +47,7 @@ import fr.relais.hub.live.LiveSources;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.notify.Notifications;
 import fr.relais.hub.place.PlaceParts;
+import fr.relais.hub.place.PlaceSql;
 import fr.relais.hub.place.PlacesApi;
 import fr.relais.hub.queue.QueueParts;
 import fr.relais.hub.queue.QueueRoutes;
@@ -58,6 +59,8 @@ import fr.relais.hub.registry.SiteNames;
 import fr.relais.hub.rollup.Housekeeping;
 import fr.relais.hub.rollup.RollupJob;
 import fr.relais.hub.telemetry.TelemetryReader;
+import fr.relais.hub.territory.TerritoryRoutes;
+import fr.relais.hub.territory.TerritoryView;
 import fr.relais.hub.van.ExampleTerritory;
 import fr.relais.hub.van.VanApi;
 import fr.relais.hub.van.VanParts;
@@ -229,6 +232,8 @@ public final class Hub implements AutoCloseable {
                 .routes(new LiveRoutes(live)::mount)
 
                 // territory routes:
+                .routes(new TerritoryRoutes(vertx, new TerritoryView(reader, alertStore,
+                        new PlaceSql(database.coworking()), Clock.systemUTC()))::mount)
 
                 // WP-Occ routes:
 
@@ -245,6 +250,10 @@ public final class Hub implements AutoCloseable {
         // WP-Con job:
 
         // WP-Hist job:
+        if (config.exampleHistoryDays() > 0) {
+            // Simulated history before this first start (or the first one recorded), seeded a day at a time.
+            rollupJobs.add(new fr.relais.hub.demo.ExampleHistory(config.exampleHistoryDays(), Clock.systemUTC()));
+        }
 
         new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
                 .jobs(rollupJobs).start(vertx, Housekeeping.DEFAULT_PERIOD);

@@ -131,6 +131,12 @@ public final class HubMain implements Callable<Integer> {
             + " van's tour) and example workshops into empty tables at start; what is built on them says it is an example.")
     private boolean exampleContent;
 
+    @Option(names = "--example-history", paramLabel = "DAYS", defaultValue = "0",
+            description = "Seed DAYS days of simulated occupancy and telemetry (and 13 months of broadband) before the"
+                    + " hub's first start, marked simulated, for a demonstration; 0 to " + HubConfig.MAX_EXAMPLE_HISTORY_DAYS
+                    + " (default: ${DEFAULT-VALUE}, none).")
+    private int exampleHistoryDays;
+
     @Option(names = "--public-url", paramLabel = "URL", description = "The hub's address as the public reaches it,"
             + " for the calendar links shown on the kiosks (default: http://{http-host}:{port}).")
     private String publicUrl;
@@ -155,7 +161,8 @@ public final class HubMain implements Callable<Integer> {
             config = new HubConfig(httpHost, port, url, mqtt, Optional.ofNullable(alertRules),
                     Duration.ofSeconds(nodeSilenceSeconds), RetentionSettings.ofDays(rawRetentionDays, rollupRetentionDays),
                     authSettings(), IngestLimits.of(maxSeqJump, deadLetterRetentionDays, deadLettersPerNode),
-                    Optional.ofNullable(accessSigningKey)).withExampleContent(exampleContent).withPublicUrl(publicUrl);
+                    Optional.ofNullable(accessSigningKey)).withExampleContent(exampleContent).withPublicUrl(publicUrl)
+                    .withExampleHistory(exampleHistoryDays);
             if (accessSigningKey != null) {
                 // A key given but unreadable stops the hub here, with the file named, not in a stack trace.
                 fr.relais.hub.access.AccessSigningKey.load(Optional.of(accessSigningKey));

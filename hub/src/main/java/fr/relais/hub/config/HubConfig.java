@@ -26,13 +26,17 @@ import java.util.Optional;
  * @param exampleContent load the example territory, hours, tour (and workshops) into empty tables at start
  * @param publicUrl   the hub's address as the public reaches it (the calendar feeds' URLs put in the
  *                    kiosks' content and QR codes); empty: {@code http://{httpHost}:{port}}
+ * @param exampleHistoryDays days of simulated history the demo seeds before the hub's first start
+ *                    ({@code --example-history}, see {@code fr.relais.hub.demo.ExampleHistory}); 0: none
  */
 public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttSettings mqtt,
                         Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention,
                         AuthSettings auth, IngestLimits limits, Optional<Path> accessSigningKey,
-                        boolean exampleContent, Optional<String> publicUrl) {
+                        boolean exampleContent, Optional<String> publicUrl, int exampleHistoryDays) {
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
+    /** Beyond the rollups' default retention (730 days) a little, so that a 2-year bench fits. */
+    public static final int MAX_EXAMPLE_HISTORY_DAYS = 800;
 
     public HubConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -52,6 +56,10 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
         if (nodeSilence.isNegative() || nodeSilence.isZero()) {
             throw new IllegalArgumentException("the node silence timeout must be positive, got " + nodeSilence);
         }
+        if (exampleHistoryDays < 0 || exampleHistoryDays > MAX_EXAMPLE_HISTORY_DAYS) {
+            throw new IllegalArgumentException("--example-history must be between 0 (none) and "
+                    + MAX_EXAMPLE_HISTORY_DAYS + " days, got " + exampleHistoryDays);
+        }
     }
 
     /** Without example content, the public URL the default one. */
@@ -59,19 +67,25 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
                      Optional<Path> alertRules, Duration nodeSilence, RetentionSettings retention,
                      AuthSettings auth, IngestLimits limits, Optional<Path> accessSigningKey) {
         this(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits, accessSigningKey,
-                false, Optional.empty());
+                false, Optional.empty(), 0);
     }
 
     /** The same, loading the example content ({@code --example-content}) or not. */
     public HubConfig withExampleContent(boolean load) {
         return new HubConfig(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits,
-                accessSigningKey, load, publicUrl);
+                accessSigningKey, load, publicUrl, exampleHistoryDays);
+    }
+
+    /** The same, seeding this many days of simulated history ({@code --example-history}); 0: none. */
+    public HubConfig withExampleHistory(int days) {
+        return new HubConfig(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits,
+                accessSigningKey, exampleContent, publicUrl, days);
     }
 
     /** The same, with this public address ({@code --public-url}); null keeps the default. */
     public HubConfig withPublicUrl(String url) {
         return new HubConfig(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits,
-                accessSigningKey, exampleContent, Optional.ofNullable(url));
+                accessSigningKey, exampleContent, Optional.ofNullable(url), exampleHistoryDays);
     }
 
     /** The public address, without a trailing '/': the one given, or this hub's own on {@code actualPort}. */
@@ -107,7 +121,7 @@ public record HubConfig(String httpHost, int httpPort, String databaseUrl, MqttS
     /** The same, signing the doors' access lists with the key in that file. */
     public HubConfig withAccessSigningKey(Path keyFile) {
         return new HubConfig(httpHost, httpPort, databaseUrl, mqtt, alertRules, nodeSilence, retention, auth, limits,
-                Optional.of(keyFile), exampleContent, publicUrl);
+                Optional.of(keyFile), exampleContent, publicUrl, exampleHistoryDays);
     }
 
     /** With the default limits on sequence jumps and dead letters. */

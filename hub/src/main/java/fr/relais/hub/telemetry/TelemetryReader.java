@@ -80,6 +80,34 @@ public final class TelemetryReader {
         }
     }
 
+    /**
+     * Whether any rollup the same query would answer is the demo's simulated history
+     * ({@code --example-history}), so that a chart can say so.
+     */
+    public synchronized boolean simulated(Resolution resolution, Query query) {
+        String sql = "SELECT 1 FROM " + resolution.table + " WHERE node_id = ? AND bucket_start >= ? AND bucket_start < ?"
+                + (query.device().isPresent() ? " AND device_id = ?" : "")
+                + (query.metric().isPresent() ? " AND metric = ?" : "")
+                + " AND simulated = TRUE LIMIT 1";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            select.setString(parameter++, query.node());
+            select.setLong(parameter++, query.from());
+            select.setLong(parameter++, query.to());
+            if (query.device().isPresent()) {
+                select.setString(parameter++, query.device().get());
+            }
+            if (query.metric().isPresent()) {
+                select.setString(parameter, query.metric().get());
+            }
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read telemetry rollups: " + e.getMessage(), e);
+        }
+    }
+
     /** Rollups of periods that start in the period, oldest first, at most {@code limit}. */
     public synchronized List<Views.Rollup> rollups(Resolution resolution, Query query) {
         String sql = "SELECT bucket_start, device_id, metric, samples, min_value, max_value, sum_value FROM "

@@ -103,11 +103,15 @@ public final class TelemetryRoutes {
             if (resolution == Resolution.RAW) {
                 List<Views.Reading> readings = reader.raw(query);
                 answer.put("truncated", readings.size() > MAX_POINTS);
+                // Raw readings are always the node's own: the demo simulates rollups only.
+                answer.put("simulated", false);
                 answer.put("points", raw(readings.subList(0, Math.min(readings.size(), MAX_POINTS)), metric));
             } else {
-                List<Views.Rollup> rollups = reader.rollups(resolution == Resolution.MINUTE
-                        ? TelemetryReader.Resolution.MINUTE : TelemetryReader.Resolution.HOUR, query);
+                TelemetryReader.Resolution table = resolution == Resolution.MINUTE
+                        ? TelemetryReader.Resolution.MINUTE : TelemetryReader.Resolution.HOUR;
+                List<Views.Rollup> rollups = reader.rollups(table, query);
                 answer.put("truncated", rollups.size() > MAX_POINTS);
+                answer.put("simulated", reader.simulated(table, query));
                 JsonArray points = new JsonArray();
                 rollups.stream().limit(MAX_POINTS).forEach(rollup -> points.add(rollup(rollup)));
                 answer.put("points", points);

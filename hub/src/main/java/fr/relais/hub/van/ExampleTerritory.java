@@ -54,8 +54,10 @@ public final class ExampleTerritory {
 
     private static void insert(PlaceSql sql, JsonObject example, long now) {
         for (JsonObject c : objects(example, "communes")) {
-            sql.update("INSERT INTO communes (id, name, lat, lon, van_served) VALUES (?, ?, ?, ?, ?)", c.getString("id"),
-                    c.getString("name"), c.getDouble("lat"), c.getDouble("lon"), c.getBoolean("vanServed"));
+            // roadmap: a commune of the community's very-high-speed broadband roadmap (the Débit screen marks it)
+            sql.update("INSERT INTO communes (id, name, lat, lon, van_served, roadmap) VALUES (?, ?, ?, ?, ?, ?)",
+                    c.getString("id"), c.getString("name"), c.getDouble("lat"), c.getDouble("lon"),
+                    c.getBoolean("vanServed"), c.getBoolean("roadmap", false));
         }
         for (JsonObject p : objects(example, "places")) {
             sql.update("INSERT INTO places (site_id, commune_id, address, lat, lon) VALUES (?, ?, ?, ?, ?)",

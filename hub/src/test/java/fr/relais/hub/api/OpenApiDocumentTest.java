@@ -103,6 +103,7 @@ class OpenApiDocumentTest {
                         fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC(), "http://127.0.0.1:8080"))
                 .routes(new fr.relais.hub.queue.QueueRoutes(vertx, new fr.relais.hub.queue.QueueStore(database.coworking()),
                         fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC())::mount)
+                .routes(new fr.relais.hub.territory.TerritoryRoutes(vertx, null)::mount)
                 .routes(new fr.relais.hub.live.LiveRoutes(fr.relais.hub.live.LiveFeed.start(vertx, Clock.systemUTC(),
                         caller -> true))::mount);
     }

@@ -96,6 +96,37 @@ class TelemetryApiTest {
     }
 
     @Test
+    void rollupsOfTheDemosSimulatedHistorySaySoAndRealOnesDoNot() throws Exception {
+        publish(Topic.Kind.BIRTH, Messages.birth(0, 1, "printer-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> request(PATH).statusCode() == 200);
+        long simulatedHour = Instant.parse("2026-01-10T09:00:00Z").toEpochMilli();
+        long realHour = Instant.parse("2026-03-10T09:00:00Z").toEpochMilli();
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection(testDatabase.url());
+             java.sql.PreparedStatement insert = sql.prepareStatement("INSERT INTO telemetry_hour (node_id, device_id,"
+                     + " metric, bucket_start, samples, min_value, max_value, sum_value, simulated)"
+                     + " VALUES (?, 'printer-1', 'tonerPercent', ?, 60, 50, 52, 3060, ?)")) {
+            for (long hour : new long[] {simulatedHour, realHour}) {
+                insert.setString(1, Messages.NODE);
+                insert.setLong(2, hour);
+                insert.setBoolean(3, hour == simulatedHour);
+                insert.executeUpdate();
+            }
+        }
+
+        JsonNode january = get(PATH + "?resolution=hour&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z");
+        assertThat(january.path("simulated").asBoolean()).isTrue();
+        assertThat(january.path("points").findValuesAsText("avg")).containsExactly("51.0");
+        JsonNode march = get(PATH + "?resolution=hour&from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z");
+        assertThat(march.path("simulated").isBoolean()).isTrue();
+        assertThat(march.path("simulated").asBoolean()).isFalse();
+        assertThat(march.path("points")).hasSize(1);
+        assertThat(get(PATH + "?resolution=hour&metric=pagesPrinted&from=2026-01-01T00:00:00Z"
+                + "&to=2026-02-01T00:00:00Z").path("simulated").asBoolean()).as("another metric").isFalse();
+        assertThat(get(PATH).path("simulated").isBoolean()).as("raw readings say it too").isTrue();
+        assertThat(get(PATH).path("simulated").asBoolean()).isFalse();
+    }
+
+    @Test
     void refusesGarbageWithAReason() throws Exception {
         publish(Topic.Kind.BIRTH, Messages.birth(0, 1, "printer-1"));
         await().atMost(Duration.ofSeconds(20)).until(() -> request(PATH).statusCode() == 200);

@@ -93,15 +93,19 @@ public final class LiveFeed {
     public static LiveFeed start(Vertx vertx, Clock clock, Predicate<Caller> sessions) {
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
-        LiveFeed feed = new LiveFeed(clock, HexFormat.of().formatHex(random), RING_EVENTS, RING_AGE, CLIENT_QUEUE,
-                MAX_STREAMS);
-        feed.vertx = vertx;
-        feed.context = vertx.getOrCreateContext();
-        feed.context.runOnContext(v -> {
-            vertx.setPeriodic(KEEPALIVE.toMillis(), timer -> feed.keepalive());
-            vertx.setPeriodic(SESSION_CHECK.toMillis(), timer -> feed.checkSessions(sessions));
+        return new LiveFeed(clock, HexFormat.of().formatHex(random), RING_EVENTS, RING_AGE, CLIENT_QUEUE, MAX_STREAMS)
+                .startOn(vertx, sessions);
+    }
+
+    /** Takes a context of its own on {@code vertx} and starts the keepalive and the sessions' check. */
+    LiveFeed startOn(Vertx vertx, Predicate<Caller> sessions) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        context.runOnContext(v -> {
+            vertx.setPeriodic(KEEPALIVE.toMillis(), timer -> keepalive());
+            vertx.setPeriodic(SESSION_CHECK.toMillis(), timer -> checkSessions(sessions));
         });
-        return feed;
+        return this;
     }
 
     // ---- any thread ----

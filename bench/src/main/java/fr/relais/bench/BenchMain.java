@@ -7,7 +7,7 @@ import picocli.CommandLine;
 @Command(name = "relais-bench", mixinStandardHelpOptions = true,
         description = "Measures Relais across real processes and prints one summary line.",
         subcommands = {OutboxBenchmark.class, IngestBenchmark.class, fr.relais.bench.access.AccessBenchmark.class,
-                fr.relais.bench.dashboard.DashboardBenchmark.class})
+                fr.relais.bench.dashboard.DashboardBenchmark.class, LiveBenchmark.class})
 public final class BenchMain implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -35,11 +35,15 @@ import fr.relais.hub.ingest.Delivery;
 import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.Ingestor;
+import fr.relais.hub.ingest.write.BatchChanges;
 import fr.relais.hub.ingest.write.GuardCounters;
 import fr.relais.hub.ingest.write.IngestWriter;
 import fr.relais.hub.ingest.write.RegistryWriter;
 import fr.relais.hub.ingest.write.StoredEvents;
 import fr.relais.hub.ingest.write.StoredTotals;
+import fr.relais.hub.live.LiveFeed;
+import fr.relais.hub.live.LiveRoutes;
+import fr.relais.hub.live.LiveSources;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.notify.Notifications;
 import fr.relais.hub.place.PlaceParts;
@@ -168,9 +172,9 @@ public final class Hub implements AutoCloseable {
                 .alsoAfter(fr.relais.protocol.content.KioskActions.ROOM_BOOK, accessChanges::changed);
         WorkshopActions.handlers().forEach(kioskActions::register);
         AppointmentActions.handlers().forEach(kioskActions::register);
-        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals, config.limits(), guards)
-                .storedEvents(StoredEvents.all(new AccessEvents(accessChanges), kioskActions)),
-                stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
+        RegistryWriter registryWriter = new RegistryWriter(database, stats, totals, config.limits(), guards)
+                .storedEvents(StoredEvents.all(new AccessEvents(accessChanges), kioskActions));
+        IngestWriter writer = new IngestWriter(queue, registryWriter, stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
         Thread writerThread = new Thread(writer, "hub-ingest-writer");
         writerThread.start();
         RegistryReader reader = new RegistryReader(database, new NodeSilence(config.nodeSilence(), Clock.systemUTC()));
@@ -179,9 +183,11 @@ public final class Hub implements AutoCloseable {
         // Read at each scrape, on a worker thread: /metrics runs its scrape off the event loop.
         metrics.openAlerts(() -> alertStore.active().size());
         Notifications notifications = new Notifications(vertx, alertRules.notifications());
-        new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(), config.nodeSilence(),
-                stats::lastOutage).start(vertx);
-        AlertRoutes alerts = new AlertRoutes(vertx, new AlertService(alertStore, Clock.systemUTC()), reader);
+        AlertEvaluator evaluator = new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(),
+                config.nodeSilence(), stats::lastOutage);
+        evaluator.start(vertx);
+        AlertService alertService = new AlertService(alertStore, Clock.systemUTC());
+        AlertRoutes alerts = new AlertRoutes(vertx, alertService, reader);
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         Auth auth;
@@ -194,6 +200,19 @@ public final class Hub implements AutoCloseable {
             database.close();
             throw e;
         }
+        // The live channel (GET /api/live): ingestion, the alerts and the commands tell it what changed;
+        // a batch with a new health, an event or a node's state also wakes the alert evaluation.
+        LiveFeed live = LiveFeed.start(vertx, Clock.systemUTC(), auth::stillValid);
+        LiveSources liveSources = new LiveSources(live, reader);
+        registryWriter.changes(BatchChanges.all(liveSources, batch -> {
+            if (batch.mayChangeAlerts()) {
+                evaluator.wake();
+            }
+        }));
+        evaluator.listener(liveSources);
+        alertService.listener(liveSources);
+        commands.changes(liveSources);
+        auth.onLogout(live::loggedOut);
         ApiServer api = new ApiServer(vertx, reader,
                 () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size(),
                         stats.storage()), sender,
@@ -210,6 +229,7 @@ public final class Hub implements AutoCloseable {
                 .routes(new QueueRoutes(vertx, queueStore, content, Clock.systemUTC())::mount)
                 // issue 13, the dashboard: one line per feature below (kept apart so that branches merge)
                 // WP-Live routes:
+                .routes(new LiveRoutes(live)::mount)
 
                 // territory routes:
                 .routes(new TerritoryRoutes(vertx, new TerritoryView(reader, alertStore,

@@ -106,7 +106,9 @@ class OpenApiDocumentTest {
                 .routes(new fr.relais.hub.territory.TerritoryRoutes(vertx, null)::mount)
                 .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
                 .routes(new fr.relais.hub.history.EventRoutes(vertx, null)::mount)
-                .routes(new fr.relais.hub.connectivity.ConnectivityRoutes(vertx, database, Clock.systemUTC())::mount);
+                .routes(new fr.relais.hub.connectivity.ConnectivityRoutes(vertx, database, Clock.systemUTC())::mount)
+                .routes(new fr.relais.hub.live.LiveRoutes(fr.relais.hub.live.LiveFeed.start(vertx, Clock.systemUTC(),
+                        caller -> true))::mount);
     }
 
     /**

@@ -20,6 +20,8 @@ import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.command.CommandStore;
 import fr.relais.hub.command.CommandTimeouts;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.connectivity.ConnectivityRollup;
+import fr.relais.hub.connectivity.ConnectivityRoutes;
 import fr.relais.hub.content.ContentParts;
 import fr.relais.hub.content.CoworkingCheckin;
 import fr.relais.hub.content.KioskActions;
@@ -30,6 +32,9 @@ import fr.relais.hub.cowork.CoworkingApi;
 import fr.relais.hub.cowork.ExampleCoworking;
 import fr.relais.hub.cowork.StoreGrants;
 import fr.relais.hub.db.Database;
+import fr.relais.hub.demo.ExampleHistory;
+import fr.relais.hub.history.EventReader;
+import fr.relais.hub.history.EventRoutes;
 import fr.relais.hub.ingest.DeadLetterReplay;
 import fr.relais.hub.ingest.Delivery;
 import fr.relais.hub.ingest.HubLink;
@@ -46,6 +51,8 @@ import fr.relais.hub.live.LiveRoutes;
 import fr.relais.hub.live.LiveSources;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.notify.Notifications;
+import fr.relais.hub.occupancy.OccupancyRollup;
+import fr.relais.hub.occupancy.OccupancyRoutes;
 import fr.relais.hub.place.PlaceParts;
 import fr.relais.hub.place.PlaceSql;
 import fr.relais.hub.place.PlacesApi;
@@ -227,39 +234,22 @@ public final class Hub implements AutoCloseable {
                 .places(new PlacesApi(vertx, database, content, Clock.systemUTC()),
                         new VanApi(vertx, database, content, Clock.systemUTC(), publicUrl::get))
                 .routes(new QueueRoutes(vertx, queueStore, content, Clock.systemUTC())::mount)
-                // issue 13, the dashboard: one line per feature below (kept apart so that branches merge)
-                // WP-Live routes:
+                // The dashboard's live channel and read models (issue 13).
                 .routes(new LiveRoutes(live)::mount)
-
-                // territory routes:
                 .routes(new TerritoryRoutes(vertx, new TerritoryView(reader, alertStore,
                         new PlaceSql(database.coworking()), Clock.systemUTC()))::mount)
-
-                // WP-Occ routes:
-                .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
-
-                // WP-Con routes:
-                .routes(new fr.relais.hub.connectivity.ConnectivityRoutes(vertx, database, Clock.systemUTC())::mount)
-
-                // WP-Front routes:
-                .routes(new fr.relais.hub.history.EventRoutes(vertx, new fr.relais.hub.history.EventReader(database))::mount)
-
-                ;
+                .routes(new OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
+                .routes(new ConnectivityRoutes(vertx, database, Clock.systemUTC())::mount)
+                .routes(new EventRoutes(vertx, new EventReader(database))::mount);
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
-        // The dashboard's read models, built after the telemetry rollups (issue 13): one line per job.
+        // The dashboard's read models, built after the telemetry rollups (issue 13).
         List<RollupJob> rollupJobs = new ArrayList<>();
-        // WP-Occ job:
-        rollupJobs.add(new fr.relais.hub.occupancy.OccupancyRollup());
-
-        // WP-Con job:
-        rollupJobs.add(new fr.relais.hub.connectivity.ConnectivityRollup());
-
-        // WP-Hist job:
+        rollupJobs.add(new OccupancyRollup());
+        rollupJobs.add(new ConnectivityRollup());
         if (config.exampleHistoryDays() > 0) {
             // Simulated history before this first start (or the first one recorded), seeded a day at a time.
-            rollupJobs.add(new fr.relais.hub.demo.ExampleHistory(config.exampleHistoryDays(), Clock.systemUTC()));
+            rollupJobs.add(new ExampleHistory(config.exampleHistoryDays(), Clock.systemUTC()));
         }
-
         new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
                 .jobs(rollupJobs).start(vertx, Housekeeping.DEFAULT_PERIOD);
         HttpServer http;

@@ -120,12 +120,14 @@ class PlaceBrowserTest {
         browser.untilText("li.device[data-key='kiosk-1'] .device-details", "fooBarCount : 7");
         assertThat(kiosk.getText()).contains("Autres mesures", "Écran : on");
         browser.untilText(".agenda-part", "Horaires");
+        browser.script("document.activeElement.blur(); window.scrollTo(0, 0);"); // the screen as it opens
         browser.screenshot(SHOTS.resolve("lieu-1280x800.png"));
         browser.fullScreenshot(SHOTS.resolve("lieu-1280-full.png"));
         browser.windowSize(360, 740);
         browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
                 .as("nothing wider than the phone's screen").isLessThanOrEqualTo(360);
+        browser.script("window.scrollTo(0, 0);");
         browser.screenshot(SHOTS.resolve("lieu-360x740.png"));
     }
 

@@ -204,7 +204,8 @@ function showTab(tab) {
 function route() {
   const coworking = location.hash === "#coworking" && cw.me !== null;
   // Another page (queue.js) may be the one shown: the fleet view stays hidden then.
-  const elsewhere = typeof queueShown === "function" && queueShown();
+  // So may a module screen (app/main.js, every "#/…" address).
+  const elsewhere = (typeof queueShown === "function" && queueShown()) || location.hash.startsWith("#/");
   document.getElementById("fleet").hidden = coworking || elsewhere;
   document.getElementById("coworking").hidden = !coworking;
   document.body.classList.toggle("on-coworking", coworking);

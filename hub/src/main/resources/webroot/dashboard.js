@@ -1,4 +1,5 @@
-// The technicians' first view: every site, its node and its devices, worst news first.
+// The fleet page (#flotte): every site, its node and its devices, worst news first. A legacy page: the
+// module screens (app/) replace it in session 3.
 "use strict";
 
 const KIND_LABELS = { mediation: "Médiation numérique", coworking: "Coworking", van: "Bus France Services" };
@@ -62,6 +63,8 @@ function showLogin(message) {
   const wasHidden = form.hidden;
   form.hidden = false;
   if (wasHidden || message) document.getElementById(message ? "password" : "username").focus();
+  // The module screens (app/main.js) end their part of the session too, whoever noticed it was over.
+  document.dispatchEvent(new CustomEvent("relais:logged-out"));
 }
 
 function loggedIn(me) {
@@ -78,39 +81,6 @@ function loggedIn(me) {
   queueLoggedIn(me);
   placePagesLoggedIn(me);
   if (refreshTimer === null) refreshTimer = setInterval(refresh, 5000);
-}
-
-async function login(event) {
-  event.preventDefault();
-  const username = document.getElementById("username").value.trim();
-  const password = document.getElementById("password").value;
-  if (!username || !password) {
-    showLogin("Saisissez votre nom d'utilisateur et votre mot de passe.");
-    return;
-  }
-  try {
-    const response = await api("/api/login", "POST", { username, password });
-    if (response.ok) {
-      loggedIn(await response.json());
-    } else if (response.status === 429) {
-      showLogin("Trop d'essais manqués : réessayez dans " + (response.headers.get("Retry-After") || "60") + " s.");
-    } else if (response.status === 401) {
-      showLogin("Nom d'utilisateur ou mot de passe incorrect.");
-    } else {
-      showLogin("Connexion refusée : " + (await response.json()).error);
-    }
-  } catch (error) {
-    showLogin("Le hub ne répond pas : " + error.message);
-  }
-}
-
-async function logout() {
-  try {
-    await api("/api/logout", "POST");
-  } catch (error) {
-    // Logged out already, or the hub is away: the form is shown either way.
-  }
-  showLogin();
 }
 
 function element(tag, className, text) {
@@ -189,18 +159,15 @@ async function refresh() {
   }
 }
 
-async function start() {
-  document.getElementById("login").addEventListener("submit", login);
-  document.getElementById("logout").addEventListener("click", logout);
+/**
+ * The legacy pages' own start. The session (GET /api/me, the login form, logout) is app/main.js's, which
+ * calls loggedIn() and showLogin() here: one session for the module screens and these pages.
+ */
+function start() {
   startCoworking();
   startQueue();
   startWorkshops();
   startAppointments();
-  try {
-    loggedIn(await fetchJson("/api/me"));
-  } catch (error) {
-    if (!(error instanceof LoggedOut)) document.getElementById("summary").textContent = "Le hub ne répond pas : " + error.message;
-  }
 }
 
 start();

@@ -166,6 +166,10 @@ public final class ApiServer {
                 + " " + ctx.request().path()));
         // Prometheus scrapes with a bearer token (its authorization.credentials_file).
         router.get("/metrics").handler(auth.handler()).handler(this::metrics);
+        // The dashboard's libraries (uPlot) from their WebJars, on the hub's own origin: no request leaves it,
+        // and the Content-Security-Policy's 'self' covers them.
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars")
+                .setCachingEnabled(false));
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().handler(ctx -> ApiErrors.fail(ctx, 404, "not found: " + ctx.request().path()));
         router.route().failureHandler(this::failure);

@@ -12,7 +12,9 @@ import io.vertx.ext.web.RoutingContext;
  *   <li>{@code Content-Security-Policy}: the page runs only its own scripts and styles, from the
  *       hub itself, none inline: an injected {@code <script>} or {@code style} attribute does
  *       nothing; {@code frame-ancestors 'none'} (and the older {@code X-Frame-Options}) keeps
- *       another site from framing the dashboard under a decoy (click-jacking).</li>
+ *       another site from framing the dashboard under a decoy (click-jacking); no plug-in
+ *       ({@code object-src}), no {@code <base>} that would send the page's relative addresses (its module
+ *       imports) elsewhere, and forms submit to the hub only.</li>
  *   <li>{@code X-Content-Type-Options: nosniff}: a JSON answer is never run as a script.</li>
  *   <li>{@code Referrer-Policy: no-referrer}: no address of the hub leaks to a linked site.</li>
  *   <li>{@code Cache-Control: no-store} on everything, the API, the login and the page included: what
@@ -22,7 +24,8 @@ import io.vertx.ext.web.RoutingContext;
  * </ul>
  */
 public final class SecurityHeaders implements Handler<RoutingContext> {
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
 
     @Override
     public void handle(RoutingContext ctx) {

@@ -53,6 +53,11 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Loads the page again, as F5 does: opening the same address with its #fragment would not. */
+    void reload() {
+        driver.navigate().refresh();
+    }
+
     /**
      * Opens {@code url} already logged in with the session {@code client} got from {@code POST /api/login}:
      * the page's own {@code GET /api/me} finds the session, as after a login through the form. BCrypt ran

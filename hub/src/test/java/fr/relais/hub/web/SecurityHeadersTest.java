@@ -37,6 +37,8 @@ class SecurityHeadersTest {
         hub = HubUnderTest.start(broker.url(), database.url());
     }
 
+    private static final String UPLOT = "/webjars/uplot/1.6.30/dist/";
+
     @AfterEach
     void stop() throws Exception {
         hub.close();
@@ -53,14 +55,23 @@ class SecurityHeadersTest {
                 hub.api().get("/api/nodes"), hub.api().get("/api/no-such-route"), anonymous.get("/metrics"),
                 hub.api().get("/metrics"), anonymous.send("POST", "/api/login", "x", "text/plain"));
         List<HttpResponse<String>> page = List.of(anonymous.get("/"), anonymous.get("/dashboard.js"),
-                anonymous.get("/dashboard.css"), anonymous.get("/no-such-file"));
+                anonymous.get("/dashboard.css"), anonymous.get("/no-such-file"), anonymous.get("/app/main.js"),
+                anonymous.get(UPLOT + "uPlot.esm.js"), anonymous.get(UPLOT + "uPlot.min.css"),
+                anonymous.get("/webjars/uplot/1.6.30/no-such-file.js"));
         assertThat(api.stream().map(HttpResponse::statusCode))
                 .containsExactly(200, 401, 401, 400, 200, 200, 404, 401, 200, 415);
-        assertThat(page.stream().map(HttpResponse::statusCode)).containsExactly(200, 200, 200, 404);
+        assertThat(page.stream().map(HttpResponse::statusCode)).containsExactly(200, 200, 200, 404, 200, 200, 200, 404);
+        // A module script runs only when served as JavaScript (nosniff makes the browser strict about it).
+        for (HttpResponse<String> script : List.of(page.get(4), page.get(5))) {
+            assertThat(script.headers().firstValue("content-type")).as(script.uri().getPath())
+                    .hasValueSatisfying(type -> assertThat(type).matches("(text|application)/javascript.*"));
+        }
+        assertThat(page.get(5).body()).as("uPlot from the hub's origin").contains("export { uPlot as default }");
         for (HttpResponse<String> answer : concat(api, page)) {
             String what = answer.request().method() + " " + answer.uri().getPath() + " (" + answer.statusCode() + ")";
             assertThat(answer.headers().firstValue("content-security-policy")).as(what)
-                    .hasValue("default-src 'self'; frame-ancestors 'none'");
+                    .hasValue("default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+                            + " frame-ancestors 'none'");
             assertThat(answer.headers().firstValue("x-content-type-options")).as(what).hasValue("nosniff");
             assertThat(answer.headers().firstValue("x-frame-options")).as(what).hasValue("DENY");
             assertThat(answer.headers().firstValue("referrer-policy")).as(what).hasValue("no-referrer");

@@ -1,0 +1,45 @@
+// The module screens' addresses, all under "#/": each loads its screen's module on first use.
+// Every other hash ("", "#flotte", "#coworking", "#queue", "#ateliers", "#rendez-vous", "#horaires",
+// "#tournee") belongs to the legacy pages, which their own scripts show until session 3 replaces them.
+
+const preparation = () => import("./screens/preparation.js");
+
+const ROUTES = [
+  { name: "territoire", pattern: /^#\/territoire$/, keys: [], load: () => import("./screens/territoire.js") },
+  { name: "lieu", pattern: /^#\/lieu\/([^/?]+)$/, keys: ["site"], load: () => import("./screens/lieu.js") },
+  { name: "equipement", pattern: /^#\/equipement\/([^/?]+)\/([^/?]+)$/, keys: ["node", "device"], load: preparation,
+    title: "Équipement" },
+  { name: "alertes", pattern: /^#\/alertes(?:\?(.*))?$/, keys: ["query"], load: preparation, title: "Alertes" },
+  { name: "commandes", pattern: /^#\/commandes\/([^/?]+)$/, keys: ["node"], load: preparation, title: "Commandes" },
+  { name: "frequentation", pattern: /^#\/frequentation\/([^/?]+)$/, keys: ["site"], load: preparation,
+    title: "Fréquentation" },
+  { name: "debit", pattern: /^#\/debit$/, keys: [], load: preparation, title: "Débit des connexions" },
+  { name: "audit", pattern: /^#\/audit$/, keys: [], load: preparation, title: "Journal d'audit" },
+];
+
+const NOT_FOUND = { name: "inconnu", keys: [], load: () => import("./screens/preparation.js"), title: "Page inconnue",
+  unknown: true };
+
+/** Whether the module front end shows this address (else a legacy page does). */
+export function isScreen(hash) {
+  return hash.startsWith("#/");
+}
+
+/** { route, params } for a "#/…" address; an unknown one gets the "page inconnue" screen. */
+export function match(hash) {
+  for (const route of ROUTES) {
+    const found = route.pattern.exec(hash);
+    if (!found) continue;
+    const params = { title: route.title };
+    route.keys.forEach((key, i) => {
+      params[key] = found[i + 1] === undefined ? "" : decodeURIComponent(found[i + 1]);
+    });
+    return { route, params };
+  }
+  return { route: NOT_FOUND, params: { title: NOT_FOUND.title, unknown: true } };
+}
+
+/** The address of a screen, its parts encoded: href("lieu", "rozoy") → "#/lieu/rozoy". */
+export function href(name, ...parts) {
+  return "#/" + [name, ...parts.map((p) => encodeURIComponent(p))].join("/");
+}

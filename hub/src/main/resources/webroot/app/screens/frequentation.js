@@ -75,6 +75,9 @@ export function mount(el, params, ctx) {
     view.content));
   view.offs = [
     ctx.live.on("occupancy", (o) => view && o.site === view.site && drawNow(o)),
+    // A people counter's or a room sensor's new reading: "en ce moment" is read again (one small answer).
+    ctx.live.on("device", (d) => view && d.site === view.site && d.metrics
+      && ("present" in d.metrics || "occupied" in d.metrics) && loadNow()),
     ctx.live.on("refresh", () => load()),
     ctx.live.on("reset", () => load()),
   ];
@@ -146,6 +149,16 @@ async function load() {
     current.content.hidden = true;
     current.nowSection.hidden = true;
     text(current.notice, refusal(error));
+  }
+}
+
+async function loadNow() {
+  const current = view;
+  try {
+    const now = await getJson("/api/occupancy/now?site=" + encodeURIComponent(current.site));
+    if (current === view) drawNow(now);
+  } catch (error) {
+    // The next full load says what is wrong; a missed refresh of "en ce moment" is not worth a message.
   }
 }
 

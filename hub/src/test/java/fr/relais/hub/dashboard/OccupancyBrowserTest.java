@@ -1,20 +1,31 @@
 package fr.relais.hub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.HubUnderTest;
+import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.db.Database;
+import fr.relais.protocol.Birth;
+import fr.relais.protocol.DeviceKind;
+import fr.relais.protocol.Health;
+import fr.relais.protocol.MessageCodec;
+import fr.relais.protocol.Presence;
+import fr.relais.protocol.SiteKind;
+import fr.relais.protocol.Telemetry;
+import fr.relais.protocol.Topic;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -24,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -237,7 +249,9 @@ class OccupancyBrowserTest {
                 .isEqualTo("heat heat-0");
         assertThat(browser.all(".heat-legend li")).hasSize(5);
         assertThat(browser.find(".simulated-banner").isDisplayed()).as("4 weeks of real rows only").isFalse();
-        assertThat(browser.find(".occupancy-now").getText()).isEqualTo("5 personnes présentes.");
+        // The hub's own "now" (another test adds a counter of 3 live: whatever the order, the same figure).
+        assertThat(browser.find(".occupancy-now").getText()).isEqualTo(hub.api().json("/api/occupancy/now?site=rozoy")
+                .path("peopleIn").asLong() + " personnes présentes.");
 
         // The totals on screen: the period's line, the daily chart's table and the monthly table.
         long entries = map.path("totals").path("entries").asLong();
@@ -340,6 +354,27 @@ class OccupancyBrowserTest {
             previous = focused;
         }
         assertThat(reached).containsAll(wanted);
+    }
+
+    @Test
+    void aPeopleCountersNewReadingChangesEnCeMomentLive() throws Exception {
+        Browser browser = chromium.browser();
+        browser.actAs(hub.api(), page("rozoy"));
+        browser.untilText(".occupancy-now", "5 personnes présentes.");
+        // A second entrance counter comes online and counts 3 people in, as its agent would say it.
+        String node = "rozoy-pi-2";
+        MessageCodec codec = new MessageCodec();
+        hub.node().publish(Topic.of(Topic.Kind.STATE, "rozoy", node).path(), codec.encode(Messages.state(
+                Presence.ONLINE, 1)), 1, false);
+        hub.node().publish(Topic.of(Topic.Kind.BIRTH, "rozoy", node).path(), codec.encode(new Birth(
+                Messages.envelope(1), 1, new Birth.SiteInfo("Tiers-lieu de Rozoy-sur-Serre", SiteKind.MEDIATION),
+                new Birth.AgentInfo("1.0", "sha256:1"), List.of(new Birth.DeviceInfo("porte", DeviceKind.PRESENCE_SENSOR,
+                "Compteur de la porte", false)))), 1, false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.api().json("/api/devices?node=" + node).size() == 1);
+        hub.node().publish(Topic.of(Topic.Kind.TELEMETRY, "rozoy", node).path(), codec.encode(new Telemetry(
+                Messages.envelope(2), Optional.of("porte"), Health.OK, Map.of("present", 3, "entries", 3))), 1, false);
+        // Without a reload: the screen heard the reading on the live channel and read "en ce moment" again.
+        browser.untilText(".occupancy-now", "8 personnes présentes.");
     }
 
     @Test

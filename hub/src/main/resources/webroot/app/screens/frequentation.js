@@ -134,9 +134,9 @@ async function load() {
     current.content.hidden = false;
     current.nowSection.hidden = false;
     text(current.notice, "");
-    for (const [name_, link] of Object.entries(current.exports)) {
-      link.setAttribute("href", "/api/occupancy.csv?" + query + "&view=" + name_);
-      link.setAttribute("download", "frequentation-" + current.site + "-" + name_ + "-" + from + "-" + to + ".csv");
+    for (const [csvView, link] of Object.entries(current.exports)) {
+      link.setAttribute("href", "/api/occupancy.csv?" + query + "&view=" + csvView);
+      link.setAttribute("download", "frequentation-" + current.site + "-" + csvView + "-" + from + "-" + to + ".csv");
     }
     current.simulated.hidden = !(heatmap.simulated || days.simulated || months.simulated);
     drawNow(now);

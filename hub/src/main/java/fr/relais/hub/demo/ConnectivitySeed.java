@@ -1,18 +1,23 @@
 package fr.relais.hub.demo;
 
+import fr.relais.hub.connectivity.LinkHistogram;
+import fr.relais.hub.connectivity.LinkHistogram.Measure;
 import fr.relais.hub.demo.HistoryProfiles.Link;
 import fr.relais.hub.demo.HistoryProfiles.ProbeReading;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Thirteen months of simulated broadband for a node with a probe, before the month of the start
  * (so that no month is shared with the real rollup): a place's node at its commune on its own
  * link; the van's node on 4G at every commune of its tour, and, at the communes of the broadband
  * roadmap, the town hall's fixed line it is plugged into while parked, ADSL until the month the
- * fibre came. {@code histograms} is {@code "{}"}: the medians are the simulation's own.
+ * fibre came. Each row carries a real histogram of its simulated readings (spread around the
+ * month's medians), so the broadband table merges simulated months as it merges measured ones,
+ * and its median columns are that histogram's.
  */
 final class ConnectivitySeed {
     static final int MONTHS = 13;
@@ -69,16 +74,34 @@ final class ConnectivitySeed {
 
     private static Object[] row(String commune, YearMonth month, String node, Link link, String site, long samples,
                                 long throughputSamples) {
-        ProbeReading medians = HistoryProfiles.monthMedians(link,
-                HistoryProfiles.seed(node, commune, month.toString(), link.wire()));
+        long seed = HistoryProfiles.seed(node, commune, month.toString(), link.wire());
+        ProbeReading medians = HistoryProfiles.monthMedians(link, seed);
+        LinkHistogram histogram = histogram(medians, samples, throughputSamples, seed);
         return new Object[] {commune, month.toString(), node, link.wire(), site, samples, throughputSamples,
-                medians.latencyMs(), medians.lossPercent(), medians.throughputMbps()};
+                histogram.median(Measure.LATENCY_MS).orElse(medians.latencyMs()),
+                histogram.median(Measure.LOSS_PERCENT).orElse(medians.lossPercent()),
+                histogram.median(Measure.THROUGHPUT_MBPS).orElse(medians.throughputMbps()), histogram.toJson()};
+    }
+
+    /** The month's readings, spread around its medians (log-normal for latency and throughput). */
+    static LinkHistogram histogram(ProbeReading medians, long samples, long throughputSamples, long seed) {
+        Random random = new Random(seed);
+        LinkHistogram histogram = new LinkHistogram();
+        for (long i = 0; i < samples; i++) {
+            histogram.add(Measure.LATENCY_MS, medians.latencyMs() * Math.exp(random.nextGaussian() * 0.2));
+            double loss = medians.lossPercent() + random.nextGaussian() * medians.lossPercent() / 2;
+            histogram.add(Measure.LOSS_PERCENT, Math.max(0, loss));
+        }
+        for (long i = 0; i < throughputSamples; i++) {
+            histogram.add(Measure.THROUGHPUT_MBPS, medians.throughputMbps() * Math.exp(random.nextGaussian() * 0.15));
+        }
+        return histogram;
     }
 
     private static int insert(HistorySql sql, List<Object[]> rows) {
         return sql.batch("INSERT INTO connectivity_month (commune_id, month, node_id, link, site_id, samples,"
                 + " throughput_samples, latency_median_ms, loss_median_percent, throughput_median_mbps, histograms,"
-                + " simulated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', TRUE)"
+                + " simulated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)"
                 + " ON CONFLICT (commune_id, month, node_id, link) DO NOTHING", rows);
     }
 }

@@ -104,7 +104,9 @@ public final class TerritoryView {
         }
         Double lat = place.lat() != null ? place.lat() : commune == null ? null : commune.lat();
         Double lon = place.lon() != null ? place.lon() : commune == null ? null : commune.lon();
-        return new JsonObject().put("site", place.site()).put("name", place.name() == null ? place.site() : place.name())
+        // A place whose node never spoke has no registry name yet: its commune's says where it is.
+        String name = place.name() != null ? place.name() : commune != null ? commune.name() : place.site();
+        return new JsonObject().put("site", place.site()).put("name", name)
                 .put("kind", place.kind()).put("commune", place.communeId())
                 .put("communeName", commune == null ? null : commune.name()).put("lat", lat).put("lon", lon)
                 .put("worst", worst.wire()).put("healthWord", nodes.isEmpty() ? "Aucun nœud n'a encore parlé"

@@ -37,7 +37,10 @@ class PlaceBrowserTest {
     private static final String SITE = "rozoy";
     private static final String NODE = "rozoy-pi";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
-    /** Without the live channel (another work package) the screen reads its place again every 30 s. */
+    /**
+     * A reading reaches the screen by the live channel within a second; the bound is the screen's own
+     * 30-second refresh (its fallback when the channel is down) with room for a loaded machine.
+     */
     private static final Duration NEXT_REFRESH = Duration.ofSeconds(75);
 
     @RegisterExtension

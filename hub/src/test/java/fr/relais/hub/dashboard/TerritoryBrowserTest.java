@@ -92,7 +92,9 @@ class TerritoryBrowserTest {
         assertThat(marks).extracting(mark -> mark.getDomAttribute("href")).allSatisfy(href ->
                 assertThat(href).contains("#/lieu/"));
         assertThat(browser.find("#nav a[aria-current=page]").getText()).isEqualTo("Territoire");
-        assertThat(browser.find("#live-status").getText()).isEqualTo("Temps réel indisponible");
+        // The hub's live channel: the status says so once the stream is open.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> browser.find("#live-status").getText().equals("Temps réel : connecté"));
         browser.screenshot(SHOTS.resolve("territoire-1280x800.png"));
 
         // A place's link opens its screen.

@@ -90,6 +90,7 @@ class TerritoryApiTest {
         JsonNode brunehamel = place(territory, "brunehamel");
         assertThat(brunehamel.path("healthWord").asText()).isEqualTo("Aucun nœud n'a encore parlé");
         assertThat(brunehamel.path("nodes").path("total").asInt()).isZero();
+        assertThat(brunehamel.path("name").asText()).as("no registry name yet: its commune's").isEqualTo("Brunehamel");
     }
 
     @Test

@@ -57,7 +57,7 @@ export function mount(el, params, ctx) {
       h("p", { class: "month-choice" }, h("label", { for: "debit-month", text: "Mois" }), " ", picker)),
     notice, simulated,
     h("div", { class: "debit-layout" },
-      h("div", { class: "map-panel" }, mapHolder),
+      h("div", { class: "debit-map" }, mapHolder),
       h("section", { class: "legend-panel", "aria-labelledby": "debit-legend-title" },
         h("h3", { id: "debit-legend-title", text: "Légende" }), legend())),
     h("section", { class: "table-panel", "aria-labelledby": "debit-table-title" },
@@ -195,7 +195,9 @@ function drawCommunes(territory, figures, rows) {
   const key = JSON.stringify([view.month, communes.map((c) => c.id), [...figures]]);
   if (key === view.mapKey) return;
   view.mapKey = key;
-  const labelled = communes.map((c) => {
+  // The measured communes last, so that their labels are drawn over their unmeasured neighbours'.
+  const measured = (c) => classOf(figures.get(c.id)) !== NONE;
+  const labelled = [...communes.filter((c) => !measured(c)), ...communes.filter(measured)].map((c) => {
     const figure = figures.get(c.id);
     return { ...c, vanServed: false, name: c.name + (classOf(figure) === NONE ? "" : " · " + number(figure, 1)) };
   });
@@ -249,26 +251,27 @@ function createRow() {
   return h("tr", {},
     h("th", { scope: "row" }, h("span", { class: "commune-name" }), h("span", { class: "roadmap-badge",
       text: "feuille de route" })),
-    ...COLUMNS.slice(1).map((c) => h("td", { class: (c.figure ? "figure " : "") + c.key, "data-label": c.label })));
+    ...COLUMNS.slice(1).map((c) => h("td", { class: (c.figure ? "figure " : "") + "col-" + c.key,
+      "data-label": c.label })));
 }
 
 function updateRow(tr, r) {
   text(tr.querySelector(".commune-name"), r.communeName || r.commune);
   tr.querySelector(".roadmap-badge").hidden = !r.roadmap;
-  text(tr.querySelector(".link"), linkWords(r.link));
-  text(tr.querySelector(".node"), r.where + (r.simulated ? " (simulé)" : ""));
-  text(tr.querySelector(".latency"), unit(r.latencyMedianMs, 2, "ms"));
-  text(tr.querySelector(".loss"), unit(r.lossMedianPercent, 2, "%"));
+  text(tr.querySelector(".col-link"), linkWords(r.link));
+  text(tr.querySelector(".col-node"), r.where + (r.simulated ? " (simulé)" : ""));
+  text(tr.querySelector(".col-latency"), unit(r.latencyMedianMs, 2, "ms"));
+  text(tr.querySelector(".col-loss"), unit(r.lossMedianPercent, 2, "%"));
   // The throughput's class as on the map: a swatch for the eye, its words for a screen reader.
   const category = classOf(r.throughputMedianMbps);
-  const cell = tr.querySelector(".throughput");
+  const cell = tr.querySelector(".col-throughput");
   if (!cell.firstChild || cell.dataset.category !== category.name) {
     cell.dataset.category = category.name;
     cell.replaceChildren(h("span", { class: "swatch class-" + category.name, "aria-hidden": "true" }),
       h("span", { class: "value" }), h("span", { class: "visually-hidden", text: " (" + category.words + ")" }));
   }
   text(cell.querySelector(".value"), unit(r.throughputMedianMbps, 2, "Mbit/s"));
-  text(tr.querySelector(".samples"), number(r.samples));
+  text(tr.querySelector(".col-samples"), number(r.samples));
 }
 
 function unit(value, digits, symbol) {

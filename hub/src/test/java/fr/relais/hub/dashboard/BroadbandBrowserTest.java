@@ -254,6 +254,30 @@ class BroadbandBrowserTest {
     }
 
     @Test
+    void theMonthPickerEveryHeaderAndTheCsvLinkAreReachedByTabWithAVisibleFocus() throws Exception {
+        Browser browser = chromium.browser();
+        browser.windowSize(1280, 900);
+        browser.actAs(hub.api(), page());
+        browser.until(d -> browser.all(ROWS).size() == 5);
+        List<WebElement> wanted = new java.util.ArrayList<>(browser.all("#screen select, #screen button, #screen a"));
+        assertThat(wanted).hasSize(9); // the month, 7 headers, the CSV link
+        browser.script("document.activeElement.blur(); window.scrollTo(0, 0);");
+        java.util.Set<WebElement> reached = new java.util.LinkedHashSet<>();
+        WebElement previous = browser.find("body");
+        for (int i = 0; i < 60 && !reached.containsAll(wanted); i++) {
+            previous.sendKeys(Keys.TAB);
+            WebElement focused = browser.focused();
+            if (wanted.contains(focused)) {
+                reached.add(focused);
+                assertThat(focused.getCssValue("outline-style")).as("visible focus on " + focused.getText())
+                        .isEqualTo("solid");
+            }
+            previous = focused;
+        }
+        assertThat(reached).containsAll(wanted);
+    }
+
+    @Test
     void onAPhoneTheTableAndTheLegendShowWithoutTheMap() throws Exception {
         Browser browser = chromium.browser();
         browser.windowSize(360, 740);

@@ -13,7 +13,7 @@ const ROUTES = [
   { name: "commandes", pattern: /^#\/commandes\/([^/?]+)$/, keys: ["node"], load: preparation, title: "Commandes" },
   { name: "frequentation", pattern: /^#\/frequentation\/([^/?]+)$/, keys: ["site"], load: preparation,
     title: "Fréquentation" },
-  { name: "debit", pattern: /^#\/debit$/, keys: [], load: () => import("./screens/debit.js"),
+  { name: "debit", pattern: /^#\/debit(?:\?(.*))?$/, keys: ["query"], load: () => import("./screens/debit.js"),
     title: "Débit des connexions" },
   { name: "audit", pattern: /^#\/audit$/, keys: [], load: preparation, title: "Journal d'audit" },
 ];

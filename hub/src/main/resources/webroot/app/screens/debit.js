@@ -66,15 +66,41 @@ export function mount(el, params, ctx) {
       h("div", { class: "table-scroll" }, table), h("p", {}, csv))));
   view = { el, ctx, months, picker, notice, simulated, mapHolder, csv, table, body, answer: null, territory: null,
     month: months[months.length - 1], sort: { key: "commune", ascending: true }, mapKey: null, session: 0, offs: [] };
+  chooseFrom(params);
   picker.value = view.month;
+  // The month goes into the address (#/debit?mois=2026-10): a link or a bookmark shows that month, Back the last.
   picker.addEventListener("change", () => {
-    view.month = picker.value;
-    view.chosen = true;
-    draw();
+    location.hash = "#/debit?mois=" + picker.value;
   });
   // The figures are monthly: a live reading changes nothing worth a redraw, a reset or the 30-s fallback does.
   view.offs = ["refresh", "reset"].map((type) => ctx.live.on(type, load));
   return load();
+}
+
+/** The address changed (another month asked, or none): drawn again from the answer already read. */
+export function update(params) {
+  if (!view) return;
+  view.chosen = false;
+  chooseFrom(params);
+  if (!view.chosen) latestMeasured(view);
+  view.picker.value = view.month;
+  draw();
+}
+
+/** The month of "mois=YYYY-MM" in the address, when it is one of the picker's. */
+function chooseFrom(params) {
+  const asked = new URLSearchParams(params.query || "").get("mois");
+  if (asked && view.months.includes(asked)) {
+    view.month = asked;
+    view.chosen = true;
+  }
+}
+
+/** Until someone chooses, the month shown is the latest one measured. */
+function latestMeasured(current) {
+  if (!current.answer) return;
+  const measured = current.months.filter((m) => current.answer.items.some((r) => r.month === m));
+  current.month = measured.length ? measured[measured.length - 1] : current.months[current.months.length - 1];
 }
 
 export function unmount() {
@@ -133,12 +159,8 @@ async function load() {
     if (current !== view || mine !== current.session) return;
     current.answer = answer;
     current.territory = territory;
-    // Until someone chooses, the month shown is the latest one measured.
-    if (!current.chosen) {
-      const measured = current.months.filter((m) => answer.items.some((r) => r.month === m));
-      if (measured.length) current.month = measured[measured.length - 1];
-      current.picker.value = current.month;
-    }
+    if (!current.chosen) latestMeasured(current);
+    current.picker.value = current.month;
     text(current.notice, "");
     draw();
   } catch (error) {

@@ -214,9 +214,19 @@ class BroadbandBrowserTest {
         // A month without a reading says so, every commune "pas de mesure".
         new Select(browser.find("#debit-month")).selectByValue(EMPTY.toString());
         browser.untilText(ROWS, "Aucune mesure pour ce mois.");
+        assertThat(browser.script("return location.hash;")).isEqualTo("#/debit?mois=" + EMPTY);
         assertThat(browser.all("#screen svg.map g.commune")).allSatisfy(g -> assertThat(g.getDomAttribute("class"))
                 .contains("class-none"));
         assertThat(browser.find(".simulated").isDisplayed()).isFalse();
+
+        // The month is in the address: Back shows the one before, and a link names a month.
+        browser.script("history.back();");
+        browser.until(d -> browser.all(ROWS).size() == 1 && browser.find(ROWS).getText().contains("(simulé)"));
+        assertThat(browser.find("#debit-month").getDomProperty("value")).isEqualTo(SIMULATED.toString());
+        browser.open(page() + "?mois=" + BEFORE);
+        browser.reload();
+        browser.until(d -> browser.all(ROWS).size() == 2);
+        assertThat(browser.find("#debit-month").getDomProperty("value")).isEqualTo(BEFORE.toString());
     }
 
     @Test

@@ -13,7 +13,8 @@ const ROUTES = [
   { name: "commandes", pattern: /^#\/commandes\/([^/?]+)$/, keys: ["node"], load: preparation, title: "Commandes" },
   { name: "frequentation", pattern: /^#\/frequentation\/([^/?]+)(?:\?(.*))?$/, keys: ["site", "query"],
     load: () => import("./screens/frequentation.js"), title: "Fréquentation" },
-  { name: "debit", pattern: /^#\/debit$/, keys: [], load: preparation, title: "Débit des connexions" },
+  { name: "debit", pattern: /^#\/debit(?:\?(.*))?$/, keys: ["query"], load: () => import("./screens/debit.js"),
+    title: "Débit des connexions" },
   { name: "audit", pattern: /^#\/audit$/, keys: [], load: preparation, title: "Journal d'audit" },
 ];
 

@@ -226,7 +226,7 @@ function drawDays(days) {
     series.push({ label: "Arrivées au coworking", values: days.map((d) => d.coworkerCheckins) });
   }
   view.chart = lineChart(view.days, { times: days.map((d) => midnight(d.day)), series },
-    { title: "Visiteurs par jour", height: 200, digits: 0 });
+    { title: "Visiteurs par jour", height: 200, digits: 0, dayOnly: true });
 }
 
 function drawMonths(months, now) {

@@ -216,16 +216,19 @@ public final class Hub implements AutoCloseable {
                         new PlaceSql(database.coworking()), Clock.systemUTC()))::mount)
 
                 // WP-Occ routes:
+                .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
 
                 // WP-Con routes:
 
                 // WP-Front routes:
+                .routes(new fr.relais.hub.history.EventRoutes(vertx, new fr.relais.hub.history.EventReader(database))::mount)
 
                 ;
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
         // The dashboard's read models, built after the telemetry rollups (issue 13): one line per job.
         List<RollupJob> rollupJobs = new ArrayList<>();
         // WP-Occ job:
+        rollupJobs.add(new fr.relais.hub.occupancy.OccupancyRollup());
 
         // WP-Con job:
 

@@ -8,6 +8,7 @@ import fr.relais.hub.registry.RegistryReader;
 import fr.relais.hub.web.ApiErrors;
 import fr.relais.hub.web.ListParams;
 import fr.relais.hub.web.PagedReply;
+import fr.relais.hub.web.Period;
 import fr.relais.protocol.Severity;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -44,9 +45,13 @@ public final class AlertRoutes {
                 .handler(ctx -> change(ctx, true));
     }
 
-    /** Newest first, paged by cursor like the registry's lists; a viewer's held to their own site. */
+    /**
+     * Newest first, paged by cursor like the registry's lists; a viewer's held to their own site.
+     * {@code from} and {@code to} bound when the alert opened ({@code to} excluded).
+     */
     private void list(RoutingContext ctx) {
-        PagedReply.send(vertx, ctx, Set.of("state", "site", "severity"), DEFAULT_LIMIT, params -> {
+        PagedReply.send(vertx, ctx, Set.of("state", "site", "severity", "node", "device", Period.FROM, Period.TO),
+                DEFAULT_LIMIT, params -> {
             String site = params.id("site");
             Caller caller = Caller.of(ctx);
             if (caller != null && caller.role().siteScoped()) {
@@ -55,8 +60,11 @@ public final class AlertRoutes {
                 }
                 site = caller.site();
             }
+            // A node of another site names nothing a viewer sees: the site condition keeps its alerts out.
+            Period opened = Period.of(params);
             Filters.Alerts filter = new Filters.Alerts(params.choice("state", STATES), site,
-                    params.choice("severity", ListParams.wire(Severity.class)));
+                    params.choice("severity", ListParams.wire(Severity.class)), params.id("node"), params.id("device"),
+                    opened.from(), opened.to());
             return page -> registry.alerts(filter, page);
         }, NoticeText::alert);
     }

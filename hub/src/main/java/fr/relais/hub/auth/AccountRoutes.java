@@ -2,6 +2,9 @@ package fr.relais.hub.auth;
 
 import fr.relais.hub.web.ApiErrors;
 import fr.relais.hub.web.JsonBody;
+import fr.relais.hub.web.ListParams;
+import fr.relais.hub.web.PagedReply;
+import fr.relais.hub.web.Period;
 import fr.relais.protocol.Ids;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -114,14 +117,23 @@ final class AccountRoutes {
         });
     }
 
+    /**
+     * Newest first, paged by cursor like the other lists. {@code user} is the filter's name from
+     * before the audit had pages, still read so that existing scripts keep working.
+     */
     private void audit(RoutingContext ctx) {
-        Integer limit = ApiErrors.limit(ctx, DEFAULT_AUDIT_LIMIT);
-        if (limit == null) {
-            return;
-        }
-        String user = ctx.request().getParam("user");
-        SessionRoutes.blocking(ctx, () -> audit.recent(limit, user),
-                entries -> ctx.json(AuthJson.array(entries, AuthJson::audit)));
+        PagedReply.send(ctx.vertx(), ctx, Set.of("username", "user", Period.FROM, Period.TO), DEFAULT_AUDIT_LIMIT,
+                params -> {
+                    String username = params.text("username");
+                    String user = params.text("user");
+                    if (username != null && user != null) {
+                        throw new ListParams.Bad("give username or user (its older name), not both");
+                    }
+                    Period period = Period.of(params);
+                    AuditStore.Filter filter = new AuditStore.Filter(username != null ? username : user,
+                            period.from(), period.to());
+                    return page -> audit.page(filter, page);
+                }, AuthJson::audit);
     }
 
     private static void refuse(RoutingContext ctx, AccountStore.Change outcome, String username) {

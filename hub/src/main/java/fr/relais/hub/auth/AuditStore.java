@@ -1,6 +1,9 @@
 package fr.relais.hub.auth;
 
-import java.util.ArrayList;
+import fr.relais.hub.db.BadCursorException;
+import fr.relais.hub.db.Page;
+import fr.relais.hub.db.PageRequest;
+import fr.relais.hub.db.PagedQuery;
 import java.util.List;
 
 /** The audit log: one row per write request, read back newest first. */
@@ -22,17 +25,28 @@ final class AuditStore {
                 entry.path(), entry.status(), entry.remoteAddress(), entry.summary());
     }
 
-    /** The most recent entries first, of one user if {@code username} is not null. */
-    List<Entry> recent(int limit, String username) {
-        List<Object> parameters = new ArrayList<>();
-        String where = "";
-        if (username != null) {
-            where = " WHERE username = ?";
-            parameters.add(username);
-        }
-        return sql.query("SELECT id, at, username, method, path, status, remote_address, summary FROM audit_log" + where
-                + " ORDER BY at DESC, id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)),
-                row -> new Entry(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getInt(6), row.getString(7), row.getString(8)), parameters.toArray());
+    /**
+     * What the audit list is filtered by; a null field does not filter.
+     *
+     * @param from epoch milliseconds, included
+     * @param to   epoch milliseconds, excluded
+     */
+    record Filter(String username, Long from, Long to) {
+    }
+
+    /**
+     * The most recent entries first, a page at a time. Ids are time-ordered (UUID v7), so
+     * {@code (at, id)} is a unique sort key that keeps the order of rows of the same millisecond.
+     */
+    Page<Entry> page(Filter filter, PageRequest page) throws BadCursorException {
+        PagedQuery query = new PagedQuery("SELECT id, at, username, method, path, status, remote_address, summary",
+                "FROM audit_log", List.of(new PagedQuery.Key("at", Long.class), new PagedQuery.Key("id", String.class)),
+                true)
+                .where("username = ?", filter.username())
+                .where("at >= ?", filter.from())
+                .where("at < ?", filter.to());
+        return sql.page(query, page, row -> new Entry(row.getString(1), row.getLong(2), row.getString(3),
+                row.getString(4), row.getString(5), row.getInt(6), row.getString(7), row.getString(8)),
+                entry -> List.of(entry.at(), entry.id()));
     }
 }

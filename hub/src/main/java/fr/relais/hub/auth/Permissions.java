@@ -41,10 +41,12 @@ final class Permissions {
             "/api/territory",
 
             // WP-Occ:
+            "/api/occupancy/(now|heatmap|days|months)", "/api/occupancy\\.csv",
 
             // WP-Con:
 
             // WP-Front:
+            "/api/events",
 
             "/api/sites");
     /** A manager's own domain: the coworking routes check that it asks for its own site. */

@@ -43,7 +43,12 @@ public final class Filters {
     /**
      * @param state    open, acknowledged, cleared, or active (open or acknowledged)
      * @param severity info, warning or critical
+     * @param from     opened at or after, epoch milliseconds
+     * @param to       opened before, epoch milliseconds
      */
-    public record Alerts(String state, String site, String severity) {
+    public record Alerts(String state, String site, String severity, String node, String device, Long from, Long to) {
+        public Alerts(String state, String site, String severity) {
+            this(state, site, severity, null, null, null, null);
+        }
     }
 }

@@ -152,7 +152,11 @@ public final class RegistryReader {
         PagedQuery query = new PagedQuery(AlertStore.COLUMNS, "FROM alerts",
                 List.of(number("opened_at"), text("id")), true)
                 .where("site_id = ?", filter.site())
-                .where("severity = ?", filter.severity());
+                .where("severity = ?", filter.severity())
+                .where("node_id = ?", filter.node())
+                .where("device_id = ?", filter.device())
+                .where("opened_at >= ?", filter.from())
+                .where("opened_at < ?", filter.to());
         if ("active".equals(filter.state())) {
             query.where("state <> ?", "cleared");
         } else {

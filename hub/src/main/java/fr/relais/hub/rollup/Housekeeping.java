@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Housekeeping {
     public static final Duration DEFAULT_PERIOD = Duration.ofMinutes(1);
+    static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(5);
     /** Steps (an hour of minutes, a day of hours) per run: a long catch-up is spread over runs. */
     static final int STEPS_PER_RUN = 48;
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -73,7 +74,9 @@ public final class Housekeeping {
 
     /** Runs every {@code period} on a worker thread; returns the Vert.x timer id. */
     public long start(Vertx vertx, Duration period) {
-        return vertx.setPeriodic(period.toMillis(), timer -> {
+        // The first run soon after the start, not a period later: a catch-up after a stop, or the demo's
+        // simulated history, should not wait a minute.
+        return vertx.setPeriodic(Math.min(FIRST_RUN_DELAY.toMillis(), period.toMillis()), period.toMillis(), timer -> {
             // A run that takes longer than the period is not doubled; the next tick is skipped.
             if (running.compareAndSet(false, true)) {
                 // Not ordered: it must not hold up other blocking work of the hub.

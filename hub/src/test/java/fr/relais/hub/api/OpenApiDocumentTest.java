@@ -103,7 +103,10 @@ class OpenApiDocumentTest {
                         fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC(), "http://127.0.0.1:8080"))
                 .routes(new fr.relais.hub.queue.QueueRoutes(vertx, new fr.relais.hub.queue.QueueStore(database.coworking()),
                         fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC())::mount)
-                .routes(new fr.relais.hub.territory.TerritoryRoutes(vertx, null)::mount);
+                .routes(new fr.relais.hub.territory.TerritoryRoutes(vertx, null)::mount)
+                // WP-Occ (issue 13): the occupancy routes, as Hub mounts them
+                .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
+                .routes(new fr.relais.hub.history.EventRoutes(vertx, null)::mount);
     }
 
     /**

@@ -12,7 +12,7 @@ import { NODE_ITSELF } from "./equipement.js";
 
 export const title = "Alertes";
 const PAGE = 50;
-const STATES = [["active", "En cours (ouvertes ou prises en charge)"], ["open", "Ouvertes"],
+const STATES = [["active", "En cours"], ["open", "Ouvertes"],
   ["acknowledged", "Prises en charge"], ["cleared", "Clôturées (historique)"]];
 const SEVERITIES = [["", "Toutes"], ["critical", "Critique"], ["warning", "À surveiller"], ["info", "Information"]];
 
@@ -29,7 +29,8 @@ function filters(query) {
 
 export function mount(el, params, ctx) {
   const acts = ctx.me && (ctx.me.role === "admin" || ctx.me.role === "technician");
-  view = { el, ctx, acts, filters: filters(params.query), items: [], pagesShown: 1, next: null, session: 0, offs: [] };
+  view = { el, ctx, acts, filters: filters(params.query), items: [], pagesShown: 1, next: null, session: 0, offs: [],
+    names: new Map() };
   view.site = h("select", { id: "filter-site", name: "site" }, h("option", { value: "", text: "Tous les lieux" }));
   view.severity = h("select", { id: "filter-severity", name: "severity" },
     ...SEVERITIES.map(([value, label]) => h("option", { value, text: label })));
@@ -45,9 +46,9 @@ export function mount(el, params, ctx) {
   view.more = h("button", { type: "button", class: "more", hidden: true, text: "Voir plus", onclick: () => more() });
   el.append(h("div", { class: "screen alertes" }, h("h2", { text: "Alertes" }),
     h("form", { class: "alert-filters", "aria-label": "Filtrer les alertes", onsubmit: (e) => e.preventDefault() },
-      h("label", { for: "filter-site", text: "Lieu" }), view.site,
-      h("label", { for: "filter-severity", text: "Gravité" }), view.severity,
-      h("label", { for: "filter-state", text: "État" }), view.state),
+      h("span", { class: "filter" }, h("label", { for: "filter-site", text: "Lieu" }), view.site),
+      h("span", { class: "filter" }, h("label", { for: "filter-severity", text: "Gravité" }), view.severity),
+      h("span", { class: "filter" }, h("label", { for: "filter-state", text: "État" }), view.state)),
     view.problem, view.notice,
     h("section", { class: "alerts-panel", "aria-labelledby": "alerts-list-title" },
       view.heading, view.count, view.empty, view.list, view.more)));
@@ -102,9 +103,11 @@ async function loadSites(current) {
     const sites = await fetchAll("/api/sites");
     if (current !== view) return;
     const options = sites.items.sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id, "fr"));
+    options.forEach((site) => current.names.set(site.id, site.name || site.id));
     keyed(current.site, [{ id: "", name: "Tous les lieux" }, ...options], (s) => s.id,
       (s) => h("option", { value: s.id }), (option, s) => text(option, s.name || s.id));
     current.site.value = current.filters.site;
+    if (current.loaded) draw(); // the rows name their places
   } catch (error) {
     // The list of places is a convenience: the filter in the address still works without it.
   }
@@ -126,6 +129,7 @@ async function load() {
     if (current !== view || mine !== current.session) return;
     current.items = answer.items;
     current.next = answer.next;
+    current.loaded = true;
     text(current.problem, "");
     draw();
   } catch (error) {
@@ -230,7 +234,7 @@ function createRow(alert) {
 function updateRow(row, alert) {
   row.className = "alert-item severity-" + alert.severity + " state-" + alert.state;
   text(row.querySelector(".health-word"), SEVERITY_WORDS[alert.severity] || alert.severity);
-  text(row.querySelector(".alert-where"), alert.site + " · boîtier " + alert.node);
+  text(row.querySelector(".alert-where"), (view.names.get(alert.site) || alert.site) + " · boîtier " + alert.node);
   const device = row.querySelector(".alert-device");
   device.setAttribute("href", href("equipement", alert.node, alert.device || NODE_ITSELF));
   text(device, alert.device ? "équipement " + alert.device : "le boîtier");

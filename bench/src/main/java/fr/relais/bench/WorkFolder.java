@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A benchmark's folder of files (databases, broker store, logs). */
-final class WorkFolder {
+public final class WorkFolder {
     private WorkFolder() {
     }
 
     /** Removes the folder and everything in it. */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

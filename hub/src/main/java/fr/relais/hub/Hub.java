@@ -20,6 +20,8 @@ import fr.relais.hub.command.CommandSender;
 import fr.relais.hub.command.CommandStore;
 import fr.relais.hub.command.CommandTimeouts;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.connectivity.ConnectivityRollup;
+import fr.relais.hub.connectivity.ConnectivityRoutes;
 import fr.relais.hub.content.ContentParts;
 import fr.relais.hub.content.CoworkingCheckin;
 import fr.relais.hub.content.KioskActions;
@@ -30,18 +32,27 @@ import fr.relais.hub.cowork.CoworkingApi;
 import fr.relais.hub.cowork.ExampleCoworking;
 import fr.relais.hub.cowork.StoreGrants;
 import fr.relais.hub.db.Database;
+import fr.relais.hub.demo.ExampleHistory;
+import fr.relais.hub.history.EventReader;
+import fr.relais.hub.history.EventRoutes;
 import fr.relais.hub.ingest.DeadLetterReplay;
 import fr.relais.hub.ingest.Delivery;
 import fr.relais.hub.ingest.HubLink;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.ingest.Ingestor;
+import fr.relais.hub.ingest.write.BatchChanges;
 import fr.relais.hub.ingest.write.GuardCounters;
 import fr.relais.hub.ingest.write.IngestWriter;
 import fr.relais.hub.ingest.write.RegistryWriter;
 import fr.relais.hub.ingest.write.StoredEvents;
 import fr.relais.hub.ingest.write.StoredTotals;
+import fr.relais.hub.live.LiveFeed;
+import fr.relais.hub.live.LiveRoutes;
+import fr.relais.hub.live.LiveSources;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.notify.Notifications;
+import fr.relais.hub.occupancy.OccupancyRollup;
+import fr.relais.hub.occupancy.OccupancyRoutes;
 import fr.relais.hub.place.PlaceParts;
 import fr.relais.hub.place.PlaceSql;
 import fr.relais.hub.place.PlacesApi;
@@ -168,9 +179,9 @@ public final class Hub implements AutoCloseable {
                 .alsoAfter(fr.relais.protocol.content.KioskActions.ROOM_BOOK, accessChanges::changed);
         WorkshopActions.handlers().forEach(kioskActions::register);
         AppointmentActions.handlers().forEach(kioskActions::register);
-        IngestWriter writer = new IngestWriter(queue, new RegistryWriter(database, stats, totals, config.limits(), guards)
-                .storedEvents(StoredEvents.all(new AccessEvents(accessChanges), kioskActions)),
-                stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
+        RegistryWriter registryWriter = new RegistryWriter(database, stats, totals, config.limits(), guards)
+                .storedEvents(StoredEvents.all(new AccessEvents(accessChanges), kioskActions));
+        IngestWriter writer = new IngestWriter(queue, registryWriter, stats, IngestWriter.DEFAULT_BATCH_SIZE, metrics);
         Thread writerThread = new Thread(writer, "hub-ingest-writer");
         writerThread.start();
         RegistryReader reader = new RegistryReader(database, new NodeSilence(config.nodeSilence(), Clock.systemUTC()));
@@ -179,9 +190,11 @@ public final class Hub implements AutoCloseable {
         // Read at each scrape, on a worker thread: /metrics runs its scrape off the event loop.
         metrics.openAlerts(() -> alertStore.active().size());
         Notifications notifications = new Notifications(vertx, alertRules.notifications());
-        new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(), config.nodeSilence(),
-                stats::lastOutage).start(vertx);
-        AlertRoutes alerts = new AlertRoutes(vertx, new AlertService(alertStore, Clock.systemUTC()), reader);
+        AlertEvaluator evaluator = new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(),
+                config.nodeSilence(), stats::lastOutage);
+        evaluator.start(vertx);
+        AlertService alertService = new AlertService(alertStore, Clock.systemUTC());
+        AlertRoutes alerts = new AlertRoutes(vertx, alertService, reader);
         CommandStore commands = new CommandStore(database);
         CommandSender sender = new CommandSender(reader, commands, link, onWorker(vertx), Clock.systemUTC());
         Auth auth;
@@ -194,6 +207,19 @@ public final class Hub implements AutoCloseable {
             database.close();
             throw e;
         }
+        // The live channel (GET /api/live): ingestion, the alerts and the commands tell it what changed;
+        // a batch with a new health, an event or a node's state also wakes the alert evaluation.
+        LiveFeed live = LiveFeed.start(vertx, Clock.systemUTC(), auth::stillValid);
+        LiveSources liveSources = new LiveSources(live, reader);
+        registryWriter.changes(BatchChanges.all(liveSources, batch -> {
+            if (batch.mayChangeAlerts()) {
+                evaluator.wake();
+            }
+        }));
+        evaluator.listener(liveSources);
+        alertService.listener(liveSources);
+        commands.changes(liveSources);
+        auth.onLogout(live::loggedOut);
         ApiServer api = new ApiServer(vertx, reader,
                 () -> new IngestStatus(stats.snapshot(), totals.snapshot(), link.isConnected(), queue.size(),
                         stats.storage()), sender,
@@ -208,36 +234,22 @@ public final class Hub implements AutoCloseable {
                 .places(new PlacesApi(vertx, database, content, Clock.systemUTC()),
                         new VanApi(vertx, database, content, Clock.systemUTC(), publicUrl::get))
                 .routes(new QueueRoutes(vertx, queueStore, content, Clock.systemUTC())::mount)
-                // issue 13, the dashboard: one line per feature below (kept apart so that branches merge)
-                // WP-Live routes:
-
-                // territory routes:
+                // The dashboard's live channel and read models (issue 13).
+                .routes(new LiveRoutes(live)::mount)
                 .routes(new TerritoryRoutes(vertx, new TerritoryView(reader, alertStore,
                         new PlaceSql(database.coworking()), Clock.systemUTC()))::mount)
-
-                // WP-Occ routes:
-                .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
-
-                // WP-Con routes:
-
-                // WP-Front routes:
-                .routes(new fr.relais.hub.history.EventRoutes(vertx, new fr.relais.hub.history.EventReader(database))::mount)
-
-                ;
+                .routes(new OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
+                .routes(new ConnectivityRoutes(vertx, database, Clock.systemUTC())::mount)
+                .routes(new EventRoutes(vertx, new EventReader(database))::mount);
         new CommandTimeouts(commands, Clock.systemUTC()).start(vertx, CommandTimeouts.DEFAULT_PERIOD);
-        // The dashboard's read models, built after the telemetry rollups (issue 13): one line per job.
+        // The dashboard's read models, built after the telemetry rollups (issue 13).
         List<RollupJob> rollupJobs = new ArrayList<>();
-        // WP-Occ job:
-        rollupJobs.add(new fr.relais.hub.occupancy.OccupancyRollup());
-
-        // WP-Con job:
-
-        // WP-Hist job:
+        rollupJobs.add(new OccupancyRollup());
+        rollupJobs.add(new ConnectivityRollup());
         if (config.exampleHistoryDays() > 0) {
             // Simulated history before this first start (or the first one recorded), seeded a day at a time.
-            rollupJobs.add(new fr.relais.hub.demo.ExampleHistory(config.exampleHistoryDays(), Clock.systemUTC()));
+            rollupJobs.add(new ExampleHistory(config.exampleHistoryDays(), Clock.systemUTC()));
         }
-
         new Housekeeping(database, config.retention(), config.limits(), totals, guards, Clock.systemUTC())
                 .jobs(rollupJobs).start(vertx, Housekeeping.DEFAULT_PERIOD);
         HttpServer http;

@@ -54,7 +54,9 @@ class ArchitectureTest {
     private static final List<String> KNOWN_LOW_TO_FEATURE = List.of("web -> api", "registry -> alert");
 
     private static final Set<String> FEATURES = Set.of("api", "auth", "alert", "notify", "command", "access",
-            "cowork", "place", "van", "workshop", "appointment", "queue", "content", "metrics");
+            "cowork", "place", "van", "workshop", "appointment", "queue", "content", "metrics",
+            // the dashboard's (issue 13)
+            "live", "territory", "occupancy", "connectivity", "history", "demo");
 
     /** Packages whose own JDBC code still prepares statements, instead of going through db.Sql. */
     private static final Set<String> KNOWN_OWN_JDBC = Set.of(

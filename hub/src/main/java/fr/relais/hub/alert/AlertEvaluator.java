@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class AlertEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
     static final String ENDED = "the condition ended";
+    static final long WAKE_DEBOUNCE_MILLIS = 200;
 
     private final AlertStore store;
     private final AlertRules rules;
@@ -35,6 +36,10 @@ public final class AlertEvaluator {
     private final Observer observer;
     private final ConditionTracker tracker = new ConditionTracker();
     private final AtomicBoolean evaluating = new AtomicBoolean();
+    /** A wake-up is waiting for its debounce, or for the evaluation under way to end. */
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile AlertListener listener = AlertListener.NONE;
+    private volatile Vertx vertx;
 
     public AlertEvaluator(AlertStore store, AlertRules rules, Notifier notifier, Clock clock, Duration nodeSilence) {
         this(store, rules, notifier, clock, nodeSilence, HubStorage.NONE);
@@ -50,20 +55,48 @@ public final class AlertEvaluator {
         this.observer = new Observer(store, nodeSilence, storage);
     }
 
+    /** Who is told of each alert opened, escalated or cleared here (the live channel). */
+    public AlertEvaluator listener(AlertListener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     /** Evaluates every {@code rules.evaluationPeriod()} on a worker thread; returns the timer id. */
     public long start(Vertx vertx) {
-        return vertx.setPeriodic(rules.evaluationPeriod().toMillis(), timer -> {
-            // While the database makes an evaluation wait, the next ticks are skipped, not queued.
-            if (evaluating.compareAndSet(false, true)) {
-                vertx.executeBlocking(() -> {
-                    evaluate();
-                    return null;
-                }).onComplete(done -> {
-                    evaluating.set(false);
-                    if (done.failed()) {
-                        LOG.error("cannot evaluate the alert rules", done.cause());
-                    }
-                });
+        this.vertx = vertx;
+        return vertx.setPeriodic(rules.evaluationPeriod().toMillis(), timer -> runOnce());
+    }
+
+    /**
+     * Something the rules watch has just been stored (a health that changed, an event, a node's
+     * state): evaluates 200 ms from now rather than at the next tick, so that an alert opens
+     * within a second. Wake-ups within those 200 ms make one evaluation. Any thread; returns at once.
+     */
+    public void wake() {
+        Vertx current = vertx;
+        if (current != null && woken.compareAndSet(false, true)) {
+            current.setTimer(WAKE_DEBOUNCE_MILLIS, timer -> runOnce());
+        }
+    }
+
+    private void runOnce() {
+        // While the database makes an evaluation wait, the next ticks are skipped, not queued; a
+        // wake-up meanwhile stays noted, and evaluates again once this one ends.
+        if (!evaluating.compareAndSet(false, true)) {
+            return;
+        }
+        woken.set(false);
+        vertx.executeBlocking(() -> {
+            evaluate();
+            return null;
+        }).onComplete(done -> {
+            evaluating.set(false);
+            if (done.failed()) {
+                LOG.error("cannot evaluate the alert rules", done.cause());
+            }
+            if (woken.get()) {
+                woken.set(false);
+                wake();
             }
         });
     }
@@ -112,6 +145,7 @@ public final class AlertEvaluator {
         if (store.open(alert)) {
             LOG.info("alert {} {}: {}", flaps ? "flapping" : "opened", alert.conditionKey(), alert.message());
             notifier.notify(new Notice(flaps ? Notice.Kind.FLAPPING : Notice.Kind.OPENED, alert));
+            listener.changed(alert, AlertListener.Change.OPENED);
         }
     }
 
@@ -121,7 +155,9 @@ public final class AlertEvaluator {
                 && store.escalate(alert.id(), observation.severity().wire(), observation.message())) {
             LOG.info("alert {} escalated to {}: {}", alert.conditionKey(), observation.severity().wire(),
                     observation.message());
-            notifier.notify(new Notice(Notice.Kind.ESCALATED, store.find(alert.id()).orElse(alert)));
+            AlertRows.Alert escalated = store.find(alert.id()).orElse(alert);
+            notifier.notify(new Notice(Notice.Kind.ESCALATED, escalated));
+            listener.changed(escalated, AlertListener.Change.ESCALATED);
         }
     }
 
@@ -140,7 +176,10 @@ public final class AlertEvaluator {
                 : rule.clearAfter().toMillis();
         if (now - absentSince >= holdOff && store.clear(alert.id(), now, null, ENDED)) {
             LOG.info("alert {} cleared: {}", alert.conditionKey(), ENDED);
-            store.find(alert.id()).ifPresent(cleared -> notifier.notify(new Notice(Notice.Kind.CLEARED, cleared)));
+            store.find(alert.id()).ifPresent(cleared -> {
+                notifier.notify(new Notice(Notice.Kind.CLEARED, cleared));
+                listener.changed(cleared, AlertListener.Change.CLEARED);
+            });
         }
     }
 }

@@ -26,10 +26,17 @@ public final class AlertService {
 
     private final AlertStore store;
     private final Clock clock;
+    private volatile AlertListener listener = AlertListener.NONE;
 
     public AlertService(AlertStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** Who is told of each acknowledgement and clearing by hand (the live channel). */
+    public AlertService listener(AlertListener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     public Optional<AlertRows.Alert> find(String id) {
@@ -44,7 +51,9 @@ public final class AlertService {
                     + (alert.acknowledgedBy() != null ? " (by " + alert.acknowledgedBy() + ")" : "")
                     + ": only an open alert can be acknowledged");
         }
-        return store.find(id).orElseThrow();
+        AlertRows.Alert acknowledged = store.find(id).orElseThrow();
+        listener.changed(acknowledged, AlertListener.Change.ACKNOWLEDGED);
+        return acknowledged;
     }
 
     /**
@@ -56,6 +65,8 @@ public final class AlertService {
             store.find(id).orElseThrow(() -> new Refused(true, "no alert " + id));
             throw new Refused(false, "alert " + id + " is already cleared");
         }
-        return store.find(id).orElseThrow();
+        AlertRows.Alert cleared = store.find(id).orElseThrow();
+        listener.changed(cleared, AlertListener.Change.CLEARED);
+        return cleared;
     }
 }

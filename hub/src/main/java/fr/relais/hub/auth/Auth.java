@@ -86,6 +86,22 @@ public final class Auth {
     }
 
     /**
+     * Whether a caller's session or token is still valid (see {@code Authenticator}); long-lived
+     * answers such as {@code /api/live} ask it from time to time. Blocks on JDBC: call it on a worker.
+     */
+    public boolean stillValid(Caller caller) {
+        return authenticator.stillValid(caller);
+    }
+
+    /**
+     * Tells {@code listener} of each session ended by a logout, with its {@link Caller#credential()},
+     * on the worker thread that ended it. One listener.
+     */
+    public void onLogout(java.util.function.Consumer<String> listener) {
+        authenticator.onLogout(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
      * The authentication alone, for routes outside {@code /api}: a bearer token or a session
      * (with its CSRF header on writes), and a role allowed on the path (not a viewer's).
      */

@@ -18,6 +18,9 @@ final class Authenticator {
     private final Passwords passwords;
     private final AuthSettings settings;
     private final Clock clock;
+    /** Told of each session ended by a logout (the live channel ends its streams at once). */
+    private volatile java.util.function.Consumer<String> loggedOut = credential -> {
+    };
 
     Authenticator(AccountStore accounts, SessionStore sessions, TokenStore tokens, Passwords passwords,
                   AuthSettings settings, Clock clock) {
@@ -103,7 +106,27 @@ final class Authenticator {
     void logout(Caller caller) {
         if (caller.via() == Caller.Via.SESSION) {
             sessions.delete(caller.credential());
+            loggedOut.accept(caller.credential());
         }
+    }
+
+    void onLogout(java.util.function.Consumer<String> listener) {
+        this.loggedOut = listener;
+    }
+
+    /**
+     * Whether what this caller proved is still valid: the session not ended, expired or idle, the
+     * token not revoked or expired, the account not disabled. Unlike a request, it does not count
+     * as activity: a stream left open does not keep a session alive.
+     */
+    boolean stillValid(Caller caller) {
+        long now = clock.millis();
+        if (caller.via() == Caller.Via.SESSION) {
+            return sessions.find(caller.credential()).filter(session -> session.expiresAt() > now
+                    && session.lastSeenAt() + settings.sessionIdle().toMillis() > now).isPresent();
+        }
+        return tokens.find(caller.credential()).filter(token -> token.expiresAt() == null || token.expiresAt() > now)
+                .filter(token -> accounts.find(token.username()).filter(Account::enabled).isPresent()).isPresent();
     }
 
     /** A new token; its secret is shown once, to its owner, and kept only as a digest. */

@@ -33,22 +33,9 @@ final class Permissions {
     /** The reads whose answers are filtered to the viewer's site. */
     private static final List<Pattern> VIEWER_READS = patterns("/api/sites", "/api/nodes", "/api/devices",
             "/api/nodes/[^/]+/commands", "/api/commands/[^/]+", "/api/alerts", "/api/alerts/[^/]+",
-            // issue 13 (dashboard): each read model filters to a viewer's site (SiteScope) before it is listed here
-            // WP-Live:
-            "/api/live",
-
-            // lead (territory):
-            "/api/territory",
-
-            // WP-Occ:
-            "/api/occupancy/(now|heatmap|days|months)", "/api/occupancy\\.csv",
-
-            // WP-Con:
-
-            // WP-Front:
-            "/api/events",
-
-            "/api/sites");
+            // The dashboard's (issue 13): each answers a site-scoped account with its own site only.
+            "/api/live", "/api/territory", "/api/occupancy/(now|heatmap|days|months)", "/api/occupancy\\.csv",
+            "/api/connectivity(\\.csv)?", "/api/events");
     /** A manager's own domain: the coworking routes check that it asks for its own site. */
     private static final List<Pattern> MANAGER_ROUTES = patterns("/api/coworking/.*");
     /**

@@ -22,9 +22,16 @@ public final class CommandStore {
     private static final String OPEN = "('pending', 'sent', 'delivered')";
 
     private final Connection connection;
+    private volatile CommandChanges changes = CommandChanges.NONE;
 
     public CommandStore(Database database) {
         this.connection = database.commands();
+    }
+
+    /** Who is told of each command this store moves along (the live channel). */
+    public CommandStore changes(CommandChanges listener) {
+        this.changes = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     /** Records a new command, {@code pending}, before it is published. */
@@ -43,25 +50,54 @@ public final class CommandStore {
         } catch (SQLException e) {
             throw new StoreException("cannot record a command for " + command.node() + ": " + e.getMessage(), e);
         }
+        changes.changed(command.id());
     }
 
     /** The broker acknowledged the command (PUBACK). */
     public synchronized void sent(UUID id, long at) {
-        update("UPDATE commands SET sent_at = COALESCE(sent_at, ?),"
-                + " status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END WHERE id = ?", at, id.toString());
+        if (update("UPDATE commands SET sent_at = COALESCE(sent_at, ?),"
+                + " status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END WHERE id = ? AND sent_at IS NULL",
+                at, id.toString()) > 0) {
+            changes.changed(id.toString());
+        }
     }
 
     /** The command certainly never left the hub: no node can have it. */
     public synchronized void notSent(UUID id, String reason, long at) {
-        update("UPDATE commands SET status = 'failed', reason = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
-                reason, at, id.toString());
+        if (update("UPDATE commands SET status = 'failed', reason = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
+                reason, at, id.toString()) > 0) {
+            changes.changed(id.toString());
+        }
     }
 
     /** Marks every open command whose deadline has passed as {@code timed-out}; says how many. */
     public synchronized int timeOut(long now) {
-        return update("UPDATE commands SET status = 'timed-out', finished_at = ?,"
+        // The listener is told which: they are read first, with the same condition. One that a
+        // reply finishes in between is told too, and read as it then is: nothing is missed.
+        java.util.List<String> overdue = changes == CommandChanges.NONE ? java.util.List.of() : overdue(now);
+        int timedOut = update("UPDATE commands SET status = 'timed-out', finished_at = ?,"
                 + " reason = 'no final reply from the node before the deadline'"
                 + " WHERE status IN " + OPEN + " AND deadline < ?", now, now);
+        if (timedOut > 0) {
+            overdue.forEach(changes::changed);
+        }
+        return timedOut;
+    }
+
+    private java.util.List<String> overdue(long now) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM commands WHERE status IN " + OPEN + " AND deadline < ?")) {
+            select.setLong(1, now);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the overdue commands: " + e.getMessage(), e);
+        }
     }
 
     private int update(String sql, Object... parameters) {

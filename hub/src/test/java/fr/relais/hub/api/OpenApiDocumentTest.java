@@ -104,9 +104,11 @@ class OpenApiDocumentTest {
                 .routes(new fr.relais.hub.queue.QueueRoutes(vertx, new fr.relais.hub.queue.QueueStore(database.coworking()),
                         fr.relais.hub.content.ContentChanges.NONE, Clock.systemUTC())::mount)
                 .routes(new fr.relais.hub.territory.TerritoryRoutes(vertx, null)::mount)
-                // WP-Occ (issue 13): the occupancy routes, as Hub mounts them
                 .routes(new fr.relais.hub.occupancy.OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)
-                .routes(new fr.relais.hub.history.EventRoutes(vertx, null)::mount);
+                .routes(new fr.relais.hub.history.EventRoutes(vertx, null)::mount)
+                .routes(new fr.relais.hub.connectivity.ConnectivityRoutes(vertx, database, Clock.systemUTC())::mount)
+                .routes(new fr.relais.hub.live.LiveRoutes(fr.relais.hub.live.LiveFeed.start(vertx, Clock.systemUTC(),
+                        caller -> true))::mount);
     }
 
     /**

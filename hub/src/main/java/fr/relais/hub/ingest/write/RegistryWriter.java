@@ -74,6 +74,7 @@ public final class RegistryWriter {
     private DeadLetterRetry retrying;
     private Refusal refusal;
     private StoredEvents storedEvents = StoredEvents.NONE;
+    private final ChangeCollector changes = new ChangeCollector();
 
     /** Why a retried message is still refused. */
     private record Refusal(String field, String reason) {
@@ -107,6 +108,12 @@ public final class RegistryWriter {
     /** Who also writes what an event means, in the same transaction (the coworking access log). */
     public RegistryWriter storedEvents(StoredEvents hook) {
         this.storedEvents = java.util.Objects.requireNonNull(hook, "hook");
+        return this;
+    }
+
+    /** Who is told what each committed batch changed (the live channel); may be set while the writer runs. */
+    public RegistryWriter changes(BatchChanges listener) {
+        changes.listener(listener);
         return this;
     }
 
@@ -144,6 +151,7 @@ public final class RegistryWriter {
                     : null;
             connection.commit();
             storedEvents.committed();
+            changes.committed();
             totals.committed(batchTelemetry, batchEvents, batchDeadLetters - batchEvicted - batchRemoved,
                     numbering == null ? null : numbering[0]);
             if (numbering != null) {
@@ -156,6 +164,7 @@ public final class RegistryWriter {
             // AssertionError: PgJDBC's, when the server goes away mid-batch (see IngestWriter).
             pending.clear();
             storedEvents.rolledBack();
+            changes.clear();
             connection.rollback();
             tracker.load(connection);
             connection.commit();
@@ -201,6 +210,7 @@ public final class RegistryWriter {
             case STORED -> {
                 known(received, site);
                 numbered(topic.node(), reply.envelope(), received.receivedAt());
+                changes.command(reply.requestId().toString());
                 batchStored++;
             }
             case DUPLICATE -> batchDuplicates++;
@@ -237,6 +247,7 @@ public final class RegistryWriter {
             return;
         }
         tracker.put(topic.node(), topic.site());
+        changes.node(topic.site(), topic.node(), state.state().wire(), false, at);
         if (state.state() == Presence.ONLINE) {
             pending.seen(topic.node(), at);
         }
@@ -256,6 +267,7 @@ public final class RegistryWriter {
             LOG.info("node {} moves from site {} to site {}", topic.node(), site, topic.site());
         }
         tracker.put(topic.node(), topic.site());
+        changes.node(topic.site(), topic.node(), "online", true, at);
         pending.seen(topic.node(), at);
         batchStored++;
     }
@@ -271,6 +283,8 @@ public final class RegistryWriter {
         if (telemetry.device().isPresent()) {
             pending.device(topic.node(), telemetry.device().get(), telemetry.health().wire(), metrics,
                     telemetry.envelope().seq(), at);
+            changes.device(topic.site(), topic.node(), telemetry.device().get(), telemetry.health().wire(), metrics,
+                    telemetry.envelope().ts().toEpochMilli(), at);
         } else {
             pending.nodeMetrics(topic.node(), metrics, telemetry.envelope().seq());
         }
@@ -284,6 +298,8 @@ public final class RegistryWriter {
         }
         batchEvents++;
         storedEvents.stored(connection, topic.site(), topic.node(), event, at);
+        changes.event(topic.site(), topic.node(), event.device().orElse(null), event.type(), event.severity().wire(),
+                event.envelope().ts().toEpochMilli(), at);
         numbered(topic.node(), event.envelope(), at);
         batchStored++;
     }

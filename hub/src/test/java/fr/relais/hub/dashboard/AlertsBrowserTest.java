@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.Select;
 class AlertsBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String ROW = "#screen li.alert-item";
-    /** Without the live channel (another work package) the screen reads its list again every 30 s. */
+    /** Long enough for the screen's 30-s refresh too, should the live channel drop meanwhile. */
     private static final Duration NEXT_REFRESH = Duration.ofSeconds(75);
 
     @RegisterExtension
@@ -180,6 +180,7 @@ class AlertsBrowserTest {
         Browser browser = chromium.browser();
         browser.actAs(hub.admin(), hub.dashboard() + "#/alertes?site=en-direct");
         browser.until(d -> browser.all(ROW).size() == 1);
+        browser.untilText("#live-status", "Temps réel : connecté");
         WebElement firstRow = row(browser, first);
         firstRow.findElement(By.cssSelector("button.clear")).click();
         WebElement field = browser.until(d -> {
@@ -191,7 +192,7 @@ class AlertsBrowserTest {
 
         hub.reading("en-direct", "direct-pi", "printer-2", Health.OK, Map.of("tonerPercent", 2));
         String second = hub.openAlerts("direct-pi", "printer-2", 1).get(0);
-        // Shown without a reload: by the live channel, or the screen's 30-s refresh while the hub has none.
+        // Shown without a reload, by the live channel's `alert` event (the 30-s refresh is only its fallback).
         await().atMost(NEXT_REFRESH).until(() -> browser.all(ROW).size() == 2);
         assertThat(browser.all(ROW).get(0).getAttribute("data-key")).as("the newest first").isEqualTo(second);
         // The same elements (a stale one would throw): what was typed, the caret and the focus all stayed.

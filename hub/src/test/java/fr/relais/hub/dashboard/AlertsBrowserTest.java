@@ -204,6 +204,25 @@ class AlertsBrowserTest {
     }
 
     @Test
+    void theHistoryShowsFiftyAlertsThenMoreOnAsking() throws Exception {
+        hub.online("historique", "hist-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante")));
+        hub.clearedAlerts("historique", "hist-pi", "printer-1", 55);
+        Browser browser = chromium.browser();
+        browser.actAs(hub.admin(), hub.dashboard() + "#/alertes?site=historique&state=cleared");
+        browser.until(d -> browser.all(ROW).size() == 50);
+        assertThat(browser.find(".alert-count").getText()).isEqualTo("50 alertes affichées (il y en a d'autres).");
+        assertThat(browser.all(ROW).get(0).getText()).as("the newest first").contains("presque vide (1)",
+                "« cartouche n° 1 »");
+        WebElement more = browser.find("button.more");
+        assertThat(more.isDisplayed()).isTrue();
+        more.click();
+        browser.until(d -> browser.all(ROW).size() == 55);
+        assertThat(browser.all(ROW).get(54).getText()).contains("presque vide (55)");
+        assertThat(browser.find(".alert-count").getText()).isEqualTo("55 alertes affichées.");
+        assertThat(browser.find("button.more").isDisplayed()).as("the last page").isFalse();
+    }
+
+    @Test
     void aViewerSeesTheAlertsOfTheirPlaceOnlyAndNoButtons() throws Exception {
         Browser browser = chromium.browser();
         browser.actAs(hub.account("mairie-a", "viewer", "filtre-a"), hub.dashboard() + "#/alertes");

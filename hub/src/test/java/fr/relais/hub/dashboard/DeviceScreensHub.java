@@ -151,6 +151,35 @@ final class DeviceScreensHub implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code count} alerts of a printer, opened a minute apart before now and long cleared, as a hub that has
+     * run for a while holds them: the history pages.
+     */
+    void clearedAlerts(String site, String node, String device, int count) throws Exception {
+        long now = System.currentTimeMillis();
+        try (Connection connection = DriverManager.getConnection(database.url());
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO alerts (id, condition_key, rule_id,"
+                     + " site_id, node_id, device_id, device_kind, severity, state, flapping, message, since, opened_at,"
+                     + " cleared_at, cleared_by, clear_comment) VALUES (?, ?, 'printer-toner-low', ?, ?, ?, 'printer',"
+                     + " 'warning', 'cleared', FALSE, ?, ?, ?, ?, 'admin', ?)")) {
+            for (int i = 0; i < count; i++) {
+                long opened = now - Duration.ofHours(2).toMillis() - Duration.ofMinutes(i).toMillis();
+                insert.setString(1, java.util.UUID.randomUUID().toString());
+                insert.setString(2, "printer-toner-low/" + node + "/" + device);
+                insert.setString(3, site);
+                insert.setString(4, node);
+                insert.setString(5, device);
+                insert.setString(6, "Toner de l'imprimante presque vide (" + (i + 1) + ")");
+                insert.setLong(7, opened);
+                insert.setLong(8, opened);
+                insert.setLong(9, opened + 30_000);
+                insert.setString(10, "cartouche n° " + (i + 1));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     private long next(String node) {
         return seqs.merge(node, 1L, Long::sum);
     }

@@ -110,6 +110,21 @@ final class DeviceScreensHub implements AutoCloseable {
         });
     }
 
+    /** A reading of the node itself (its temperature, its backlog), once the hub has stored it. */
+    void nodeReading(String site, String node, Map<String, Object> metrics) throws Exception {
+        publish(site, node, Topic.Kind.TELEMETRY, new Telemetry(Messages.envelope(next(node)), Optional.empty(),
+                Health.OK, metrics));
+        await().atMost(PATIENCE).until(() -> {
+            for (JsonNode row : hub.api().json("/api/nodes?site=" + site)) {
+                if (row.path("id").asText().equals(node)) {
+                    return metrics.entrySet().stream().allMatch(e -> row.path("metrics").path(e.getKey()).asText()
+                            .equals(String.valueOf(e.getValue())));
+                }
+            }
+            return false;
+        });
+    }
+
     /** An event of a device, once the hub lists it. */
     void event(String site, String node, String device, String type, Severity severity, String message)
             throws Exception {

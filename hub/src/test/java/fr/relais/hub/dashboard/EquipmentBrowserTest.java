@@ -172,6 +172,38 @@ class EquipmentBrowserTest {
     }
 
     @Test
+    void aLiveReadingChangesTheLastReadingInPlace() throws Exception {
+        Browser browser = chromium.browser();
+        browser.actAs(hub.admin(), hub.dashboard() + "#/equipement/" + NODE + "/printer-1");
+        WebElement reading = browser.untilText(".equipment-reading", "Impressions en cours");
+        browser.untilText("#live-status", "Temps réel : connecté");
+        // No alert condition and the health unchanged: the other tests' view of this printer stays as it was.
+        hub.reading(SITE, NODE, "printer-1", Health.OK, Map.of("paperOut", false, "jobsActive", 3));
+        // The same element (a stale one would throw) shows the new reading, without a reload.
+        browser.until(d -> reading.getText().contains("Impressions en cours : 3"));
+        assertThat(reading.getText()).contains("Papier : OK");
+        hub.reading(SITE, NODE, "printer-1", Health.OK, Map.of("paperOut", false, "jobsActive", 1));
+    }
+
+    @Test
+    void theBoxItselfHasItsTemperatureAndBacklogCharts() throws Exception {
+        hub.nodeReading(SITE, NODE, Map.of("cpuTemperatureC", 51, "outboxDepth", 4));
+        long minute = NOW.truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        // The node's own rollups have no device: an empty device id, as the rollup writes them.
+        hub.rollups("telemetry_minute", NODE, "", "cpuTemperatureC", Map.of(minute - 120_000, 48.5,
+                minute - 60_000, 49.5), false);
+        Browser browser = chromium.browser();
+        browser.actAs(hub.admin(), hub.dashboard() + "#/equipement/" + NODE + "/_boitier");
+        browser.untilText(".equipement h2", "Boîtier " + NODE);
+        browser.untilText(".equipment-reading", "Température : 51 °C");
+        assertThat(browser.find(".equipment-reading").getText()).contains("Messages en attente : 4");
+        waitForRows(browser, "cpuTemperatureC", 2);
+        assertThat(tableRows(browser, "cpuTemperatureC")).extracting(row -> row.findElement(By.cssSelector("td"))
+                .getAttribute("textContent")).containsExactly("48,5", "49,5");
+        assertThat(browser.all(".chart-holder[data-metric='tonerPercent']")).as("the printer's are its own").isEmpty();
+    }
+
+    @Test
     void aHostileDeviceNameIsShownAsText() throws Exception {
         Browser browser = chromium.browser();
         browser.actAs(hub.admin(), hub.dashboard() + "#/equipement/" + NODE + "/kiosk-1");

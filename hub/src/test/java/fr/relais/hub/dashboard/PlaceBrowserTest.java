@@ -54,13 +54,18 @@ class PlaceBrowserTest {
         hub = new TerritoryHub(broker.url(), dir);
         hub.online(SITE, NODE, List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante de l'accueil"),
                 device("probe-1", DeviceKind.PROBE, "Sonde de la box"),
-                device("kiosk-1", DeviceKind.KIOSK, HOSTILE)));
+                device("kiosk-1", DeviceKind.KIOSK, HOSTILE),
+                device("counter-1", DeviceKind.PRESENCE_SENSOR, "Compteur de l'entrée"),
+                device("room-1", DeviceKind.PRESENCE_SENSOR, "Salle d'atelier")));
         Map<String, Object> printer = new HashMap<>(Map.of("tonerPercent", 73, "paperOut", false));
         hub.reading(SITE, NODE, "printer-1", Health.OK, printer);
         hub.reading(SITE, NODE, "probe-1", Health.OK, Map.of("latencyMedianMs", 34, "throughputMbps", 12.5,
                 "lossPercent", 0, "link", "fibre"));
         hub.reading(SITE, NODE, "kiosk-1", Health.WARNING, Map.of("screen", "on", "fooBarCount", 7));
         hub.reading(SITE, NODE, null, Health.OK, Map.of("cpuTemperatureC", 52, "outboxDepth", 3));
+        // The entrance counter says who is in, the room sensor whether its room is taken (GET /api/occupancy/now).
+        hub.reading(SITE, NODE, "counter-1", Health.OK, Map.of("present", 4, "entries", 11, "exits", 7));
+        hub.reading(SITE, NODE, "room-1", Health.OK, Map.of("occupied", true));
         page = hub.dashboard() + "#/lieu/" + SITE;
     }
 
@@ -93,6 +98,11 @@ class PlaceBrowserTest {
         assertThat(browser.find(".node-card").getText()).contains("Température : 52 °C", "Messages en attente : 3",
                 "en ligne");
         assertThat(row(browser, "printer-1").getAttribute("class")).contains("health-ok");
+        assertThat(row(browser, "counter-1").getText()).contains("Personnes présentes : 4", "Entrées : 11",
+                "Sorties : 7");
+        assertThat(row(browser, "room-1").getText()).contains("Salle : Occupée");
+        assertThat(browser.untilText(".occupancy-now", "personnes").getText())
+                .isEqualTo("4 personnes présentes · 1 salle occupée sur 1.");
         assertThat(row(browser, "kiosk-1").getAttribute("class")).contains("health-warning");
         assertThat(row(browser, "kiosk-1").findElement(By.cssSelector(".health-badge")).getText())
                 .isEqualTo("À surveiller");
@@ -110,12 +120,14 @@ class PlaceBrowserTest {
         browser.untilText("li.device[data-key='kiosk-1'] .device-details", "fooBarCount : 7");
         assertThat(kiosk.getText()).contains("Autres mesures", "Écran : on");
         browser.untilText(".agenda-part", "Horaires");
+        browser.script("document.activeElement.blur(); window.scrollTo(0, 0);"); // the screen as it opens
         browser.screenshot(SHOTS.resolve("lieu-1280x800.png"));
         browser.fullScreenshot(SHOTS.resolve("lieu-1280-full.png"));
         browser.windowSize(360, 740);
         browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
                 .as("nothing wider than the phone's screen").isLessThanOrEqualTo(360);
+        browser.script("window.scrollTo(0, 0);");
         browser.screenshot(SHOTS.resolve("lieu-360x740.png"));
     }
 

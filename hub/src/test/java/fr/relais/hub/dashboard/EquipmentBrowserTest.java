@@ -215,6 +215,21 @@ class EquipmentBrowserTest {
     }
 
     @Test
+    void aViewerReadsTheirPlacesPrinterWithoutChartsAndNoOtherPlacesDevice() throws Exception {
+        hub.online("ailleurs", "ailleurs-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante d'ailleurs")));
+        Browser browser = chromium.browser();
+        browser.actAs(hub.account("mairie-equip", "viewer", SITE), hub.dashboard() + "#/equipement/" + NODE
+                + "/printer-1");
+        browser.untilText(".equipement h2", "Imprimante de l'accueil");
+        browser.untilText(".chart-list", "Les courbes sont réservées aux techniciens.");
+        browser.untilText(".event-list li", "Plus de papier dans le bac 2");
+
+        browser.open(hub.dashboard() + "#/equipement/ailleurs-pi/printer-1");
+        browser.untilText(".equipement .notice", "Cet équipement n'existe pas ou ne vous est pas ouvert.");
+        assertThat(browser.find("#screen").getText()).doesNotContain("Imprimante d'ailleurs");
+    }
+
+    @Test
     void anUnknownDeviceIsSaidInWords() throws Exception {
         Browser browser = chromium.browser();
         browser.actAs(hub.admin(), hub.dashboard() + "#/equipement/" + NODE + "/nope-9");

@@ -7,8 +7,8 @@ const preparation = () => import("./screens/preparation.js");
 const ROUTES = [
   { name: "territoire", pattern: /^#\/territoire$/, keys: [], load: () => import("./screens/territoire.js") },
   { name: "lieu", pattern: /^#\/lieu\/([^/?]+)$/, keys: ["site"], load: () => import("./screens/lieu.js") },
-  { name: "equipement", pattern: /^#\/equipement\/([^/?]+)\/([^/?]+)$/, keys: ["node", "device"],
-    load: () => import("./screens/equipement.js"), title: "Équipement" },
+  { name: "equipement", pattern: /^#\/equipement\/([^/?]+)\/([^/?]+)(?:\?(.*))?$/,
+    keys: ["node", "device", "query"], load: () => import("./screens/equipement.js"), title: "Équipement" },
   { name: "alertes", pattern: /^#\/alertes(?:\?(.*))?$/, keys: ["query"], load: () => import("./screens/alertes.js"),
     title: "Alertes" },
   { name: "commandes", pattern: /^#\/commandes\/([^/?]+)$/, keys: ["node"], load: preparation, title: "Commandes" },

@@ -33,9 +33,16 @@ const EVENT_WORDS = { "paper-out": "Plus de papier", "paper-jam": "Bourrage papi
 
 let view = null;
 
+/** The period the address asks for (…?periode=semaine), the day by default. */
+function periodOf(query) {
+  const asked = new URLSearchParams(query || "").get("periode");
+  return asked && Object.hasOwn(PERIODS, asked) ? asked : "jour";
+}
+
 export function mount(el, params, ctx) {
   const itself = params.device === NODE_ITSELF;
-  view = { el, ctx, node: params.node, device: params.device, itself, period: "jour", charts: [], session: 0,
+  view = { el, ctx, node: params.node, device: params.device, itself, period: periodOf(params.query), charts: [],
+    session: 0,
     offs: [], kind: itself ? "node" : null, alertsNext: null };
   view.title = h("h2", { text: itself ? "Boîtier " + params.node : "Équipement" });
   view.kindLine = h("p", { class: "equipment-kind" });
@@ -48,7 +55,10 @@ export function mount(el, params, ctx) {
   view.chartHolder = h("div", { class: "chart-list" });
   view.buttons = Object.entries(PERIODS).map(([key, period]) => h("button", { type: "button", class: "period",
     "data-period": key, "aria-pressed": String(key === view.period), text: period.label,
-    onclick: () => choosePeriod(key) }));
+    // Into the address, so that a reload or a shared link shows the same period; main.js then calls update().
+    onclick: () => {
+      location.hash = href("equipement", view.node, view.device) + (key === "jour" ? "" : "?periode=" + key);
+    } }));
   view.events = h("ol", { class: "event-list" });
   view.eventsEmpty = h("p", { class: "empty", hidden: true, text: "Aucun événement récent." });
   view.moreEvents = h("button", { type: "button", class: "more", hidden: true, text: "Voir plus d'événements",
@@ -84,6 +94,10 @@ export function mount(el, params, ctx) {
 }
 
 export function update(params) {
+  if (view && params.node === view.node && params.device === view.device) {
+    choosePeriod(periodOf(params.query));
+    return undefined;
+  }
   const { el, ctx } = view;
   unmount();
   el.replaceChildren();

@@ -120,6 +120,13 @@ class EquipmentBrowserTest {
         assertThat(browser.find("button.period[data-period='semaine']").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.all(".chart-holder[data-metric='pagesPrinted']")).as("no hour rollup of pages").isEmpty();
         assertThat(browser.find(".simulated").isDisplayed()).isFalse();
+        // The period is in the address: a reload shows the week again.
+        assertThat(browser.script("return location.hash;"))
+                .isEqualTo("#/equipement/" + NODE + "/printer-1?periode=semaine");
+        browser.reload();
+        browser.until(d -> "true".equals(browser.find("button.period[data-period='semaine']")
+                .getAttribute("aria-pressed")));
+        waitForRows(browser, "tonerPercent", WEEK.size());
 
         browser.find("button.period[data-period='mois']").click();
         waitForRows(browser, "tonerPercent", WEEK.size() + EARLIER_IN_MONTH.size());

@@ -241,7 +241,8 @@ function updateRow(row, alert) {
   text(row.querySelector(".alert-message"), alert.message + (alert.flapping ? " (instable)" : ""));
   text(row.querySelector(".alert-state"), (ALERT_STATE_WORDS[alert.state] || alert.state) + " · ouverte le "
     + dateAndTime(alert.openedAt) + (alert.acknowledgedBy ? " · prise en charge par " + alert.acknowledgedBy
-    + " le " + dateAndTime(alert.acknowledgedAt) : "") + (alert.clearedAt ? " · clôturée le " + dateAndTime(alert.clearedAt)
+    + " le " + dateAndTime(alert.acknowledgedAt) : "") + (alert.clearedAt ? " · clôturée le "
+    + dateAndTime(alert.clearedAt)
     + (alert.clearedBy ? " par " + alert.clearedBy : " par le hub") : ""));
   const comments = [alert.ackComment ? "Prise en charge : « " + alert.ackComment + " »" : null,
     alert.clearComment ? "Clôture : « " + alert.clearComment + " »" : null].filter(Boolean);

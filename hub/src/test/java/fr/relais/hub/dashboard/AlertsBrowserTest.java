@@ -101,7 +101,8 @@ class AlertsBrowserTest {
         browser.until(d -> browser.all(ROW).size() == 1 && browser.find(ROW).getText().contains("Bourrage papier"));
         assertThat(new Select(browser.find("#filter-site")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("filtre-b");
-        assertThat(new Select(browser.find("#filter-severity")).getFirstSelectedOption().getText()).isEqualTo("Critique");
+        assertThat(new Select(browser.find("#filter-severity")).getFirstSelectedOption().getText())
+                .isEqualTo("Critique");
         assertThat(new Select(browser.find("#filter-state")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("active");
         browser.screenshot(SHOTS.resolve("alertes-1280x800.png"));

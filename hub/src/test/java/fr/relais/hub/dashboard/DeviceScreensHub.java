@@ -174,9 +174,9 @@ final class DeviceScreensHub implements AutoCloseable {
         long now = System.currentTimeMillis();
         try (Connection connection = DriverManager.getConnection(database.url());
              PreparedStatement insert = connection.prepareStatement("INSERT INTO alerts (id, condition_key, rule_id,"
-                     + " site_id, node_id, device_id, device_kind, severity, state, flapping, message, since, opened_at,"
-                     + " cleared_at, cleared_by, clear_comment) VALUES (?, ?, 'printer-toner-low', ?, ?, ?, 'printer',"
-                     + " 'warning', 'cleared', FALSE, ?, ?, ?, ?, 'admin', ?)")) {
+                     + " site_id, node_id, device_id, device_kind, severity, state, flapping, message, since,"
+                     + " opened_at, cleared_at, cleared_by, clear_comment) VALUES (?, ?, 'printer-toner-low', ?, ?, ?,"
+                     + " 'printer', 'warning', 'cleared', FALSE, ?, ?, ?, ?, 'admin', ?)")) {
             for (int i = 0; i < count; i++) {
                 long opened = now - Duration.ofHours(2).toMillis() - Duration.ofMinutes(i).toMillis();
                 insert.setString(1, java.util.UUID.randomUUID().toString());

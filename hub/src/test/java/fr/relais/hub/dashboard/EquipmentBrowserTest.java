@@ -223,7 +223,8 @@ class EquipmentBrowserTest {
 
     @Test
     void aViewerReadsTheirPlacesPrinterWithoutChartsAndNoOtherPlacesDevice() throws Exception {
-        hub.online("ailleurs", "ailleurs-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante d'ailleurs")));
+        hub.online("ailleurs", "ailleurs-pi", List.of(device("printer-1", DeviceKind.PRINTER,
+                "Imprimante d'ailleurs")));
         Browser browser = chromium.browser();
         browser.actAs(hub.account("mairie-equip", "viewer", SITE), hub.dashboard() + "#/equipement/" + NODE
                 + "/printer-1");

@@ -7,9 +7,10 @@ const preparation = () => import("./screens/preparation.js");
 const ROUTES = [
   { name: "territoire", pattern: /^#\/territoire$/, keys: [], load: () => import("./screens/territoire.js") },
   { name: "lieu", pattern: /^#\/lieu\/([^/?]+)$/, keys: ["site"], load: () => import("./screens/lieu.js") },
-  { name: "equipement", pattern: /^#\/equipement\/([^/?]+)\/([^/?]+)$/, keys: ["node", "device"], load: preparation,
-    title: "Équipement" },
-  { name: "alertes", pattern: /^#\/alertes(?:\?(.*))?$/, keys: ["query"], load: preparation, title: "Alertes" },
+  { name: "equipement", pattern: /^#\/equipement\/([^/?]+)\/([^/?]+)(?:\?(.*))?$/,
+    keys: ["node", "device", "query"], load: () => import("./screens/equipement.js"), title: "Équipement" },
+  { name: "alertes", pattern: /^#\/alertes(?:\?(.*))?$/, keys: ["query"], load: () => import("./screens/alertes.js"),
+    title: "Alertes" },
   { name: "commandes", pattern: /^#\/commandes\/([^/?]+)$/, keys: ["node"], load: preparation, title: "Commandes" },
   { name: "frequentation", pattern: /^#\/frequentation\/([^/?]+)(?:\?(.*))?$/, keys: ["site", "query"],
     load: () => import("./screens/frequentation.js"), title: "Fréquentation" },

@@ -1,0 +1,236 @@
+package fr.relais.hub.dashboard;
+
+import static fr.relais.hub.dashboard.DeviceScreensHub.device;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.broker.MosquittoProcess;
+import fr.relais.broker.testing.MosquittoExtension;
+import fr.relais.protocol.DeviceKind;
+import fr.relais.protocol.Health;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The Alertes screen against a real hub whose rules open alerts as printers report: filters that narrow the
+ * list and stay in the address, an alert taken in hand then closed with a comment, a new alert arriving
+ * while a comment is half typed (its text, caret and focus stay), what a viewer sees, and a 360 px phone.
+ * Each test has places of its own, so that what one does to its alerts never changes another's list.
+ */
+@Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
+class AlertsBrowserTest {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final String ROW = "#screen li.alert-item";
+    /** Long enough for the screen's 30-s refresh too, should the live channel drop meanwhile. */
+    private static final Duration NEXT_REFRESH = Duration.ofSeconds(75);
+
+    @RegisterExtension
+    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
+    @TempDir
+    static Path dir;
+    private static DeviceScreensHub hub;
+
+    @BeforeAll
+    static void start(MosquittoProcess broker) throws Exception {
+        hub = new DeviceScreensHub(broker.url(), dir);
+        // Two places for the filters: a toner running out at each, and a paper jam (critical) at the second.
+        hub.online("filtre-a", "filtre-a-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante A")));
+        hub.online("filtre-b", "filtre-b-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante B"),
+                device("printer-2", DeviceKind.PRINTER, "Imprimante B2")));
+        hub.reading("filtre-a", "filtre-a-pi", "printer-1", Health.OK, Map.of("tonerPercent", 6));
+        hub.reading("filtre-b", "filtre-b-pi", "printer-1", Health.OK, Map.of("tonerPercent", 4));
+        hub.reading("filtre-b", "filtre-b-pi", "printer-2", Health.OK, Map.of("paperJam", true));
+        hub.openAlerts("filtre-a-pi", "printer-1", 1);
+        hub.openAlerts("filtre-b-pi", "printer-1", 1);
+        hub.openAlerts("filtre-b-pi", "printer-2", 1);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    private static WebElement row(Browser browser, String id) {
+        return browser.find(ROW + "[data-key='" + id + "']");
+    }
+
+    private static String hash(Browser browser) {
+        return (String) browser.script("return location.hash;");
+    }
+
+    @Test
+    void filtersNarrowTheListAndStayInTheAddressAfterAReload() throws Exception {
+        Browser browser = chromium.browser();
+        browser.windowSize(1280, 800);
+        browser.actAs(hub.admin(), hub.dashboard() + "#/alertes");
+        browser.until(d -> browser.all(ROW).size() == 3);
+        assertThat(browser.find(".alert-list").getText()).contains("Toner de l'imprimante presque vide",
+                "Bourrage papier", "filtre-a", "filtre-b");
+
+        browser.until(d -> !browser.all("#filter-site option[value='filtre-b']").isEmpty());
+        new Select(browser.find("#filter-site")).selectByValue("filtre-b");
+        browser.until(d -> hash(browser).equals("#/alertes?site=filtre-b"));
+        browser.until(d -> browser.all(ROW).size() == 2);
+        assertThat(browser.find(".alert-list").getText()).doesNotContain("filtre-a-pi");
+
+        new Select(browser.find("#filter-severity")).selectByValue("critical");
+        browser.until(d -> hash(browser).equals("#/alertes?site=filtre-b&severity=critical"));
+        browser.until(d -> browser.all(ROW).size() == 1);
+        assertThat(browser.find(ROW).getText()).contains("Critique", "Bourrage papier", "équipement printer-2");
+        assertThat(browser.find(ROW + " a.alert-device").getAttribute("href"))
+                .endsWith("#/equipement/filtre-b-pi/printer-2");
+
+        browser.reload();
+        browser.until(d -> browser.all(ROW).size() == 1 && browser.find(ROW).getText().contains("Bourrage papier"));
+        assertThat(new Select(browser.find("#filter-site")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("filtre-b");
+        assertThat(new Select(browser.find("#filter-severity")).getFirstSelectedOption().getText())
+                .isEqualTo("Critique");
+        assertThat(new Select(browser.find("#filter-state")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("active");
+        browser.screenshot(SHOTS.resolve("alertes-1280x800.png"));
+
+        // The history: nothing was closed at that place yet, and the screen says so.
+        new Select(browser.find("#filter-state")).selectByValue("cleared");
+        browser.until(d -> hash(browser).equals("#/alertes?site=filtre-b&severity=critical&state=cleared"));
+        browser.untilText("#screen .alertes .empty", "Aucune alerte pour ces filtres.");
+        assertThat(browser.all(ROW)).isEmpty();
+
+        // On a phone: every filter and every alert within its 360 px.
+        browser.open(hub.dashboard() + "#/alertes?site=filtre-b");
+        browser.windowSize(360, 740);
+        browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
+        browser.until(d -> browser.all(ROW).size() == 2);
+        browser.all(ROW).stream().filter(r -> r.getText().contains("Bourrage papier")).findFirst().orElseThrow()
+                .findElement(By.cssSelector("button.clear")).click();
+        browser.until(d -> browser.focused().getAttribute("id").endsWith("-comment"));
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
+                .as("nothing wider than the phone's screen").isLessThanOrEqualTo(360);
+        browser.screenshot(SHOTS.resolve("alertes-360x740.png"));
+        browser.fullScreenshot(SHOTS.resolve("alertes-360-full.png"));
+    }
+
+    @Test
+    void aTechnicianTakesAnAlertInHandWithACommentThenClosesItSayingWhy() throws Exception {
+        hub.online("prise-en-charge", "pec-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante")));
+        hub.reading("prise-en-charge", "pec-pi", "printer-1", Health.OK, Map.of("tonerPercent", 3));
+        String id = hub.openAlerts("pec-pi", "printer-1", 1).get(0);
+        Browser browser = chromium.browser();
+        browser.actAs(hub.admin(), hub.dashboard() + "#/alertes?site=prise-en-charge");
+        browser.until(d -> browser.all(ROW).size() == 1);
+
+        row(browser, id).findElement(By.cssSelector("button.acknowledge")).click();
+        browser.until(d -> ("alert-" + id + "-comment").equals(browser.focused().getAttribute("id")));
+        browser.focused().sendKeys("cartouche commandée", Keys.ENTER);
+        browser.untilText(".alert-done", "Alerte prise en charge.");
+        JsonNode acknowledged = hub.admin().json("/api/alerts/" + id);
+        assertThat(acknowledged.path("state").asText()).isEqualTo("acknowledged");
+        assertThat(acknowledged.path("acknowledgedBy").asText()).isEqualTo("admin");
+        assertThat(acknowledged.path("ackComment").asText()).isEqualTo("cartouche commandée");
+        browser.untilText(ROW, "prise en charge par admin");
+        assertThat(row(browser, id).getText()).contains("« cartouche commandée »");
+        assertThat(row(browser, id).findElement(By.cssSelector("button.acknowledge")).isDisplayed())
+                .as("already taken in hand").isFalse();
+        browser.until(d -> "clear".equals(browser.focused().getAttribute("class")));
+
+        // The cartridge changed: the condition is over, then closing without a reason is refused beside the field.
+        hub.reading("prise-en-charge", "pec-pi", "printer-1", Health.OK, Map.of("tonerPercent", 100));
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.until(d -> ("alert-" + id + "-comment").equals(browser.focused().getAttribute("id")));
+        row(browser, id).findElement(By.cssSelector("button.confirm")).click();
+        browser.untilText(ROW + " .field-error", "Dites en quelques mots pourquoi");
+        assertThat(hub.admin().json("/api/alerts/" + id).path("state").asText()).isEqualTo("acknowledged");
+        browser.focused().sendKeys("cartouche changée", Keys.ENTER);
+        browser.untilText(".alert-done", "Alerte clôturée.");
+        browser.until(d -> browser.all(ROW).isEmpty());
+        JsonNode cleared = hub.admin().json("/api/alerts/" + id);
+        assertThat(cleared.path("clearedBy").asText()).isEqualTo("admin");
+        assertThat(cleared.path("clearComment").asText()).isEqualTo("cartouche changée");
+
+        // It is in the history now.
+        new Select(browser.find("#filter-state")).selectByValue("cleared");
+        browser.untilText(ROW, "clôturée le");
+        assertThat(row(browser, id).getText()).contains("Clôturée", "par admin", "« cartouche changée »");
+        assertThat(row(browser, id).findElements(By.cssSelector("button"))).allSatisfy(button ->
+                assertThat(button.isDisplayed()).isFalse());
+    }
+
+    @Test
+    void aNewAlertAppearsWithoutReloadWhileAHalfTypedCommentKeepsItsTextCaretAndFocus() throws Exception {
+        hub.online("en-direct", "direct-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante 1"),
+                device("printer-2", DeviceKind.PRINTER, "Imprimante 2")));
+        hub.reading("en-direct", "direct-pi", "printer-1", Health.OK, Map.of("tonerPercent", 5));
+        String first = hub.openAlerts("direct-pi", "printer-1", 1).get(0);
+        Browser browser = chromium.browser();
+        browser.actAs(hub.admin(), hub.dashboard() + "#/alertes?site=en-direct");
+        browser.until(d -> browser.all(ROW).size() == 1);
+        browser.untilText("#live-status", "Temps réel : connecté");
+        WebElement firstRow = row(browser, first);
+        firstRow.findElement(By.cssSelector("button.clear")).click();
+        WebElement field = browser.until(d -> {
+            WebElement focused = browser.focused();
+            return ("alert-" + first + "-comment").equals(focused.getAttribute("id")) ? focused : null;
+        });
+        field.sendKeys("cartouche comm");
+        browser.script("arguments[0].setSelectionRange(9, 9);", field); // the caret moved back, after "cartouche"
+
+        hub.reading("en-direct", "direct-pi", "printer-2", Health.OK, Map.of("tonerPercent", 2));
+        String second = hub.openAlerts("direct-pi", "printer-2", 1).get(0);
+        // Shown without a reload, by the live channel's `alert` event (the 30-s refresh is only its fallback).
+        await().atMost(NEXT_REFRESH).until(() -> browser.all(ROW).size() == 2);
+        assertThat(browser.all(ROW).get(0).getAttribute("data-key")).as("the newest first").isEqualTo(second);
+        // The same elements (a stale one would throw): what was typed, the caret and the focus all stayed.
+        assertThat(firstRow.getAttribute("data-key")).isEqualTo(first);
+        assertThat(field.getAttribute("value")).isEqualTo("cartouche comm");
+        assertThat(browser.focused()).isEqualTo(field);
+        assertThat(browser.script("return [arguments[0].selectionStart, arguments[0].selectionEnd];", field))
+                .asList().containsExactly(9L, 9L);
+    }
+
+    @Test
+    void theHistoryShowsFiftyAlertsThenMoreOnAsking() throws Exception {
+        hub.online("historique", "hist-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante")));
+        hub.clearedAlerts("historique", "hist-pi", "printer-1", 55);
+        Browser browser = chromium.browser();
+        browser.actAs(hub.admin(), hub.dashboard() + "#/alertes?site=historique&state=cleared");
+        browser.until(d -> browser.all(ROW).size() == 50);
+        assertThat(browser.find(".alert-count").getText()).isEqualTo("50 alertes affichées (il y en a d'autres).");
+        assertThat(browser.all(ROW).get(0).getText()).as("the newest first").contains("presque vide (1)",
+                "« cartouche n° 1 »");
+        WebElement more = browser.find("button.more");
+        assertThat(more.isDisplayed()).isTrue();
+        more.click();
+        browser.until(d -> browser.all(ROW).size() == 55);
+        assertThat(browser.all(ROW).get(54).getText()).contains("presque vide (55)");
+        assertThat(browser.find(".alert-count").getText()).isEqualTo("55 alertes affichées.");
+        assertThat(browser.find("button.more").isDisplayed()).as("the last page").isFalse();
+    }
+
+    @Test
+    void aViewerSeesTheAlertsOfTheirPlaceOnlyAndNoButtons() throws Exception {
+        Browser browser = chromium.browser();
+        browser.actAs(hub.account("mairie-a", "viewer", "filtre-a"), hub.dashboard() + "#/alertes");
+        browser.until(d -> browser.all(ROW).size() == 1);
+        assertThat(browser.find(ROW).getText()).contains("filtre-a-pi").doesNotContain("filtre-b");
+        assertThat(browser.all(ROW + " button")).as("alerts are the technicians' to act on").isEmpty();
+        assertThat(browser.find("#filter-site").findElements(By.cssSelector("option")))
+                .extracting(option -> option.getAttribute("value")).doesNotContain("filtre-b");
+    }
+}

@@ -1,0 +1,214 @@
+package fr.relais.hub.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.hub.ApiClient;
+import fr.relais.hub.HubUnderTest;
+import fr.relais.hub.Messages;
+import fr.relais.hub.TestDatabase;
+import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.ingest.MqttSettings;
+import fr.relais.hub.telemetry.RetentionSettings;
+import fr.relais.protocol.Birth;
+import fr.relais.protocol.DeviceKind;
+import fr.relais.protocol.Event;
+import fr.relais.protocol.Health;
+import fr.relais.protocol.Message;
+import fr.relais.protocol.MessageCodec;
+import fr.relais.protocol.Presence;
+import fr.relais.protocol.Severity;
+import fr.relais.protocol.SiteKind;
+import fr.relais.protocol.Telemetry;
+import fr.relais.protocol.Topic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real hub on SQLite for the Équipement and Alertes screens: its alert rules evaluated every second (an alert
+ * opens while the test waits, not ten seconds later), nodes that speak through the broker as agents would,
+ * and rollup rows written straight into its tables, as the minute and hour rollups would have.
+ */
+final class DeviceScreensHub implements AutoCloseable {
+    static final String PASSWORD = "a-long-enough-password";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private final TestDatabase database;
+    private final HubUnderTest hub;
+    private final MessageCodec codec = new MessageCodec();
+    private final Map<String, Long> seqs = new ConcurrentHashMap<>();
+
+    DeviceScreensHub(String brokerUrl, Path dir) throws Exception {
+        database = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
+        Path rules = dir.resolve("alert-rules.yaml");
+        Files.writeString(rules, "evaluationSeconds: 1\n");
+        HubUnderTest started = null;
+        try {
+            started = HubUnderTest.start(brokerUrl, new HubConfig("127.0.0.1", 0, database.url(),
+                    new MqttSettings(brokerUrl, "hub-under-test", Optional.empty(), Optional.empty()),
+                    // No node may fall silent (an alert of its own) while a slow machine runs the class.
+                    Optional.of(rules), Duration.ofMinutes(30), RetentionSettings.DEFAULT, ApiClient.AUTH));
+        } finally {
+            if (started == null) {
+                database.close();
+            }
+        }
+        hub = started;
+    }
+
+    String dashboard() {
+        return "http://127.0.0.1:" + hub.hub().httpPort() + "/";
+    }
+
+    ApiClient admin() {
+        return hub.api();
+    }
+
+    ApiClient account(String username, String role, String site) throws Exception {
+        assertThat(hub.api().send("POST", "/api/accounts", "{\"username\":\"" + username + "\",\"password\":\""
+                + PASSWORD + "\",\"role\":\"" + role + "\"" + (site == null ? "" : ",\"site\":\"" + site + "\"")
+                + "}").statusCode()).isEqualTo(201);
+        return ApiClient.login(hub.hub().httpPort(), username, PASSWORD);
+    }
+
+    /** The node comes online with these devices, as its agent's birth names them. */
+    void online(String site, String node, List<Birth.DeviceInfo> devices) throws Exception {
+        seqs.put(node, 0L);
+        publish(site, node, Topic.Kind.STATE, Messages.state(Presence.ONLINE, 1));
+        publish(site, node, Topic.Kind.BIRTH, new Birth(Messages.envelope(next(node)), 1,
+                new Birth.SiteInfo("Tiers-lieu numérique " + site, SiteKind.MEDIATION),
+                new Birth.AgentInfo("1.0", "sha256:1"), devices));
+        await().atMost(PATIENCE).until(() -> hub.api().json("/api/nodes?site=" + site).findValuesAsText("id")
+                .contains(node));
+    }
+
+    static Birth.DeviceInfo device(String id, DeviceKind kind, String name) {
+        return new Birth.DeviceInfo(id, kind, name, false);
+    }
+
+    /** A reading of a device, once the hub has stored it. */
+    void reading(String site, String node, String device, Health health, Map<String, Object> metrics)
+            throws Exception {
+        publish(site, node, Topic.Kind.TELEMETRY, new Telemetry(Messages.envelope(next(node)),
+                Optional.of(device), health, metrics));
+        await().atMost(PATIENCE).until(() -> {
+            for (JsonNode row : hub.api().json("/api/devices?node=" + node)) {
+                if (row.path("id").asText().equals(device)) {
+                    return metrics.entrySet().stream().allMatch(e -> row.path("metrics").path(e.getKey()).asText()
+                            .equals(String.valueOf(e.getValue())));
+                }
+            }
+            return false;
+        });
+    }
+
+    /** A reading of the node itself (its temperature, its backlog), once the hub has stored it. */
+    void nodeReading(String site, String node, Map<String, Object> metrics) throws Exception {
+        publish(site, node, Topic.Kind.TELEMETRY, new Telemetry(Messages.envelope(next(node)), Optional.empty(),
+                Health.OK, metrics));
+        await().atMost(PATIENCE).until(() -> {
+            for (JsonNode row : hub.api().json("/api/nodes?site=" + site)) {
+                if (row.path("id").asText().equals(node)) {
+                    return metrics.entrySet().stream().allMatch(e -> row.path("metrics").path(e.getKey()).asText()
+                            .equals(String.valueOf(e.getValue())));
+                }
+            }
+            return false;
+        });
+    }
+
+    /** An event of a device, once the hub lists it. */
+    void event(String site, String node, String device, String type, Severity severity, String message)
+            throws Exception {
+        int before = hub.api().json("/api/events?node=" + node).size();
+        publish(site, node, Topic.Kind.EVENT, new Event(Messages.envelope(next(node)), Optional.of(device), type,
+                severity, message, Map.of()));
+        await().atMost(PATIENCE).until(() -> hub.api().json("/api/events?node=" + node).size() == before + 1);
+    }
+
+    /** The node's open alerts of that device, once there are {@code count}. */
+    List<String> openAlerts(String node, String device, int count) {
+        return await().atMost(PATIENCE).until(() -> hub.api().json("/api/alerts?state=open&node=" + node
+                + "&device=" + device).findValuesAsText("id"), ids -> ids.size() == count);
+    }
+
+    /**
+     * Rollup rows as the minute or hour rollup writes them: one per bucket (epoch ms), the value its
+     * average over {@code samples} readings.
+     */
+    void rollups(String table, String node, String device, String metric, Map<Long, Double> averages, boolean simulated)
+            throws Exception {
+        assertThat(table).isIn("telemetry_minute", "telemetry_hour");
+        try (Connection connection = DriverManager.getConnection(database.url());
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (node_id, device_id,"
+                     + " metric, bucket_start, samples, min_value, max_value, sum_value, simulated)"
+                     + " VALUES (?, ?, ?, ?, 2, ?, ?, ?, ?)")) {
+            for (Map.Entry<Long, Double> bucket : averages.entrySet()) {
+                insert.setString(1, node);
+                insert.setString(2, device);
+                insert.setString(3, metric);
+                insert.setLong(4, bucket.getKey());
+                insert.setDouble(5, bucket.getValue() - 1);
+                insert.setDouble(6, bucket.getValue() + 1);
+                insert.setDouble(7, bucket.getValue() * 2);
+                insert.setBoolean(8, simulated);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * {@code count} alerts of a printer, opened a minute apart before now and long cleared, as a hub that has
+     * run for a while holds them: the history pages.
+     */
+    void clearedAlerts(String site, String node, String device, int count) throws Exception {
+        long now = System.currentTimeMillis();
+        try (Connection connection = DriverManager.getConnection(database.url());
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO alerts (id, condition_key, rule_id,"
+                     + " site_id, node_id, device_id, device_kind, severity, state, flapping, message, since,"
+                     + " opened_at, cleared_at, cleared_by, clear_comment) VALUES (?, ?, 'printer-toner-low', ?, ?, ?,"
+                     + " 'printer', 'warning', 'cleared', FALSE, ?, ?, ?, ?, 'admin', ?)")) {
+            for (int i = 0; i < count; i++) {
+                long opened = now - Duration.ofHours(2).toMillis() - Duration.ofMinutes(i).toMillis();
+                insert.setString(1, java.util.UUID.randomUUID().toString());
+                insert.setString(2, "printer-toner-low/" + node + "/" + device);
+                insert.setString(3, site);
+                insert.setString(4, node);
+                insert.setString(5, device);
+                insert.setString(6, "Toner de l'imprimante presque vide (" + (i + 1) + ")");
+                insert.setLong(7, opened);
+                insert.setLong(8, opened);
+                insert.setLong(9, opened + 30_000);
+                insert.setString(10, "cartouche n° " + (i + 1));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private long next(String node) {
+        return seqs.merge(node, 1L, Long::sum);
+    }
+
+    private void publish(String site, String node, Topic.Kind kind, Message message) throws Exception {
+        hub.node().publish(Topic.of(kind, site, node).path(), codec.encode(message), 1, false);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            hub.close();
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -47,6 +47,8 @@ export function lineChart(el, data, opts = {}) {
       value: (u, v) => (v === null || v === undefined ? "–" : number(v, digits)) }))],
     axes: [{ values: timeTicks(dayOnly) }, { values: (u, ticks) => ticks.map((t) => number(t, digits)) }],
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Europe/Paris"),
+    // A single point would get a range of years: an hour either side of it instead.
+    scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 3600, max + 3600] : [min, max]) } },
   }, toColumns(data), canvas);
   const table = () => {
     const head = h("tr", {}, h("th", { scope: "col", text: dayOnly ? "Jour" : "Moment" }),

@@ -16,13 +16,16 @@ export function mount(el, params, ctx) {
   view = { el, site: params.site, ctx, place: null, nodes: [], devices: [], session: 0, offs: [] };
   view.title = h("h2", { text: "Lieu" });
   view.kind = h("p", { class: "place-kind" });
+  view.links = h("p", { class: "place-links" },
+    h("a", { href: href("frequentation", params.site), text: "Fréquentation du lieu" }), " · ",
+    h("a", { href: href("alertes") + "?site=" + encodeURIComponent(params.site), text: "Alertes du lieu" }));
   view.notice = h("p", { class: "notice", role: "status" });
   view.occupancy = h("section", { class: "occupancy", "aria-labelledby": "occupancy-title", hidden: true },
     h("h3", { id: "occupancy-title", text: "En ce moment" }), h("p", { class: "occupancy-now" }));
   view.nodeList = h("div", { class: "node-list" });
   view.agenda = h("section", { class: "agenda", "aria-labelledby": "agenda-title" },
     h("h3", { id: "agenda-title", text: "Aujourd'hui" }), h("div", { class: "agenda-body" }));
-  el.append(h("div", { class: "screen lieu" }, view.title, view.kind, view.notice, view.occupancy,
+  el.append(h("div", { class: "screen lieu" }, view.title, view.kind, view.links, view.notice, view.occupancy,
     h("section", { class: "equipment", "aria-labelledby": "equipment-title" },
       h("h3", { id: "equipment-title", text: "Boîtiers et équipements" }), view.nodeList),
     view.agenda));
@@ -129,6 +132,7 @@ function createNode(node) {
   return h("section", { class: "node-card", "aria-label": "Boîtier " + node.id },
     h("h4", {}, h("span", { class: "node-name", text: "Boîtier " + node.id }), h("span", { class: "node-state" })),
     h("ul", { class: "metrics node-metrics" }),
+    h("a", { class: "history", href: href("equipement", node.id, "_boitier"), text: "Historique du boîtier" }),
     h("ul", { class: "device-list" }));
 }
 

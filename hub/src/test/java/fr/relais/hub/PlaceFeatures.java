@@ -4,6 +4,8 @@ import fr.relais.hub.alert.AlertStore;
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.content.ContentChanges;
 import fr.relais.hub.db.Database;
+import fr.relais.hub.live.LiveFeed;
+import fr.relais.hub.live.LiveRoutes;
 import fr.relais.hub.place.PlaceSql;
 import fr.relais.hub.place.PlacesApi;
 import fr.relais.hub.queue.QueueRoutes;
@@ -31,6 +33,8 @@ public final class PlaceFeatures {
                 .places(new PlacesApi(vertx, database, changes, clock),
                         new VanApi(vertx, database, changes, clock, publicUrl))
                 .routes(new QueueRoutes(vertx, queue, changes, clock)::mount)
+                // The live channel, as Hub mounts it (nothing feeds it here): the dashboard opens it on every page.
+                .routes(new LiveRoutes(LiveFeed.start(vertx, clock, caller -> true))::mount)
                 // The dashboard's home screen, as Hub mounts it.
                 .routes(new TerritoryRoutes(vertx, new TerritoryView(new RegistryReader(database),
                         new AlertStore(database), new PlaceSql(database.coworking()), clock))::mount);

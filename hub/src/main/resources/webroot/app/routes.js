@@ -11,12 +11,14 @@ const ROUTES = [
     keys: ["node", "device", "query"], load: () => import("./screens/equipement.js"), title: "Équipement" },
   { name: "alertes", pattern: /^#\/alertes(?:\?(.*))?$/, keys: ["query"], load: () => import("./screens/alertes.js"),
     title: "Alertes" },
-  { name: "commandes", pattern: /^#\/commandes\/([^/?]+)$/, keys: ["node"], load: preparation, title: "Commandes" },
+  { name: "commandes", pattern: /^#\/commandes\/([^/?]+)$/, keys: ["node"],
+    load: () => import("./screens/commandes.js"), title: "Commandes" },
   { name: "frequentation", pattern: /^#\/frequentation\/([^/?]+)(?:\?(.*))?$/, keys: ["site", "query"],
     load: () => import("./screens/frequentation.js"), title: "Fréquentation" },
   { name: "debit", pattern: /^#\/debit(?:\?(.*))?$/, keys: ["query"], load: () => import("./screens/debit.js"),
     title: "Débit des connexions" },
-  { name: "audit", pattern: /^#\/audit$/, keys: [], load: preparation, title: "Journal d'audit" },
+  { name: "audit", pattern: /^#\/audit(?:\?(.*))?$/, keys: ["query"], load: () => import("./screens/audit.js"),
+    title: "Journal d'audit" },
 ];
 
 const NOT_FOUND = { name: "inconnu", keys: [], load: () => import("./screens/preparation.js"), title: "Page inconnue",

@@ -52,14 +52,12 @@ export function mount(el, params, ctx) {
   view.offs = [
     live.on("command", (c) => view && c.node === view.node && changed(c)),
     live.on("reset", () => view && reread()),
-    live.on("refresh", () => view && loadCommands(view)),
+    live.on("refresh", () => view && view.known && loadCommands(view)),
   ];
-  return Promise.all([loadNode(view), loadCommands(view)]);
+  return loadNode(view);
 }
 
-export function update() {
-  return undefined; // one node per screen: another node's address mounts it afresh
-}
+// No update(): main.js then mounts the screen afresh for another node's address, its buttons and list with it.
 
 export function unmount() {
   if (!view) return;
@@ -74,20 +72,28 @@ async function loadNode(current) {
     if (current !== view) return;
     const node = nodes.items.find((n) => n.id === current.node);
     if (!node) {
+      // Said without asking for its commands: the hub would answer 404, which is all this sentence says.
       text(current.state, "Ce boîtier est inconnu du hub, ou d'un autre lieu que le vôtre.");
+      current.empty.hidden = true;
       return;
     }
+    current.known = true;
+    const commands = loadCommands(current);
     text(current.state, "");
     current.state.append(
       "Lieu : ", h("a", { href: href("lieu", node.site), text: node.site }),
       " · état : " + (NODE_STATE_WORDS[node.state] || node.state) + (node.silent ? " (silencieux)" : ""));
-    if (!current.acts) return;
+    if (!current.acts) {
+      await commands;
+      return;
+    }
     if (current.admin) {
       const devices = await fetchAll("/api/devices?" + new URLSearchParams({ node: current.node }));
       if (current !== view) return;
       current.doors = devices.items.filter((d) => d.kind === "door");
     }
     drawActions(current);
+    await commands;
   } catch (error) {
     if (!(error instanceof LoggedOut) && current === view) text(current.problem, "Le boîtier n'a pas pu être lu : "
       + error.message);
@@ -229,6 +235,7 @@ function changed(command) {
 /** After a `reset` (events were lost): each command still moving is read again, then the list. */
 async function reread() {
   const current = view;
+  if (!current.known) return;
   const moving = [...current.commands.values()].filter((c) => !FINAL.has(c.status));
   for (const command of moving) {
     try {

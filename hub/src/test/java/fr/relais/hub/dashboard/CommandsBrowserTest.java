@@ -213,6 +213,12 @@ class CommandsBrowserTest {
         browser.untilText("#screen .node-state", "Lieu : porte");
         assertThat(browser.all("#screen button")).as("commands are the technicians' to send").isEmpty();
         assertThat(browser.find("#screen .command-actions").isDisplayed()).isFalse();
+
+        // Another place's node is not theirs: the screen says so, and shows none of its commands.
+        browser.open(page(NODE));
+        browser.untilText("#screen .node-state", "Ce boîtier est inconnu du hub, ou d'un autre lieu que le vôtre.");
+        assertThat(browser.all(ROW)).isEmpty();
+        assertThat(browser.all("#screen button")).isEmpty();
     }
 
     @Test

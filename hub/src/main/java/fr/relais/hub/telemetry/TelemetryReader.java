@@ -85,21 +85,10 @@ public final class TelemetryReader {
      * ({@code --example-history}), so that a chart can say so.
      */
     public synchronized boolean simulated(Resolution resolution, Query query) {
-        String sql = "SELECT 1 FROM " + resolution.table + " WHERE node_id = ? AND bucket_start >= ? AND bucket_start < ?"
-                + (query.device().isPresent() ? " AND device_id = ?" : "")
-                + (query.metric().isPresent() ? " AND metric = ?" : "")
+        String sql = "SELECT 1 FROM " + resolution.table + rollupWhere(query)
                 + " AND simulated = TRUE LIMIT 1";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            select.setString(parameter++, query.node());
-            select.setLong(parameter++, query.from());
-            select.setLong(parameter++, query.to());
-            if (query.device().isPresent()) {
-                select.setString(parameter++, query.device().get());
-            }
-            if (query.metric().isPresent()) {
-                select.setString(parameter, query.metric().get());
-            }
+            bindRollupQuery(select, query);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
             }
@@ -108,24 +97,33 @@ public final class TelemetryReader {
         }
     }
 
+    /** The rollup tables' condition: the node and the period, and the device and metric when asked. */
+    private static String rollupWhere(Query query) {
+        return " WHERE node_id = ? AND bucket_start >= ? AND bucket_start < ?"
+                + (query.device().isPresent() ? " AND device_id = ?" : "")
+                + (query.metric().isPresent() ? " AND metric = ?" : "");
+    }
+
+    private static void bindRollupQuery(PreparedStatement select, Query query) throws SQLException {
+        int parameter = 1;
+        select.setString(parameter++, query.node());
+        select.setLong(parameter++, query.from());
+        select.setLong(parameter++, query.to());
+        if (query.device().isPresent()) {
+            select.setString(parameter++, query.device().get());
+        }
+        if (query.metric().isPresent()) {
+            select.setString(parameter, query.metric().get());
+        }
+    }
+
     /** Rollups of periods that start in the period, oldest first, at most {@code limit}. */
     public synchronized List<Views.Rollup> rollups(Resolution resolution, Query query) {
         String sql = "SELECT bucket_start, device_id, metric, samples, min_value, max_value, sum_value FROM "
-                + resolution.table + " WHERE node_id = ? AND bucket_start >= ? AND bucket_start < ?"
-                + (query.device().isPresent() ? " AND device_id = ?" : "")
-                + (query.metric().isPresent() ? " AND metric = ?" : "")
+                + resolution.table + rollupWhere(query)
                 + " ORDER BY bucket_start, device_id, metric LIMIT " + query.limit();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            select.setString(parameter++, query.node());
-            select.setLong(parameter++, query.from());
-            select.setLong(parameter++, query.to());
-            if (query.device().isPresent()) {
-                select.setString(parameter++, query.device().get());
-            }
-            if (query.metric().isPresent()) {
-                select.setString(parameter, query.metric().get());
-            }
+            bindRollupQuery(select, query);
             List<Views.Rollup> rollups = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

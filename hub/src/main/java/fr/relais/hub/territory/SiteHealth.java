@@ -4,8 +4,8 @@ import fr.relais.hub.registry.Views;
 import java.util.Collection;
 
 /**
- * The worst health of a place, from its nodes and devices: critical before warning before unknown
- * before ok. A node that is offline or silent makes the place critical (nobody can see its
+ * The worst health of a place, from its nodes and devices (and, in {@link TerritoryView}, its open
+ * alerts): critical before warning before unknown before ok. A node that is offline or silent makes the place critical (nobody can see its
  * devices any more, and their last health is stale); a place no node ever reported from is
  * unknown. Each level has the words a technician reads on a phone, never the colour alone.
  */

@@ -96,7 +96,14 @@ public final class TerritoryView {
 
     private static JsonObject place(Place place, Commune commune, List<Views.Node> nodes, List<Views.Device> devices,
                                     List<AlertRows.Alert> open) {
+        // An open alert counts too: a node's own trouble (its outbox, its disk) has no device to show it.
         SiteHealth worst = SiteHealth.of(nodes, devices);
+        if (!nodes.isEmpty()) {
+            for (AlertRows.Alert alert : open) {
+                worst = SiteHealth.worse(worst, "critical".equals(alert.severity()) ? SiteHealth.CRITICAL
+                        : SiteHealth.WARNING);
+            }
+        }
         JsonObject health = new JsonObject().put("ok", 0).put("warning", 0).put("critical", 0).put("unknown", 0);
         for (Views.Device device : devices) {
             String key = SiteHealth.ofDevice(device.health()).wire();

@@ -55,6 +55,10 @@ class TerritoryApiTest {
             alert(sql, "a2", "montcornet", "montcornet-pi", "warning", "acknowledged");
             alert(sql, "a3", "montcornet", "montcornet-pi", "warning", "cleared");
             alert(sql, "a4", "rozoy", "rozoy-pi", "warning", "open");
+            // Every device fine, but the box's own trouble (its outbox backing up) has an alert open.
+            node(sql, "dizy-pi", "dizy-le-gros", "online", now);
+            device(sql, "dizy-pi", "imprimante", "printer", "Imprimante", "ok");
+            alert(sql, "a5", "dizy-le-gros", "dizy-pi", "warning", "open");
         }
     }
 
@@ -71,10 +75,13 @@ class TerritoryApiTest {
         List<String> order = new ArrayList<>();
         territory.path("places").forEach(place -> order.add(place.path("site").asText() + ":"
                 + place.path("worst").asText()));
-        assertThat(order).startsWith("montcornet:critical", "rozoy:warning")
+        assertThat(order).startsWith("montcornet:critical").contains("rozoy:warning")
+                .as("an open alert makes its place at least as bad as its severity").contains("dizy-le-gros:warning")
                 .as("places without a node yet are unknown, after the warnings")
-                .contains("brunehamel:unknown", "dizy-le-gros:unknown", "rozoy-coworking:unknown")
+                .contains("brunehamel:unknown", "rozoy-coworking:unknown")
                 .as("the van has its own block").noneMatch(row -> row.startsWith("spi:"));
+        assertThat(order.indexOf("dizy-le-gros:warning")).as("warnings before the unknown")
+                .isLessThan(order.indexOf("brunehamel:unknown"));
         JsonNode montcornet = territory.path("places").get(0);
         assertThat(montcornet.path("healthWord").asText()).isEqualTo("En panne ou injoignable");
         assertThat(montcornet.path("communeName").asText()).isEqualTo("Montcornet");
@@ -85,7 +92,7 @@ class TerritoryApiTest {
         assertThat(montcornet.path("alerts").path("critical").asInt()).isEqualTo(1);
         assertThat(montcornet.path("alerts").path("warning").asInt()).as("acknowledged is still open, cleared is not")
                 .isEqualTo(1);
-        JsonNode rozoy = territory.path("places").get(1);
+        JsonNode rozoy = place(territory, "rozoy");
         assertThat(rozoy.path("healthWord").asText()).isEqualTo("À surveiller");
         JsonNode brunehamel = place(territory, "brunehamel");
         assertThat(brunehamel.path("healthWord").asText()).isEqualTo("Aucun nœud n'a encore parlé");

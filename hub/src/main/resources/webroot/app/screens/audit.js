@@ -167,6 +167,6 @@ function draw() {
       text(cells[2], row.method + " " + row.path);
       text(cells[3], row.status);
       text(cells[4], row.remoteAddress || "–");
-      text(cells[5], row.summary || "");
+      text(cells[5], row.summary || "–");
     });
 }

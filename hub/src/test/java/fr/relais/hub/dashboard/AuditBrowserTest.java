@@ -131,6 +131,8 @@ class AuditBrowserTest {
                 .as("nothing wider than the phone's screen").isLessThanOrEqualTo(360);
         browser.screenshot(SHOTS.resolve("audit-360x740.png"));
         browser.fullScreenshot(SHOTS.resolve("audit-360-full.png"));
+        browser.script("document.querySelector('#screen .audit-panel').scrollIntoView();");
+        browser.screenshot(SHOTS.resolve("audit-360-rows.png"));
     }
 
     @Test

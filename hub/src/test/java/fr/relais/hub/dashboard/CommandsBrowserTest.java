@@ -150,6 +150,24 @@ class CommandsBrowserTest {
     }
 
     @Test
+    void aCommandPastItsDeadlineTurnsToExpireeLive() throws Exception {
+        Browser browser = chromium.browser();
+        browser.actAs(hub.admin(), page(NODE));
+        browser.untilText("#screen .node-state", "état : en ligne");
+        browser.untilText("#live-status", "Temps réel : connecté");
+        // Sent from elsewhere (a colleague, a script) with a 1-s deadline; the FakeNode never answers it.
+        String id = hub.admin().send("POST", "/api/nodes/" + NODE + "/commands",
+                "{\"name\":\"ping\",\"timeoutSeconds\":1}").headers().firstValue("Location").orElseThrow()
+                .replace("/api/commands/", "");
+        assertThat(agent.nextCommand().requestId().toString()).isEqualTo(id);
+        browser.until(d -> !browser.all(ROW + "[data-key='" + id + "']").isEmpty());
+        WebElement row = row(browser, id);
+        browser.until(d -> row.findElement(By.cssSelector(".command-status")).getText().equals("Expirée"));
+        assertThat(row.findElement(By.cssSelector(".command-reason")).getText())
+                .isEqualTo("Raison : pas de réponse du boîtier avant l'échéance");
+    }
+
+    @Test
     void aCancelledConfirmationSendsNothing() throws Exception {
         Browser browser = chromium.browser();
         browser.actAs(hub.admin(), page(NODE));

@@ -3,6 +3,7 @@ package fr.relais.hub;
 import static org.awaitility.Awaitility.await;
 
 import fr.relais.protocol.Command;
+import fr.relais.protocol.Health;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.Presence;
 import fr.relais.protocol.Reply;
@@ -41,6 +42,12 @@ public final class FakeNode implements AutoCloseable {
     public void announce() throws MqttException {
         publish(Topic.Kind.STATE, codec.encode(Messages.state(Presence.ONLINE, 1)));
         publish(Topic.Kind.BIRTH, codec.encode(Messages.birth(seq++, 1, "printer-1")));
+    }
+
+    /** A reading and an event of its printer, as a working node sends them. */
+    public void report() throws MqttException {
+        publish(Topic.Kind.TELEMETRY, codec.encode(Messages.telemetry(seq++, "printer-1", Health.OK, 80)));
+        publish(Topic.Kind.EVENT, codec.encode(Messages.event(seq++, "printer-1")));
     }
 
     /** The next command the hub sent, waiting for it if needed. */

@@ -35,7 +35,8 @@ final class Permissions {
             "/api/nodes/[^/]+/commands", "/api/commands/[^/]+", "/api/alerts", "/api/alerts/[^/]+",
             // The dashboard's (issue 13): each answers a site-scoped account with its own site only.
             "/api/live", "/api/territory", "/api/occupancy/(now|heatmap|days|months)", "/api/occupancy\\.csv",
-            "/api/connectivity(\\.csv)?", "/api/events");
+            "/api/connectivity(\\.csv)?", "/api/events",
+            "/api/nodes/[^/]+/telemetry");
     /** A manager's own domain: the coworking routes check that it asks for its own site. */
     private static final List<Pattern> MANAGER_ROUTES = patterns("/api/coworking/.*");
     /**

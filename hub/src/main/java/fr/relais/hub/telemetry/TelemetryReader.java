@@ -38,11 +38,12 @@ public final class TelemetryReader {
         this.connection = database.history();
     }
 
-    public synchronized boolean nodeExists(String node) {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM nodes WHERE id = ?")) {
+    /** The site a known node belongs to; empty for a node the hub has never heard of. */
+    public synchronized Optional<String> nodeSite(String node) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT site_id FROM nodes WHERE id = ?")) {
             select.setString(1, node);
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the nodes: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package fr.relais.hub.telemetry;
 
+import fr.relais.hub.auth.Caller;
 import fr.relais.hub.registry.Views;
 import fr.relais.hub.web.ApiErrors;
 import fr.relais.protocol.Ids;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/nodes/{id}/telemetry}: a node's readings over a period, raw or rolled up per
- * minute or per hour, for charts and reports.
+ * minute or per hour, for charts and reports. Site-scoped accounts (viewer, manager, mediator)
+ * read their own site's nodes only: another site's node answers 404, as an unknown one does.
  */
 public final class TelemetryRoutes {
     /** Points per answer; a longer period asks for a coarser resolution or several requests. */
@@ -91,10 +93,12 @@ public final class TelemetryRoutes {
             ApiErrors.fail(ctx, 400, "from (" + from + ") must be before to (" + to + ")");
             return;
         }
+        Caller caller = Caller.of(ctx);
         TelemetryReader.Query query = new TelemetryReader.Query(node, device, metric, from.toEpochMilli(),
                 to.toEpochMilli(), MAX_POINTS + 1);
         vertx.executeBlocking(() -> {
-            if (!reader.nodeExists(node)) {
+            // Another site's node is as unknown to a site-scoped account as a missing one.
+            if (reader.nodeSite(node).filter(caller::sees).isEmpty()) {
                 return null;
             }
             JsonObject answer = new JsonObject().put("node", node).put("device", device.orElse(null))

@@ -15,6 +15,10 @@ import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.ingest.MqttSettings;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -211,6 +215,66 @@ class RolesApiTest {
                 .doesNotContain(lea.cookie().orElseThrow().split("=", 2)[1]);
         assertThat(admin.json("/api/audit?user=admin").size()).isEqualTo(3);
         assertThat(admin.json("/api/audit?limit=2")).hasSize(2);
+    }
+
+    /**
+     * The dashboard's reads (issue 13): every role reads them; a site-scoped account (viewer,
+     * manager, mediator, here all of montcornet) answers with its own site only, and naming the
+     * other site is refused (400, 403 or, for a node, 404 as if unknown).
+     */
+    @Test
+    void everyRoleReadsTheDashboardAndASiteScopedOneItsOwnSiteOnly() throws Exception {
+        List<String> scopedReads = List.of("/api/territory", "/api/occupancy/now", "/api/occupancy/heatmap",
+                "/api/occupancy/days", "/api/occupancy/months", "/api/occupancy.csv", "/api/connectivity",
+                "/api/connectivity.csv", "/api/events", "/api/nodes/" + OTHER_NODE + "/telemetry");
+        dizy.report();
+        montcornet.report();
+        await().atMost(PATIENCE).until(() -> admin.json("/api/events").findValuesAsText("node").size() == 2
+                && admin.json("/api/nodes/" + OTHER_NODE + "/telemetry").path("points").size() == 1);
+        create("{\"username\":\"lea\",\"password\":\"" + PASSWORD + "\",\"role\":\"technician\"}");
+        for (ApiClient everySite : List.of(admin, ApiClient.login(hub.httpPort(), "lea", PASSWORD))) {
+            for (String path : scopedReads) {
+                // An admin or a technician names the site the occupancy is asked of.
+                String asked = path.startsWith("/api/occupancy") ? path + "?site=" + OTHER_SITE : path;
+                assertThat(everySite.get(asked).statusCode()).as(asked).isEqualTo(200);
+            }
+            assertThat(everySite.json("/api/territory").toString()).as("every site")
+                    .contains(Messages.SITE).contains(OTHER_SITE);
+            assertThat(liveStatus(everySite)).isEqualTo(200);
+        }
+        for (String role : List.of("viewer", "manager", "mediator")) {
+            create("{\"username\":\"" + role + "-montcornet\",\"password\":\"" + PASSWORD + "\",\"role\":\""
+                    + role + "\",\"site\":\"" + OTHER_SITE + "\"}");
+            ApiClient scoped = ApiClient.login(hub.httpPort(), role + "-montcornet", PASSWORD);
+            for (String path : scopedReads) {
+                HttpResponse<String> own = scoped.get(path);
+                assertThat(own.statusCode()).as(role + " GET " + path + ": " + own.body()).isEqualTo(200);
+                assertThat(own.body()).as(role + " GET " + path + " shows nothing of the other site")
+                        .doesNotContain(Messages.SITE);
+            }
+            assertThat(scoped.json("/api/territory").toString()).as(role).contains(OTHER_SITE);
+            assertThat(scoped.json("/api/events").findValuesAsText("node")).as(role).containsExactly(OTHER_NODE);
+            assertThat(scoped.json("/api/nodes/" + OTHER_NODE + "/telemetry").path("points")).as(role).hasSize(1);
+            assertThat(scoped.json("/api/occupancy/days").path("site").asText()).as(role).isEqualTo(OTHER_SITE);
+            for (String path : List.of("/api/occupancy/now", "/api/occupancy/heatmap", "/api/occupancy/days",
+                    "/api/occupancy/months", "/api/occupancy.csv", "/api/events")) {
+                assertError(scoped.get(path + "?site=" + Messages.SITE), 400, "this account sees site " + OTHER_SITE
+                        + " only");
+            }
+            assertError(scoped.get("/api/nodes/" + Messages.NODE + "/telemetry"), 404, "no node '" + Messages.NODE + "'");
+            assertThat(liveStatus(scoped)).as(role + " opens the live stream").isEqualTo(200);
+        }
+    }
+
+    /** The live stream's status line only: the stream is opened, its headers read, then dropped. */
+    private int liveStatus(ApiClient client) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/api/live"))
+                .header("cookie", client.cookie().orElseThrow()).GET().build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            return response.statusCode();
+        }
     }
 
     private HttpResponse<String> create(String body) throws Exception {

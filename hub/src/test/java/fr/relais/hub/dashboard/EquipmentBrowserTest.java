@@ -222,14 +222,15 @@ class EquipmentBrowserTest {
     }
 
     @Test
-    void aViewerReadsTheirPlacesPrinterWithoutChartsAndNoOtherPlacesDevice() throws Exception {
+    void aViewerReadsTheirPlacesPrinterWithItsChartsAndNoOtherPlacesDevice() throws Exception {
         hub.online("ailleurs", "ailleurs-pi", List.of(device("printer-1", DeviceKind.PRINTER,
                 "Imprimante d'ailleurs")));
         Browser browser = chromium.browser();
         browser.actAs(hub.account("mairie-equip", "viewer", SITE), hub.dashboard() + "#/equipement/" + NODE
                 + "/printer-1");
         browser.untilText(".equipement h2", "Imprimante de l'accueil");
-        browser.untilText(".chart-list", "Les courbes sont réservées aux techniciens.");
+        // A site-scoped account reads its own nodes' telemetry (issue 13): the same day's chart as a technician's.
+        waitForRows(browser, "tonerPercent", DAY.size());
         browser.untilText(".event-list li", "Plus de papier dans le bac 2");
 
         browser.open(hub.dashboard() + "#/equipement/ailleurs-pi/printer-1");

@@ -7,16 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.broker.testing.MosquittoExtension;
+import fr.relais.hub.ApiClient;
 import fr.relais.hub.HubUnderTest;
 import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.Message;
+import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.Topic;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TelemetryApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/api/nodes/" + Messages.NODE + "/telemetry";
+    private static final String PASSWORD = "a-long-enough-password";
 
     @Parameter
     TestDatabase.Kind kind;
@@ -141,8 +145,41 @@ class TelemetryApiTest {
         assertRefused("/api/nodes/nobody-pi/telemetry", 404, "no node 'nobody-pi'");
     }
 
+    @Test
+    void aSiteScopedAccountReadsItsOwnSitesNodesAndNoOtherSitesOne() throws Exception {
+        String otherSite = "montcornet";
+        String otherNode = "montcornet-pi";
+        publish(Topic.Kind.BIRTH, Messages.birth(0, 1, "printer-1"));
+        publish(Topic.Kind.TELEMETRY, Messages.telemetry(1, "printer-1", Health.OK, 80));
+        hub.node().publish(Topic.of(Topic.Kind.BIRTH, otherSite, otherNode).path(),
+                new MessageCodec().encode(Messages.birth(0, 1, "printer-2")), 1, false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(PATH).path("points").size() == 1
+                && request("/api/nodes/" + otherNode + "/telemetry").statusCode() == 200);
+        for (String role : List.of("viewer", "manager", "mediator")) {
+            String username = "compte-" + role;
+            HttpResponse<String> created = hub.api().send("POST", "/api/accounts", "{\"username\":\"" + username
+                    + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"" + role + "\",\"site\":\""
+                    + Messages.SITE + "\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            ApiClient scoped = ApiClient.login(hub.hub().httpPort(), username, PASSWORD);
+
+            HttpResponse<String> own = scoped.get(PATH);
+            assertThat(own.statusCode()).as(role + ": " + own.body()).isEqualTo(200);
+            assertThat(JSON.readTree(own.body()).path("points").findValuesAsText("device")).containsExactly("printer-1");
+            // Another site's node answers exactly as a node the hub has never heard of: nothing is revealed.
+            assertRefused(scoped, "/api/nodes/" + otherNode + "/telemetry", 404, "no node '" + otherNode + "'");
+            assertRefused(scoped, "/api/nodes/" + otherNode + "/telemetry?resolution=hour", 404,
+                    "no node '" + otherNode + "'");
+            assertRefused(scoped, "/api/nodes/nobody-pi/telemetry", 404, "no node 'nobody-pi'");
+        }
+    }
+
     private void assertRefused(String path, int status, String reason) throws Exception {
-        HttpResponse<String> response = request(path);
+        assertRefused(hub.api(), path, status, reason);
+    }
+
+    private static void assertRefused(ApiClient client, String path, int status, String reason) throws Exception {
+        HttpResponse<String> response = client.get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(status);
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.path("status").asInt()).isEqualTo(status);

@@ -2,8 +2,6 @@
 // Every other hash ("", "#flotte", "#coworking", "#queue", "#ateliers", "#rendez-vous", "#horaires",
 // "#tournee") belongs to the legacy pages, which their own scripts show until session 3 replaces them.
 
-const preparation = () => import("./screens/preparation.js");
-
 const ROUTES = [
   { name: "territoire", pattern: /^#\/territoire$/, keys: [], load: () => import("./screens/territoire.js") },
   { name: "lieu", pattern: /^#\/lieu\/([^/?]+)$/, keys: ["site"], load: () => import("./screens/lieu.js") },

@@ -133,6 +133,7 @@ function createNode(node) {
     h("h4", {}, h("span", { class: "node-name", text: "Boîtier " + node.id }), h("span", { class: "node-state" })),
     h("ul", { class: "metrics node-metrics" }),
     h("a", { class: "history", href: href("equipement", node.id, "_boitier"), text: "Historique du boîtier" }),
+    h("a", { class: "history", href: href("commandes", node.id), text: "Commandes du boîtier" }),
     h("ul", { class: "device-list" }));
 }
 

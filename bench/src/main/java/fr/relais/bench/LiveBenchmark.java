@@ -50,12 +50,16 @@ import picocli.CommandLine.Option;
  * {@code Last-Event-ID}. One line: {@code live: events=… lost=0 duplicated=0 resumed=ok
  * agent_to_sse_ms_p50=… p95=… p99=… max=…}; the latencies are those of the events received as they
  * happened (the replayed ones waited for the reconnection by design, and are counted apart).
+ * With {@code --browser}, headless Chromium logged in on the printer's Équipement screen adds
+ * {@code browser_rows=… agent_to_browser_dom_ms_p50=… p95=…}: agent's timestamp → the event's row
+ * inserted in the page (see {@link LiveBrowser}).
  */
 @Command(name = "live", mixinStandardHelpOptions = true,
         description = "The live channel: events from a node to a server-sent events stream, with a drop and a resume.")
 public final class LiveBenchmark implements Callable<Integer> {
     private static final String SITE = "bench-live";
     private static final String NODE = "bench-live-pi";
+    private static final String DEVICE = "printer-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--events", defaultValue = "500", description = "Events the node publishes (default ${DEFAULT-VALUE}).")
@@ -64,18 +68,31 @@ public final class LiveBenchmark implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "20", description = "Events a second (default ${DEFAULT-VALUE}).")
     int rate;
 
+    @Option(names = "--browser", description = "Also time the rows a logged-in headless Chromium draws"
+            + " (needs /usr/bin/chromium and /usr/bin/chromedriver).")
+    boolean browser;
+
+    /** Chromium and its driver; a test names missing ones. */
+    List<Path> browserPrograms = LiveBrowser.PROGRAMS;
+
     private final MessageCodec codec = new MessageCodec();
     private long seq;
     private long lastTs;
 
     @Override
     public Integer call() throws Exception {
+        Optional<String> missing = browser ? LiveBrowser.missing(browserPrograms) : Optional.empty();
+        if (missing.isPresent()) {
+            // Never a run without the browser's figures when they were asked for.
+            System.err.println("bench live --browser: " + missing.get());
+            return 2;
+        }
         Path dir = Files.createTempDirectory("relais-bench-live-");
         Path tokenFile = dir.resolve("admin-token");
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
-        AuthSettings auth = AuthSettings.withAdminPassword(Base64.getUrlEncoder().encodeToString(random))
-                .withAdminTokenFile(tokenFile);
+        String password = Base64.getUrlEncoder().encodeToString(random);
+        AuthSettings auth = AuthSettings.withAdminPassword(password).withAdminTokenFile(tokenFile);
         try (MosquittoProcess broker = MosquittoProcess.start(dir.resolve("broker"), MosquittoProcess.freePort());
              Hub hub = Hub.start(new HubConfig("127.0.0.1", 0, Database.sqliteUrl(dir.resolve("hub.db")),
                      new MqttSettings(broker.url(), "relais-hub", Optional.empty(), Optional.empty()), auth))) {
@@ -83,7 +100,12 @@ public final class LiveBenchmark implements Callable<Integer> {
             MqttClient node = new MqttClient(broker.url(), "bench-live-node", new MemoryPersistence());
             node.connect();
             try {
-                return run(hub.httpPort(), token, node);
+                if (!browser) {
+                    return run(hub.httpPort(), token, node, null, null);
+                }
+                try (LiveBrowser chromium = LiveBrowser.start(Files.createTempDirectory("relais-bench-chromium-"))) {
+                    return run(hub.httpPort(), token, node, chromium, password);
+                }
             } finally {
                 node.disconnect();
                 node.close();
@@ -93,14 +115,18 @@ public final class LiveBenchmark implements Callable<Integer> {
         }
     }
 
-    private int run(int port, String token, MqttClient node) throws Exception {
+    /** @param chromium the browser to time too, or null; logged in with {@code password} */
+    private int run(int port, String token, MqttClient node, LiveBrowser chromium, String password) throws Exception {
         List<LiveStream.Received> received = new CopyOnWriteArrayList<>();
         LiveStream first = LiveStream.open(port, token, null, received::add);
         publish(node, Topic.Kind.STATE, new NodeState(Presence.ONLINE, 1, Instant.now()));
         publish(node, Topic.Kind.BIRTH, new Birth(envelope(), 1, new Birth.SiteInfo("Banc du temps réel",
                 SiteKind.MEDIATION), new Birth.AgentInfo("bench", "bench"),
-                List.of(new Birth.DeviceInfo("printer-1", DeviceKind.PRINTER, "Imprimante", true))));
+                List.of(new Birth.DeviceInfo(DEVICE, DeviceKind.PRINTER, "Imprimante", true))));
         awaitType(received, "node", 1);
+        if (chromium != null) {
+            chromium.watch(port, password, NODE, DEVICE);
+        }
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, rate);
         long next = System.nanoTime();
         long droppedAt = -1;
@@ -118,10 +144,10 @@ public final class LiveBenchmark implements Callable<Integer> {
             }
             Envelope envelope = envelope();
             sentAt.put(envelope.ts().toEpochMilli(), envelope.ts().toEpochMilli());
-            publish(node, Topic.Kind.EVENT, new Event(envelope, Optional.of("printer-1"), "paper-jam",
+            publish(node, Topic.Kind.EVENT, new Event(envelope, Optional.of(DEVICE), "paper-jam",
                     Severity.CRITICAL, "Bourrage papier", Map.of()));
             if (i % 5 == 0) {
-                publish(node, Topic.Kind.TELEMETRY, new Telemetry(envelope(), Optional.of("printer-1"), Health.OK,
+                publish(node, Topic.Kind.TELEMETRY, new Telemetry(envelope(), Optional.of(DEVICE), Health.OK,
                         Map.of("tonerPercent", 50L, "paperJam", false)));
             }
             next += periodNanos;
@@ -139,10 +165,43 @@ public final class LiveBenchmark implements Callable<Integer> {
             // Anything late (a duplicate) has a moment to arrive before counting.
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
         }
-        return report(received, sentAt, resumedAt);
+        String browserFigures = chromium == null ? "" : browserFigures(chromium, port, token, sentAt.keySet());
+        return report(received, sentAt, resumedAt, browserFigures);
     }
 
-    private int report(List<LiveStream.Received> received, Map<Long, Long> sentAt, long resumedAt) throws Exception {
+    /**
+     * Agent's timestamp → row inserted in the page, per event whose row the page drew. The page reads
+     * the last 20 events at each live event: a row it never drew (its event was already out of those 20
+     * when a read came back) is counted out of {@code browser_rows}, not timed.
+     */
+    private static String browserFigures(LiveBrowser chromium, int port, String token, java.util.Set<Long> sent)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        Map<String, Long> drawn = chromium.drawn();
+        while (drawn.size() < sent.size() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            drawn = chromium.drawn();
+        }
+        Map<String, Long> agentTimes = LiveBrowser.agentTimes(port, token, NODE, DEVICE);
+        List<Long> latencies = new ArrayList<>();
+        drawn.forEach((id, at) -> {
+            Long agentTs = agentTimes.get(id);
+            if (agentTs != null && sent.contains(agentTs)) {
+                latencies.add(at - agentTs);
+            }
+        });
+        if (latencies.isEmpty()) {
+            throw new IllegalStateException("the browser drew no row of the bench's events (rows drawn: "
+                    + drawn.size() + ", events of the device: " + agentTimes.size() + "; page: "
+                    + chromium.pageText() + ")");
+        }
+        long[] values = latencies.stream().mapToLong(Long::longValue).toArray();
+        return String.format(Locale.ROOT, " browser_rows=%d agent_to_browser_dom_ms_p50=%d p95=%d", values.length,
+                Percentiles.of(values, 50), Percentiles.of(values, 95));
+    }
+
+    private int report(List<LiveStream.Received> received, Map<Long, Long> sentAt, long resumedAt,
+                       String browserFigures) throws Exception {
         Map<Long, Integer> seen = new HashMap<>();
         List<Long> latencies = new ArrayList<>();
         int replayed = 0;
@@ -168,9 +227,9 @@ public final class LiveBenchmark implements Callable<Integer> {
         long[] values = latencies.stream().mapToLong(Long::longValue).toArray();
         boolean ok = lost == 0 && duplicated == 0 && !reset;
         System.out.printf(Locale.ROOT, "live: events=%d lost=%d duplicated=%d resumed=%s replayed=%d"
-                        + " agent_to_sse_ms_p50=%d p95=%d p99=%d max=%d%n", sentAt.size(), lost, duplicated,
+                        + " agent_to_sse_ms_p50=%d p95=%d p99=%d max=%d%s%n", sentAt.size(), lost, duplicated,
                 reset ? "reset" : "ok", replayed, Percentiles.of(values, 50), Percentiles.of(values, 95),
-                Percentiles.of(values, 99), Percentiles.of(values, 100));
+                Percentiles.of(values, 99), Percentiles.of(values, 100), browserFigures);
         return ok ? 0 : 1;
     }
 

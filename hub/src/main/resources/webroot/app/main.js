@@ -1,10 +1,14 @@
 // The dashboard's entry point: the session (GET /api/me, the login form, logout), the nav by role,
-// the router of the "#/…" screens and the live channel. The legacy pages keep their own addresses.
+// the router of the "#/…" screens and the live channel.
 import { api, LoggedOut, setSession } from "./lib/http.js";
 import { h } from "./lib/dom.js";
 import * as live from "./lib/live.js";
-import { href, isScreen, match } from "./routes.js";
-import { hideLegacyPages, legacyLoggedIn, showLogin } from "./legacy.js";
+import { LEGACY, href, isScreen, match } from "./routes.js";
+
+const ROLE_WORDS = { admin: "administration", technician: "technicien", viewer: "lecture seule",
+  manager: "gestion du coworking", mediator: "médiation" };
+/** The roles that run a place's own pages (queue, workshops, appointments, hours, the van's tour). */
+const RUNS_PLACES = ["admin", "technician", "manager", "mediator"];
 
 const screenElement = document.getElementById("screen");
 const nav = document.getElementById("nav");
@@ -12,15 +16,26 @@ let me = null;
 let current = null; // { name, module, params }
 let generation = 0;
 
-/** The links each role has: technicians the whole territory, site-scoped accounts their place. */
+/**
+ * The links each role has, the page it lands on first: technicians the whole territory, a manager the
+ * coworking, a mediator the queue (the van's agents the tour), a viewer their place.
+ */
 function links(who) {
   const all = [];
-  if (who.role === "admin" || who.role === "technician") {
-    all.push(["territoire", href("territoire"), "Territoire"]);
-  } else if (who.site) {
-    all.push(["lieu", href("lieu", who.site), "Mon lieu"]);
-  }
+  const fleet = who.role === "admin" || who.role === "technician";
+  if (who.role === "manager") all.push(["coworking", href("coworking"), "Coworking"]);
+  if (who.role === "mediator" && who.siteKind === "van") all.push(["tournee", href("tournee"), "Tournée du bus"]);
+  if (who.role === "mediator") all.push(["file", href("file"), "File d'attente"]);
+  if (fleet) all.push(["territoire", href("territoire"), "Territoire"]);
+  else if (who.site) all.push(["lieu", href("lieu", who.site), "Mon lieu"]);
   all.push(["alertes", href("alertes"), "Alertes"]);
+  if (RUNS_PLACES.includes(who.role)) {
+    if (who.role !== "mediator") all.push(["file", href("file"), "File d'attente"]);
+    all.push(["ateliers", href("ateliers"), "Ateliers"], ["rendez-vous", href("rendez-vous"), "Rendez-vous"],
+      ["horaires", href("horaires"), "Horaires"]);
+    if (!(who.role === "mediator" && who.siteKind === "van")) all.push(["tournee", href("tournee"), "Tournée du bus"]);
+  }
+  if (fleet) all.push(["coworking", href("coworking"), "Coworking"]);
   if (who.site) all.push(["frequentation", href("frequentation", who.site), "Fréquentation"]);
   if (who.role !== "mediator") all.push(["debit", href("debit"), "Débit"]);
   if (who.role === "admin") all.push(["audit", href("audit"), "Audit"]);
@@ -34,7 +49,7 @@ function drawNav() {
     return;
   }
   nav.replaceChildren(...links(me).map(([name, address, label]) =>
-    h("a", { href: address, "data-screen": name, text: label })));
+    h("a", { href: address, id: "nav-" + name, "data-screen": name, text: label })));
   nav.hidden = false;
   markNav();
 }
@@ -53,15 +68,18 @@ function unmount() {
   screenElement.replaceChildren();
 }
 
-/** Shows the screen the address asks for, or steps aside for a legacy page. */
+/** Shows the screen the address asks for; "", "#" and the old pages' addresses are sent on first. */
 async function route() {
-  if (!me || !isScreen(location.hash)) {
+  if (!me) {
     unmount();
     screenElement.hidden = true;
     markNav();
     return;
   }
-  hideLegacyPages();
+  if (!isScreen(location.hash)) {
+    const moved = Object.prototype.hasOwnProperty.call(LEGACY, location.hash) ? LEGACY[location.hash] : undefined;
+    history.replaceState(null, "", moved || firstScreen(me));
+  }
   screenElement.hidden = false;
   const { route: found, params } = match(location.hash);
   if (current && current.name === found.name && typeof current.module.update === "function"
@@ -95,25 +113,44 @@ async function route() {
   }
 }
 
-/** Where a session starts when the address names no page: a technician's territory, a viewer's place. */
-function landing(who) {
-  if (location.hash !== "" && location.hash !== "#") return;
-  if (who.role === "admin" || who.role === "technician") history.replaceState(null, "", href("territoire"));
-  else if (who.role === "viewer" && who.site) history.replaceState(null, "", href("lieu", who.site));
+/** Where a session starts when the address names no screen: the first of its links. */
+function firstScreen(who) {
+  const first = links(who)[0];
+  return first ? first[1] : href("alertes");
 }
 
-function enter(who) {
+/** The kind of the account's place (a van's agents land on the tour): asked once at login. */
+async function withSiteKind(who) {
+  if (!who.site || who.siteKind) return who;
+  try {
+    const response = await api("/api/sites/" + encodeURIComponent(who.site));
+    if (response.ok) return { ...who, siteKind: (await response.json()).kind };
+  } catch (error) {
+    if (error instanceof LoggedOut) throw error;
+  }
+  return who;
+}
+
+async function enter(found) {
+  const who = await withSiteKind(found);
   me = who;
   setSession(who.csrfToken, () => showLogin());
-  landing(who);
-  legacyLoggedIn(who);
+  document.getElementById("login").hidden = true;
+  document.getElementById("password").value = "";
+  document.getElementById("who").textContent = who.username + " (" + (ROLE_WORDS[who.role] || who.role)
+    + (who.site ? ", " + who.site : "") + ")";
+  document.getElementById("account").hidden = false;
+  document.getElementById("summary").textContent = "";
   drawNav();
   live.start(document.getElementById("live-status"));
   route();
 }
 
-/** Fired by the legacy showLogin(): the session is over, whoever noticed it first. */
-function leave() {
+/**
+ * The session is over, whoever noticed it first (a 401, the live channel's "logout", the button): the
+ * screen and its data go, and the login form comes back with a message when there is one.
+ */
+function showLogin(message) {
   me = null;
   setSession(null);
   live.stop();
@@ -121,6 +158,15 @@ function leave() {
   screenElement.hidden = true;
   drawNav();
   document.title = "Relais — tableau de bord";
+  document.getElementById("account").hidden = true;
+  document.getElementById("summary").textContent = "Connectez-vous pour voir les lieux.";
+  const form = document.getElementById("login");
+  const error = document.getElementById("login-error");
+  error.hidden = !message;
+  error.textContent = message || "";
+  const wasHidden = form.hidden;
+  form.hidden = false;
+  if (wasHidden || message) document.getElementById(message ? "password" : "username").focus();
 }
 
 async function login(event) {
@@ -134,7 +180,7 @@ async function login(event) {
   try {
     const response = await api("/api/login", "POST", { username, password });
     if (response.ok) {
-      enter(await response.json());
+      await enter(await response.json());
     } else if (response.status === 429) {
       showLogin("Trop d'essais manqués : réessayez dans " + (response.headers.get("Retry-After") || "60") + " s.");
     } else if (response.status === 401) {
@@ -159,14 +205,13 @@ async function logout() {
 async function start() {
   document.getElementById("login").addEventListener("submit", login);
   document.getElementById("logout").addEventListener("click", logout);
-  document.addEventListener("relais:logged-out", leave);
   window.addEventListener("hashchange", route);
   live.on("logout", () => showLogin());
   setSession(null, () => showLogin());
   try {
     const response = await api("/api/me");
     if (!response.ok) throw new Error("/api/me : HTTP " + response.status);
-    enter(await response.json());
+    await enter(await response.json());
   } catch (error) {
     if (!(error instanceof LoggedOut)) {
       document.getElementById("summary").textContent = "Le hub ne répond pas : " + error.message;

@@ -226,8 +226,8 @@ class HubApiTest {
     void servesTheDashboard() throws Exception {
         HttpResponse<String> page = request("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Relais").contains("dashboard.js");
-        assertThat(request("/dashboard.js").body()).contains("/api/devices");
+        assertThat(page.body()).contains("<title>Relais").contains("app/main.js");
+        assertThat(request("/app/main.js").body()).contains("/api/me");
     }
 
     @Test

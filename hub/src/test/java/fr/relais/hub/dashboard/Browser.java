@@ -144,11 +144,6 @@ final class Browser implements AutoCloseable {
         return driver.switchTo().activeElement();
     }
 
-    /** Stops the page's 5-second refresh: what it shows stays as it is until the next action. */
-    void pauseRefresh() {
-        driver.executeScript("clearInterval(refreshTimer);");
-    }
-
     void logIn(String username, String password) {
         WebElement user = until(d -> {
             WebElement field = d.findElement(By.id("username"));

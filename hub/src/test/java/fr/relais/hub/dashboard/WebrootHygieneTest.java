@@ -41,7 +41,7 @@ class WebrootHygieneTest {
     void noScriptBuildsMarkupFromStringsOrRunsStringsAsCode() throws Exception {
         List<Path> scripts = scripts();
         assertThat(scripts).extracting(f -> webroot().relativize(f).toString().replace('\\', '/'))
-                .contains("dashboard.js", "app/main.js", "app/lib/dom.js", "app/screens/territoire.js");
+                .contains("app/main.js", "app/lib/dom.js", "app/screens/territoire.js");
         for (Path script : scripts) {
             Matcher found = FORBIDDEN.matcher(Files.readString(script));
             assertThat(found.find() ? found.group() : null).as(script.toString()).isNull();

@@ -1,0 +1,2 @@
+// Placeholder until WP-L delivers this screen (replaced by its own module).
+export { title, mount, unmount } from "./preparation.js";

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -111,6 +112,8 @@ class CoworkingBrowserTest {
         browser.untilText("#cw-member-detail h3", MEMBER_NAME);
         browser.find("#cw-enrol-start").click();
         browser.untilText("#cw-unknown-reads", "En attente d'un badge");
+        // The list of reads follows the live channel's door events: the badge is passed once the page listens.
+        browser.untilText("#live-status", "connecté");
         place.unknownBadge(BADGE_HASH);
         browser.untilText("#cw-unknown-reads .read", "Badge …0DE1");
         shots("enrol");
@@ -194,14 +197,14 @@ class CoworkingBrowserTest {
         browser.until(d -> d.findElements(By.cssSelector("#cw-member-list .cw-row")).size() == 1);
         browser.untilText("#cw-member-list .cw-row", "Lucie Bernard").click();
         clickButton("#cw-member-detail .member-actions", "Suspendre le membre");
-        browser.untilText("#cw-confirm-text", "Suspendre Lucie Bernard ?");
-        browser.find("#cw-confirm-no").click();
-        browser.until(d -> !d.findElement(By.id("cw-confirm")).isDisplayed());
+        browser.untilText("#confirm-text", "Suspendre Lucie Bernard ?");
+        browser.find("#confirm-no").click();
+        browser.until(d -> d.findElements(By.id("confirm")).isEmpty());
         JsonNode members = hub.api().json("/api/coworking/members?site=" + SITE + "&limit=10").path("items");
         assertThat(members.findValuesAsText("status")).as("cancelled: nothing changed").containsOnly("active");
         clickButton("#cw-member-detail .member-actions", "Suspendre le membre");
-        browser.untilText("#cw-confirm-text", "Suspendre Lucie Bernard ?");
-        browser.find("#cw-confirm-yes").click();
+        browser.untilText("#confirm-text", "Suspendre Lucie Bernard ?");
+        browser.find("#confirm-yes").click();
         browser.untilText("#cw-member-detail .status-line", "Suspendu");
         await().atMost(PATIENCE).until(() -> hub.api().json("/api/coworking/members?site=" + SITE + "&status=suspended")
                 .path("items").findValuesAsText("name").contains("Lucie Bernard"));
@@ -209,7 +212,7 @@ class CoworkingBrowserTest {
 
     @Test
     void aWrongFormIsSaidBesideItAndADeskAddedThereCanBeBookedAtOnce() throws Exception {
-        browser.actAs(manager, dashboard + "#coworking");
+        browser.actAs(manager, dashboard + "#/coworking");
         browser.untilText("#cw-member-list .cw-row", MEMBER_NAME);
         tab("bookings");
         int bookingsBefore = place.bookings().size();
@@ -232,7 +235,7 @@ class CoworkingBrowserTest {
 
     @Test
     void theManagerCreatesAPackOfDaysFromTheForm() throws Exception {
-        browser.actAs(manager, dashboard + "#coworking");
+        browser.actAs(manager, dashboard + "#/coworking");
         browser.untilText("#cw-member-list .cw-row", MEMBER_NAME);
         tab("plans");
         browser.untilText("#cw-pl-doors", "Porte d'entrée");
@@ -257,27 +260,55 @@ class CoworkingBrowserTest {
     }
 
     @Test
+    void theTabsAreATabListKeptInTheAddress() throws Exception {
+        browser.actAs(manager, dashboard + "#/coworking?tab=log");
+        // The place goes into the address, the tab asked for is the one shown.
+        browser.until(d -> d.getCurrentUrl().endsWith("#/coworking/" + SITE + "?tab=log"));
+        browser.until(d -> d.findElement(By.id("tab-log")).getAttribute("aria-selected").equals("true"));
+        assertThat(browser.find("#cw-log").isDisplayed()).isTrue();
+        assertThat(browser.find("#cw-members").isDisplayed()).isFalse();
+        // The arrows move along the tabs and the focus with them; the address follows.
+        browser.find("#tab-log").click();
+        browser.focused().sendKeys(Keys.ARROW_RIGHT);
+        browser.until(d -> d.findElement(By.id("tab-plans")).getAttribute("aria-selected").equals("true"));
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("tab-plans");
+        assertThat(browser.find("#tab-log").getAttribute("tabindex")).isEqualTo("-1");
+        browser.until(d -> d.getCurrentUrl().endsWith("?tab=plans"));
+        browser.untilText("#cw-plan-list .plan", "Abonnement mensuel");
+        browser.focused().sendKeys(Keys.ARROW_RIGHT);
+        browser.until(d -> d.findElement(By.id("tab-members")).getAttribute("aria-selected").equals("true"));
+        browser.until(d -> d.getCurrentUrl().endsWith("#/coworking/" + SITE));
+        // Back goes to the tab before.
+        browser.script("history.back();");
+        browser.until(d -> d.findElement(By.id("tab-plans")).getAttribute("aria-selected").equals("true"));
+    }
+
+    @Test
     void anAdminSeesTheRemoteOpeningAndItAsksFirst() throws Exception {
-        browser.actAs(hub.api(), dashboard + "#coworking");
+        browser.actAs(hub.api(), dashboard + "#/coworking");
         browser.untilText("#cw-member-list .cw-row", MEMBER_NAME);
         tab("log");
         WebElement open = browser.untilText("#cw-r-open", "Ouvrir la porte à distance");
         browser.until(d -> open.isEnabled());
         open.click();
-        browser.untilText("#cw-confirm-text", "Porte d'entrée");
+        browser.untilText("#confirm-text", "Porte d'entrée");
         shots("remote-open");
-        browser.find("#cw-confirm-no").click();
-        browser.until(d -> !d.findElement(By.id("cw-confirm")).isDisplayed());
+        browser.find("#confirm-no").click();
+        browser.until(d -> d.findElements(By.id("confirm")).isEmpty());
         assertThat(hub.api().json("/api/nodes/" + CoworkingPlace.NODE + "/commands")).as("nothing sent").isEmpty();
     }
 
     @Test
     void aViewerDoesNotSeeThePage() throws Exception {
-        browser.actAs(viewer, dashboard + "#coworking");
+        browser.actAs(viewer, dashboard + "#/coworking");
         browser.untilText("#who", "lecture seule");
-        browser.untilText("#sites .site", CoworkingPlace.NODE);
-        assertThat(browser.find("#views").isDisplayed()).isFalse();
-        assertThat(browser.find("#coworking").isDisplayed()).isFalse();
+        // No link to it in the nav, and its address says plainly that the page is not theirs, with none of its data.
+        browser.untilText("#nav a", "Alertes");
+        assertThat(browser.all("#nav-coworking")).isEmpty();
+        browser.untilText("#cw-not-yours", "réservée aux gérants du coworking et aux techniciens");
+        assertThat(browser.all("#cw-tabs")).isEmpty();
+        assertThat(browser.all("#cw-member-list")).isEmpty();
+        shots("viewer");
     }
 
     private void tab(String name) {
@@ -314,7 +345,7 @@ class CoworkingBrowserTest {
 
     /** The page as it is now, on a desk and on a 360 px phone, where nothing may be wider than the screen. */
     private void shots(String name) throws Exception {
-        browser.windowSize(1200, 900);
+        browser.windowSize(1280, 900);
         browser.fullScreenshot(SHOTS.resolve("coworking-" + name + "-desktop.png"));
         browser.windowSize(360, 800);
         browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);

@@ -212,8 +212,10 @@ class CoworkingBrowserTest {
 
     @Test
     void aWrongFormIsSaidBesideItAndADeskAddedThereCanBeBookedAtOnce() throws Exception {
-        browser.actAs(manager, dashboard + "#/coworking");
+        // The old page's address still works: it leads to the screen, the place written into the address.
+        browser.actAs(manager, dashboard + "#coworking");
         browser.untilText("#cw-member-list .cw-row", MEMBER_NAME);
+        browser.until(d -> d.getCurrentUrl().endsWith("#/coworking/" + SITE));
         tab("bookings");
         int bookingsBefore = place.bookings().size();
         browser.until(d -> new Select(d.findElement(By.id("cw-b-member"))).getOptions().size() > 1);
@@ -281,6 +283,38 @@ class CoworkingBrowserTest {
         // Back goes to the tab before.
         browser.script("history.back();");
         browser.until(d -> d.findElement(By.id("tab-plans")).getAttribute("aria-selected").equals("true"));
+    }
+
+    @Test
+    void theLogFollowsTheDoorsWithoutAReload() throws Exception {
+        browser.actAs(manager, dashboard + "#/coworking?tab=log");
+        browser.until(d -> d.findElement(By.id("tab-log")).getAttribute("aria-selected").equals("true"));
+        browser.untilText("#live-status", "connecté");
+        browser.untilText("#cw-log-list li", "");
+        int before = browser.all("#cw-log-list .denied").size();
+        // A badge nobody has is refused at the door: the live channel brings it, the list is read again.
+        place.unknownBadge("0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab7a2f");
+        browser.until(d -> d.findElements(By.cssSelector("#cw-log-list .denied")).size() == before + 1);
+        browser.untilText("#cw-log-list .denied", "Badge inconnu");
+    }
+
+    @Test
+    void anAdminChoosesThePlaceAndTheAddressFollows() throws Exception {
+        place.otherPlaceOnline("vervins-coworking", "Coworking de Vervins");
+        await().atMost(PATIENCE).until(() -> hub.api().json("/api/sites").toString().contains("vervins-coworking"));
+        browser.actAs(hub.api(), dashboard + "#/coworking?tab=members");
+        // The first place by name, written into the address; the other one is a choice away.
+        browser.untilText("#cw-member-list .cw-row", MEMBER_NAME);
+        browser.until(d -> d.getCurrentUrl().contains("#/coworking/" + SITE));
+        new Select(browser.find("#cw-site")).selectByVisibleText("Coworking de Vervins");
+        browser.until(d -> d.getCurrentUrl().endsWith("#/coworking/vervins-coworking"));
+        browser.untilText("#cw-members .empty", "Pas encore de membre");
+        assertThat(browser.all("#cw-member-list .cw-row")).isEmpty();
+        shots("other-place");
+        browser.script("history.back();");
+        browser.untilText("#cw-member-list .cw-row", MEMBER_NAME);
+        assertThat(new Select(browser.find("#cw-site")).getFirstSelectedOption().getText())
+                .isEqualTo("Coworking de Rozoy-sur-Serre");
     }
 
     @Test

@@ -56,6 +56,16 @@ final class CoworkingPlace {
                 new Birth.DeviceInfo(READER, DeviceKind.BADGE_READER, "Lecteur de l'entrée", false))));
     }
 
+    /** Another coworking place, with its own door node and no data yet: for the choice between places. */
+    void otherPlaceOnline(String site, String name) throws Exception {
+        String node = site + "-pi";
+        hub.node().publish(Topic.of(Topic.Kind.STATE, site, node).path(), codec.encode(
+                new NodeState(Presence.ONLINE, 1, Instant.now())), 1, false);
+        hub.node().publish(Topic.of(Topic.Kind.BIRTH, site, node).path(), codec.encode(new Birth(envelope(), 1,
+                new Birth.SiteInfo(name, SiteKind.COWORKING), new Birth.AgentInfo("1.0", "sha256:1"), List.of(
+                new Birth.DeviceInfo(DOOR, DeviceKind.DOOR, "Porte principale", false)))), 1, false);
+    }
+
     void data() throws Exception {
         planId = created("/api/coworking/plans", "{\"site\":\"" + SITE + "\",\"name\":\"Abonnement mensuel\","
                 + "\"kind\":\"monthly\",\"doors\":[\"" + DOOR + "\"],\"windows\":[{\"days\":[\"mon\",\"tue\",\"wed\","

@@ -216,9 +216,6 @@ export function create(cw) {
       if (state.open === null) drawList();
       else if (state.enrolment) await state.enrolment.poll();
     },
-    doorEvent() {
-      if (state.enrolment) state.enrolment.poll();
-    },
     stop: stopEnrolment,
     reset() {
       closeDetail();

@@ -17,7 +17,10 @@ export const title = "Coworking";
 const TABS = [["members", "Membres", members.create], ["bookings", "Réservations", bookings.create],
   ["presence", "Présences", presence.createPresence], ["log", "Passages", presence.createLog],
   ["plans", "Formules", plans.create]];
-/** The events of a door that change the log, who is in, or the unknown reads an enrolment waits for. */
+/**
+ * The events of a door that change the log, who is in, or the unknown reads an enrolment waits for: the
+ * open tab is read again (the members tab then looks at the unknown reads if its enrolment panel is open).
+ */
 const DOOR_EVENTS = ["access-granted", "access-denied", "badge"];
 
 let view = null;
@@ -96,7 +99,7 @@ export async function mount(el, params, ctx) {
   const live = ctx.live;
   current.offs = [
     live.on("place", (d) => d && d.site === cw.site && (!d.what || d.what === "coworking") && refresh(cw)),
-    live.on("event", (d) => d && d.site === cw.site && DOOR_EVENTS.includes(d.type) && doorEvent()),
+    live.on("event", (d) => d && d.site === cw.site && DOOR_EVENTS.includes(d.type) && refresh(cw)),
     live.on("reset", () => refresh(cw)),
     live.on("refresh", () => refresh(cw)),
   ];
@@ -169,14 +172,6 @@ function arrows(event) {
   const next = view.tabs[(to + names.length) % names.length];
   go(next.name);
   next.button.focus();
-}
-
-/** A door spoke: the open tab is read again, and an enrolment waiting for a badge looks at once. */
-function doorEvent() {
-  if (!view) return;
-  const open = view.tabs.find((t) => t.name === view.tab);
-  if (open && open.part.doorEvent) open.part.doorEvent();
-  refresh(view.cw);
 }
 
 /** The lists every tab names things from, read again with each refresh. */

@@ -1,2 +1,304 @@
-// Placeholder until WP-L delivers this screen (replaced by its own module).
-export { title, mount, unmount } from "./preparation.js";
+// Horaires: a place's weekly opening hours and its particular days (closed, other hours), for those who
+// run the place. The periods being edited are the screen's own until saved: a refresh (a live event, the
+// user's own action) redraws the rest and leaves them, their values and the focus as they are.
+import { h, keyed, text } from "../lib/dom.js";
+import { LoggedOut, api } from "../lib/http.js";
+import { confirmAction } from "../lib/confirm.js";
+import { chosenPlace, placeChooser, placesFor } from "../lib/sites.js";
+import { href } from "../routes.js";
+import { DAY_LABELS, field, fieldError, notTheirs, notice, placeDay, placeTime, refusal, runsPlaces, send }
+  from "./horaires-common.js";
+
+export const title = "Horaires";
+
+let view = null;
+let keys = 0;
+
+export async function mount(el, params, ctx) {
+  const { me, live } = ctx;
+  if (!runsPlaces(me.role)) {
+    el.append(notTheirs("Horaires"));
+    view = { el, ctx, offs: [], session: 0 };
+    return;
+  }
+  view = { el, ctx, site: null, weekly: [], dirty: false, exceptions: [], session: 0, offs: [] };
+  const current = view;
+  current.offs = [
+    live.on("place", (data) => data && data.what === "hours" && current === view && data.site === current.site
+      && load()),
+    live.on("reset", () => current === view && load()),
+    live.on("refresh", () => current === view && load()),
+  ];
+  let places;
+  try {
+    places = await placesFor(me);
+  } catch (error) {
+    if (error instanceof LoggedOut || current !== view) return;
+    el.append(h("p", { class: "place-notice error", role: "status", text: "Le hub ne répond pas : " + error.message }));
+    return;
+  }
+  if (current !== view) return;
+  const place = chosenPlace(places, params.site, me);
+  current.site = place ? place.id : null;
+  if (place && params.site !== place.id) history.replaceState(null, "", href("horaires", place.id));
+  build(el, places, place);
+  await load();
+}
+
+/** Another place chosen (the address changed): the screen starts again for it. */
+export function update(params) {
+  const { el, ctx } = view;
+  unmount();
+  el.replaceChildren();
+  return mount(el, params, ctx);
+}
+
+export function unmount() {
+  if (!view) return;
+  view.offs.forEach((off) => off());
+  view.session++;
+  view = null;
+}
+
+function build(el, places, place) {
+  const v = view;
+  v.notice = h("p", { id: "ph-notice", class: "place-notice", role: "status", "aria-live": "polite" });
+  v.example = h("p", { id: "ph-example", hidden: true, text: "Horaires d'exemple (données fictives)." });
+  v.now = h("p", { id: "ph-now" });
+  v.weeklyList = h("ul", { id: "ph-weekly", class: "cw-list" });
+  v.weeklyError = h("p", { class: "field-error", id: "ph-weekly-error", role: "alert", hidden: true });
+  v.addPeriod = h("button", { type: "button", id: "ph-add-period", text: "Ajouter une plage horaire",
+    onclick: addPeriod });
+  const weeklyForm = h("form", { id: "ph-weekly-form", class: "cw-form", novalidate: true,
+    "aria-labelledby": "ph-weekly-title", onsubmit: saveWeekly },
+  h("h3", { id: "ph-weekly-title", text: "Horaires de la semaine" }), v.weeklyList, v.addPeriod, v.weeklyError,
+  h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", text: "Enregistrer les horaires" })));
+  v.exceptionList = h("ul", { id: "ph-exceptions", class: "cw-list" });
+  v.exceptionForm = exceptionForm();
+  el.append(h("div", { class: "place-page horaires" },
+    h("div", { class: "place-top" }, h("h2", { id: "ph-title", text: "Horaires" }),
+      placeChooser("ph-site", places, place, (site) => { location.hash = href("horaires", site); })),
+    v.notice, v.example, v.now, weeklyForm,
+    h("h3", { text: "Jours particuliers" }), v.exceptionList, v.exceptionForm));
+  if (!place) notice(v.notice, "Aucun lieu à montrer.", false);
+}
+
+function exceptionForm() {
+  const v = view;
+  v.xDate = h("input", { id: "ph-x-date", type: "date", required: true });
+  v.xClosed = h("input", { id: "ph-x-closed", type: "checkbox", checked: true,
+    onchange: () => { v.xHours.hidden = v.xClosed.checked; } });
+  v.xOpens = h("input", { id: "ph-x-opens", type: "time", step: "300", value: "09:00" });
+  v.xCloses = h("input", { id: "ph-x-closes", type: "time", step: "300", value: "12:00" });
+  v.xHours = h("div", { class: "cw-pair", id: "ph-x-hours", hidden: true },
+    field("Ouvre à", v.xOpens), field("Ferme à", v.xCloses));
+  v.xLabel = h("input", { id: "ph-x-label", maxlength: "120", autocomplete: "off", placeholder: "Par exemple : Noël" });
+  v.xError = h("p", { class: "field-error", id: "ph-exception-error", role: "alert", hidden: true });
+  return h("form", { id: "ph-exception-form", class: "cw-form", novalidate: true,
+    "aria-labelledby": "ph-exception-title", onsubmit: addException },
+  h("h3", { id: "ph-exception-title", text: "Ajouter un jour particulier" }),
+  h("label", { for: "ph-x-date", text: "Jour" }), v.xDate,
+  h("label", { class: "check", for: "ph-x-closed" }, v.xClosed, " Fermé toute la journée"),
+  v.xHours,
+  h("label", { for: "ph-x-label", text: "Motif (facultatif)" }), v.xLabel, v.xError,
+  h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", text: "Ajouter le jour particulier" })));
+}
+
+/** Reads the place's hours and draws them; the weekly periods only when none is being edited. */
+async function load() {
+  const current = view;
+  if (!current || !current.site) return;
+  const mine = ++current.session;
+  try {
+    const response = await api("/api/places/" + encodeURIComponent(current.site) + "/hours");
+    if (current !== view || mine !== current.session) return;
+    if (!response.ok) {
+      const body = await response.json().catch(() => null);
+      if (current !== view || mine !== current.session) return;
+      notice(current.notice, response.status === 404 ? "Ce lieu n'a pas encore d'horaires au hub."
+        : refusal({ status: response.status, body }), true);
+      return;
+    }
+    const hours = await response.json();
+    if (current !== view || mine !== current.session) return;
+    draw(hours);
+  } catch (error) {
+    if (!(error instanceof LoggedOut) && current === view) {
+      notice(current.notice, "Le hub ne répond pas : " + error.message, true);
+    }
+  }
+}
+
+function draw(hours) {
+  view.example.hidden = !hours.example;
+  drawNow(hours.now);
+  if (!view.dirty) {
+    // The hub's periods, on the rows already drawn: nothing typed is lost, the focus stays.
+    view.weekly = hours.weekly.map((p, i) => ({ ...p, key: view.weekly[i] ? view.weekly[i].key : ++keys }));
+  }
+  drawWeekly();
+  view.exceptions = hours.exceptions;
+  drawExceptions();
+}
+
+function drawNow(now) {
+  view.now.className = now.open ? "open" : "closed";
+  if (now.open) {
+    text(view.now, "Ouvert en ce moment, jusqu'à " + placeTime(now.closesAt) + ".");
+  } else if (now.opensAt) {
+    text(view.now, "Fermé en ce moment. Ouvre " + placeDay(now.opensAt) + " à " + placeTime(now.opensAt) + ".");
+  } else {
+    text(view.now, "Fermé : aucune ouverture prévue dans les deux mois.");
+  }
+}
+
+function drawWeekly() {
+  const list = view.weeklyList;
+  if (!view.weekly.length) {
+    list.replaceChildren(h("li", { class: "empty", text: "Aucune plage : le lieu est fermé toute la semaine." }));
+    return;
+  }
+  list.querySelectorAll(":scope > .empty").forEach((e) => e.remove());
+  keyed(list, view.weekly, (p) => p.key, createPeriod, updatePeriod);
+}
+
+function periodOf(row) {
+  return view.weekly.find((p) => String(p.key) === row.dataset.key);
+}
+
+/** One period's row: the day, opens, closes, "Retirer"; what is typed goes into the period at once. */
+function createPeriod() {
+  const row = h("li", { class: "cw-item period" });
+  const edited = (name, control) => () => {
+    const period = periodOf(row);
+    if (!period) return;
+    period[name] = control.value;
+    view.dirty = true;
+  };
+  const day = h("select", {}, ...Object.entries(DAY_LABELS).map(([value, label]) => h("option", { value, text: label })));
+  day.addEventListener("change", edited("day", day));
+  const opens = h("input", { type: "time", step: "300" });
+  opens.addEventListener("input", edited("opens", opens));
+  const closes = h("input", { type: "time", step: "300" });
+  closes.addEventListener("input", edited("closes", closes));
+  const remove = h("button", { type: "button", class: "remove", text: "Retirer", onclick: () => {
+    view.weekly = view.weekly.filter((p) => String(p.key) !== row.dataset.key);
+    view.dirty = true;
+    drawWeekly();
+    view.addPeriod.focus();
+  } });
+  row.append(day, opens, h("span", { text: "–" }), closes, remove);
+  return row;
+}
+
+function updatePeriod(row, period) {
+  const index = view.weekly.indexOf(period);
+  const [day, opens, closes, remove] = row.querySelectorAll("select, input, button");
+  day.id = "ph-w-day-" + index;
+  day.setAttribute("aria-label", "Jour de la plage " + (index + 1));
+  opens.id = "ph-w-opens-" + index;
+  opens.setAttribute("aria-label", "Ouvre à (plage " + (index + 1) + ")");
+  closes.id = "ph-w-closes-" + index;
+  closes.setAttribute("aria-label", "Ferme à (plage " + (index + 1) + ")");
+  remove.setAttribute("aria-label", "Retirer la plage " + (index + 1));
+  if (day.value !== period.day) day.value = period.day;
+  if (opens.value !== period.opens) opens.value = period.opens;
+  if (closes.value !== period.closes) closes.value = period.closes;
+}
+
+function addPeriod() {
+  view.weekly.push({ day: "MONDAY", opens: "09:00", closes: "12:00", key: ++keys });
+  view.dirty = true;
+  drawWeekly();
+  document.getElementById("ph-w-day-" + (view.weekly.length - 1)).focus();
+}
+
+async function saveWeekly(event) {
+  event.preventDefault();
+  const current = view;
+  for (const period of current.weekly) {
+    if (!period.opens || !period.closes || period.opens >= period.closes) {
+      fieldError(current.weeklyError, DAY_LABELS[period.day]
+        + " : l'heure de fermeture doit suivre l'heure d'ouverture.");
+      return;
+    }
+  }
+  fieldError(current.weeklyError, "");
+  const weekly = current.weekly.map(({ day, opens, closes }) => ({ day, opens, closes }));
+  const result = await send("PUT", "/api/places/" + encodeURIComponent(current.site) + "/hours", { weekly });
+  if (current !== view) return;
+  if (!result.ok) {
+    fieldError(current.weeklyError, refusal(result));
+    return;
+  }
+  notice(current.notice, "Horaires enregistrés.", false);
+  current.dirty = false;
+  current.session++; // a read begun before the save would draw the old periods
+  draw(result.body);
+}
+
+async function addException(event) {
+  event.preventDefault();
+  const v = view;
+  const date = v.xDate.value;
+  const label = v.xLabel.value.trim();
+  if (!date) {
+    fieldError(v.xError, "Choisissez le jour.");
+    return;
+  }
+  const body = { date, closed: v.xClosed.checked };
+  if (!body.closed) {
+    body.opens = v.xOpens.value;
+    body.closes = v.xCloses.value;
+    if (!body.opens || !body.closes || body.opens >= body.closes) {
+      fieldError(v.xError, "L'heure de fermeture doit suivre l'heure d'ouverture.");
+      return;
+    }
+  }
+  if (label) body.label = label;
+  const result = await send("POST", "/api/places/" + encodeURIComponent(v.site) + "/hours/exceptions", body);
+  if (v !== view) return;
+  if (!result.ok) {
+    fieldError(v.xError, result.status === 409 ? "Ce jour a déjà un horaire particulier : supprimez-le d'abord."
+      : refusal(result));
+    return;
+  }
+  fieldError(v.xError, "");
+  v.xLabel.value = "";
+  notice(v.notice, "Jour particulier ajouté : " + placeDay(date) + ".", false);
+  await load();
+}
+
+function drawExceptions() {
+  const list = view.exceptionList;
+  if (!view.exceptions.length) {
+    list.replaceChildren(h("li", { class: "empty", text: "Aucun jour particulier." }));
+    return;
+  }
+  list.querySelectorAll(":scope > .empty").forEach((e) => e.remove());
+  keyed(list, view.exceptions, (e) => e.id, createException, (row, e) => {
+    const hours = e.closed ? "fermé" : "ouvert de " + e.opens + " à " + e.closes;
+    text(row.firstChild, placeDay(e.date) + " : " + hours + (e.label ? " (" + e.label + ")" : ""));
+    row.lastChild.setAttribute("aria-label", "Supprimer le jour particulier du " + placeDay(e.date));
+  });
+}
+
+function createException() {
+  const row = h("li", { class: "cw-item exception" }, h("span"));
+  row.append(h("button", { type: "button", class: "remove", text: "Supprimer", onclick: () => {
+    const exception = view.exceptions.find((e) => e.id === row.dataset.key);
+    if (exception) deleteException(exception);
+  } }));
+  return row;
+}
+
+async function deleteException(exception) {
+  const v = view;
+  if (!(await confirmAction("Supprimer le jour particulier du " + placeDay(exception.date) + " ?", "Supprimer"))) return;
+  if (v !== view) return;
+  const result = await send("DELETE", "/api/places/" + encodeURIComponent(v.site) + "/hours/exceptions/"
+    + encodeURIComponent(exception.id));
+  if (v !== view) return;
+  notice(v.notice, result.ok ? "Jour particulier supprimé." : refusal(result), !result.ok);
+  await load();
+}

@@ -18,10 +18,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The pages "Horaires" and "Tournée du bus" in headless Chromium against the hub's real router
+ * The screens "Horaires" (#/horaires) and "Tournée du bus" (#/tournee) in headless Chromium against the hub's real router
  * and the example territory, as a place's mediator and the van's agent use them: open now, a
  * particular day and a new period saved; a visit cancelled and shown so; a form left incomplete
- * said beside it. Screenshots land in target/screenshots.
+ * said beside it; a period being typed kept through a refresh; a viewer told the pages are not theirs.
+ * Screenshots land in target/screenshots.
  */
 @Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class TourBrowserTest {
@@ -67,12 +68,16 @@ class TourBrowserTest {
     void aPlacesMediatorSeesItOpenAddsAParticularDayAndAPeriod() throws Exception {
         browser.actAs(hub.account("mediatrice-rozoy", "mediator", "rozoy"), dashboard);
         // A place's mediator lands on the queue; the hours are one click away.
-        browser.untilText("#q-title", "File d'attente");
-        browser.find("#nav-hours").click();
+        browser.until(d -> "page".equals(browser.find("#nav-file").getAttribute("aria-current")) ? true : null);
+        browser.find("#nav-horaires").click();
         browser.untilText("#ph-now", "Ouvert en ce moment, jusqu'à 12:00.");
-        assertThat(browser.find("#nav-hours").getAttribute("aria-current")).isEqualTo("page");
-        assertThat(browser.find("#fleet").isDisplayed()).isFalse();
+        assertThat(browser.find("#nav-horaires").getAttribute("aria-current")).isEqualTo("page");
+        // The address names the place, so that a reload or a bookmark keeps it; the screen is the only one shown.
+        assertThat(browser.script("return location.hash;")).isEqualTo("#/horaires/rozoy");
+        assertThat(browser.all("#screen > *")).hasSize(1);
+        assertThat(browser.find("#ph-site").isDisplayed()).as("a mediator runs one place: no choice").isFalse();
         browser.untilText("#ph-exceptions .exception", "Noël");
+        assertThat(browser.find("#ph-example").isDisplayed()).isTrue();
         shots("hours");
 
         // A day closed for the end of the year.
@@ -87,14 +92,12 @@ class TourBrowserTest {
 
         // A Monday morning added to the week.
         browser.find("#ph-add-period").click();
-        browser.script("const i = document.querySelectorAll('#ph-weekly .period').length - 1;"
-                + " const c = document.getElementById('ph-w-closes-' + i); c.value = '08:00';"
-                + " c.dispatchEvent(new Event('input'));");
+        assertThat(browser.focused().getAttribute("id")).as("the new period's day has the focus")
+                .isEqualTo(lastPeriod("day"));
+        setLastPeriodCloses("08:00");
         browser.find("#ph-weekly-form button[type=submit]").click();
         browser.untilText("#ph-weekly-error", "Lundi : l'heure de fermeture doit suivre l'heure d'ouverture.");
-        browser.script("const i = document.querySelectorAll('#ph-weekly .period').length - 1;"
-                + " const c = document.getElementById('ph-w-closes-' + i); c.value = '12:00';"
-                + " c.dispatchEvent(new Event('input'));");
+        setLastPeriodCloses("12:00");
         browser.find("#ph-weekly-form button[type=submit]").click();
         browser.untilText("#ph-notice", "Horaires enregistrés.");
         JsonNode hours = hub.admin.json("/api/places/rozoy/hours");
@@ -102,13 +105,46 @@ class TourBrowserTest {
         assertThat(hours.path("exceptions").findValuesAsText("label")).contains("Saint-Sylvestre");
         assertThat(hub.changes.sites).contains("rozoy");
         shots("hours-saved");
+
+        // A period typed but not saved survives a refresh of the screen, its value and its focus kept. The refresh
+        // is the one that follows the user's own action (a particular day added, the form sent without moving the
+        // focus), the same load() a live "reset" or "place" event runs; it brings a day another account added
+        // meanwhile, so it is known to have redrawn the lists.
+        browser.find("#ph-add-period").click();
+        String closes = lastPeriod("closes");
+        setLastPeriodCloses("18:30");
+        browser.script("document.getElementById(arguments[0]).focus();", closes);
+        hub.send(hub.admin, "POST", "/api/places/rozoy/hours/exceptions",
+                "{\"date\":\"2026-12-28\",\"closed\":true,\"label\":\"Inventaire\"}", 201);
+        browser.script("document.getElementById('ph-x-date').value = '2026-12-29';"
+                + " document.getElementById('ph-x-label').value = 'Formation';"
+                + " document.getElementById('ph-exception-form').requestSubmit();");
+        browser.untilText("#ph-exceptions .exception", "lundi 28 décembre : fermé (Inventaire)");
+        browser.untilText("#ph-exceptions .exception", "mardi 29 décembre : fermé (Formation)");
+        assertThat(browser.all("#ph-weekly .period")).hasSize(11);
+        assertThat(browser.find("#" + closes).getAttribute("value")).isEqualTo("18:30");
+        assertThat(browser.focused().getAttribute("id")).isEqualTo(closes);
+        assertThat(hub.admin.json("/api/places/rozoy/hours").path("weekly")).as("nothing saved yet").hasSize(10);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("main.js reads the kind of the account's place from GET /api/sites/{id}, a route the"
+            + " hub does not serve (only PATCH, for admins): the van's agent gets no siteKind and lands on #/file."
+            + " Enable once main.js finds it in GET /api/sites (see notes-hours.md)")
+    void theVansAgentLandsOnTheTour() throws Exception {
+        browser.actAs(hub.account("agent-spi-landing", "mediator", "spi"), dashboard);
+        browser.untilText("#vt-visits .visit", "Parfondeval");
+        assertThat(browser.script("return location.hash;")).isEqualTo("#/tournee");
+        assertThat(browser.find("#nav a").getAttribute("id")).isEqualTo("nav-tournee");
+        assertThat(browser.find("#nav-tournee").getAttribute("aria-current")).isEqualTo("page");
     }
 
     @Test
     void theVansAgentCancelsAVisitAndSeesItSoWithTheCalendarLink() throws Exception {
-        browser.actAs(hub.account("agent-spi", "mediator", "spi"), dashboard);
+        browser.actAs(hub.account("agent-spi", "mediator", "spi"), dashboard + "#/tournee");
         browser.untilText("#vt-visits .visit", "Parfondeval");
-        assertThat(browser.find("#nav-tour").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.script("return location.hash;")).isEqualTo("#/tournee");
+        assertThat(browser.find("#nav-tournee").getAttribute("aria-current")).isEqualTo("page");
         assertThat(browser.find("#vt-example").isDisplayed()).isTrue();
         assertThat(browser.find("#vt-ics").getAttribute("href")).endsWith("/api/van/tour.ics");
         browser.untilText("#vt-stops .stop", "le 1er mardi du mois, 09:00 – 12:00 · place de la mairie");
@@ -119,10 +155,14 @@ class TourBrowserTest {
         browser.find("#vt-exception-form button[type=submit]").click();
         browser.untilText("#vt-exception-error", "Choisissez la commune.");
         assertThat(browser.find("#vt-x-commune").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#vt-x-place").isDisplayed()).isTrue();
+        assertThat(browser.find("#vt-x-visit").isDisplayed()).isFalse();
+        shots("tour-added-form");
 
         // Today's visit to Parfondeval cancelled: the bus broke down.
         new Select(browser.find("#vt-x-kind")).selectByValue("cancelled");
         browser.until(d -> d.findElement(By.id("vt-x-visit")).isDisplayed());
+        assertThat(browser.find("#vt-x-date").isDisplayed()).isFalse();
         new Select(browser.find("#vt-x-visit")).selectByValue("arret-parfondeval|2026-12-01");
         browser.find("#vt-x-reason").sendKeys("Panne du bus");
         browser.find("#vt-exception-form button[type=submit]").click();
@@ -136,9 +176,34 @@ class TourBrowserTest {
         shots("tour-cancelled");
     }
 
+    @Test
+    void aViewerIsToldThesePagesAreNotTheirs() throws Exception {
+        browser.actAs(hub.account("lecteur-rozoy", "viewer", "rozoy"), dashboard + "#/horaires");
+        browser.untilText("#screen .place-notice", "Cette page n'est pas la vôtre");
+        assertThat(browser.all("#nav-horaires")).isEmpty();
+        assertThat(browser.all("#nav-tournee")).isEmpty();
+        assertThat(browser.all("#ph-weekly-form")).isEmpty();
+        browser.script("location.hash = '#/tournee';");
+        browser.untilText("#screen h2", "Tournée du bus France Services");
+        browser.untilText("#screen .place-notice", "Cette page n'est pas la vôtre");
+        assertThat(browser.all("#vt-exception-form")).isEmpty();
+    }
+
+    /** The id of the last weekly period's control ("day", "opens", "closes"). */
+    private String lastPeriod(String control) {
+        return (String) browser.script("const i = document.querySelectorAll('#ph-weekly .period').length - 1;"
+                + " return 'ph-w-' + arguments[0] + '-' + i;", control);
+    }
+
+    /** Types a closing time into the last period as the time picker would (an input event). */
+    private void setLastPeriodCloses(String time) {
+        browser.script("const c = document.getElementById(arguments[0]); c.value = arguments[1];"
+                + " c.dispatchEvent(new Event('input'));", lastPeriod("closes"), time);
+    }
+
     /** The page as it is now, on a desk and on a 360 px phone. */
     private void shots(String name) throws Exception {
-        browser.windowSize(1200, 900);
+        browser.windowSize(1280, 900);
         browser.fullScreenshot(SHOTS.resolve("tour-" + name + "-desktop.png"));
         browser.windowSize(360, 800);
         browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);

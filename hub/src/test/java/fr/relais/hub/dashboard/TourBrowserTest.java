@@ -79,6 +79,7 @@ class TourBrowserTest {
         browser.untilText("#ph-exceptions .exception", "Noël");
         assertThat(browser.find("#ph-example").isDisplayed()).isTrue();
         shots("hours");
+        phoneShot("hours-weekly", "#ph-weekly-form");
 
         // A day closed for the end of the year.
         browser.script("document.getElementById('ph-x-date').value = arguments[0];", "2026-12-31");
@@ -158,6 +159,8 @@ class TourBrowserTest {
         assertThat(browser.find("#vt-x-place").isDisplayed()).isTrue();
         assertThat(browser.find("#vt-x-visit").isDisplayed()).isFalse();
         shots("tour-added-form");
+        phoneShot("tour-exception-form", "#vt-exception-form");
+        phoneShot("tour-stop-form", "#vt-stop-form");
 
         // Today's visit to Parfondeval cancelled: the bus broke down.
         new Select(browser.find("#vt-x-kind")).selectByValue("cancelled");
@@ -201,6 +204,17 @@ class TourBrowserTest {
                 + " c.dispatchEvent(new Event('input'));", lastPeriod("closes"), time);
     }
 
+    /** What a 360 px phone shows of one part of the page (a form), scrolled to it. */
+    private void phoneShot(String name, String css) throws Exception {
+        browser.windowSize(360, 800);
+        browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
+        browser.script("document.querySelector(arguments[0]).scrollIntoView();", css);
+        browser.screenshot(SHOTS.resolve("tour-" + name + "-360px-part.png"));
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
+                .as("nothing wider than the phone's screen on " + name).isLessThanOrEqualTo(360);
+        browser.windowSize(1280, 900);
+    }
+
     /** The page as it is now, on a desk and on a 360 px phone. */
     private void shots(String name) throws Exception {
         browser.windowSize(1280, 900);
@@ -210,6 +224,6 @@ class TourBrowserTest {
         browser.fullScreenshot(SHOTS.resolve("tour-" + name + "-360px.png"));
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
                 .as("nothing wider than the phone's screen on " + name).isLessThanOrEqualTo(360);
-        browser.windowSize(1200, 900);
+        browser.windowSize(1280, 900);
     }
 }

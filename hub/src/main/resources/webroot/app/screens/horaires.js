@@ -47,6 +47,11 @@ export async function mount(el, params, ctx) {
 
 /** Another place chosen (the address changed): the screen starts again for it. */
 export function update(params) {
+  if (view && view.site && (!params.site || params.site === view.site)) {
+    // The same place ("#/horaires" from the nav while on it): nothing typed is lost, the address names it.
+    history.replaceState(null, "", href("horaires", view.site));
+    return undefined;
+  }
   const { el, ctx } = view;
   unmount();
   el.replaceChildren();

@@ -172,11 +172,31 @@ class TourBrowserTest {
         browser.untilText("#vt-notice", "Passage annulé : enregistré.");
         browser.untilText("#vt-visits .visit.cancelled", "Parfondeval");
         browser.untilText("#vt-visits .visit.cancelled", "Annulé : Panne du bus");
+        phoneShot("tour-cancelled-visit", "#vt-visits .visit.cancelled");
         browser.untilText("#vt-exceptions .exception", "Passage annulé · mardi 1 décembre · Parfondeval (Panne du bus)");
         JsonNode visits = hub.admin.json("/api/van/visits?commune=parfondeval&from=2026-12-01&to=2026-12-01");
         assertThat(visits.path("items").get(0).path("status").asText()).isEqualTo("cancelled");
         assertThat(hub.changes.all).isNotEmpty();
         shots("tour-cancelled");
+    }
+
+    @Test
+    void aTechnicianChoosesThePlaceAndTheAddressKeepsIt() throws Exception {
+        browser.actAs(hub.account("technicien-horaires", "technician", null), dashboard + "#/horaires");
+        // Without a place in the address, the first by name (the van's) is shown and written into the address.
+        browser.until(d -> "#/horaires/spi".equals(browser.script("return location.hash;")) ? true : null);
+        browser.untilText("#ph-now", "");
+        assertThat(browser.find("#ph-site").isDisplayed()).isTrue();
+        new Select(browser.find("#ph-site")).selectByValue("montcornet");
+        browser.until(d -> "#/horaires/montcornet".equals(browser.script("return location.hash;")) ? true : null);
+        browser.untilText("#ph-exceptions .exception", "vendredi 25 décembre : fermé (Noël)");
+        assertThat(new Select(browser.find("#ph-site")).getFirstSelectedOption().getText())
+                .isEqualTo("Tiers-lieu numérique de Montcornet");
+        // A reload keeps the place chosen.
+        browser.reload();
+        browser.untilText("#ph-exceptions .exception", "Noël");
+        assertThat(new Select(browser.find("#ph-site")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("montcornet");
     }
 
     @Test

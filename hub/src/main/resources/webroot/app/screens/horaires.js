@@ -3,11 +3,11 @@
 // user's own action) redraws the rest and leaves them, their values and the focus as they are.
 import { h, keyed, text } from "../lib/dom.js";
 import { LoggedOut, api } from "../lib/http.js";
-import { confirmAction } from "../lib/confirm.js";
 import { chosenPlace, placeChooser, placesFor } from "../lib/sites.js";
 import { href } from "../routes.js";
-import { DAY_LABELS, field, fieldError, notTheirs, notice, placeDay, placeTime, refusal, runsPlaces, send }
+import { DAY_LABELS, fieldError, notTheirs, notice, placeDay, placeTime, refusal, runsPlaces, send }
   from "./horaires-common.js";
+import { daysForm, drawDays } from "./horaires-days.js";
 
 export const title = "Horaires";
 
@@ -79,34 +79,13 @@ function build(el, places, place) {
   h("h3", { id: "ph-weekly-title", text: "Horaires de la semaine" }), v.weeklyList, v.addPeriod, v.weeklyError,
   h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", text: "Enregistrer les horaires" })));
   v.exceptionList = h("ul", { id: "ph-exceptions", class: "cw-list" });
-  v.exceptionForm = exceptionForm();
+  v.exceptionForm = daysForm(v, () => v === view, load);
   el.append(h("div", { class: "place-page horaires" },
     h("div", { class: "place-top" }, h("h2", { id: "ph-title", text: "Horaires" }),
       placeChooser("ph-site", places, place, (site) => { location.hash = href("horaires", site); })),
     v.notice, v.example, v.now, weeklyForm,
     h("h3", { text: "Jours particuliers" }), v.exceptionList, v.exceptionForm));
   if (!place) notice(v.notice, "Aucun lieu à montrer.", false);
-}
-
-function exceptionForm() {
-  const v = view;
-  v.xDate = h("input", { id: "ph-x-date", type: "date", required: true });
-  v.xClosed = h("input", { id: "ph-x-closed", type: "checkbox", checked: true,
-    onchange: () => { v.xHours.hidden = v.xClosed.checked; } });
-  v.xOpens = h("input", { id: "ph-x-opens", type: "time", step: "300", value: "09:00" });
-  v.xCloses = h("input", { id: "ph-x-closes", type: "time", step: "300", value: "12:00" });
-  v.xHours = h("div", { class: "cw-pair", id: "ph-x-hours", hidden: true },
-    field("Ouvre à", v.xOpens), field("Ferme à", v.xCloses));
-  v.xLabel = h("input", { id: "ph-x-label", maxlength: "120", autocomplete: "off", placeholder: "Par exemple : Noël" });
-  v.xError = h("p", { class: "field-error", id: "ph-exception-error", role: "alert", hidden: true });
-  return h("form", { id: "ph-exception-form", class: "cw-form", novalidate: true,
-    "aria-labelledby": "ph-exception-title", onsubmit: addException },
-  h("h3", { id: "ph-exception-title", text: "Ajouter un jour particulier" }),
-  h("label", { for: "ph-x-date", text: "Jour" }), v.xDate,
-  h("label", { class: "check", for: "ph-x-closed" }, v.xClosed, " Fermé toute la journée"),
-  v.xHours,
-  h("label", { for: "ph-x-label", text: "Motif (facultatif)" }), v.xLabel, v.xError,
-  h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", text: "Ajouter le jour particulier" })));
 }
 
 /** Reads the place's hours and draws them; the weekly periods only when none is being edited. */
@@ -143,7 +122,8 @@ function draw(hours) {
   }
   drawWeekly();
   view.exceptions = hours.exceptions;
-  drawExceptions();
+  const v = view;
+  drawDays(v, () => v === view, load);
 }
 
 function drawNow(now) {
@@ -240,70 +220,4 @@ async function saveWeekly(event) {
   current.dirty = false;
   current.session++; // a read begun before the save would draw the old periods
   draw(result.body);
-}
-
-async function addException(event) {
-  event.preventDefault();
-  const v = view;
-  const date = v.xDate.value;
-  const label = v.xLabel.value.trim();
-  if (!date) {
-    fieldError(v.xError, "Choisissez le jour.");
-    return;
-  }
-  const body = { date, closed: v.xClosed.checked };
-  if (!body.closed) {
-    body.opens = v.xOpens.value;
-    body.closes = v.xCloses.value;
-    if (!body.opens || !body.closes || body.opens >= body.closes) {
-      fieldError(v.xError, "L'heure de fermeture doit suivre l'heure d'ouverture.");
-      return;
-    }
-  }
-  if (label) body.label = label;
-  const result = await send("POST", "/api/places/" + encodeURIComponent(v.site) + "/hours/exceptions", body);
-  if (v !== view) return;
-  if (!result.ok) {
-    fieldError(v.xError, result.status === 409 ? "Ce jour a déjà un horaire particulier : supprimez-le d'abord."
-      : refusal(result));
-    return;
-  }
-  fieldError(v.xError, "");
-  v.xLabel.value = "";
-  notice(v.notice, "Jour particulier ajouté : " + placeDay(date) + ".", false);
-  await load();
-}
-
-function drawExceptions() {
-  const list = view.exceptionList;
-  if (!view.exceptions.length) {
-    list.replaceChildren(h("li", { class: "empty", text: "Aucun jour particulier." }));
-    return;
-  }
-  list.querySelectorAll(":scope > .empty").forEach((e) => e.remove());
-  keyed(list, view.exceptions, (e) => e.id, createException, (row, e) => {
-    const hours = e.closed ? "fermé" : "ouvert de " + e.opens + " à " + e.closes;
-    text(row.firstChild, placeDay(e.date) + " : " + hours + (e.label ? " (" + e.label + ")" : ""));
-    row.lastChild.setAttribute("aria-label", "Supprimer le jour particulier du " + placeDay(e.date));
-  });
-}
-
-function createException() {
-  const row = h("li", { class: "cw-item exception" }, h("span"));
-  row.append(h("button", { type: "button", class: "remove", text: "Supprimer", onclick: () => {
-    const exception = view.exceptions.find((e) => e.id === row.dataset.key);
-    if (exception) deleteException(exception);
-  } }));
-  return row;
-}
-
-async function deleteException(exception) {
-  const v = view;
-  if (!(await confirmAction("Supprimer le jour particulier du " + placeDay(exception.date) + " ?", "Supprimer"))) return;
-  if (v !== view) return;
-  const result = await send("DELETE", "/api/places/" + encodeURIComponent(v.site) + "/hours/exceptions/"
-    + encodeURIComponent(exception.id));
-  if (v !== view) return;
-  notice(v.notice, result.ok ? "Jour particulier supprimé." : refusal(result), !result.ok);
-  await load();
 }

@@ -126,6 +126,13 @@ class TourBrowserTest {
         assertThat(browser.find("#" + closes).getAttribute("value")).isEqualTo("18:30");
         assertThat(browser.focused().getAttribute("id")).isEqualTo(closes);
         assertThat(hub.admin.json("/api/places/rozoy/hours").path("weekly")).as("nothing saved yet").hasSize(10);
+
+        // A particular day deleted, after the question.
+        removeRow("#ph-exceptions .exception", "Formation");
+        browser.untilText("#ph-notice", "Jour particulier supprimé.");
+        browser.until(d -> browser.all("#ph-exceptions .exception").stream()
+                .noneMatch(e -> e.getText().contains("Formation")) ? true : null);
+        assertThat(browser.find("#" + closes).getAttribute("value")).as("still as typed").isEqualTo("18:30");
     }
 
     @Test
@@ -178,6 +185,24 @@ class TourBrowserTest {
         assertThat(visits.path("items").get(0).path("status").asText()).isEqualTo("cancelled");
         assertThat(hub.changes.all).isNotEmpty();
         shots("tour-cancelled");
+
+        // A regular stop added, then deleted after the question.
+        String commune = (String) browser.script("return document.getElementById('vt-s-commune').options[1].value;");
+        String name = (String) browser.script("return document.getElementById('vt-s-commune').options[1].text;");
+        new Select(browser.find("#vt-s-commune")).selectByValue(commune);
+        browser.find("#vt-stop-form button[type=submit]").click();
+        browser.untilText("#vt-stop-error", "Indiquez où le bus stationne.");
+        browser.find("#vt-s-place").sendKeys("parking de la salle des fêtes");
+        new Select(browser.find("#vt-s-ordinal")).selectByValue("-1");
+        new Select(browser.find("#vt-s-weekday")).selectByValue("SATURDAY");
+        browser.find("#vt-stop-form button[type=submit]").click();
+        browser.untilText("#vt-notice", "Arrêt ajouté : " + name + ".");
+        browser.untilText("#vt-stops .stop", "le dernier samedi du mois, 09:00 – 12:00 · parking de la salle des fêtes");
+        assertThat(browser.find("#vt-s-place").getAttribute("value")).isEmpty();
+        removeRow("#vt-stops .stop", "parking de la salle des fêtes");
+        browser.untilText("#vt-notice", "Arrêt supprimé.");
+        browser.until(d -> browser.all("#vt-stops .stop").stream()
+                .noneMatch(e -> e.getText().contains("salle des fêtes")) ? true : null);
     }
 
     @Test
@@ -210,6 +235,21 @@ class TourBrowserTest {
         browser.untilText("#screen h2", "Tournée du bus France Services");
         browser.untilText("#screen .place-notice", "Cette page n'est pas la vôtre");
         assertThat(browser.all("#vt-exception-form")).isEmpty();
+    }
+
+    /** Clicks "Supprimer" in the row that says {@code words}, then "Supprimer" in the question that follows. */
+    private void removeRow(String rows, String words) {
+        browser.until(d -> {
+            for (org.openqa.selenium.WebElement row : browser.all(rows)) {
+                if (row.getText().contains(words)) {
+                    row.findElement(By.cssSelector("button.remove")).click();
+                    return true;
+                }
+            }
+            return null;
+        });
+        browser.untilText("#confirm-text", "Supprimer").isDisplayed();
+        browser.find("#confirm-yes").click();
     }
 
     /** The id of the last weekly period's control ("day", "opens", "closes"). */

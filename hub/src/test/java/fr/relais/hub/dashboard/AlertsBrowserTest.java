@@ -1,6 +1,6 @@
 package fr.relais.hub.dashboard;
 
-import static fr.relais.hub.dashboard.DeviceScreensHub.device;
+import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,11 +43,11 @@ class AlertsBrowserTest {
     static final ChromiumPerClass chromium = new ChromiumPerClass();
     @TempDir
     static Path dir;
-    private static DeviceScreensHub hub;
+    private static DashboardFixture hub;
 
     @BeforeAll
     static void start(MosquittoProcess broker) throws Exception {
-        hub = new DeviceScreensHub(broker.url(), dir);
+        hub = new DashboardFixture(broker.url(), dir, DashboardFixture.Option.ALERTS_EVERY_SECOND);
         // Two places for the filters: a toner running out at each, and a paper jam (critical) at the second.
         hub.online("filtre-a", "filtre-a-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante A")));
         hub.online("filtre-b", "filtre-b-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante B"),

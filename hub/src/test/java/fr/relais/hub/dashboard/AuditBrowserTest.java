@@ -35,12 +35,12 @@ class AuditBrowserTest {
     static final ChromiumPerClass chromium = new ChromiumPerClass();
     @TempDir
     static Path dir;
-    private static DeviceScreensHub hub;
+    private static DashboardFixture hub;
     private static ApiClient technician;
 
     @BeforeAll
     static void start(MosquittoProcess broker) throws Exception {
-        hub = new DeviceScreensHub(broker.url(), dir);
+        hub = new DashboardFixture(broker.url(), dir, DashboardFixture.Option.ALERTS_EVERY_SECOND);
         technician = hub.account("pagination", "technician", null);
         for (int i = 1; i < PAGER_ROWS; i++) {
             // Refused writes are audited too: a node the hub does not know.

@@ -1,6 +1,6 @@
 package fr.relais.hub.dashboard;
 
-import static fr.relais.hub.dashboard.DeviceScreensHub.device;
+import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,12 +47,12 @@ class CommandsBrowserTest {
     static final ChromiumPerClass chromium = new ChromiumPerClass();
     @TempDir
     static Path dir;
-    private static DeviceScreensHub hub;
+    private static DashboardFixture hub;
     private static FakeNode agent;
 
     @BeforeAll
     static void start(MosquittoProcess broker) throws Exception {
-        hub = new DeviceScreensHub(broker.url(), dir);
+        hub = new DashboardFixture(broker.url(), dir, DashboardFixture.Option.ALERTS_EVERY_SECOND);
         agent = new FakeNode(broker.url(), SITE, NODE);
         agent.announce();
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.admin().json("/api/nodes?site=" + SITE)

@@ -1,6 +1,6 @@
 package fr.relais.hub.dashboard;
 
-import static fr.relais.hub.dashboard.DeviceScreensHub.device;
+import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.broker.MosquittoProcess;
@@ -48,11 +48,11 @@ class EquipmentBrowserTest {
     static final ChromiumPerClass chromium = new ChromiumPerClass();
     @TempDir
     static Path dir;
-    private static DeviceScreensHub hub;
+    private static DashboardFixture hub;
 
     @BeforeAll
     static void start(MosquittoProcess broker) throws Exception {
-        hub = new DeviceScreensHub(broker.url(), dir);
+        hub = new DashboardFixture(broker.url(), dir, DashboardFixture.Option.ALERTS_EVERY_SECOND);
         hub.online(SITE, NODE, List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante de l'accueil"),
                 device("printer-2", DeviceKind.PRINTER, "Imprimante du bureau"),
                 device("kiosk-1", DeviceKind.KIOSK, HOSTILE)));

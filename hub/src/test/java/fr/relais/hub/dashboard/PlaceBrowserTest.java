@@ -1,6 +1,6 @@
 package fr.relais.hub.dashboard;
 
-import static fr.relais.hub.dashboard.TerritoryHub.device;
+import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,12 +49,12 @@ class PlaceBrowserTest {
     static final ChromiumPerClass chromium = new ChromiumPerClass();
     @TempDir
     static Path dir;
-    private static TerritoryHub hub;
+    private static DashboardFixture hub;
     private static String page;
 
     @BeforeAll
     static void start(MosquittoProcess broker) throws Exception {
-        hub = new TerritoryHub(broker.url(), dir);
+        hub = new DashboardFixture(broker.url(), dir, DashboardFixture.Option.EXAMPLE_TERRITORY);
         hub.online(SITE, NODE, List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante de l'accueil"),
                 device("probe-1", DeviceKind.PROBE, "Sonde de la box"),
                 device("kiosk-1", DeviceKind.KIOSK, HOSTILE),

@@ -1,6 +1,6 @@
 package fr.relais.hub.dashboard;
 
-import static fr.relais.hub.dashboard.TerritoryHub.device;
+import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.broker.MosquittoProcess;
@@ -34,7 +34,7 @@ class TerritoryBrowserTest {
     static final ChromiumPerClass chromium = new ChromiumPerClass();
     @TempDir
     static Path dir;
-    private static TerritoryHub hub;
+    private static DashboardFixture hub;
 
     /*
      * One hub for the class, its places' health set once: Dizy's printer critical, Montcornet's and the van's
@@ -42,7 +42,7 @@ class TerritoryBrowserTest {
      */
     @BeforeAll
     static void start(MosquittoProcess broker) throws Exception {
-        hub = new TerritoryHub(broker.url(), dir);
+        hub = new DashboardFixture(broker.url(), dir, DashboardFixture.Option.EXAMPLE_TERRITORY);
         hub.online("dizy-le-gros", "dizy-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante")));
         hub.online("montcornet", "montcornet-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante")));
         hub.online("spi", "Service public itinérant (SPI)", SiteKind.VAN, "spi-pi",

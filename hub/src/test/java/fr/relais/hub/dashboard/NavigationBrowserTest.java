@@ -27,6 +27,7 @@ import org.openqa.selenium.WebElement;
  */
 @Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class NavigationBrowserTest {
+    private static final Path SHOTS = Path.of("target", "screenshots");
     /** The place pages' links every role that runs places has, in the nav's order. */
     private static final List<String> PLACE_PAGES = List.of("nav-ateliers", "nav-rendez-vous", "nav-horaires");
 
@@ -186,5 +187,30 @@ class NavigationBrowserTest {
         browser.reload();
         browser.until(d -> d.findElement(By.id("username")).isDisplayed());
         assertThat(browser.all("#nav a")).isEmpty();
+    }
+
+    /** The header, the nav and the login form on a desk and on a 360 px phone: nothing wider than the screen. */
+    @Test
+    void theHeaderTheNavAndTheLoginFormFitADeskAndAPhone() throws Exception {
+        Browser browser = chromium.browser();
+        browser.windowSize(1280, 800);
+        browser.actAs(hub.admin(), hub.dashboard() + "#/alertes");
+        browser.until(d -> !browser.all("#screen .alertes").isEmpty());
+        browser.untilText("#live-status", "Temps réel : connecté");
+        browser.screenshot(SHOTS.resolve("navigation-1280x800.png"));
+        browser.windowSize(360, 740);
+        browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
+                .as("nothing wider than the phone's screen").isLessThanOrEqualTo(360);
+        assertThat(browser.all("#nav a")).allSatisfy(link -> assertThat(link.getSize().getHeight())
+                .as("a target a thumb can hit").isGreaterThanOrEqualTo(44));
+        browser.screenshot(SHOTS.resolve("navigation-360x740.png"));
+        browser.find("#logout").click();
+        browser.until(d -> d.findElement(By.id("username")).isDisplayed());
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
+                .isLessThanOrEqualTo(360);
+        browser.screenshot(SHOTS.resolve("login-360x740.png"));
+        browser.windowSize(1280, 800);
+        browser.screenshot(SHOTS.resolve("login-1280x800.png"));
     }
 }

@@ -160,6 +160,7 @@ class AlertsBrowserTest {
         browser.until(d -> ("alert-" + id + "-comment").equals(browser.focused().getAttribute("id")));
         row(browser, id).findElement(By.cssSelector("button.confirm")).click();
         browser.untilText(ROW + " .field-error", "Dites en quelques mots pourquoi");
+        assertThat(browser.find("#alert-" + id + "-comment").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(hub.admin().json("/api/alerts/" + id).path("state").asText()).isEqualTo("acknowledged");
         browser.focused().sendKeys("cartouche changée", Keys.ENTER);
         browser.untilText(".alert-done", "Alerte clôturée.");
@@ -404,6 +405,7 @@ class AlertsBrowserTest {
         browser.windowSize(1280, 800);
         browser.actAs(hub.admin(), hub.dashboard() + "#/alertes?site=sous-csp");
         browser.until(d -> browser.all(ROW).size() == 1);
+        assertThat(browser.find(".alert-count").getText()).as("French singular for one").isEqualTo("1 alerte affichée.");
         // The style sheets applied: the header's colour comes from dashboard.css alone.
         assertThat(browser.find("header").getCssValue("background-color")).isEqualTo("rgba(18, 53, 91, 1)");
         browser.screenshot(SHOTS.resolve("alertes-csp-1280x800.png"));

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
@@ -14,12 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -42,16 +38,12 @@ class AlertsBrowserTest {
     private static final Duration NEXT_REFRESH = Duration.ofSeconds(75);
 
     @RegisterExtension
-    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture hub = new DashboardFixture(DashboardFixture.Option.ALERTS_EVERY_SECOND);
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
-    @TempDir
-    static Path dir;
-    private static DashboardFixture hub;
 
     @BeforeAll
-    static void start(MosquittoProcess broker) throws Exception {
-        hub = new DashboardFixture(broker.url(), dir, DashboardFixture.Option.ALERTS_EVERY_SECOND);
+    static void start() throws Exception {
         // Two places for the filters: a toner running out at each, and a paper jam (critical) at the second.
         hub.online("filtre-a", "filtre-a-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante A")));
         hub.online("filtre-b", "filtre-b-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante B"),
@@ -62,13 +54,6 @@ class AlertsBrowserTest {
         hub.openAlerts("filtre-a-pi", "printer-1", 1);
         hub.openAlerts("filtre-b-pi", "printer-1", 1);
         hub.openAlerts("filtre-b-pi", "printer-2", 1);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     private static WebElement row(Browser browser, String id) {

@@ -2,8 +2,6 @@ package fr.relais.hub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.connectivity.LinkHistogram;
 import java.nio.file.Path;
@@ -13,12 +11,10 @@ import java.sql.PreparedStatement;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -41,16 +37,12 @@ class BroadbandBrowserTest {
     private static final YearMonth EMPTY = SIMULATED.minusMonths(1);
 
     @RegisterExtension
-    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture hub = new DashboardFixture(DashboardFixture.Option.EXAMPLE_TERRITORY);
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
-    @TempDir
-    static Path dir;
-    private static DashboardFixture hub;
 
     @BeforeAll
-    static void start(MosquittoProcess broker) throws Exception {
-        hub = new DashboardFixture(broker.url(), dir, DashboardFixture.Option.EXAMPLE_TERRITORY);
+    static void start() throws Exception {
         try (Connection sql = DriverManager.getConnection(hub.databaseUrl())) {
             try (PreparedStatement hostile = sql.prepareStatement("UPDATE communes SET name = ? WHERE id = 'soize'")) {
                 hostile.setString(1, HOSTILE);
@@ -97,13 +89,6 @@ class BroadbandBrowserTest {
             insert.setDouble(10, throughput);
             insert.setString(11, histogram.toJson());
             insert.executeUpdate();
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hub != null) {
-            hub.close();
         }
     }
 

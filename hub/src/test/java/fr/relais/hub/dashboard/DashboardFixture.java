@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.HubUnderTest;
 import fr.relais.hub.Messages;
@@ -34,16 +35,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real hub on SQLite for the dashboard's browser tests, one per class: nodes that speak through the broker as
+ * A broker and a real hub on SQLite for the dashboard's browser tests, one per class: register it in a
+ * {@code static} field with {@code @RegisterExtension}; both start before the class's {@code @BeforeAll} and stop
+ * after its {@code @AfterAll}. Nodes that speak through the broker as
  * agents would (a birth with the devices' names and kinds, then readings and events), accounts of every role, and
  * rows written straight into its tables (rollups, old alerts) as a hub that has run for a while holds them.
  * {@link Option#ALERTS_EVERY_SECOND} evaluates the alert rules every second (an alert opens while the test waits,
  * not ten seconds later); {@link Option#EXAMPLE_TERRITORY} loads the example territory (six places, their communes,
  * hours, workshops and the van's tour).
  */
-final class DashboardFixture implements AutoCloseable {
+final class DashboardFixture implements BeforeAllCallback, AfterAllCallback {
     static final String PASSWORD = "a-long-enough-password";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Map<String, String> NAMES = Map.of("dizy-le-gros", "Dizy-le-Gros", "montcornet", "Montcornet",
@@ -56,14 +63,23 @@ final class DashboardFixture implements AutoCloseable {
         EXAMPLE_TERRITORY
     }
 
-    private final TestDatabase database;
-    private final HubUnderTest hub;
+    private final MosquittoExtension mosquitto = new MosquittoExtension();
+    private final EnumSet<Option> chosen = EnumSet.noneOf(Option.class);
     private final MessageCodec codec = new MessageCodec();
     private final Map<String, Long> seqs = new ConcurrentHashMap<>();
+    private Path dir;
+    private TestDatabase database;
+    private HubUnderTest hub;
 
-    DashboardFixture(String brokerUrl, Path dir, Option... options) throws Exception {
-        EnumSet<Option> chosen = EnumSet.noneOf(Option.class);
+    DashboardFixture(Option... options) {
         chosen.addAll(List.of(options));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        mosquitto.beforeAll(context);
+        dir = Files.createTempDirectory("relais-dashboard-");
+        String brokerUrl = brokerUrl();
         database = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
         HubUnderTest started = null;
         try {
@@ -82,6 +98,11 @@ final class DashboardFixture implements AutoCloseable {
             }
         }
         hub = started;
+    }
+
+    /** The broker the hub listens to, for a node of the test's own (a FakeNode). */
+    String brokerUrl() {
+        return mosquitto.broker().url();
     }
 
     /** The dashboard's address, without a screen: add "#/…" for one. */
@@ -231,11 +252,22 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         try {
-            hub.close();
+            if (hub != null) {
+                hub.close();
+            }
         } finally {
-            database.close();
+            try {
+                if (database != null) {
+                    database.close();
+                }
+            } finally {
+                mosquitto.afterAll(context);
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            }
         }
     }
 }

@@ -3,20 +3,16 @@ package fr.relais.hub.dashboard;
 import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.SiteKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -32,30 +28,19 @@ class NavigationBrowserTest {
     private static final List<String> PLACE_PAGES = List.of("nav-ateliers", "nav-rendez-vous", "nav-horaires");
 
     @RegisterExtension
-    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture hub = new DashboardFixture(DashboardFixture.Option.EXAMPLE_TERRITORY);
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
-    @TempDir
-    static Path dir;
-    private static DashboardFixture hub;
 
     /** Each account's place has spoken once, so that the hub knows its kind (the van's agents land on the tour). */
     @BeforeAll
-    static void start(MosquittoProcess broker) throws Exception {
-        hub = new DashboardFixture(broker.url(), dir, DashboardFixture.Option.EXAMPLE_TERRITORY);
+    static void start() throws Exception {
         hub.online("rozoy", "rozoy-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante")));
         hub.online("montcornet", "montcornet-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante")));
         hub.online("rozoy-coworking", "Coworking de Rozoy", SiteKind.COWORKING, "cowork-pi",
                 List.of(device("reader-1", DeviceKind.BADGE_READER, "Lecteur de badges")));
         hub.online("spi", "Service public itinérant (SPI)", SiteKind.VAN, "spi-pi",
                 List.of(device("probe-4g", DeviceKind.PROBE, "Sonde 4G")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     private static String hash(Browser browser) {

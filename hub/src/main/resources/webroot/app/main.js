@@ -1,6 +1,6 @@
 // The dashboard's entry point: the session (GET /api/me, the login form, logout), the nav by role,
 // the router of the "#/…" screens and the live channel.
-import { api, LoggedOut, setSession } from "./lib/http.js";
+import { api, fetchAll, LoggedOut, setSession } from "./lib/http.js";
 import { h } from "./lib/dom.js";
 import * as live from "./lib/live.js";
 import { LEGACY, href, isScreen, match } from "./routes.js";
@@ -123,8 +123,9 @@ function firstScreen(who) {
 async function withSiteKind(who) {
   if (!who.site || who.siteKind) return who;
   try {
-    const response = await api("/api/sites/" + encodeURIComponent(who.site));
-    if (response.ok) return { ...who, siteKind: (await response.json()).kind };
+    // The hub has no GET /api/sites/{id}: the list, which a site-scoped account reads with its own place alone.
+    const place = (await fetchAll("/api/sites")).items.find((site) => site.id === who.site);
+    if (place) return { ...who, siteKind: place.kind };
   } catch (error) {
     if (error instanceof LoggedOut) throw error;
   }
@@ -140,7 +141,9 @@ async function enter(found) {
   document.getElementById("who").textContent = who.username + " (" + (ROLE_WORDS[who.role] || who.role)
     + (who.site ? ", " + who.site : "") + ")";
   document.getElementById("account").hidden = false;
-  document.getElementById("summary").textContent = "";
+  // The fleet's counts the old page wrote here are the screens' now (Territoire, Alertes), and the live
+  // channel's state has its own line: once logged in, the line is hidden rather than left empty.
+  showSummary("");
   drawNav();
   live.start(document.getElementById("live-status"));
   route();
@@ -159,7 +162,7 @@ function showLogin(message) {
   drawNav();
   document.title = "Relais — tableau de bord";
   document.getElementById("account").hidden = true;
-  document.getElementById("summary").textContent = "Connectez-vous pour voir les lieux.";
+  showSummary("Connectez-vous pour voir les lieux.");
   const form = document.getElementById("login");
   const error = document.getElementById("login-error");
   error.hidden = !message;
@@ -167,6 +170,13 @@ function showLogin(message) {
   const wasHidden = form.hidden;
   form.hidden = false;
   if (wasHidden || message) document.getElementById(message ? "password" : "username").focus();
+}
+
+/** The header's line under the title: what to do before logging in, or why the hub cannot be read. */
+function showSummary(words) {
+  const summary = document.getElementById("summary");
+  summary.textContent = words;
+  summary.hidden = !words;
 }
 
 async function login(event) {
@@ -214,7 +224,7 @@ async function start() {
     await enter(await response.json());
   } catch (error) {
     if (!(error instanceof LoggedOut)) {
-      document.getElementById("summary").textContent = "Le hub ne répond pas : " + error.message;
+      showSummary("Le hub ne répond pas : " + error.message);
     }
   }
 }

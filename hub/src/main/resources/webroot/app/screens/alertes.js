@@ -4,11 +4,10 @@
 // Rows are keyed by alert id: a live `alert` event or a refresh changes a row's text in place, so a
 // comment being typed keeps its text, its caret and the focus.
 import { h, keyed, text } from "../lib/dom.js";
-import { dateAndTime, plural } from "../lib/format.js";
+import { plural } from "../lib/format.js";
 import { LoggedOut, api, fetchAll } from "../lib/http.js";
-import { href } from "../routes.js";
-import { ALERT_STATE_WORDS, SEVERITY_WORDS, page, pages } from "./pages.js";
-import { NODE_ITSELF } from "./equipement.js";
+import { page, pages } from "./pages.js";
+import { createRow, updateRow } from "./alertes-row.js";
 
 export const title = "Alertes";
 const PAGE = 50;
@@ -30,7 +29,7 @@ function filters(query) {
 export function mount(el, params, ctx) {
   const acts = ctx.me && (ctx.me.role === "admin" || ctx.me.role === "technician");
   view = { el, ctx, acts, filters: filters(params.query), items: [], pagesShown: 1, next: null, session: 0, offs: [],
-    names: new Map() };
+    names: new Map(), act };
   view.site = h("select", { id: "filter-site", name: "site" }, h("option", { value: "", text: "Tous les lieux" }));
   view.severity = h("select", { id: "filter-severity", name: "severity" },
     ...SEVERITIES.map(([value, label]) => h("option", { value, text: label })));
@@ -174,84 +173,41 @@ function changed(alert) {
 
 function draw() {
   const items = [...view.items].sort((a, b) => b.openedAt.localeCompare(a.openedAt) || a.id.localeCompare(b.id));
+  const drawnFor = JSON.stringify(view.filters);
+  if (view.drawnFor === drawnFor) meanwhile(items);
+  view.drawnFor = drawnFor;
   text(view.count, plural(items.length, "alerte affichée", "alertes affichées") + (view.next ? " (il y en a d'autres)"
     : "") + ".");
   view.empty.hidden = items.length > 0;
   view.more.hidden = !view.next;
-  keyed(view.list, items, (a) => a.id, createRow, updateRow);
+  keyed(view.list, items, (a) => a.id, (a) => createRow(a, view), (row, a) => updateRow(row, a, view));
 }
 
-function createRow(alert) {
-  const id = "alert-" + alert.id;
-  const row = h("li", { class: "alert-item" },
-    h("div", { class: "alert-head" }, h("span", { class: "health-word" }),
-      h("strong", { class: "alert-where", id: id + "-title" }), h("a", { class: "alert-device" })),
-    h("p", { class: "alert-message" }), h("p", { class: "alert-state" }), h("p", { class: "alert-comments" }));
-  if (!view.acts) return row;
-  const ack = h("button", { type: "button", class: "acknowledge", "aria-describedby": id + "-title",
-    text: "Prendre en charge…" });
-  const clear = h("button", { type: "button", class: "clear", "aria-describedby": id + "-title", text: "Clôturer…" });
-  const field = h("input", { id: id + "-comment", class: "comment", maxlength: "2000", autocomplete: "off" });
-  const label = h("label", { for: field.id, class: "comment-label" });
-  const problem = h("p", { class: "field-error", id: field.id + "-error", hidden: true });
-  field.setAttribute("aria-describedby", problem.id);
-  const confirm = h("button", { type: "submit", class: "confirm" });
-  const cancel = h("button", { type: "button", class: "cancel", text: "Annuler" });
-  const form = h("form", { class: "alert-form", hidden: true, novalidate: true }, label, field, problem,
-    h("div", { class: "form-buttons" }, confirm, cancel));
-  const open = (mode) => {
-    form.dataset.mode = mode;
-    text(label, mode === "ack" ? "Commentaire (facultatif)" : "Pourquoi clôturez-vous cette alerte ?");
-    text(confirm, mode === "ack" ? "Confirmer la prise en charge" : "Clôturer l'alerte");
-    problem.hidden = true;
-    field.removeAttribute("aria-invalid");
-    form.hidden = false;
-    field.focus();
-  };
-  ack.addEventListener("click", () => open("ack"));
-  clear.addEventListener("click", () => open("clear"));
-  cancel.addEventListener("click", () => {
-    form.hidden = true;
-    (ack.hidden ? clear : ack).focus();
-  });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const comment = field.value.trim();
-    if (form.dataset.mode === "clear" && !comment) {
-      // Said beside the field, where the eyes (and the screen reader) are.
-      text(problem, "Dites en quelques mots pourquoi, par exemple : cartouche changée.");
-      problem.hidden = false;
-      field.setAttribute("aria-invalid", "true");
-      field.focus();
-      return;
+/**
+ * A form left open on an alert that a colleague (or the hub) handled meanwhile, as the live channel or a
+ * refresh tells: the form goes and the screen says why, rather than a refusal when it is sent.
+ */
+function meanwhile(items) {
+  for (const form of view.list.querySelectorAll(".alert-form:not([hidden])")) {
+    if (form.dataset.busy === "true") continue;
+    const alert = items.find((a) => a.id === form.closest("li").dataset.key);
+    if (!alert || alert.state === "cleared") {
+      form.hidden = true;
+      say(view, view.filters.state === "active" || (alert && alert.state === "cleared")
+        ? "Cette alerte a été clôturée entre-temps : rien d'autre à faire."
+        : "Cette alerte a été prise en charge ou clôturée entre-temps : rien d'autre à faire.");
+    } else if (form.dataset.mode === "ack" && alert.state !== "open") {
+      form.hidden = true;
+      say(view, "Cette alerte a été prise en charge entre-temps par " + (alert.acknowledgedBy || "un collègue")
+        + " : rien d'autre à faire.");
     }
-    act(row, form.dataset.mode, comment);
-  });
-  row.append(h("div", { class: "alert-actions" }, ack, clear), form);
-  return row;
+  }
 }
 
-function updateRow(row, alert) {
-  row.className = "alert-item severity-" + alert.severity + " state-" + alert.state;
-  text(row.querySelector(".health-word"), SEVERITY_WORDS[alert.severity] || alert.severity);
-  text(row.querySelector(".alert-where"), (view.names.get(alert.site) || alert.site) + " · boîtier " + alert.node);
-  const device = row.querySelector(".alert-device");
-  device.setAttribute("href", href("equipement", alert.node, alert.device || NODE_ITSELF));
-  text(device, alert.device ? "équipement " + alert.device : "le boîtier");
-  text(row.querySelector(".alert-message"), alert.message + (alert.flapping ? " (instable)" : ""));
-  text(row.querySelector(".alert-state"), (ALERT_STATE_WORDS[alert.state] || alert.state) + " · ouverte le "
-    + dateAndTime(alert.openedAt) + (alert.acknowledgedBy ? " · prise en charge par " + alert.acknowledgedBy
-    + " le " + dateAndTime(alert.acknowledgedAt) : "") + (alert.clearedAt ? " · clôturée le "
-    + dateAndTime(alert.clearedAt)
-    + (alert.clearedBy ? " par " + alert.clearedBy : " par le hub") : ""));
-  const comments = [alert.ackComment ? "Prise en charge : « " + alert.ackComment + " »" : null,
-    alert.clearComment ? "Clôture : « " + alert.clearComment + " »" : null].filter(Boolean);
-  text(row.querySelector(".alert-comments"), comments.join(" · "));
-  if (!view.acts) return;
-  // Only the buttons change with the state; an open form and what is typed in it stay as they are.
-  row.querySelector("button.acknowledge").hidden = alert.state !== "open";
-  row.querySelector("button.clear").hidden = alert.state === "cleared";
-  if (alert.state === "cleared") row.querySelector(".alert-form").hidden = true;
+/** A sentence in the notice, emptied first: the same sentence twice in a row is announced twice. */
+function say(current, words) {
+  current.notice.textContent = "";
+  current.notice.textContent = words;
 }
 
 function refusal(status) {
@@ -267,11 +223,6 @@ async function act(row, mode, comment) {
   if (form.dataset.busy === "true") return; // a double tap sends one request
   form.dataset.busy = "true";
   const current = view;
-  const say = (words) => {
-    // Emptied first: the same sentence twice in a row is announced twice.
-    current.notice.textContent = "";
-    current.notice.textContent = words;
-  };
   try {
     const body = comment ? { comment } : {};
     const response = await api("/api/alerts/" + encodeURIComponent(id) + "/" + mode, "POST", body);
@@ -279,17 +230,18 @@ async function act(row, mode, comment) {
     if (response.ok) {
       form.hidden = true;
       row.querySelector("input.comment").value = "";
-      say(mode === "ack" ? "Alerte prise en charge." : "Alerte clôturée.");
+      say(current, mode === "ack" ? "Alerte prise en charge." : "Alerte clôturée.");
       changed(await response.json());
       // The keyboard stays on the alert (its next action), or on the list once the alert left it.
       if (row.isConnected && mode === "ack") row.querySelector("button.clear").focus();
       else current.heading.focus();
     } else {
-      say(refusal(response.status));
+      if (response.status === 409 || response.status === 404) form.hidden = true; // nothing left to send
+      say(current, refusal(response.status));
       load();
     }
   } catch (error) {
-    if (!(error instanceof LoggedOut) && current === view) say("Le hub ne répond pas : " + error.message);
+    if (!(error instanceof LoggedOut) && current === view) say(current, "Le hub ne répond pas : " + error.message);
   } finally {
     delete form.dataset.busy;
   }

@@ -2,18 +2,14 @@ package fr.relais.hub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -30,29 +26,18 @@ class AuditBrowserTest {
     private static final int PAGER_ROWS = 55;
 
     @RegisterExtension
-    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture hub = new DashboardFixture(DashboardFixture.Option.ALERTS_EVERY_SECOND);
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
-    @TempDir
-    static Path dir;
-    private static DeviceScreensHub hub;
     private static ApiClient technician;
 
     @BeforeAll
-    static void start(MosquittoProcess broker) throws Exception {
-        hub = new DeviceScreensHub(broker.url(), dir);
+    static void start() throws Exception {
         technician = hub.account("pagination", "technician", null);
         for (int i = 1; i < PAGER_ROWS; i++) {
             // Refused writes are audited too: a node the hub does not know.
             assertThat(technician.send("POST", "/api/nodes/inconnu-" + i + "/commands", "{\"name\":\"ping\"}")
                     .statusCode()).isEqualTo(404);
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hub != null) {
-            hub.close();
         }
     }
 

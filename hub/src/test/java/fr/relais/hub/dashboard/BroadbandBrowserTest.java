@@ -2,30 +2,19 @@ package fr.relais.hub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
-import fr.relais.hub.HubUnderTest;
-import fr.relais.hub.TestDatabase;
-import fr.relais.hub.config.HubConfig;
 import fr.relais.hub.connectivity.LinkHistogram;
-import fr.relais.hub.ingest.MqttSettings;
-import fr.relais.hub.telemetry.RetentionSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -48,22 +37,13 @@ class BroadbandBrowserTest {
     private static final YearMonth EMPTY = SIMULATED.minusMonths(1);
 
     @RegisterExtension
-    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture hub = new DashboardFixture(DashboardFixture.Option.EXAMPLE_TERRITORY);
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
-    @TempDir
-    static Path dir;
-    private static TestDatabase database;
-    private static HubUnderTest hub;
 
     @BeforeAll
-    static void start(MosquittoProcess broker) throws Exception {
-        database = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
-        hub = HubUnderTest.start(broker.url(), new HubConfig("127.0.0.1", 0, database.url(),
-                new MqttSettings(broker.url(), "hub-under-test", Optional.empty(), Optional.empty()),
-                Optional.empty(), Duration.ofMinutes(30), RetentionSettings.DEFAULT, ApiClient.AUTH)
-                .withExampleContent(true));
-        try (Connection sql = DriverManager.getConnection(database.url())) {
+    static void start() throws Exception {
+        try (Connection sql = DriverManager.getConnection(hub.databaseUrl())) {
             try (PreparedStatement hostile = sql.prepareStatement("UPDATE communes SET name = ? WHERE id = 'soize'")) {
                 hostile.setString(1, HOSTILE);
                 hostile.executeUpdate();
@@ -112,21 +92,8 @@ class BroadbandBrowserTest {
         }
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (hub != null) {
-                hub.close();
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
-        }
-    }
-
     private static String page() {
-        return "http://127.0.0.1:" + hub.hub().httpPort() + "/#/debit";
+        return "http://127.0.0.1:" + hub.port() + "/#/debit";
     }
 
     private static WebElement row(Browser browser, String commune, String node) {
@@ -151,7 +118,7 @@ class BroadbandBrowserTest {
             throws Exception {
         Browser browser = chromium.browser();
         browser.windowSize(1280, 900);
-        browser.actAs(hub.api(), page());
+        browser.actAs(hub.admin(), page());
         browser.until(d -> browser.all(ROWS).size() == 5);
         assertThat(new Select(browser.find("#debit-month")).getOptions()).hasSize(13);
         assertThat(browser.find("#debit-month").getDomProperty("value")).isEqualTo(LAST.toString());
@@ -233,7 +200,7 @@ class BroadbandBrowserTest {
     void headersSortTheTableByMouseAndKeyboardAndTheCsvLinkAnswersTheSameRows() throws Exception {
         Browser browser = chromium.browser();
         browser.windowSize(1280, 900);
-        browser.actAs(hub.api(), page());
+        browser.actAs(hub.admin(), page());
         browser.until(d -> browser.all(ROWS).size() == 5);
         // By commune first, A to Z (the hostile name's "<" sorts before letters).
         assertThat(browser.find("th[data-column=commune]").getDomAttribute("aria-sort")).isEqualTo("ascending");
@@ -267,7 +234,7 @@ class BroadbandBrowserTest {
     void theMonthPickerEveryHeaderAndTheCsvLinkAreReachedByTabWithAVisibleFocus() throws Exception {
         Browser browser = chromium.browser();
         browser.windowSize(1280, 900);
-        browser.actAs(hub.api(), page());
+        browser.actAs(hub.admin(), page());
         browser.until(d -> browser.all(ROWS).size() == 5);
         List<WebElement> wanted = new java.util.ArrayList<>(browser.all("#screen select, #screen button, #screen a"));
         assertThat(wanted).hasSize(9); // the month, 7 headers, the CSV link
@@ -291,7 +258,7 @@ class BroadbandBrowserTest {
     void onAPhoneTheTableAndTheLegendShowWithoutTheMap() throws Exception {
         Browser browser = chromium.browser();
         browser.windowSize(360, 740);
-        browser.actAs(hub.api(), page());
+        browser.actAs(hub.admin(), page());
         browser.until(d -> browser.all(ROWS).size() == 5);
         browser.until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 360);
         assertThat(browser.find("#screen .debit-map").isDisplayed()).as("no map below 600 px").isFalse();
@@ -306,12 +273,10 @@ class BroadbandBrowserTest {
 
     @Test
     void aViewerOfOneSiteSeesItsCommuneOnly() throws Exception {
-        assertThat(hub.api().send("POST", "/api/accounts", "{\"username\":\"mairie-dizy\",\"password\":\""
-                + TerritoryHub.PASSWORD + "\",\"role\":\"viewer\",\"site\":\"dizy-le-gros\"}").statusCode())
-                .isEqualTo(201);
+        ApiClient viewer = hub.account("mairie-dizy", "viewer", "dizy-le-gros");
         Browser browser = chromium.browser();
         browser.windowSize(1280, 900);
-        browser.actAs(ApiClient.login(hub.hub().httpPort(), "mairie-dizy", TerritoryHub.PASSWORD), page());
+        browser.actAs(viewer, page());
         browser.until(d -> browser.all(ROWS).size() == 1);
         assertThat(browser.find(ROWS).getText()).contains("Dizy-le-Gros", "9,1 Mbit/s");
         assertThat(browser.find("#debit-rows").getText()).doesNotContain("Parfondeval", "Montcornet");

@@ -1,12 +1,10 @@
 package fr.relais.hub.dashboard;
 
-import static fr.relais.hub.dashboard.DeviceScreensHub.device;
+import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.FakeNode;
 import fr.relais.protocol.Command;
 import fr.relais.protocol.DeviceKind;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -42,18 +39,14 @@ class CommandsBrowserTest {
     private static final String DOOR_NODE = "porte-pi";
 
     @RegisterExtension
-    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture hub = new DashboardFixture(DashboardFixture.Option.ALERTS_EVERY_SECOND);
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
-    @TempDir
-    static Path dir;
-    private static DeviceScreensHub hub;
     private static FakeNode agent;
 
     @BeforeAll
-    static void start(MosquittoProcess broker) throws Exception {
-        hub = new DeviceScreensHub(broker.url(), dir);
-        agent = new FakeNode(broker.url(), SITE, NODE);
+    static void start() throws Exception {
+        agent = new FakeNode(hub.brokerUrl(), SITE, NODE);
         agent.announce();
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.admin().json("/api/nodes?site=" + SITE)
                 .findValuesAsText("id").contains(NODE));
@@ -66,9 +59,6 @@ class CommandsBrowserTest {
     static void stop() throws Exception {
         if (agent != null) {
             agent.close();
-        }
-        if (hub != null) {
-            hub.close();
         }
     }
 

@@ -1,10 +1,8 @@
 package fr.relais.hub.dashboard;
 
-import static fr.relais.hub.dashboard.DeviceScreensHub.device;
+import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.Severity;
@@ -15,12 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -43,16 +39,12 @@ class EquipmentBrowserTest {
     private static final Map<Long, Double> EARLIER_IN_MONTH = new LinkedHashMap<>();
 
     @RegisterExtension
-    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture hub = new DashboardFixture(DashboardFixture.Option.ALERTS_EVERY_SECOND);
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
-    @TempDir
-    static Path dir;
-    private static DeviceScreensHub hub;
 
     @BeforeAll
-    static void start(MosquittoProcess broker) throws Exception {
-        hub = new DeviceScreensHub(broker.url(), dir);
+    static void start() throws Exception {
         hub.online(SITE, NODE, List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante de l'accueil"),
                 device("printer-2", DeviceKind.PRINTER, "Imprimante du bureau"),
                 device("kiosk-1", DeviceKind.KIOSK, HOSTILE)));
@@ -77,13 +69,6 @@ class EquipmentBrowserTest {
         hub.rollups("telemetry_minute", NODE, "printer-1", "pagesPrinted", Map.of(
                 minute.minus(Duration.ofMinutes(10)).toEpochMilli(), 1200.0), false);
         hub.event(SITE, NODE, "printer-1", "paper-out", Severity.WARNING, "Plus de papier dans le bac 2");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     private static List<WebElement> tableRows(Browser browser, String metric) {

@@ -1,11 +1,9 @@
 package fr.relais.hub.dashboard;
 
-import static fr.relais.hub.dashboard.TerritoryHub.device;
+import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
 import java.nio.file.Path;
@@ -16,12 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -44,17 +40,13 @@ class PlaceBrowserTest {
     private static final Duration NEXT_REFRESH = Duration.ofSeconds(75);
 
     @RegisterExtension
-    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture hub = new DashboardFixture(DashboardFixture.Option.EXAMPLE_TERRITORY);
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
-    @TempDir
-    static Path dir;
-    private static TerritoryHub hub;
     private static String page;
 
     @BeforeAll
-    static void start(MosquittoProcess broker) throws Exception {
-        hub = new TerritoryHub(broker.url(), dir);
+    static void start() throws Exception {
         hub.online(SITE, NODE, List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante de l'accueil"),
                 device("probe-1", DeviceKind.PROBE, "Sonde de la box"),
                 device("kiosk-1", DeviceKind.KIOSK, HOSTILE),
@@ -70,13 +62,6 @@ class PlaceBrowserTest {
         hub.reading(SITE, NODE, "counter-1", Health.OK, Map.of("present", 4, "entries", 11, "exits", 7));
         hub.reading(SITE, NODE, "room-1", Health.OK, Map.of("occupied", true));
         page = hub.dashboard() + "#/lieu/" + SITE;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     private static WebElement row(Browser browser, String device) {

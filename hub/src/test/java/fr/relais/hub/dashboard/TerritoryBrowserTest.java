@@ -1,22 +1,18 @@
 package fr.relais.hub.dashboard;
 
-import static fr.relais.hub.dashboard.TerritoryHub.device;
+import static fr.relais.hub.dashboard.DashboardFixture.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.SiteKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -29,20 +25,16 @@ class TerritoryBrowserTest {
     private static final String PLACES = "#places > li";
 
     @RegisterExtension
-    static final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture hub = new DashboardFixture(DashboardFixture.Option.EXAMPLE_TERRITORY);
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
-    @TempDir
-    static Path dir;
-    private static TerritoryHub hub;
 
     /*
      * One hub for the class, its places' health set once: Dizy's printer critical, Montcornet's and the van's
      * boxes fine, the three other places without a node yet (their health unknown). No test changes it.
      */
     @BeforeAll
-    static void start(MosquittoProcess broker) throws Exception {
-        hub = new TerritoryHub(broker.url(), dir);
+    static void start() throws Exception {
         hub.online("dizy-le-gros", "dizy-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante")));
         hub.online("montcornet", "montcornet-pi", List.of(device("printer-1", DeviceKind.PRINTER, "Imprimante")));
         hub.online("spi", "Service public itinérant (SPI)", SiteKind.VAN, "spi-pi",
@@ -53,13 +45,6 @@ class TerritoryBrowserTest {
         // The printer jams: the agent says it is critical.
         hub.reading("dizy-le-gros", "dizy-pi", "printer-1", Health.CRITICAL, Map.of("tonerPercent", 70,
                 "paperJam", true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     private static List<String> placeNames(Browser browser) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every answer carries the browser-facing headers, whatever route, status or caller, and none
- * is stored by the browser. (DashboardBrowserTest shows the page works under them.)
+ * is stored by the browser. (AlertsBrowserTest shows the dashboard works under them.)
  */
 class SecurityHeadersTest {
     @RegisterExtension

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.HubUnderTest;
 import fr.relais.hub.Messages;
@@ -28,34 +29,69 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real hub on SQLite for the Équipement and Alertes screens: its alert rules evaluated every second (an alert
- * opens while the test waits, not ten seconds later), nodes that speak through the broker as agents would,
- * and rollup rows written straight into its tables, as the minute and hour rollups would have.
+ * A broker and a real hub on SQLite for the dashboard's browser tests, one per class: register it in a
+ * {@code static} field with {@code @RegisterExtension}; both start before the class's {@code @BeforeAll} and stop
+ * after its {@code @AfterAll}. Nodes that speak through the broker as
+ * agents would (a birth with the devices' names and kinds, then readings and events), accounts of every role, and
+ * rows written straight into its tables (rollups, old alerts) as a hub that has run for a while holds them.
+ * {@link Option#ALERTS_EVERY_SECOND} evaluates the alert rules every second (an alert opens while the test waits,
+ * not ten seconds later); {@link Option#EXAMPLE_TERRITORY} loads the example territory (six places, their communes,
+ * hours, workshops and the van's tour).
  */
-final class DeviceScreensHub implements AutoCloseable {
+final class DashboardFixture implements BeforeAllCallback, AfterAllCallback {
     static final String PASSWORD = "a-long-enough-password";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private final TestDatabase database;
-    private final HubUnderTest hub;
+    private static final Map<String, String> NAMES = Map.of("dizy-le-gros", "Dizy-le-Gros", "montcornet", "Montcornet",
+            "rozoy", "Rozoy-sur-Serre", "brunehamel", "Brunehamel");
+
+    enum Option {
+        /** The alert rules evaluated every second instead of the default interval. */
+        ALERTS_EVERY_SECOND,
+        /** The example territory loaded at start. */
+        EXAMPLE_TERRITORY
+    }
+
+    private final MosquittoExtension mosquitto = new MosquittoExtension();
+    private final EnumSet<Option> chosen = EnumSet.noneOf(Option.class);
     private final MessageCodec codec = new MessageCodec();
     private final Map<String, Long> seqs = new ConcurrentHashMap<>();
+    private Path dir;
+    private TestDatabase database;
+    private HubUnderTest hub;
 
-    DeviceScreensHub(String brokerUrl, Path dir) throws Exception {
+    DashboardFixture(Option... options) {
+        chosen.addAll(List.of(options));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        mosquitto.beforeAll(context);
+        dir = Files.createTempDirectory("relais-dashboard-");
+        String brokerUrl = brokerUrl();
         database = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
-        Path rules = dir.resolve("alert-rules.yaml");
-        Files.writeString(rules, "evaluationSeconds: 1\n");
         HubUnderTest started = null;
         try {
+            Optional<Path> rules = Optional.empty();
+            if (chosen.contains(Option.ALERTS_EVERY_SECOND)) {
+                rules = Optional.of(Files.writeString(dir.resolve("alert-rules.yaml"), "evaluationSeconds: 1\n"));
+            }
             started = HubUnderTest.start(brokerUrl, new HubConfig("127.0.0.1", 0, database.url(),
                     new MqttSettings(brokerUrl, "hub-under-test", Optional.empty(), Optional.empty()),
                     // No node may fall silent (an alert of its own) while a slow machine runs the class.
-                    Optional.of(rules), Duration.ofMinutes(30), RetentionSettings.DEFAULT, ApiClient.AUTH));
+                    rules, Duration.ofMinutes(30), RetentionSettings.DEFAULT, ApiClient.AUTH)
+                    .withExampleContent(chosen.contains(Option.EXAMPLE_TERRITORY)));
         } finally {
             if (started == null) {
                 database.close();
@@ -64,28 +100,48 @@ final class DeviceScreensHub implements AutoCloseable {
         hub = started;
     }
 
+    /** The broker the hub listens to, for a node of the test's own (a FakeNode). */
+    String brokerUrl() {
+        return mosquitto.broker().url();
+    }
+
+    /** The dashboard's address, without a screen: add "#/…" for one. */
     String dashboard() {
-        return "http://127.0.0.1:" + hub.hub().httpPort() + "/";
+        return "http://127.0.0.1:" + port() + "/";
+    }
+
+    int port() {
+        return hub.hub().httpPort();
+    }
+
+    /** The JDBC address of the hub's database, for rows written straight into its tables. */
+    String databaseUrl() {
+        return database.url();
     }
 
     ApiClient admin() {
         return hub.api();
     }
 
+    /** A new account, logged in: site null for a territory-wide one. */
     ApiClient account(String username, String role, String site) throws Exception {
         assertThat(hub.api().send("POST", "/api/accounts", "{\"username\":\"" + username + "\",\"password\":\""
                 + PASSWORD + "\",\"role\":\"" + role + "\"" + (site == null ? "" : ",\"site\":\"" + site + "\"")
                 + "}").statusCode()).isEqualTo(201);
-        return ApiClient.login(hub.hub().httpPort(), username, PASSWORD);
+        return ApiClient.login(port(), username, PASSWORD);
     }
 
     /** The node comes online with these devices, as its agent's birth names them. */
     void online(String site, String node, List<Birth.DeviceInfo> devices) throws Exception {
+        online(site, "Tiers-lieu numérique de " + NAMES.getOrDefault(site, site), SiteKind.MEDIATION, node, devices);
+    }
+
+    void online(String site, String name, SiteKind kind, String node, List<Birth.DeviceInfo> devices)
+            throws Exception {
         seqs.put(node, 0L);
         publish(site, node, Topic.Kind.STATE, Messages.state(Presence.ONLINE, 1));
         publish(site, node, Topic.Kind.BIRTH, new Birth(Messages.envelope(next(node)), 1,
-                new Birth.SiteInfo("Tiers-lieu numérique " + site, SiteKind.MEDIATION),
-                new Birth.AgentInfo("1.0", "sha256:1"), devices));
+                new Birth.SiteInfo(name, kind), new Birth.AgentInfo("1.0", "sha256:1"), devices));
         await().atMost(PATIENCE).until(() -> hub.api().json("/api/nodes?site=" + site).findValuesAsText("id")
                 .contains(node));
     }
@@ -94,14 +150,16 @@ final class DeviceScreensHub implements AutoCloseable {
         return new Birth.DeviceInfo(id, kind, name, false);
     }
 
-    /** A reading of a device, once the hub has stored it. */
+    /** A reading of a device (or of the node itself when device is null), once the hub has stored it. */
     void reading(String site, String node, String device, Health health, Map<String, Object> metrics)
             throws Exception {
         publish(site, node, Topic.Kind.TELEMETRY, new Telemetry(Messages.envelope(next(node)),
-                Optional.of(device), health, metrics));
+                Optional.ofNullable(device), health, metrics));
         await().atMost(PATIENCE).until(() -> {
-            for (JsonNode row : hub.api().json("/api/devices?node=" + node)) {
-                if (row.path("id").asText().equals(device)) {
+            JsonNode answer = device == null ? hub.api().json("/api/nodes?site=" + site)
+                    : hub.api().json("/api/devices?node=" + node);
+            for (JsonNode row : answer) {
+                if (row.path("id").asText().equals(device == null ? node : device)) {
                     return metrics.entrySet().stream().allMatch(e -> row.path("metrics").path(e.getKey()).asText()
                             .equals(String.valueOf(e.getValue())));
                 }
@@ -112,17 +170,7 @@ final class DeviceScreensHub implements AutoCloseable {
 
     /** A reading of the node itself (its temperature, its backlog), once the hub has stored it. */
     void nodeReading(String site, String node, Map<String, Object> metrics) throws Exception {
-        publish(site, node, Topic.Kind.TELEMETRY, new Telemetry(Messages.envelope(next(node)), Optional.empty(),
-                Health.OK, metrics));
-        await().atMost(PATIENCE).until(() -> {
-            for (JsonNode row : hub.api().json("/api/nodes?site=" + site)) {
-                if (row.path("id").asText().equals(node)) {
-                    return metrics.entrySet().stream().allMatch(e -> row.path("metrics").path(e.getKey()).asText()
-                            .equals(String.valueOf(e.getValue())));
-                }
-            }
-            return false;
-        });
+        reading(site, node, null, Health.OK, metrics);
     }
 
     /** An event of a device, once the hub lists it. */
@@ -179,7 +227,7 @@ final class DeviceScreensHub implements AutoCloseable {
                      + " 'printer', 'warning', 'cleared', FALSE, ?, ?, ?, ?, 'admin', ?)")) {
             for (int i = 0; i < count; i++) {
                 long opened = now - Duration.ofHours(2).toMillis() - Duration.ofMinutes(i).toMillis();
-                insert.setString(1, java.util.UUID.randomUUID().toString());
+                insert.setString(1, UUID.randomUUID().toString());
                 insert.setString(2, "printer-toner-low/" + node + "/" + device);
                 insert.setString(3, site);
                 insert.setString(4, node);
@@ -204,11 +252,22 @@ final class DeviceScreensHub implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         try {
-            hub.close();
+            if (hub != null) {
+                hub.close();
+            }
         } finally {
-            database.close();
+            try {
+                if (database != null) {
+                    database.close();
+                }
+            } finally {
+                mosquitto.afterAll(context);
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            }
         }
     }
 }

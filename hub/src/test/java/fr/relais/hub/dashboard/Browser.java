@@ -113,32 +113,6 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
     }
 
-    /**
-     * Clicks the button matching {@code buttonCss} in the alert row whose text contains
-     * {@code rowText}, finding both again if a refresh replaced them in between.
-     */
-    void clickInRow(String rowText, String buttonCss) {
-        inRow(rowText, buttonCss, (d, button) -> button.click());
-    }
-
-    /** Double-clicks it, as a hurried thumb on a phone does. */
-    void doubleClickInRow(String rowText, String buttonCss) {
-        inRow(rowText, buttonCss, (d, button) -> new org.openqa.selenium.interactions.Actions(d).doubleClick(button)
-                .perform());
-    }
-
-    private void inRow(String rowText, String buttonCss, java.util.function.BiConsumer<WebDriver, WebElement> action) {
-        until(d -> {
-            WebElement row = d.findElements(By.cssSelector("li.alert")).stream()
-                    .filter(e -> e.getText().contains(rowText)).findFirst().orElse(null);
-            if (row == null) {
-                return null;
-            }
-            action.accept(d, row.findElement(By.cssSelector(buttonCss)));
-            return true;
-        });
-    }
-
     /** The element that has the keyboard focus. */
     WebElement focused() {
         return driver.switchTo().activeElement();

@@ -136,9 +136,6 @@ class TourBrowserTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("main.js reads the kind of the account's place from GET /api/sites/{id}, a route the"
-            + " hub does not serve (only PATCH, for admins): the van's agent gets no siteKind and lands on #/file."
-            + " Enable once main.js finds it in GET /api/sites (see notes-hours.md)")
     void theVansAgentLandsOnTheTour() throws Exception {
         browser.actAs(hub.account("agent-spi-landing", "mediator", "spi"), dashboard);
         browser.untilText("#vt-visits .visit", "Parfondeval");

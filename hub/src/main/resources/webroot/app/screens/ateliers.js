@@ -36,6 +36,11 @@ export async function mount(el, params, ctx) {
 
 export function update(params) {
   if (!view || (params.site && params.site === view.site)) return undefined;
+  if (!params.site && view.site) {
+    // The nav's link names no place: the one shown stays, and the address says it again.
+    location.replace("#/ateliers/" + encodeURIComponent(view.site));
+    return undefined;
+  }
   const { el, ctx } = view;
   unmount();
   el.replaceChildren();

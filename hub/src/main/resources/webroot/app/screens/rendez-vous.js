@@ -46,7 +46,12 @@ export async function mount(el, params, ctx) {
 /** Another day of the same place: only the list is read again (the form keeps what is typed). */
 export function update(params) {
   if (!view) return undefined;
-  if (view.site && (!params.site || params.site === view.site)) {
+  if (view.site && !params.site) {
+    // The nav's link names no place: the one shown stays, and the address says it again.
+    location.replace("#/rendez-vous/" + encodeURIComponent(view.site) + (params.query ? "?" + params.query : ""));
+    return undefined;
+  }
+  if (view.site && params.site === view.site) {
     if (dayOf(params) === view.day) return undefined;
     view.day = dayOf(params);
     view.dayField.value = view.day;

@@ -91,6 +91,12 @@ class QueueBrowserTest {
                     .statusCode()).isEqualTo(200);
             browser.untilText("#q-calling li", "Bureau 3");
 
+            // The nav's link (no place in it) keeps the screen as it is and says the place in the address again.
+            browser.script("document.getElementById('queue').dataset.probe = 'same';");
+            browser.find("#nav-file").click();
+            browser.until(d -> ("#/file/" + SITE).equals(browser.script("return location.hash;")));
+            assertThat(browser.script("return document.getElementById('queue').dataset.probe;")).isEqualTo("same");
+
             // For a person to look at: target/screenshots/queue-*.png, desktop and phone.
             browser.windowSize(1280, 900);
             browser.fullScreenshot(SHOTS.resolve("queue-desktop.png"));

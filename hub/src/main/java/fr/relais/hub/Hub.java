@@ -49,6 +49,8 @@ import fr.relais.hub.ingest.write.StoredTotals;
 import fr.relais.hub.live.LiveFeed;
 import fr.relais.hub.live.LiveRoutes;
 import fr.relais.hub.live.LiveSources;
+import fr.relais.hub.live.PlaceEvents;
+import fr.relais.hub.live.PlaceWrites;
 import fr.relais.hub.metrics.HubMetrics;
 import fr.relais.hub.notify.Notifications;
 import fr.relais.hub.occupancy.OccupancyRollup;
@@ -211,6 +213,9 @@ public final class Hub implements AutoCloseable {
         // a batch with a new health, an event or a node's state also wakes the alert evaluation.
         LiveFeed live = LiveFeed.start(vertx, Clock.systemUTC(), auth::stillValid);
         LiveSources liveSources = new LiveSources(live, reader);
+        // A place's data changed (a kiosk action, a write through the place APIs): its open pages read it again.
+        PlaceEvents placeEvents = new PlaceEvents(live);
+        kioskActions.onCarriedOut(placeEvents::kioskAction);
         registryWriter.changes(BatchChanges.all(liveSources, batch -> {
             if (batch.mayChangeAlerts()) {
                 evaluator.wake();
@@ -236,6 +241,7 @@ public final class Hub implements AutoCloseable {
                 .routes(new QueueRoutes(vertx, queueStore, content, Clock.systemUTC())::mount)
                 // The dashboard's live channel and read models (issue 13).
                 .routes(new LiveRoutes(live)::mount)
+                .routes(new PlaceWrites(placeEvents)::mount)
                 .routes(new TerritoryRoutes(vertx, new TerritoryView(reader, alertStore,
                         new PlaceSql(database.coworking()), Clock.systemUTC()))::mount)
                 .routes(new OccupancyRoutes(vertx, database.coworking(), Clock.systemUTC())::mount)

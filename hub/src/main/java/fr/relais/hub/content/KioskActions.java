@@ -42,6 +42,11 @@ public final class KioskActions implements StoredEvents {
     /** Per batch: the sites where an action with a follower was done. */
     private final Map<String, Set<String>> followed = new java.util.HashMap<>();
 
+    /** Told (site, action type) of every action carried out, once its batch is committed (the live channel). */
+    private volatile java.util.function.BiConsumer<String, String> carriedOut = (site, type) -> { };
+    /** Per batch: the (site, type) of the actions carried out; the ingestion thread only. */
+    private final Set<Map.Entry<String, String>> done = new LinkedHashSet<>();
+
     public KioskActions(ContentChanges changes) {
         this.changes = changes;
     }
@@ -63,6 +68,12 @@ public final class KioskActions implements StoredEvents {
      */
     public KioskActions alsoAfter(String type, java.util.function.Consumer<String> follower) {
         followers.put(type, java.util.Objects.requireNonNull(follower, "follower"));
+        return this;
+    }
+
+    /** Tells {@code listener} (site, type) of each action carried out, after its commit. Before ingestion starts. */
+    public KioskActions onCarriedOut(java.util.function.BiConsumer<String, String> listener) {
+        this.carriedOut = java.util.Objects.requireNonNull(listener, "listener");
         return this;
     }
 
@@ -100,6 +111,7 @@ public final class KioskActions implements StoredEvents {
             }
         }
         changedSites.add(site);
+        done.add(Map.entry(site, event.type()));
     }
 
     private Optional<KioskActionHandler.ActionAnswer> carryOut(KioskActionHandler handler, Connection writer,
@@ -150,11 +162,20 @@ public final class KioskActions implements StoredEvents {
             }
         }));
         followed.clear();
+        done.forEach(action -> {
+            try {
+                carriedOut.accept(action.getKey(), action.getValue());
+            } catch (RuntimeException e) {
+                LOG.error("site {} could not be told live of a kiosk action {}", action.getKey(), action.getValue(), e);
+            }
+        });
+        done.clear();
     }
 
     @Override
     public void rolledBack() {
         changedSites.clear();
+        done.clear();
         followed.clear();
     }
 

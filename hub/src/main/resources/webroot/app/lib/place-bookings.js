@@ -1,0 +1,119 @@
+// What the pages of those who run a place share (File d'attente, Ateliers, Rendez-vous): who may run
+// them, the place the address names, the writes and their refusals in plain French, the notices, and the
+// place's times whatever the computer's clock says.
+import { h } from "./dom.js";
+import { api } from "./http.js";
+import { chosenPlace, placeChooser, placesFor } from "./sites.js";
+
+const ZONE = "Europe/Paris";
+const RUNS = ["admin", "technician", "manager", "mediator"];
+
+/** Who runs a place's queue, workshops and appointments: a mediator or a manager at their place, admins anywhere. */
+export function runsPlaces(role) {
+  return RUNS.includes(role);
+}
+
+/** The screen of an account that does not run places: said in words, nothing else. */
+const NOT_THEIRS = "Cette page est celle des personnes qui font vivre un lieu : votre compte ne permet pas de"
+  + " l'utiliser.";
+
+export function notTheirs(el, rootClass, titleText) {
+  el.append(h("div", { class: "place-page " + rootClass }, h("h2", { text: titleText }),
+    h("p", { class: "place-notice error", role: "status", text: NOT_THEIRS })));
+}
+
+/**
+ * The place a screen works on: the one the address names if allowed, else the account's or the first;
+ * written into the address ("#/file" → "#/file/rozoy") without a new history entry. With the chooser
+ * ("Lieu [select]", hidden for a single place) whose choice goes to that place's address.
+ */
+export async function placeOf(me, wanted, screen, chooserId) {
+  const places = await placesFor(me, []);
+  // A place whose box has not spoken yet is not among the hub's sites: its own people run it all the same.
+  if (!places.length && me.site) places.push({ id: me.site, name: me.site });
+  const place = chosenPlace(places, wanted, me);
+  if (!place) return { place: null, chooser: null };
+  const address = "#/" + screen + "/" + encodeURIComponent(place.id);
+  if (wanted !== place.id) {
+    const query = location.hash.includes("?") ? location.hash.slice(location.hash.indexOf("?")) : "";
+    // replace(), not history.replaceState(): the router hears of it (hashchange) and keeps the same
+    // parameters as the address, with no new entry in the history.
+    location.replace(address + query);
+  }
+  const chooser = placeChooser(chooserId, places, place, (id) => {
+    location.hash = "#/" + screen + "/" + encodeURIComponent(id);
+  });
+  return { place, chooser };
+}
+
+/**
+ * Reads again on a live "place" event about this place's `what` (or about no place in particular: a fleet-wide
+ * account hears of a write that named none), after a reconnection that lost events, and on the 30-s fallback.
+ * The off() functions, to call in unmount().
+ */
+export function listen(live, site, what, load) {
+  return [
+    live.on("place", (data) => (data.site === site || data.site === null) && data.what === what && load()),
+    live.on("reset", () => load()),
+    live.on("refresh", () => load()),
+  ];
+}
+
+/** A write to the hub: {ok, status, body}, each caller saying in plain words what went wrong. */
+export async function send(method, path, body) {
+  const response = await api(path, method, body);
+  let answer = null;
+  try {
+    answer = await response.json();
+  } catch (notJson) {
+    answer = null;
+  }
+  return { ok: response.ok, status: response.status, body: answer };
+}
+
+/** The hub's refusal in French: its own message when it wrote one for people (409), else the reason. */
+export function refusal(result) {
+  const said = result.body && result.body.error;
+  if (result.status === 403) return "Votre compte ne permet pas de faire cela pour ce lieu.";
+  if (result.status === 404) return said && /^[A-ZÉ][a-zé]/.test(said) && !said.startsWith("no ") ? said
+    : "Introuvable : la liste est mise à jour.";
+  if (result.status === 409) return said || "Impossible pour le moment.";
+  if (result.status === 400) return "Le hub a refusé ces informations : " + (said || "vérifiez-les.");
+  return "Le hub a refusé (erreur " + result.status + ") : réessayez dans un instant.";
+}
+
+/** A notice line ("place-notice", role status): done in green, an error in red, empty: nothing. */
+export function notice(element, words, isError) {
+  element.className = "place-notice" + (words ? (isError ? " error" : " done") : "");
+  element.textContent = words || "";
+}
+
+const clock = new Intl.DateTimeFormat("fr-FR", { timeZone: ZONE, hour: "2-digit", minute: "2-digit" });
+const longDay = new Intl.DateTimeFormat("fr-FR", { timeZone: ZONE, weekday: "long", day: "numeric", month: "long" });
+
+/** "14:05" in the place's time; "" without a time. */
+export function hourOf(iso) {
+  return iso ? clock.format(new Date(iso)) : "";
+}
+
+/** "mardi 8 décembre, 14:00 – 16:00" in the place's time. */
+export function when(start, end) {
+  return longDay.format(new Date(start)) + ", " + hourOf(start) + " – " + hourOf(end);
+}
+
+/** A local date and time of a form, as the hub wants it: with the place's offset that day. */
+export function parisTime(date, time) {
+  const [y, m, d] = date.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  // Paris is UTC+1 or UTC+2: the offset is the one whose UTC instant shows that local time there.
+  for (const offset of [1, 2]) {
+    const at = new Date(Date.UTC(y, m - 1, d, hh - offset, mm));
+    if (clock.format(at) === time) return date + "T" + time + ":00+0" + offset + ":00";
+  }
+  return date + "T" + time + ":00+01:00";
+}
+
+/** A labelled field of a form: [label, control]; the control keeps the id for the tests and the label. */
+export function field(labelText, control) {
+  return [h("label", { for: control.id, text: labelText }), control];
+}

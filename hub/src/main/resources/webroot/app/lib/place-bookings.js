@@ -2,16 +2,10 @@
 // them, the place the address names, the writes and their refusals in plain French, the notices, and the
 // place's times whatever the computer's clock says.
 import { h } from "./dom.js";
-import { api } from "./http.js";
 import { chosenPlace, placeChooser, placesFor } from "./sites.js";
+export { notice, runsPlaces, send } from "./place-forms.js";
 
 const ZONE = "Europe/Paris";
-const RUNS = ["admin", "technician", "manager", "mediator"];
-
-/** Who runs a place's queue, workshops and appointments: a mediator or a manager at their place, admins anywhere. */
-export function runsPlaces(role) {
-  return RUNS.includes(role);
-}
 
 /** The screen of an account that does not run places: said in words, nothing else. */
 const NOT_THEIRS = "Cette page est celle des personnes qui font vivre un lieu : votre compte ne permet pas de"
@@ -59,18 +53,6 @@ export function listen(live, site, what, load) {
   ];
 }
 
-/** A write to the hub: {ok, status, body}, each caller saying in plain words what went wrong. */
-export async function send(method, path, body) {
-  const response = await api(path, method, body);
-  let answer = null;
-  try {
-    answer = await response.json();
-  } catch (notJson) {
-    answer = null;
-  }
-  return { ok: response.ok, status: response.status, body: answer };
-}
-
 /** The hub's refusal in French: its own message when it wrote one for people (409), else the reason. */
 export function refusal(result) {
   const said = result.body && result.body.error;
@@ -80,12 +62,6 @@ export function refusal(result) {
   if (result.status === 409) return said || "Impossible pour le moment.";
   if (result.status === 400) return "Le hub a refusé ces informations : " + (said || "vérifiez-les.");
   return "Le hub a refusé (erreur " + result.status + ") : réessayez dans un instant.";
-}
-
-/** A notice line ("place-notice", role status): done in green, an error in red, empty: nothing. */
-export function notice(element, words, isError) {
-  element.className = "place-notice" + (words ? (isError ? " error" : " done") : "");
-  element.textContent = words || "";
 }
 
 const clock = new Intl.DateTimeFormat("fr-FR", { timeZone: ZONE, hour: "2-digit", minute: "2-digit" });
@@ -116,4 +92,45 @@ export function parisTime(date, time) {
 /** A labelled field of a form: [label, control]; the control keeps the id for the tests and the label. */
 export function field(labelText, control) {
   return [h("label", { for: control.id, text: labelText }), control];
+}
+
+/**
+ * A screen's start once built: the place from the address (its chooser added to the screen's top), the live
+ * listeners, the first read. `current` is the screen's view ({ctx, top, notice, offs…}); stillShown() says
+ * whether the screen is still the one shown after the wait.
+ */
+export async function startOn(current, wanted, stillShown, { screen, chooserId, what, emptyWords, load }) {
+  const { place, chooser } = await placeOf(current.ctx.me, wanted, screen, chooserId);
+  if (!stillShown()) return;
+  if (!place) {
+    notice(current.notice, emptyWords, true);
+    return;
+  }
+  current.site = place.id;
+  current.top.append(chooser);
+  current.offs = listen(current.ctx.live, current.site, what, () => load(current));
+  await load(current);
+}
+
+/**
+ * The nav's link names no place while one is shown: that one stays, and the address says it again
+ * (keeping its query). True when it did so: the screen has nothing else to do.
+ */
+export function keepPlace(view, params, screen) {
+  if (params.site || !view.site) return false;
+  location.replace("#/" + screen + "/" + encodeURIComponent(view.site) + (params.query ? "?" + params.query : ""));
+  return true;
+}
+
+/**
+ * The first required field left empty ([id, "le titre"] pairs, in order) is said beside the form's button and
+ * focused; true when one was.
+ */
+export function saidMissing(form, error, required) {
+  const missing = required.find(([id]) => !form.querySelector("#" + id).value.trim());
+  if (!missing) return false;
+  error.textContent = "Indiquez " + missing[1] + ".";
+  error.hidden = false;
+  form.querySelector("#" + missing[0]).focus();
+  return true;
 }

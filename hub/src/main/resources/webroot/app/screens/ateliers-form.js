@@ -1,6 +1,6 @@
 // Ateliers: the "Nouvel atelier" form (a professional one included), checked in words before it is sent.
 import { h } from "../lib/dom.js";
-import { field, parisTime, refusal, send } from "../lib/place-bookings.js";
+import { field, parisTime, refusal, saidMissing, send } from "../lib/place-bookings.js";
 
 const REQUIRED = [["ws-f-title", "le titre"], ["ws-f-topic", "le thème"], ["ws-f-date", "le jour"],
   ["ws-f-from", "l'heure de début"], ["ws-f-to", "l'heure de fin"], ["ws-f-seats", "le nombre de places"]];
@@ -32,13 +32,7 @@ export function workshopForm(site, created) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = (id) => form.querySelector("#" + id).value.trim();
-    const missing = REQUIRED.find(([id]) => !value(id));
-    if (missing) {
-      error.textContent = "Indiquez " + missing[1] + ".";
-      error.hidden = false;
-      form.querySelector("#" + missing[0]).focus();
-      return;
-    }
+    if (saidMissing(form, error, REQUIRED)) return;
     const body = { site: site(), title: value("ws-f-title"), topic: value("ws-f-topic"), level: value("ws-f-level"),
       start: parisTime(value("ws-f-date"), value("ws-f-from")), end: parisTime(value("ws-f-date"), value("ws-f-to")),
       seats: Number(value("ws-f-seats")), professional: professional.checked };

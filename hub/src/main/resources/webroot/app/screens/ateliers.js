@@ -5,7 +5,8 @@
 import { h, keyed, text } from "../lib/dom.js";
 import { LoggedOut, fetchAll } from "../lib/http.js";
 import { confirmAction } from "../lib/confirm.js";
-import { listen, notTheirs, notice, placeOf, refusal, runsPlaces, send, when } from "../lib/place-bookings.js";
+import { keepPlace, notTheirs, notice, refusal, runsPlaces, send, startOn, when }
+  from "../lib/place-bookings.js";
 import { workshopForm } from "./ateliers-form.js";
 
 export const title = "Ateliers";
@@ -22,25 +23,12 @@ export async function mount(el, params, ctx) {
     return;
   }
   build(current);
-  const { place, chooser } = await placeOf(ctx.me, params.site, "ateliers", "ws-site");
-  if (current !== view) return;
-  if (!place) {
-    notice(current.notice, "Aucun lieu n'est enregistré : les ateliers viendront avec le premier.", true);
-    return;
-  }
-  current.site = place.id;
-  current.top.append(chooser);
-  current.offs = listen(ctx.live, current.site, "workshops", () => load(current));
-  await load(current);
+  await startOn(current, params.site, () => current === view, { screen: "ateliers", chooserId: "ws-site",
+    what: "workshops", emptyWords: "Aucun lieu n'est enregistré : les ateliers viendront avec le premier.", load });
 }
 
 export function update(params) {
-  if (!view || (params.site && params.site === view.site)) return undefined;
-  if (!params.site && view.site) {
-    // The nav's link names no place: the one shown stays, and the address says it again.
-    location.replace("#/ateliers/" + encodeURIComponent(view.site));
-    return undefined;
-  }
+  if (!view || (params.site && params.site === view.site) || keepPlace(view, params, "ateliers")) return undefined;
   const { el, ctx } = view;
   unmount();
   el.replaceChildren();

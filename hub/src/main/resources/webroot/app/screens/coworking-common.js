@@ -2,7 +2,8 @@
 // time (the forms' <input type=date|time> are local too), the calls to /api/coworking with the site, every
 // list read to its end (the coworking routes answer {items, next} pages), and the hub's refusals in words.
 import { h } from "../lib/dom.js";
-import { api, fetchAll } from "../lib/http.js";
+import { fetchAll } from "../lib/http.js";
+export { fillSelect, refusal, send } from "../lib/place-forms.js";
 
 export const MEMBER_STATUS_LABELS = { active: "Actif", suspended: "Suspendu", revoked: "Révoqué" };
 export const WEEKDAYS = [["mon", "Lundi"], ["tue", "Mardi"], ["wed", "Mercredi"], ["thu", "Jeudi"],
@@ -27,28 +28,6 @@ export function cwPath(site, path, params = {}) {
 /** Every item of a coworking list of the site, page after page (never cut at the first page). */
 export async function listAll(site, path, params) {
   return (await fetchAll(cwPath(site, path, params))).items;
-}
-
-/** A write; answers {ok, status, body} so that each caller says in plain words what went wrong. */
-export async function send(method, path, body) {
-  const response = await api(path, method, body);
-  let answer = null;
-  try {
-    answer = await response.json();
-  } catch (notJson) {
-    answer = null;
-  }
-  return { ok: response.ok, status: response.status, body: answer };
-}
-
-/** The hub's refusal in plain French, for a person who does not read HTTP codes. */
-export function refusal(result) {
-  const said = result.body && result.body.error;
-  if (result.status === 403) return "Votre compte ne permet pas de faire cela.";
-  if (result.status === 404) return "Introuvable : quelqu'un l'a peut-être supprimé. La liste est mise à jour.";
-  if (result.status === 400) return "Le hub a refusé ces informations : " + (said || "vérifiez-les.");
-  if (result.status === 409) return "Impossible : " + (said || "cela entre en conflit avec autre chose.");
-  return "Le hub a refusé (erreur " + result.status + ") : réessayez dans un instant.";
 }
 
 /** The badge as people call it: its last 4 hex digits, never the number. */
@@ -78,22 +57,6 @@ export function frDateTime(iso) {
 export function isoDate(date) {
   const pad = (n) => String(n).padStart(2, "0");
   return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
-}
-
-/**
- * Fills a <select> keeping what was chosen when it is still there; rebuilt only when the choices changed,
- * so that a list open under a thumb does not close when the data is read again.
- */
-export function fillSelect(select, options, emptyLabel) {
-  const signature = JSON.stringify([emptyLabel, options]);
-  if (select.dataset.options === signature) return;
-  select.dataset.options = signature;
-  const chosen = select.value;
-  const nodes = [];
-  if (emptyLabel !== undefined) nodes.push(h("option", { value: "", text: emptyLabel }));
-  for (const [value, label] of options) nodes.push(h("option", { value, text: label }));
-  select.replaceChildren(...nodes);
-  if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
 }
 
 export function action(label, cls, onClick) {

@@ -5,7 +5,7 @@
 // the desk field keeps its text and focus.
 import { h, keyed, text } from "../lib/dom.js";
 import { LoggedOut, getJson } from "../lib/http.js";
-import { hourOf, listen, notTheirs, notice, placeOf, runsPlaces, send } from "../lib/place-bookings.js";
+import { hourOf, keepPlace, notTheirs, notice, runsPlaces, send, startOn } from "../lib/place-bookings.js";
 
 export const title = "File d'attente";
 
@@ -25,25 +25,12 @@ export async function mount(el, params, ctx) {
   }
   document.body.classList.add("on-queue");
   build(current);
-  const { place, chooser } = await placeOf(ctx.me, params.site, "file", "q-site");
-  if (current !== view) return;
-  if (!place) {
-    notice(current.notice, "Aucun lieu n'est enregistré : la file d'attente viendra avec le premier.", true);
-    return;
-  }
-  current.site = place.id;
-  current.top.append(chooser);
-  current.offs = listen(ctx.live, current.site, "queue", () => load(current));
-  await load(current);
+  await startOn(current, params.site, () => current === view, { screen: "file", chooserId: "q-site", what: "queue",
+    emptyWords: "Aucun lieu n'est enregistré : la file d'attente viendra avec le premier.", load });
 }
 
 export function update(params) {
-  if (!view || (params.site && params.site === view.site)) return undefined;
-  if (!params.site && view.site) {
-    // The nav's link names no place: the one shown stays, and the address says it again.
-    location.replace("#/file/" + encodeURIComponent(view.site));
-    return undefined;
-  }
+  if (!view || (params.site && params.site === view.site) || keepPlace(view, params, "file")) return undefined;
   const { el, ctx } = view;
   unmount();
   el.replaceChildren();

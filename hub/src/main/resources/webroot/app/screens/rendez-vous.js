@@ -6,7 +6,7 @@ import { h, keyed, text } from "../lib/dom.js";
 import { LoggedOut, fetchAll } from "../lib/http.js";
 import { confirmAction } from "../lib/confirm.js";
 import { today } from "../lib/format.js";
-import { field, hourOf, listen, notTheirs, notice, placeOf, refusal, runsPlaces, send }
+import { field, hourOf, keepPlace, notTheirs, notice, refusal, runsPlaces, saidMissing, send, startOn }
   from "../lib/place-bookings.js";
 
 export const title = "Rendez-vous";
@@ -31,26 +31,14 @@ export async function mount(el, params, ctx) {
     return;
   }
   build(current);
-  const { place, chooser } = await placeOf(ctx.me, params.site, "rendez-vous", "ap-site");
-  if (current !== view) return;
-  if (!place) {
-    notice(current.notice, "Aucun lieu n'est enregistré : les rendez-vous viendront avec le premier.", true);
-    return;
-  }
-  current.site = place.id;
-  current.top.append(chooser);
-  current.offs = listen(ctx.live, current.site, "appointments", () => load(current));
-  await load(current);
+  await startOn(current, params.site, () => current === view, { screen: "rendez-vous", chooserId: "ap-site",
+    what: "appointments", emptyWords: "Aucun lieu n'est enregistré : les rendez-vous viendront avec le premier.",
+    load });
 }
 
 /** Another day of the same place: only the list is read again (the form keeps what is typed). */
 export function update(params) {
-  if (!view) return undefined;
-  if (view.site && !params.site) {
-    // The nav's link names no place: the one shown stays, and the address says it again.
-    location.replace("#/rendez-vous/" + encodeURIComponent(view.site) + (params.query ? "?" + params.query : ""));
-    return undefined;
-  }
+  if (!view || keepPlace(view, params, "rendez-vous")) return undefined;
   if (view.site && params.site === view.site) {
     if (dayOf(params) === view.day) return undefined;
     view.day = dayOf(params);
@@ -159,13 +147,7 @@ function slotsForm(current) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = (id) => form.querySelector("#" + id).value.trim();
-    const missing = REQUIRED.find(([id]) => !value(id));
-    if (missing) {
-      error.textContent = "Indiquez " + missing[1] + ".";
-      error.hidden = false;
-      form.querySelector("#" + missing[0]).focus();
-      return;
-    }
+    if (saidMissing(form, error, REQUIRED)) return;
     const body = { site: current.site, day: value("ap-f-day"), from: value("ap-f-from"), to: value("ap-f-to"),
       minutes: Number(value("ap-f-minutes")), with: value("ap-f-with"), place: value("ap-f-place") };
     if (value("ap-f-commune")) body.commune = value("ap-f-commune");

@@ -145,18 +145,17 @@ public final class AccessListRows {
     }
 
     private <T> Optional<T> one(String sql, Sql.RowMapper<T> reader, Object... parameters) {
-        try {
-            Optional<T> row = Sql.one(connection, sql, reader, parameters);
-            connection.commit();
-            return row;
-        } catch (SQLException e) {
-            throw rollback("cannot read the access lists", e);
-        }
+        return read(() -> Sql.one(connection, sql, reader, parameters));
     }
 
     private <T> List<T> all(String sql, Sql.RowMapper<T> reader, Object... parameters) {
+        return read(() -> Sql.query(connection, sql, reader, parameters));
+    }
+
+    /** A read, in a transaction of its own: committed, or rolled back on failure. */
+    private <T> T read(Sql.Work<T> read) {
         try {
-            List<T> rows = Sql.query(connection, sql, reader, parameters);
+            T rows = read.run();
             connection.commit();
             return rows;
         } catch (SQLException e) {

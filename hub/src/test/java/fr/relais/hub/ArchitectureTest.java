@@ -46,7 +46,7 @@ class ArchitectureTest {
             "ingest -> alert",
             // notify.Notice, NoticeText and Notifications read alert.AlertRows: Notice gets its own fields.
             "notify -> alert",
-            // appointment uses workshop's PlaceSql, PlaceTimes, PlaceBody, PlaceReply, Refusal, KioskHandler
+            // appointment uses workshop's PlaceSql, PlaceTimes, PlaceBody, KioskHandler
             // and KioskData: those go to place and content (plan 1.2, WP-R).
             "appointment -> workshop");
 

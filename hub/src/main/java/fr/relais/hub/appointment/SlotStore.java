@@ -5,7 +5,7 @@ import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.db.PagedQuery;
 import fr.relais.hub.db.Sql;
-import fr.relais.hub.workshop.Refusal;
+import fr.relais.hub.web.Refusal;
 import fr.relais.hub.workshop.PlaceSql;
 import fr.relais.protocol.MessageIds;
 import java.sql.Connection;

@@ -5,6 +5,7 @@ import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.db.PagedQuery;
 import fr.relais.hub.db.Sql;
+import fr.relais.hub.web.Refusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class BookingStore {
                     booking.from().toEpochMilli());
             if (conflict.isPresent()) {
                 Booking other = conflict.get();
-                throw new Refused(409, "resource " + booking.resourceId() + " is booked from " + other.from() + " to "
+                throw new Refusal(409, "resource " + booking.resourceId() + " is booked from " + other.from() + " to "
                         + other.until() + " (booking " + other.id() + ")", CoworkJson.booking(other));
             }
             sql.update("INSERT INTO coworking_bookings (id, site_id, resource_id, member_id, starts_at, ends_at,"

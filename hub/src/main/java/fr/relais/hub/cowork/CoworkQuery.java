@@ -1,5 +1,6 @@
 package fr.relais.hub.cowork;
 
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.db.BadCursorException;
 import fr.relais.hub.db.Cursor;
 import fr.relais.hub.db.PageRequest;
@@ -18,6 +19,12 @@ import java.util.TreeSet;
  */
 final class CoworkQuery {
     static final int DEFAULT_LIMIT = 100;
+    /** A manager (or viewer) lists its own site: asking for another is a 403 worded so. */
+    static final SiteScope.Wording OWN_SITE = (caller, site) -> "this account manages site " + caller.site()
+            + " only";
+    /** What belongs to another site than a manager's (or viewer's) own. */
+    static final SiteScope.Wording ANOTHER_SITE = (caller, site) -> "this belongs to site " + site
+            + "; this account manages site " + caller.site() + " only";
     private final MultiMap query;
 
     private CoworkQuery(MultiMap query) {

@@ -1,5 +1,10 @@
 package fr.relais.hub.workshop;
 
+import fr.relais.hub.auth.SiteScope;
+import fr.relais.hub.db.BadCursorException;
+import fr.relais.hub.db.Cursor;
+import fr.relais.hub.db.PageRequest;
+import fr.relais.hub.web.Refusal;
 import fr.relais.protocol.Ids;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.DecodeException;
@@ -11,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,6 +28,10 @@ public final class PlaceBody {
     public static final int MAX_TEXT = 200;
     /** A visitor's first name: what fits on a kiosk's line. */
     public static final int MAX_FIRST_NAME = 40;
+    /** A list's {@code limit} when none is asked. */
+    static final int DEFAULT_LIMIT = 100;
+    /** How the workshops and appointments word a 403 ({@link SiteScope}). */
+    public static final SiteScope.Wording NOT_RUN = (caller, site) -> "this account does not run site " + site;
 
     private final JsonObject root;
 
@@ -170,6 +180,28 @@ public final class PlaceBody {
             return null;
         }
         return text(name, required, MAX_FIRST_NAME);
+    }
+
+    /** {@code limit} (1–1000, default 100) and {@code cursor} of a query read by {@link #query}. */
+    public static PageRequest pageOf(PlaceBody query) {
+        int limit = DEFAULT_LIMIT;
+        String asked = query.text("limit", false, 10);
+        if (asked != null) {
+            try {
+                limit = Integer.parseInt(asked);
+            } catch (NumberFormatException e) {
+                throw bad("limit must be a whole number, got '" + asked + "'");
+            }
+            if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+                throw bad("limit must be between 1 and " + PageRequest.MAX_LIMIT + ", got " + limit);
+            }
+        }
+        String cursor = query.text("cursor", false, 1000);
+        try {
+            return new PageRequest(limit, cursor == null ? Optional.empty() : Optional.of(Cursor.parse(cursor)));
+        } catch (BadCursorException e) {
+            throw bad(e.getMessage());
+        }
     }
 
     public static Refusal bad(String message) {

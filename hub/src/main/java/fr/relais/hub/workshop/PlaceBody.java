@@ -2,7 +2,6 @@ package fr.relais.hub.workshop;
 
 import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.db.BadCursorException;
-import fr.relais.hub.db.Cursor;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.web.Refusal;
 import fr.relais.protocol.Ids;
@@ -16,7 +15,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -184,22 +182,10 @@ public final class PlaceBody {
 
     /** {@code limit} (1–1000, default 100) and {@code cursor} of a query read by {@link #query}. */
     public static PageRequest pageOf(PlaceBody query) {
-        int limit = DEFAULT_LIMIT;
-        String asked = query.text("limit", false, 10);
-        if (asked != null) {
-            try {
-                limit = Integer.parseInt(asked);
-            } catch (NumberFormatException e) {
-                throw bad("limit must be a whole number, got '" + asked + "'");
-            }
-            if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
-                throw bad("limit must be between 1 and " + PageRequest.MAX_LIMIT + ", got " + limit);
-            }
-        }
-        String cursor = query.text("cursor", false, 1000);
         try {
-            return new PageRequest(limit, cursor == null ? Optional.empty() : Optional.of(Cursor.parse(cursor)));
-        } catch (BadCursorException e) {
+            int limit = PageRequest.limit(query.text("limit", false, 10), DEFAULT_LIMIT);
+            return new PageRequest(limit, PageRequest.after(query.text("cursor", false, 1000)));
+        } catch (IllegalArgumentException | BadCursorException e) {
             throw bad(e.getMessage());
         }
     }

@@ -31,7 +31,11 @@ public final class SiteScope {
      * null for all.
      */
     public static String listed(RoutingContext ctx, String asked, Wording wording) {
-        Caller caller = Caller.of(ctx);
+        return listed(Caller.of(ctx), asked, wording);
+    }
+
+    /** {@link #listed(RoutingContext, String, Wording)} for a caller (null: none). */
+    public static String listed(Caller caller, String asked, Wording wording) {
         if (caller != null && caller.role().siteScoped()) {
             if (asked != null && !asked.equals(caller.site())) {
                 throw Refusal.forbidden(wording.refused(caller, asked));
@@ -43,7 +47,11 @@ public final class SiteScope {
 
     /** Refuses a read of what belongs to {@code site} unless the caller {@link Caller#sees} it. */
     public static void maySee(RoutingContext ctx, String site, Anonymous anonymous, Wording wording) {
-        Caller caller = Caller.of(ctx);
+        maySee(Caller.of(ctx), site, anonymous, wording);
+    }
+
+    /** {@link #maySee(RoutingContext, String, Anonymous, Wording)} for a caller (null: none). */
+    public static void maySee(Caller caller, String site, Anonymous anonymous, Wording wording) {
         if (!(caller == null ? anonymous == Anonymous.PASSES : caller.sees(site))) {
             throw Refusal.forbidden(wording.refused(caller, site));
         }
@@ -51,7 +59,11 @@ public final class SiteScope {
 
     /** Refuses a change of what {@code site} runs unless the caller {@link Caller#runs} it. */
     public static void mayRun(RoutingContext ctx, String site, Anonymous anonymous, Wording wording) {
-        Caller caller = Caller.of(ctx);
+        mayRun(Caller.of(ctx), site, anonymous, wording);
+    }
+
+    /** {@link #mayRun(RoutingContext, String, Anonymous, Wording)} for a caller (null: none). */
+    public static void mayRun(Caller caller, String site, Anonymous anonymous, Wording wording) {
         if (!(caller == null ? anonymous == Anonymous.PASSES : caller.runs(site))) {
             throw Refusal.forbidden(wording.refused(caller, site));
         }

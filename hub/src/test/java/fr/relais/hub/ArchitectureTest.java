@@ -46,8 +46,8 @@ class ArchitectureTest {
             "ingest -> alert",
             // notify.Notice, NoticeText and Notifications read alert.AlertRows: Notice gets its own fields.
             "notify -> alert",
-            // appointment uses workshop's PlaceSql, PlaceTimes, PlaceBody, PlaceReply, Refusal, KioskHandler,
-            // KioskData and PlaceJdbc: those go to place and content (plan 1.2, WP-R).
+            // appointment uses workshop's PlaceSql, PlaceTimes, PlaceBody, KioskHandler
+            // and KioskData: those go to place and content (plan 1.2, WP-R).
             "appointment -> workshop");
 
     /** Classes of the lowest layers (db, web, registry) that still use a feature: "from -> to". */
@@ -62,10 +62,10 @@ class ArchitectureTest {
     private static final Set<String> KNOWN_OWN_JDBC = Set.of(
             // ingest.write writes in its own batches' transactions: it keeps its statements (plan 1.4)
             "ingest",
-            // rollup moves its progress row first in the transaction the job writes in (RollupProgress)
-            "rollup",
-            // to move onto db's helper (plan 1.3)
-            "access", "alert", "command", "content", "cowork", "queue", "registry", "telemetry", "workshop");
+            // the minute rollup inserts its rows as one JDBC batch and streams the raw rows per node
+            "telemetry",
+            // KioskActions records the kiosk's answer: to move onto db's helper with its owner's next change
+            "content");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,13 +1,12 @@
 package fr.relais.hub.access;
 
 import fr.relais.hub.db.Database;
+import fr.relais.hub.db.Sql;
 import fr.relais.hub.db.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,8 @@ import java.util.Optional;
  * The doors' access lists as the hub keeps them (tables of V9): each site's versions, the
  * latest snapshot and the recent deltas as the exact signed bytes published, what each door
  * node said it holds, and the {@code access-list} events to answer. Calls are serialised on the
- * access lists' own connection (manual commit: each call commits or rolls back); they block on
+ * access lists' own connection (manual commit: each call commits or rolls back, around
+ * {@link Sql}'s statements on a connection whose transaction the caller holds); they block on
  * JDBC, so they run on the access lists' thread, never on an event loop.
  */
 public final class AccessListRows {
@@ -77,15 +77,8 @@ public final class AccessListRows {
     public synchronized void issued(String site, long version, long issuedAt, byte[] snapshot, byte[] delta,
                                     int keptDeltas) {
         try {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO access_lists (site_id, version,"
-                    + " issued_at, snapshot, delta) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, site);
-                insert.setLong(2, version);
-                insert.setLong(3, issuedAt);
-                insert.setString(4, text(snapshot));
-                insert.setString(5, delta == null ? null : text(delta));
-                insert.executeUpdate();
-            }
+            update("INSERT INTO access_lists (site_id, version, issued_at, snapshot, delta) VALUES (?, ?, ?, ?, ?)",
+                    site, version, issuedAt, text(snapshot), delta == null ? null : text(delta));
             update("UPDATE access_lists SET snapshot = NULL WHERE site_id = ? AND version < ? AND snapshot IS NOT NULL",
                     site, version);
             update("DELETE FROM access_lists WHERE site_id = ? AND version <= ?", site, version - keptDeltas - 1);
@@ -140,12 +133,7 @@ public final class AccessListRows {
 
     private static NodeHolding holding(ResultSet row) throws SQLException {
         return new NodeHolding(row.getString(1), row.getString(2), row.getLong(3), row.getBoolean(4),
-                nullable(row, 5), nullable(row, 6), nullable(row, 7));
-    }
-
-    private static Long nullable(ResultSet row, int column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
+                Sql.nullableLong(row, 5), Sql.nullableLong(row, 6), Sql.nullableLong(row, 7));
     }
 
     private static String text(byte[] wire) {
@@ -156,23 +144,18 @@ public final class AccessListRows {
         return text == null ? null : text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private interface Row<T> {
-        T read(ResultSet row) throws SQLException;
+    private <T> Optional<T> one(String sql, Sql.RowMapper<T> reader, Object... parameters) {
+        return read(() -> Sql.one(connection, sql, reader, parameters));
     }
 
-    private <T> Optional<T> one(String sql, Row<T> reader, Object... parameters) {
-        return all(sql, reader, parameters).stream().findFirst();
+    private <T> List<T> all(String sql, Sql.RowMapper<T> reader, Object... parameters) {
+        return read(() -> Sql.query(connection, sql, reader, parameters));
     }
 
-    private <T> List<T> all(String sql, Row<T> reader, Object... parameters) {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            bind(query, parameters);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    rows.add(reader.read(row));
-                }
-            }
+    /** A read, in a transaction of its own: committed, or rolled back on failure. */
+    private <T> T read(Sql.Work<T> read) {
+        try {
+            T rows = read.run();
             connection.commit();
             return rows;
         } catch (SQLException e) {
@@ -190,16 +173,7 @@ public final class AccessListRows {
     }
 
     private void update(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+        Sql.update(connection, sql, parameters);
     }
 
     private StoreException rollback(String what, SQLException e) {

@@ -1,10 +1,8 @@
 package fr.relais.hub.alert;
 
 import fr.relais.hub.db.Database;
-import fr.relais.hub.db.StoreException;
+import fr.relais.hub.db.Sql;
 import fr.relais.hub.registry.NodeSilence;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The alerts table, and the registry as the alert rules read it. Every call is one statement in
- * auto-commit on the alerts' own connection (see {@link Database}), serialised on this object.
+ * auto-commit on the alerts' own connection (see {@link Database}), through {@link Sql}.
  * Blocks on JDBC: never call it on the event loop.
  *
  * <p>At most one alert per condition is not cleared: the database's partial unique index says
@@ -28,86 +26,86 @@ public final class AlertStore {
     private static final String ALERT_COLUMNS = COLUMNS + " FROM alerts";
     static final String ACTIVE = "state <> 'cleared'";
 
-    private final Connection connection;
+    private final Sql sql;
 
     public AlertStore(Database database) {
-        this.connection = database.alerts();
+        this.sql = new Sql(database.alerts(), "alerts");
     }
 
-    public synchronized List<AlertRows.NodeRow> nodes() {
-        return query("SELECT n.id, n.site_id, s.kind, n.state, n.last_state_at, n.last_seen, n.last_birth_at, n.metrics"
+    public List<AlertRows.NodeRow> nodes() {
+        return sql.query("SELECT n.id, n.site_id, s.kind, n.state, n.last_state_at, n.last_seen, n.last_birth_at, n.metrics"
                 + " FROM nodes n LEFT JOIN sites s ON s.id = n.site_id", row -> new AlertRows.NodeRow(row.getString(1),
-                row.getString(2), row.getString(3), row.getString(4), nullableLong(row, 5),
-                NodeSilence.latest(nullableLong(row, 5), nullableLong(row, 6), nullableLong(row, 7)),
+                row.getString(2), row.getString(3), row.getString(4), Sql.nullableLong(row, 5),
+                NodeSilence.latest(Sql.nullableLong(row, 5), Sql.nullableLong(row, 6), Sql.nullableLong(row, 7)),
                 row.getString(8)));
     }
 
-    public synchronized List<AlertRows.DeviceRow> devices() {
-        return query("SELECT d.node_id, n.site_id, s.kind, d.id, d.kind, d.health, d.metrics FROM devices d"
+    public List<AlertRows.DeviceRow> devices() {
+        return sql.query("SELECT d.node_id, n.site_id, s.kind, d.id, d.kind, d.health, d.metrics FROM devices d"
                 + " JOIN nodes n ON n.id = d.node_id LEFT JOIN sites s ON s.id = n.site_id",
                 row -> new AlertRows.DeviceRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getString(7)));
     }
 
     /** The latest events of these types received since {@code since}, per device and type. */
-    public synchronized List<AlertRows.EventMark> eventMarks(Collection<String> types, long since) {
+    public List<AlertRows.EventMark> eventMarks(Collection<String> types, long since) {
         if (types.isEmpty()) {
             return List.of();
         }
         List<Object> parameters = new ArrayList<>(types);
         parameters.add(since);
-        return query("SELECT node_id, device_id, type, MAX(seq), MAX(received_at) FROM events WHERE type IN ("
+        return sql.query("SELECT node_id, device_id, type, MAX(seq), MAX(received_at) FROM events WHERE type IN ("
                 + "?,".repeat(types.size() - 1) + "?) AND received_at >= ? GROUP BY node_id, device_id, type",
                 row -> new AlertRows.EventMark(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
                         row.getLong(5)), parameters.toArray());
     }
 
     /** Every alert not cleared: open or acknowledged. */
-    public synchronized List<AlertRows.Alert> active() {
-        return query(ALERT_COLUMNS + " WHERE " + ACTIVE, AlertStore::alert);
+    public List<AlertRows.Alert> active() {
+        return sql.query(ALERT_COLUMNS + " WHERE " + ACTIVE, AlertStore::alert);
     }
 
-    public synchronized Optional<AlertRows.Alert> find(String id) {
-        return query(ALERT_COLUMNS + " WHERE id = ?", AlertStore::alert, id).stream().findFirst();
+    public Optional<AlertRows.Alert> find(String id) {
+        return sql.one(ALERT_COLUMNS + " WHERE id = ?", AlertStore::alert, id);
     }
 
     /** The condition's most recent alert, whatever its state. */
-    public synchronized Optional<AlertRows.Alert> latest(String conditionKey) {
-        return query(ALERT_COLUMNS + " WHERE condition_key = ? ORDER BY opened_at DESC, id DESC LIMIT 1",
-                AlertStore::alert, conditionKey).stream().findFirst();
+    public Optional<AlertRows.Alert> latest(String conditionKey) {
+        return sql.one(ALERT_COLUMNS + " WHERE condition_key = ? ORDER BY opened_at DESC, id DESC LIMIT 1",
+                AlertStore::alert, conditionKey);
     }
 
     /** How many alerts the condition opened since {@code since}. */
-    public synchronized int openingsSince(String conditionKey, long since) {
-        return query("SELECT COUNT(*) FROM alerts WHERE condition_key = ? AND opened_at >= ?", row -> row.getInt(1),
+    public int openingsSince(String conditionKey, long since) {
+        return sql.query("SELECT COUNT(*) FROM alerts WHERE condition_key = ? AND opened_at >= ?", row -> row.getInt(1),
                 conditionKey, since).get(0);
     }
 
     /** Newest first. */
-    public synchronized List<AlertRows.Alert> list(AlertRows.AlertFilter filter) {
-        StringBuilder sql = new StringBuilder(ALERT_COLUMNS + " WHERE 1 = 1");
+    public List<AlertRows.Alert> list(AlertRows.AlertFilter filter) {
+        StringBuilder select = new StringBuilder(ALERT_COLUMNS + " WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if ("active".equals(filter.state())) {
-            sql.append(" AND ").append(ACTIVE);
+            select.append(" AND ").append(ACTIVE);
         } else if (filter.state() != null) {
-            sql.append(" AND state = ?");
+            select.append(" AND state = ?");
             parameters.add(filter.state());
         }
         if (filter.site() != null) {
-            sql.append(" AND site_id = ?");
+            select.append(" AND site_id = ?");
             parameters.add(filter.site());
         }
         if (filter.severity() != null) {
-            sql.append(" AND severity = ?");
+            select.append(" AND severity = ?");
             parameters.add(filter.severity());
         }
-        sql.append(" ORDER BY opened_at DESC, id DESC LIMIT ").append(Math.max(1, Math.min(filter.limit(), 1000)));
-        return query(sql.toString(), AlertStore::alert, parameters.toArray());
+        select.append(" ORDER BY opened_at DESC, id DESC LIMIT ").append(Math.max(1, Math.min(filter.limit(), 1000)));
+        return sql.query(select.toString(), AlertStore::alert, parameters.toArray());
     }
 
     /** Records a new alert; false if its condition already has one that is not cleared. */
-    public synchronized boolean open(AlertRows.Alert alert) {
-        return update("INSERT INTO alerts (id, condition_key, rule_id, site_id, node_id, device_id, device_kind,"
+    public boolean open(AlertRows.Alert alert) {
+        return sql.update("INSERT INTO alerts (id, condition_key, rule_id, site_id, node_id, device_id, device_kind,"
                 + " severity, state, flapping, message, since, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?,"
                 + " ?, ?) ON CONFLICT DO NOTHING", alert.id(), alert.conditionKey(), alert.rule(), alert.site(),
                 alert.node(), alert.device(), alert.deviceKind(), alert.severity(), alert.flapping(), alert.message(),
@@ -115,14 +113,14 @@ public final class AlertStore {
     }
 
     /** Raises the severity of an alert that is not cleared (a warning that became critical). */
-    public synchronized boolean escalate(String id, String severity, String message) {
-        return update("UPDATE alerts SET severity = ?, message = ? WHERE id = ? AND " + ACTIVE, severity, message,
+    public boolean escalate(String id, String severity, String message) {
+        return sql.update("UPDATE alerts SET severity = ?, message = ? WHERE id = ? AND " + ACTIVE, severity, message,
                 id) == 1;
     }
 
     /** Acknowledges an open alert; false if it is not open (unknown, acknowledged or cleared). */
-    public synchronized boolean acknowledge(String id, long at, String by, String comment) {
-        return update("UPDATE alerts SET state = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?,"
+    public boolean acknowledge(String id, long at, String by, String comment) {
+        return sql.update("UPDATE alerts SET state = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?,"
                 + " ack_comment = ? WHERE id = ? AND state = 'open'", at, by, comment, id) == 1;
     }
 
@@ -130,60 +128,15 @@ public final class AlertStore {
      * Clears an alert that is not cleared yet; {@code by} null means the hub, because the
      * condition ended. False if it was cleared already (or is unknown).
      */
-    public synchronized boolean clear(String id, long at, String by, String comment) {
-        return update("UPDATE alerts SET state = 'cleared', cleared_at = ?, cleared_by = ?, clear_comment = ?"
+    public boolean clear(String id, long at, String by, String comment) {
+        return sql.update("UPDATE alerts SET state = 'cleared', cleared_at = ?, cleared_by = ?, clear_comment = ?"
                 + " WHERE id = ? AND " + ACTIVE, at, by, comment, id) == 1;
     }
 
     public static AlertRows.Alert alert(ResultSet row) throws SQLException {
         return new AlertRows.Alert(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
-                row.getBoolean(10), row.getString(11), row.getLong(12), row.getLong(13), nullableLong(row, 14),
-                row.getString(15), row.getString(16), nullableLong(row, 17), row.getString(18), row.getString(19));
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            bind(select, parameters);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(mapper.map(row));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read for the alerts: " + e.getMessage(), e);
-        }
-    }
-
-    private int update(String sql, Object... parameters) {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            bind(update, parameters);
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot write an alert: " + e.getMessage(), e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            if (parameters[i] == null) {
-                statement.setNull(i + 1, java.sql.Types.VARCHAR);
-            } else if (parameters[i] instanceof Boolean b) {
-                statement.setBoolean(i + 1, b);
-            } else {
-                statement.setObject(i + 1, parameters[i]);
-            }
-        }
-    }
-
-    private static Long nullableLong(ResultSet row, int column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
+                row.getBoolean(10), row.getString(11), row.getLong(12), row.getLong(13), Sql.nullableLong(row, 14),
+                row.getString(15), row.getString(16), Sql.nullableLong(row, 17), row.getString(18), row.getString(19));
     }
 }

@@ -1,11 +1,13 @@
 package fr.relais.hub.appointment;
 
 import fr.relais.hub.auth.Audit;
+import fr.relais.hub.auth.SiteScope.Anonymous;
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.content.ContentChanges;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.hub.workshop.PlaceBody;
-import fr.relais.hub.workshop.PlaceReply;
 import fr.relais.hub.workshop.PlaceTimes;
-import fr.relais.hub.workshop.Refusal;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -58,22 +60,22 @@ public final class AppointmentRoutes {
         try {
             PlaceBody query = PlaceBody.query(ctx.queryParams(), Set.of("site", "from", "to", "free", "limit",
                     "cursor"));
-            String site = PlaceReply.listedSite(ctx, query.id("site", false));
+            String site = SiteScope.listed(ctx, query.id("site", false), PlaceBody.NOT_RUN);
             Instant from = query.instant("from", false);
             Instant to = query.instant("to", false);
             Boolean free = query.bool("free");
-            PlaceReply.page(vertx, ctx, PlaceReply.pageOf(query), page -> store.list(site, from, to,
+            Replies.page(vertx, ctx, PlaceBody.pageOf(query), page -> store.list(site, from, to,
                     free != null && free, page), AppointmentRoutes::json);
         } catch (Refusal refusal) {
-            PlaceReply.failed(ctx, refusal);
+            Replies.failed(ctx, refusal);
         }
     }
 
     private void createSlots(RoutingContext ctx) {
-        PlaceReply.answer(vertx, ctx, 201, () -> {
+        Replies.answer(vertx, ctx, 201, () -> {
             PlaceBody body = PlaceBody.of(ctx, SLOT_FIELDS);
             String site = body.id("site", true);
-            PlaceReply.mayRun(ctx, site);
+            SiteScope.mayRun(ctx, site, Anonymous.PASSES, PlaceBody.NOT_RUN);
             String with = body.choice("with", true, Slot.WITH);
             String place = body.text("place", true, 160);
             String commune = body.id("commune", false);
@@ -144,9 +146,9 @@ public final class AppointmentRoutes {
     private void deleteSlot(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Audit.summary(ctx, "appointment slot " + id + " deleted");
-        PlaceReply.answer(vertx, ctx, 200, () -> {
+        Replies.answer(vertx, ctx, 200, () -> {
             Slot slot = store.find(id).orElseThrow(() -> Refusal.notFound("no slot " + id));
-            PlaceReply.mayRun(ctx, slot.site());
+            SiteScope.mayRun(ctx, slot.site(), Anonymous.PASSES, PlaceBody.NOT_RUN);
             store.delete(id);
             changes.changed(slot.site());
             return json(slot);
@@ -156,11 +158,11 @@ public final class AppointmentRoutes {
     private void book(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Audit.summary(ctx, "appointment slot " + id + " booked");
-        PlaceReply.answer(vertx, ctx, 201, () -> {
+        Replies.answer(vertx, ctx, 201, () -> {
             PlaceBody body = PlaceBody.of(ctx, Set.of("firstName"));
             String firstName = body.firstName("firstName", true);
             Slot slot = store.find(id).orElseThrow(() -> Refusal.notFound("no slot " + id));
-            PlaceReply.mayRun(ctx, slot.site());
+            SiteScope.mayRun(ctx, slot.site(), Anonymous.PASSES, PlaceBody.NOT_RUN);
             Slot.Booking booking = store.book(id, firstName, "desk", clock.millis());
             changes.changed(slot.site());
             return json(booking);
@@ -170,12 +172,12 @@ public final class AppointmentRoutes {
     private void cancel(RoutingContext ctx) {
         String code = BookingCode.normalise(ctx.pathParam("code"));
         Audit.summary(ctx, "appointment booking cancelled");
-        PlaceReply.answer(vertx, ctx, 200, () -> {
+        Replies.answer(vertx, ctx, 200, () -> {
             if (code == null) {
                 throw Refusal.notFound(SlotStore.UNKNOWN_CODE);
             }
             Slot slot = store.findByCode(code).orElseThrow(() -> Refusal.notFound(SlotStore.UNKNOWN_CODE));
-            PlaceReply.mayRun(ctx, slot.site());
+            SiteScope.mayRun(ctx, slot.site(), Anonymous.PASSES, PlaceBody.NOT_RUN);
             Slot.Booking cancelled = store.cancel(code, clock.millis());
             changes.changed(slot.site());
             return json(cancelled);
@@ -184,13 +186,13 @@ public final class AppointmentRoutes {
 
     /** The local day's slots of a site, booked or free, for the mediator's desk. */
     private void day(RoutingContext ctx) {
-        PlaceReply.answer(vertx, ctx, 200, () -> {
+        Replies.answer(vertx, ctx, 200, () -> {
             PlaceBody query = PlaceBody.query(ctx.queryParams(), Set.of("site", "day"));
-            String site = PlaceReply.listedSite(ctx, query.id("site", false));
+            String site = SiteScope.listed(ctx, query.id("site", false), PlaceBody.NOT_RUN);
             if (site == null) {
                 throw PlaceBody.bad("site is required");
             }
-            PlaceReply.maySee(ctx, site);
+            SiteScope.maySee(ctx, site, Anonymous.PASSES, PlaceBody.NOT_RUN);
             LocalDate day = query.date("day", false);
             if (day == null) {
                 day = LocalDate.now(clock.withZone(PlaceTimes.PARIS));

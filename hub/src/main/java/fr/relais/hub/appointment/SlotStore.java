@@ -4,9 +4,9 @@ import fr.relais.hub.db.BadCursorException;
 import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.db.PagedQuery;
-import fr.relais.hub.workshop.PlaceJdbc;
+import fr.relais.hub.db.Sql;
+import fr.relais.hub.web.Refusal;
 import fr.relais.hub.workshop.PlaceSql;
-import fr.relais.hub.workshop.Refusal;
 import fr.relais.protocol.MessageIds;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -72,7 +72,7 @@ public final class SlotStore {
     }
 
     public static void insert(Connection connection, Slot s) throws SQLException {
-        PlaceJdbc.update(connection, "INSERT INTO appointment_slots (id, site_id, with_whom, start_at, end_at, place,"
+        Sql.update(connection, "INSERT INTO appointment_slots (id, site_id, with_whom, start_at, end_at, place,"
                 + " commune_id, example, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.site(), s.with(),
                 s.startAt(), s.endAt(), s.place(), s.commune(), s.example(), s.createdAt());
     }
@@ -85,7 +85,7 @@ public final class SlotStore {
                 throw new Refusal(409, "slot " + id + " is booked (code " + slot.booking().code()
                         + "): cancel the booking first");
             }
-            return PlaceJdbc.update(connection, "DELETE FROM appointment_slots WHERE id = ?", id);
+            return Sql.update(connection, "DELETE FROM appointment_slots WHERE id = ?", id);
         });
     }
 
@@ -108,7 +108,7 @@ public final class SlotStore {
             throw new Refusal(409, TAKEN);
         }
         String code = freeCode(connection);
-        PlaceJdbc.update(connection, "INSERT INTO appointment_bookings (id, slot_id, site_id, code, first_name, source,"
+        Sql.update(connection, "INSERT INTO appointment_bookings (id, slot_id, site_id, code, first_name, source,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", MessageIds.next().toString(), slotId, slot.site(), code,
                 firstName, source, now);
         return new Slot.Booking(code, slotId, slot.site(), firstName, source, now, null);
@@ -117,9 +117,9 @@ public final class SlotStore {
     /** Cancels the booking holding {@code code} (of {@code site}, when given): the slot is free again. */
     public static Slot.Booking cancel(Connection connection, String code, String site, long now) throws SQLException {
         // A write first (see WorkshopStore.cancel): a transaction that read first could not write.
-        PlaceJdbc.update(connection, "UPDATE appointment_bookings SET code = code WHERE code = ? AND cancelled_at IS NULL",
+        Sql.update(connection, "UPDATE appointment_bookings SET code = code WHERE code = ? AND cancelled_at IS NULL",
                 code);
-        Optional<Slot.Booking> found = PlaceJdbc.one(connection, "SELECT code, slot_id, site_id, first_name, source,"
+        Optional<Slot.Booking> found = Sql.one(connection, "SELECT code, slot_id, site_id, first_name, source,"
                 + " created_at, cancelled_at FROM appointment_bookings WHERE code = ? AND cancelled_at IS NULL",
                 row -> new Slot.Booking(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getLong(6), PlaceSql.nullableLong(row, 7)), code);
@@ -128,17 +128,17 @@ public final class SlotStore {
         }
         Slot.Booking held = found.get();
         lock(connection, held.slotId(), null);
-        PlaceJdbc.update(connection, "UPDATE appointment_bookings SET cancelled_at = ? WHERE code = ?"
+        Sql.update(connection, "UPDATE appointment_bookings SET cancelled_at = ? WHERE code = ?"
                 + " AND cancelled_at IS NULL", now, code);
         return new Slot.Booking(held.code(), held.slotId(), held.site(), held.firstName(), held.source(),
                 held.createdAt(), now);
     }
 
     private static Slot lock(Connection connection, String slotId, String site) throws SQLException {
-        if (PlaceJdbc.update(connection, "UPDATE appointment_slots SET start_at = start_at WHERE id = ?", slotId) == 0) {
+        if (Sql.update(connection, "UPDATE appointment_slots SET start_at = start_at WHERE id = ?", slotId) == 0) {
             throw Refusal.notFound(UNKNOWN_SLOT);
         }
-        Slot slot = PlaceJdbc.one(connection, COLUMNS + " " + FROM + " WHERE s.id = ?", SlotStore::slot, slotId)
+        Slot slot = Sql.one(connection, COLUMNS + " " + FROM + " WHERE s.id = ?", SlotStore::slot, slotId)
                 .orElseThrow(() -> Refusal.notFound(UNKNOWN_SLOT));
         if (site != null && !slot.site().equals(site)) {
             throw Refusal.notFound(UNKNOWN_SLOT);
@@ -149,7 +149,7 @@ public final class SlotStore {
     private static String freeCode(Connection connection) throws SQLException {
         while (true) {
             String code = BookingCode.next();
-            if (PlaceJdbc.query(connection, "SELECT 1 FROM appointment_bookings WHERE code = ? AND cancelled_at IS NULL",
+            if (Sql.query(connection, "SELECT 1 FROM appointment_bookings WHERE code = ? AND cancelled_at IS NULL",
                     row -> 1, code).isEmpty()) {
                 return code;
             }

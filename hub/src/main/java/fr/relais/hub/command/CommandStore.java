@@ -1,12 +1,9 @@
 package fr.relais.hub.command;
 
 import fr.relais.hub.db.Database;
-import fr.relais.hub.db.StoreException;
+import fr.relais.hub.db.Sql;
 import fr.relais.hub.registry.CommandStatus;
 import fr.relais.hub.registry.Views;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -21,11 +18,11 @@ import java.util.UUID;
 public final class CommandStore {
     private static final String OPEN = "('pending', 'sent', 'delivered')";
 
-    private final Connection connection;
+    private final Sql sql;
     private volatile CommandChanges changes = CommandChanges.NONE;
 
     public CommandStore(Database database) {
-        this.connection = database.commands();
+        this.sql = new Sql(database.commands(), "commands");
     }
 
     /** Who is told of each command this store moves along (the live channel). */
@@ -36,26 +33,15 @@ public final class CommandStore {
 
     /** Records a new command, {@code pending}, before it is published. */
     public synchronized void create(Views.Command command) {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commands (id, node_id, site_id, name,"
-                + " args, status, created_at, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, command.id());
-            insert.setString(2, command.node());
-            insert.setString(3, command.site());
-            insert.setString(4, command.name());
-            insert.setString(5, command.args());
-            insert.setString(6, CommandStatus.PENDING.wire());
-            insert.setLong(7, command.createdAt());
-            insert.setLong(8, command.deadline());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot record a command for " + command.node() + ": " + e.getMessage(), e);
-        }
+        sql.update("INSERT INTO commands (id, node_id, site_id, name, args, status, created_at, deadline)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", command.id(), command.node(), command.site(), command.name(),
+                command.args(), CommandStatus.PENDING.wire(), command.createdAt(), command.deadline());
         changes.changed(command.id());
     }
 
     /** The broker acknowledged the command (PUBACK). */
     public synchronized void sent(UUID id, long at) {
-        if (update("UPDATE commands SET sent_at = COALESCE(sent_at, ?),"
+        if (sql.update("UPDATE commands SET sent_at = COALESCE(sent_at, ?),"
                 + " status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END WHERE id = ? AND sent_at IS NULL",
                 at, id.toString()) > 0) {
             changes.changed(id.toString());
@@ -64,7 +50,7 @@ public final class CommandStore {
 
     /** The command certainly never left the hub: no node can have it. */
     public synchronized void notSent(UUID id, String reason, long at) {
-        if (update("UPDATE commands SET status = 'failed', reason = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
+        if (sql.update("UPDATE commands SET status = 'failed', reason = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
                 reason, at, id.toString()) > 0) {
             changes.changed(id.toString());
         }
@@ -75,7 +61,7 @@ public final class CommandStore {
         // The listener is told which: they are read first, with the same condition. One that a
         // reply finishes in between is told too, and read as it then is: nothing is missed.
         java.util.List<String> overdue = changes == CommandChanges.NONE ? java.util.List.of() : overdue(now);
-        int timedOut = update("UPDATE commands SET status = 'timed-out', finished_at = ?,"
+        int timedOut = sql.update("UPDATE commands SET status = 'timed-out', finished_at = ?,"
                 + " reason = 'no final reply from the node before the deadline'"
                 + " WHERE status IN " + OPEN + " AND deadline < ?", now, now);
         if (timedOut > 0) {
@@ -85,29 +71,7 @@ public final class CommandStore {
     }
 
     private java.util.List<String> overdue(long now) {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM commands WHERE status IN " + OPEN + " AND deadline < ?")) {
-            select.setLong(1, now);
-            java.util.List<String> ids = new java.util.ArrayList<>();
-            try (java.sql.ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the overdue commands: " + e.getMessage(), e);
-        }
-    }
-
-    private int update(String sql, Object... parameters) {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot update commands: " + e.getMessage(), e);
-        }
+        return sql.query("SELECT id FROM commands WHERE status IN " + OPEN + " AND deadline < ?",
+                row -> row.getString(1), now);
     }
 }

@@ -2,8 +2,8 @@ package fr.relais.hub.connectivity;
 
 import fr.relais.hub.auth.Caller;
 import fr.relais.hub.db.Database;
-import fr.relais.hub.place.Refusal;
-import fr.relais.hub.place.Replies;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.protocol.Ids;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

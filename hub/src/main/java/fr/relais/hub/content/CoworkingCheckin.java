@@ -1,19 +1,17 @@
 package fr.relais.hub.content;
 
+import fr.relais.hub.db.Sql;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Event;
 import fr.relais.protocol.Ids;
 import fr.relais.protocol.content.KioskActions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,22 +64,14 @@ public final class CoworkingCheckin implements KioskActionHandler {
 
     private static void checkIn(Connection writer, String id, String site, String member, long at)
             throws SQLException {
-        LocalTime autoAt = LocalTime.MIDNIGHT;
-        ZoneId zone = ZoneId.of("Europe/Paris");
-        try (PreparedStatement select = prepare(writer, "SELECT time_zone, auto_checkout_at FROM coworking_sites"
-                + " WHERE site_id = ?", site); ResultSet row = select.executeQuery()) {
-            if (row.next()) {
-                zone = ZoneId.of(row.getString(1));
-                autoAt = LocalTime.parse(row.getString(2));
-            }
-        }
-        List<Object[]> open = new ArrayList<>();
-        try (PreparedStatement select = prepare(writer, "SELECT id, checked_in_at FROM coworking_presence"
-                + " WHERE member_id = ? AND checked_out_at IS NULL", member); ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                open.add(new Object[] {row.getString(1), row.getLong(2)});
-            }
-        }
+        Optional<Object[]> settings = Sql.one(writer, "SELECT time_zone, auto_checkout_at FROM coworking_sites"
+                + " WHERE site_id = ?", row -> new Object[] {ZoneId.of(row.getString(1)), LocalTime.parse(row.getString(2))},
+                site);
+        ZoneId zone = settings.map(row -> (ZoneId) row[0]).orElse(ZoneId.of("Europe/Paris"));
+        LocalTime autoAt = settings.map(row -> (LocalTime) row[1]).orElse(LocalTime.MIDNIGHT);
+        List<Object[]> open = Sql.query(writer, "SELECT id, checked_in_at FROM coworking_presence"
+                + " WHERE member_id = ? AND checked_out_at IS NULL", row -> new Object[] {row.getString(1), row.getLong(2)},
+                member);
         boolean stillIn = false;
         for (Object[] visit : open) {
             long auto = autoCheckout((Long) visit[1], zone, autoAt);
@@ -109,30 +99,16 @@ public final class CoworkingCheckin implements KioskActionHandler {
     }
 
     private static boolean memberOf(Connection writer, String site, String member) throws SQLException {
-        try (PreparedStatement select = prepare(writer, "SELECT 1 FROM coworking_members WHERE id = ? AND site_id = ?",
-                member, site); ResultSet row = select.executeQuery()) {
-            return row.next();
-        }
+        return Sql.one(writer, "SELECT 1 FROM coworking_members WHERE id = ? AND site_id = ?", row -> true, member,
+                site).isPresent();
     }
 
     private static String memberByBadge(Connection writer, String site, String hash) throws SQLException {
-        try (PreparedStatement select = prepare(writer, "SELECT member_id FROM coworking_badges WHERE site_id = ?"
-                + " AND badge_hash = ?", site, hash); ResultSet row = select.executeQuery()) {
-            return row.next() ? row.getString(1) : null;
-        }
+        return Sql.one(writer, "SELECT member_id FROM coworking_badges WHERE site_id = ? AND badge_hash = ?",
+                row -> row.getString(1), site, hash).orElse(null);
     }
 
     private static void update(Connection writer, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(writer, sql, parameters)) {
-            statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection writer, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = writer.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
+        Sql.update(writer, sql, parameters);
     }
 }

@@ -1,13 +1,12 @@
 package fr.relais.hub.cowork;
 
 import fr.relais.hub.access.AccessChanges;
+import fr.relais.hub.db.Sql;
 import fr.relais.hub.ingest.write.StoredEvents;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Event;
 import fr.relais.protocol.Ids;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,14 +126,9 @@ public final class AccessEvents implements StoredEvents {
         SiteSettings settings = settings(writer, site);
         String openId = null;
         long openSince = 0;
-        java.util.List<Object[]> open = new java.util.ArrayList<>();
-        try (PreparedStatement select = prepare(writer, "SELECT id, checked_in_at FROM coworking_presence"
-                + " WHERE member_id = ? AND checked_out_at IS NULL", member);
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                open.add(new Object[] {row.getString(1), row.getLong(2)});
-            }
-        }
+        java.util.List<Object[]> open = Sql.query(writer, "SELECT id, checked_in_at FROM coworking_presence"
+                + " WHERE member_id = ? AND checked_out_at IS NULL", row -> new Object[] {row.getString(1), row.getLong(2)},
+                member);
         for (Object[] visit : open) {
             long since = (Long) visit[1];
             Instant auto = Visits.autoCheckout(Instant.ofEpochMilli(since), settings);
@@ -168,32 +162,18 @@ public final class AccessEvents implements StoredEvents {
     }
 
     private static String memberOf(Connection writer, String site, String hash) throws SQLException {
-        try (PreparedStatement select = prepare(writer, "SELECT member_id FROM coworking_badges WHERE site_id = ?"
-                + " AND badge_hash = ?", site, hash); ResultSet row = select.executeQuery()) {
-            return row.next() ? row.getString(1) : null;
-        }
+        return Sql.one(writer, "SELECT member_id FROM coworking_badges WHERE site_id = ? AND badge_hash = ?",
+                row -> row.getString(1), site, hash).orElse(null);
     }
 
     private static SiteSettings settings(Connection writer, String site) throws SQLException {
-        try (PreparedStatement select = prepare(writer, "SELECT time_zone, booking_margin_minutes, auto_checkout_at"
-                + " FROM coworking_sites WHERE site_id = ?", site); ResultSet row = select.executeQuery()) {
-            return row.next() ? new SiteSettings(site, ZoneId.of(row.getString(1)), row.getInt(2),
-                    LocalTime.parse(row.getString(3))) : SiteSettings.defaults(site);
-        }
+        return Sql.one(writer, "SELECT time_zone, booking_margin_minutes, auto_checkout_at FROM coworking_sites"
+                + " WHERE site_id = ?", row -> new SiteSettings(site, ZoneId.of(row.getString(1)), row.getInt(2),
+                LocalTime.parse(row.getString(3))), site).orElseGet(() -> SiteSettings.defaults(site));
     }
 
     private static int update(Connection writer, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(writer, sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection writer, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = writer.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
+        return Sql.update(writer, sql, parameters);
     }
 
     private static String id(Object value) {

@@ -2,8 +2,11 @@ package fr.relais.hub.cowork;
 
 import fr.relais.hub.access.AccessChanges;
 import fr.relais.hub.auth.Audit;
-import fr.relais.hub.auth.Caller;
+import fr.relais.hub.auth.SiteScope.Anonymous;
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -53,7 +56,7 @@ final class BadgeRoutes {
         String id = ctx.pathParam("id");
         try {
             CoworkQuery query = CoworkQuery.of(ctx.queryParams(), Set.of());
-            CoworkReply.page(vertx, ctx, query.page(), page -> {
+            Replies.page(vertx, ctx, query.page(), page -> {
                 members.member(ctx, id);
                 return badges.ofMember(id, page);
             }, CoworkJson::badge);
@@ -89,10 +92,10 @@ final class BadgeRoutes {
         }
         Audit.summary(ctx, "coworking badge enrolled for member " + memberId
                 + (readId != null ? " from unknown read " + readId : " by number"));
-        CoworkReply.answer(vertx, ctx, 201, () -> {
+        Replies.answer(vertx, ctx, 201, () -> {
             Member member = members.member(ctx, memberId);
             if (member.status().equals("revoked")) {
-                throw new Refused(409, "member " + memberId + " is revoked: no new badge");
+                throw new Refusal(409, "member " + memberId + " is revoked: no new badge");
             }
             String hash = readId != null ? fromRead(readId, member) : fromNumber(number, member);
             Badge badge = badges.create(new Badge(MessageIds.next().toString(), member.site(), memberId, hash,
@@ -104,19 +107,19 @@ final class BadgeRoutes {
 
     private String fromRead(String readId, Member member) {
         UnknownRead read = unknownReads.find(readId).filter(found -> found.site().equals(member.site()))
-                .orElseThrow(() -> Refused.notFound("no unknown read " + readId + " on site " + member.site()));
+                .orElseThrow(() -> Refusal.notFound("no unknown read " + readId + " on site " + member.site()));
         if (clock.millis() - read.at() > UnknownReadStore.FRESH.toMillis()) {
-            throw new Refused(410, "unknown read " + readId + " is older than 5 minutes: read the badge again");
+            throw new Refusal(410, "unknown read " + readId + " is older than 5 minutes: read the badge again");
         }
         return read.hash();
     }
 
     private String fromNumber(String number, Member member) {
         try {
-            return keys.hash(member.site(), number).orElseThrow(() -> new Refused(400, "number: the hub has no"
+            return keys.hash(member.site(), number).orElseThrow(() -> new Refusal(400, "number: the hub has no"
                     + " badge hash key for site " + member.site() + "; enrol from an unknown read (fromUnknownRead)"));
         } catch (IllegalArgumentException e) {
-            throw new Refused(400, "number: " + e.getMessage());
+            throw new Refusal(400, "number: " + e.getMessage());
         }
     }
 
@@ -134,18 +137,18 @@ final class BadgeRoutes {
             return;
         }
         Audit.summary(ctx, "coworking badge " + id + " changed");
-        CoworkReply.answer(vertx, ctx, 200, () -> {
-            Badge before = badges.find(id).orElseThrow(() -> Refused.notFound("no badge " + id));
-            CoworkReply.mayTouch(ctx, before.site());
+        Replies.answer(vertx, ctx, 200, () -> {
+            Badge before = badges.find(id).orElseThrow(() -> Refusal.notFound("no badge " + id));
+            SiteScope.maySee(ctx, before.site(), Anonymous.PASSES, CoworkQuery.ANOTHER_SITE);
             try {
                 String status = body.has("status") ? body.choice("status", true, Badge.STATUSES) : before.status();
                 if (before.status().equals("revoked") && !status.equals("revoked")) {
-                    throw new Refused(409, "badge " + id + " is revoked, which is final: enrol it again");
+                    throw new Refusal(409, "badge " + id + " is revoked, which is final: enrol it again");
                 }
                 LocalDate from = body.has("validFrom") ? body.date("validFrom") : before.validFrom();
                 LocalDate until = body.has("validUntil") ? body.date("validUntil") : before.validUntil();
                 if (from != null && until != null && until.isBefore(from)) {
-                    throw new Refused(400, "validUntil " + until + " is before validFrom " + from);
+                    throw new Refusal(400, "validUntil " + until + " is before validFrom " + from);
                 }
                 Badge changed = new Badge(id, before.site(), before.memberId(), before.hash(), before.label(),
                         body.has("badgeClass") ? body.choice("badgeClass", true, Badge.CLASSES) : before.badgeClass(),
@@ -154,7 +157,7 @@ final class BadgeRoutes {
                 changes.changed(changed.site());
                 return CoworkJson.badge(changed);
             } catch (CoworkBody.Invalid e) {
-                throw new Refused(400, e.getMessage());
+                throw new Refusal(400, e.getMessage());
             }
         });
     }
@@ -162,16 +165,16 @@ final class BadgeRoutes {
     private void unknownReads(RoutingContext ctx) {
         try {
             CoworkQuery query = CoworkQuery.of(ctx.queryParams(), Set.of("site", "reader"));
-            String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
+            String site = SiteScope.listed(ctx, query.id("site"), CoworkQuery.OWN_SITE);
             String reader = query.id("reader");
-            CoworkReply.page(vertx, ctx, query.page(), page -> unknownReads.recent(site, reader, clock.millis(), page),
+            Replies.page(vertx, ctx, query.page(), page -> unknownReads.recent(site, reader, clock.millis(), page),
                     read -> new JsonObject().put("id", read.id()).put("site", read.site()).put("node", read.node())
                             .put("reader", read.reader()).put("door", read.door()).put("at", CoworkJson.at(read.at()))
                             .put("label", Badge.labelOf(read.hash())));
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
         }
     }
 }

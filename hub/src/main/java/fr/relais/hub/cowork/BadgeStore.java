@@ -4,6 +4,7 @@ import fr.relais.hub.db.BadCursorException;
 import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.db.PagedQuery;
+import fr.relais.hub.web.Refusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -36,7 +37,7 @@ final class BadgeStore {
             Optional<Badge> taken = sql.one(COLUMNS + " FROM coworking_badges WHERE site_id = ? AND badge_hash = ?",
                     BadgeStore::badge, badge.site(), badge.hash());
             if (taken.isPresent()) {
-                throw new Refused(409, "this badge is enrolled already (badge " + taken.get().id() + " …"
+                throw new Refusal(409, "this badge is enrolled already (badge " + taken.get().id() + " …"
                         + taken.get().label() + " of member " + taken.get().memberId() + ")");
             }
             sql.update("INSERT INTO coworking_badges (id, site_id, member_id, badge_hash, label, badge_class,"

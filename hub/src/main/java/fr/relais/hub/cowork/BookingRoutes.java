@@ -2,8 +2,11 @@ package fr.relais.hub.cowork;
 
 import fr.relais.hub.access.AccessChanges;
 import fr.relais.hub.auth.Audit;
-import fr.relais.hub.auth.Caller;
+import fr.relais.hub.auth.SiteScope.Anonymous;
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.protocol.Ids;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
@@ -55,12 +58,12 @@ final class BookingRoutes {
     private void listResources(RoutingContext ctx) {
         try {
             CoworkQuery query = CoworkQuery.of(ctx.queryParams(), Set.of("site"));
-            String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
-            CoworkReply.page(vertx, ctx, query.page(), page -> resources.list(site, page), CoworkJson::resource);
+            String site = SiteScope.listed(ctx, query.id("site"), CoworkQuery.OWN_SITE);
+            Replies.page(vertx, ctx, query.page(), page -> resources.list(site, page), CoworkJson::resource);
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
         }
     }
 
@@ -68,7 +71,7 @@ final class BookingRoutes {
         Resource resource;
         try {
             CoworkBody body = CoworkBody.of(ctx, Set.of("site", "name", "kind", "door"));
-            String site = CoworkReply.site(Caller.of(ctx), body.id("site", false));
+            String site = SiteScope.listed(ctx, body.id("site", false), CoworkQuery.OWN_SITE);
             if (site == null) {
                 throw new CoworkBody.Invalid("site is required");
             }
@@ -77,12 +80,12 @@ final class BookingRoutes {
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
             return;
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
             return;
         }
         Audit.summary(ctx, "coworking resource " + resource.id() + " created on " + resource.site());
-        CoworkReply.answer(vertx, ctx, 201, () -> {
+        Replies.answer(vertx, ctx, 201, () -> {
             resources.create(resource);
             changes.changed(resource.site());
             return CoworkJson.resource(resource);
@@ -92,14 +95,14 @@ final class BookingRoutes {
     private void listBookings(RoutingContext ctx) {
         try {
             CoworkQuery query = CoworkQuery.of(ctx.queryParams(), Set.of("site", "from", "to"));
-            String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
+            String site = SiteScope.listed(ctx, query.id("site"), CoworkQuery.OWN_SITE);
             Instant from = query.instant("from");
             Instant to = query.instant("to");
-            CoworkReply.page(vertx, ctx, query.page(), page -> bookings.list(site, from, to, page), CoworkJson::booking);
+            Replies.page(vertx, ctx, query.page(), page -> bookings.list(site, from, to, page), CoworkJson::booking);
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
         }
     }
 
@@ -125,17 +128,17 @@ final class BookingRoutes {
             return;
         }
         Audit.summary(ctx, "coworking booking of " + resourceId + " for member " + memberId + " from " + from);
-        CoworkReply.answer(vertx, ctx, 201, () -> {
+        Replies.answer(vertx, ctx, 201, () -> {
             Resource resource = resources.find(resourceId)
-                    .orElseThrow(() -> new Refused(400, "resourceId: no resource " + resourceId));
-            CoworkReply.mayTouch(ctx, resource.site());
+                    .orElseThrow(() -> new Refusal(400, "resourceId: no resource " + resourceId));
+            SiteScope.maySee(ctx, resource.site(), Anonymous.PASSES, CoworkQuery.ANOTHER_SITE);
             Member member = members.member(ctx, memberId);
             if (!member.site().equals(resource.site())) {
-                throw new Refused(400, "memberId: member " + memberId + " is of site " + member.site()
+                throw new Refusal(400, "memberId: member " + memberId + " is of site " + member.site()
                         + ", the resource of site " + resource.site());
             }
             if (!member.status().equals("active")) {
-                throw new Refused(409, "member " + memberId + " is " + member.status() + ": no new booking");
+                throw new Refusal(409, "member " + memberId + " is " + member.status() + ": no new booking");
             }
             Booking booking = bookings.create(new Booking(MessageIds.next().toString(), resource.site(), resourceId,
                     memberId, from, until, clock.millis(), null));
@@ -147,11 +150,11 @@ final class BookingRoutes {
     private void cancel(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Audit.summary(ctx, "coworking booking " + id + " cancelled");
-        CoworkReply.answer(vertx, ctx, 200, () -> {
-            Booking booking = bookings.find(id).orElseThrow(() -> Refused.notFound("no booking " + id));
-            CoworkReply.mayTouch(ctx, booking.site());
+        Replies.answer(vertx, ctx, 200, () -> {
+            Booking booking = bookings.find(id).orElseThrow(() -> Refusal.notFound("no booking " + id));
+            SiteScope.maySee(ctx, booking.site(), Anonymous.PASSES, CoworkQuery.ANOTHER_SITE);
             if (!bookings.cancel(booking, clock.millis())) {
-                throw new Refused(409, "booking " + id + " is cancelled already");
+                throw new Refusal(409, "booking " + id + " is cancelled already");
             }
             changes.changed(booking.site());
             return CoworkJson.booking(bookings.find(id).orElseThrow());
@@ -164,8 +167,8 @@ final class BookingRoutes {
             ApiErrors.fail(ctx, 400, "site " + Ids.problem(site));
             return;
         }
-        CoworkReply.answer(vertx, ctx, 200, () -> {
-            CoworkReply.mayTouch(ctx, site);
+        Replies.answer(vertx, ctx, 200, () -> {
+            SiteScope.maySee(ctx, site, Anonymous.PASSES, CoworkQuery.ANOTHER_SITE);
             return CoworkJson.settings(settings.of(site));
         });
     }
@@ -190,8 +193,8 @@ final class BookingRoutes {
             return;
         }
         Audit.summary(ctx, "coworking settings of " + site + " changed");
-        CoworkReply.answer(vertx, ctx, 200, () -> {
-            CoworkReply.mayTouch(ctx, site);
+        Replies.answer(vertx, ctx, 200, () -> {
+            SiteScope.maySee(ctx, site, Anonymous.PASSES, CoworkQuery.ANOTHER_SITE);
             settings.put(asked);
             changes.changed(site);
             return CoworkJson.settings(asked);

@@ -4,6 +4,8 @@ import fr.relais.hub.db.BadCursorException;
 import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.db.PagedQuery;
+import fr.relais.hub.db.Sql;
+import fr.relais.hub.web.Refusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,7 +51,7 @@ final class BookingStore {
                     booking.from().toEpochMilli());
             if (conflict.isPresent()) {
                 Booking other = conflict.get();
-                throw new Refused(409, "resource " + booking.resourceId() + " is booked from " + other.from() + " to "
+                throw new Refusal(409, "resource " + booking.resourceId() + " is booked from " + other.from() + " to "
                         + other.until() + " (booking " + other.id() + ")", CoworkJson.booking(other));
             }
             sql.update("INSERT INTO coworking_bookings (id, site_id, resource_id, member_id, starts_at, ends_at,"
@@ -67,13 +69,7 @@ final class BookingStore {
      */
     static CoworkingApi.KioskBooking bookOn(java.sql.Connection writer, String site, String memberId, String roomId,
                                             Instant from, Instant until, long now) throws SQLException {
-        for (String lockSql : List.of("INSERT INTO coworking_sites (site_id) VALUES (?)"
-                + " ON CONFLICT (site_id) DO NOTHING", "UPDATE coworking_sites SET booking_margin_minutes = booking_margin_minutes WHERE site_id = ?")) {
-            try (var lock = writer.prepareStatement(lockSql)) {
-                lock.setString(1, site);
-                lock.executeUpdate();
-            }
-        }
+        CoworkSql.lockSite(writer, site);
         CoworkSql sql = new CoworkSql(writer);
         Optional<Member> member = sql.one(MemberStore.COLUMNS + " FROM coworking_members WHERE id = ?",
                 MemberStore::member, memberId);
@@ -103,17 +99,9 @@ final class BookingStore {
             return new CoworkingApi.KioskBooking(null, "Salle déjà réservée à ce moment-là");
         }
         String id = fr.relais.protocol.MessageIds.next().toString();
-        try (var insert = writer.prepareStatement("INSERT INTO coworking_bookings (id, site_id, resource_id, member_id,"
-                + " starts_at, ends_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, id);
-            insert.setString(2, site);
-            insert.setString(3, roomId);
-            insert.setString(4, memberId);
-            insert.setLong(5, from.toEpochMilli());
-            insert.setLong(6, until.toEpochMilli());
-            insert.setLong(7, now);
-            insert.executeUpdate();
-        }
+        Sql.update(writer, "INSERT INTO coworking_bookings (id, site_id, resource_id, member_id, starts_at, ends_at,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", id, site, roomId, memberId, from.toEpochMilli(),
+                until.toEpochMilli(), now);
         return new CoworkingApi.KioskBooking(id, null);
     }
 

@@ -1,14 +1,13 @@
 package fr.relais.hub.cowork;
 
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.db.BadCursorException;
-import fr.relais.hub.db.Cursor;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.protocol.Ids;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,6 +17,12 @@ import java.util.TreeSet;
  */
 final class CoworkQuery {
     static final int DEFAULT_LIMIT = 100;
+    /** A manager (or viewer) lists its own site: asking for another is a 403 worded so. */
+    static final SiteScope.Wording OWN_SITE = (caller, site) -> "this account manages site " + caller.site()
+            + " only";
+    /** What belongs to another site than a manager's (or viewer's) own. */
+    static final SiteScope.Wording ANOTHER_SITE = (caller, site) -> "this belongs to site " + site
+            + "; this account manages site " + caller.site() + " only";
     private final MultiMap query;
 
     private CoworkQuery(MultiMap query) {
@@ -41,22 +46,9 @@ final class CoworkQuery {
     }
 
     PageRequest page() throws CoworkBody.Invalid {
-        int limit = DEFAULT_LIMIT;
-        String asked = query.get("limit");
-        if (asked != null) {
-            try {
-                limit = Integer.parseInt(asked);
-            } catch (NumberFormatException e) {
-                throw new CoworkBody.Invalid("limit must be a whole number, got '" + asked + "'");
-            }
-            if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
-                throw new CoworkBody.Invalid("limit must be between 1 and " + PageRequest.MAX_LIMIT + ", got " + limit);
-            }
-        }
-        String cursor = query.get("cursor");
         try {
-            return new PageRequest(limit, cursor == null ? Optional.empty() : Optional.of(Cursor.parse(cursor)));
-        } catch (BadCursorException e) {
+            return PageRequest.asked(query.get("limit"), query.get("cursor"), DEFAULT_LIMIT);
+        } catch (IllegalArgumentException | BadCursorException e) {
             throw new CoworkBody.Invalid(e.getMessage());
         }
     }

@@ -3,7 +3,6 @@ package fr.relais.hub.cowork;
 import fr.relais.hub.db.PagedQuery;
 import fr.relais.hub.db.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -24,16 +23,16 @@ final class CoworkSql extends Sql {
      */
     <T> T inSiteTransaction(String site, Work<T> work) {
         return transaction(() -> {
-            run("INSERT INTO coworking_sites (site_id) VALUES (?) ON CONFLICT (site_id) DO NOTHING", site);
-            run("UPDATE coworking_sites SET booking_margin_minutes = booking_margin_minutes WHERE site_id = ?", site);
+            lockSite(connection, site);
             return null;
         }, work);
     }
 
-    private void run(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters)) {
-            statement.executeUpdate();
-        }
+    /** The write on the site's row that starts a transaction of one site, on a connection inside it. */
+    static void lockSite(Connection connection, String site) throws SQLException {
+        update(connection, "INSERT INTO coworking_sites (site_id) VALUES (?) ON CONFLICT (site_id) DO NOTHING", site);
+        update(connection, "UPDATE coworking_sites SET booking_margin_minutes = booking_margin_minutes"
+                + " WHERE site_id = ?", site);
     }
 
     static Integer nullableInt(ResultSet row, int column) throws SQLException {

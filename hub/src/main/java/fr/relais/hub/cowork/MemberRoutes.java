@@ -2,8 +2,11 @@ package fr.relais.hub.cowork;
 
 import fr.relais.hub.access.AccessChanges;
 import fr.relais.hub.auth.Audit;
-import fr.relais.hub.auth.Caller;
+import fr.relais.hub.auth.SiteScope.Anonymous;
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -45,25 +48,25 @@ final class MemberRoutes {
     private void listMembers(RoutingContext ctx) {
         try {
             CoworkQuery query = CoworkQuery.of(ctx.queryParams(), Set.of("site", "status"));
-            String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
+            String site = SiteScope.listed(ctx, query.id("site"), CoworkQuery.OWN_SITE);
             String status = query.choice("status", Member.STATUSES);
-            CoworkReply.page(vertx, ctx, query.page(), page -> members.list(site, status, page), CoworkJson::member);
+            Replies.page(vertx, ctx, query.page(), page -> members.list(site, status, page), CoworkJson::member);
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
         }
     }
 
     private void oneMember(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        CoworkReply.answer(vertx, ctx, 200, () -> CoworkJson.member(member(ctx, id)));
+        Replies.answer(vertx, ctx, 200, () -> CoworkJson.member(member(ctx, id)));
     }
 
     /** The member of the path, if the caller may touch it. */
     Member member(RoutingContext ctx, String id) {
-        Member member = members.find(id).orElseThrow(() -> Refused.notFound("no member " + id));
-        CoworkReply.mayTouch(ctx, member.site());
+        Member member = members.find(id).orElseThrow(() -> Refusal.notFound("no member " + id));
+        SiteScope.maySee(ctx, member.site(), Anonymous.PASSES, CoworkQuery.ANOTHER_SITE);
         return member;
     }
 
@@ -71,7 +74,7 @@ final class MemberRoutes {
         Member asked;
         try {
             CoworkBody body = CoworkBody.of(ctx, MEMBER_FIELDS);
-            String site = CoworkReply.site(Caller.of(ctx), body.id("site", false));
+            String site = SiteScope.listed(ctx, body.id("site", false), CoworkQuery.OWN_SITE);
             if (site == null) {
                 throw new CoworkBody.Invalid("site is required");
             }
@@ -83,12 +86,12 @@ final class MemberRoutes {
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
             return;
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
             return;
         }
         Audit.summary(ctx, "coworking member " + asked.id() + " created on " + asked.site());
-        CoworkReply.answer(vertx, ctx, 201, () -> {
+        Replies.answer(vertx, ctx, 201, () -> {
             Member member = withPlan(asked, asked.planId(), asked.packDaysLeft() != null);
             members.create(member);
             changes.changed(member.site());
@@ -116,12 +119,12 @@ final class MemberRoutes {
             return;
         }
         Audit.summary(ctx, "coworking member " + id + " changed");
-        CoworkReply.answer(vertx, ctx, 200, () -> {
+        Replies.answer(vertx, ctx, 200, () -> {
             Member before = member(ctx, id);
             try {
                 String status = body.has("status") ? body.choice("status", true, Member.STATUSES) : before.status();
                 if (before.status().equals("revoked") && !status.equals("revoked")) {
-                    throw new Refused(409, "member " + id + " is revoked, which is final: enrol a new member");
+                    throw new Refusal(409, "member " + id + " is revoked, which is final: enrol a new member");
                 }
                 String planId = body.has("planId") ? body.id("planId", false) : before.planId();
                 Member changed = new Member(id, before.site(),
@@ -139,7 +142,7 @@ final class MemberRoutes {
                 changes.changed(changed.site());
                 return CoworkJson.member(changed);
             } catch (CoworkBody.Invalid e) {
-                throw new Refused(400, e.getMessage());
+                throw new Refusal(400, e.getMessage());
             }
         });
     }
@@ -151,7 +154,7 @@ final class MemberRoutes {
                     member.status(), member.notes(), packDaysGiven ? member.packDaysLeft() : null, member.createdAt());
         }
         Plan plan = plans.find(planId).filter(found -> found.site().equals(member.site()))
-                .orElseThrow(() -> new Refused(400, "planId: no plan " + planId + " on site " + member.site()));
+                .orElseThrow(() -> new Refusal(400, "planId: no plan " + planId + " on site " + member.site()));
         Integer days = packDaysGiven ? member.packDaysLeft() : plan.packDays();
         return new Member(member.id(), member.site(), member.name(), member.organisation(), member.email(), planId,
                 member.status(), member.notes(), days, member.createdAt());
@@ -160,12 +163,12 @@ final class MemberRoutes {
     private void listPlans(RoutingContext ctx) {
         try {
             CoworkQuery query = CoworkQuery.of(ctx.queryParams(), Set.of("site"));
-            String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
-            CoworkReply.page(vertx, ctx, query.page(), page -> plans.list(site, page), CoworkJson::plan);
+            String site = SiteScope.listed(ctx, query.id("site"), CoworkQuery.OWN_SITE);
+            Replies.page(vertx, ctx, query.page(), page -> plans.list(site, page), CoworkJson::plan);
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
         }
     }
 
@@ -173,7 +176,7 @@ final class MemberRoutes {
         Plan plan;
         try {
             CoworkBody body = CoworkBody.of(ctx, PLAN_FIELDS);
-            String site = CoworkReply.site(Caller.of(ctx), body.id("site", false));
+            String site = SiteScope.listed(ctx, body.id("site", false), CoworkQuery.OWN_SITE);
             if (site == null) {
                 throw new CoworkBody.Invalid("site is required");
             }
@@ -181,12 +184,12 @@ final class MemberRoutes {
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
             return;
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
             return;
         }
         Audit.summary(ctx, "coworking plan " + plan.id() + " created on " + plan.site());
-        CoworkReply.answer(vertx, ctx, 201, () -> {
+        Replies.answer(vertx, ctx, 201, () -> {
             plans.create(plan);
             changes.changed(plan.site());
             return CoworkJson.plan(plan);
@@ -206,14 +209,14 @@ final class MemberRoutes {
             return;
         }
         Audit.summary(ctx, "coworking plan " + id + " changed");
-        CoworkReply.answer(vertx, ctx, 200, () -> {
-            Plan before = plans.find(id).orElseThrow(() -> Refused.notFound("no plan " + id));
-            CoworkReply.mayTouch(ctx, before.site());
+        Replies.answer(vertx, ctx, 200, () -> {
+            Plan before = plans.find(id).orElseThrow(() -> Refusal.notFound("no plan " + id));
+            SiteScope.maySee(ctx, before.site(), Anonymous.PASSES, CoworkQuery.ANOTHER_SITE);
             Plan changed;
             try {
                 changed = PlanBodies.read(body, before, before.site(), id, before.createdAt());
             } catch (CoworkBody.Invalid e) {
-                throw new Refused(400, e.getMessage());
+                throw new Refusal(400, e.getMessage());
             }
             plans.update(changed);
             changes.changed(changed.site());

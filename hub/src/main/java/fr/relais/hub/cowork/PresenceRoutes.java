@@ -1,9 +1,11 @@
 package fr.relais.hub.cowork;
 
-import fr.relais.hub.auth.Caller;
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,22 +50,22 @@ final class PresenceRoutes {
     private void now(RoutingContext ctx) {
         try {
             CoworkQuery query = CoworkQuery.of(ctx.queryParams(), Set.of("site"));
-            String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
-            CoworkReply.page(vertx, ctx, query.page(), page -> {
+            String site = SiteScope.listed(ctx, query.id("site"), CoworkQuery.OWN_SITE);
+            Replies.page(vertx, ctx, query.page(), page -> {
                 closeForgotten(site);
                 return presence.now(site, page);
             }, visit -> visit);
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
         }
     }
 
     private void presence(RoutingContext ctx, boolean csv) {
         try {
             CoworkQuery query = CoworkQuery.of(ctx.queryParams(), Set.of("site", "from", "to", "group"));
-            String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
+            String site = SiteScope.listed(ctx, query.id("site"), CoworkQuery.OWN_SITE);
             String group = query.choice("group", GROUPS);
             Instant to = query.instant("to");
             Instant from = query.instant("from");
@@ -74,7 +76,7 @@ final class PresenceRoutes {
             }
             PageRequest request = query.page();
             if (group == null && !csv) {
-                CoworkReply.page(vertx, ctx, request, page -> {
+                Replies.page(vertx, ctx, request, page -> {
                     closeForgotten(site);
                     return presence.visits(site, since, until, page);
                 }, visit -> visit);
@@ -86,7 +88,7 @@ final class PresenceRoutes {
                         clock.millis()) : allVisits(site, since, until);
             }, false).onComplete(result -> {
                 if (result.failed()) {
-                    CoworkReply.failed(ctx, result.cause());
+                    Replies.failed(ctx, result.cause());
                 } else if (csv) {
                     ctx.response().putHeader("content-type", "text/csv; charset=utf-8")
                             .putHeader("content-disposition", "attachment; filename=\"presence.csv\"")
@@ -98,8 +100,8 @@ final class PresenceRoutes {
             });
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
         }
     }
 
@@ -127,17 +129,17 @@ final class PresenceRoutes {
     private void accessLog(RoutingContext ctx) {
         try {
             CoworkQuery query = CoworkQuery.of(ctx.queryParams(), Set.of("site", "from", "to", "member"));
-            String site = CoworkReply.site(Caller.of(ctx), query.id("site"));
+            String site = SiteScope.listed(ctx, query.id("site"), CoworkQuery.OWN_SITE);
             Instant from = query.instant("from");
             Instant to = query.instant("to");
             String member = query.id("member");
-            CoworkReply.page(vertx, ctx, query.page(), page -> accessLog.list(site,
+            Replies.page(vertx, ctx, query.page(), page -> accessLog.list(site,
                     from == null ? null : from.toEpochMilli(), to == null ? null : to.toEpochMilli(), member, page),
                     entry -> entry);
         } catch (CoworkBody.Invalid e) {
             ApiErrors.fail(ctx, 400, e.getMessage());
-        } catch (Refused e) {
-            CoworkReply.failed(ctx, e);
+        } catch (Refusal e) {
+            Replies.failed(ctx, e);
         }
     }
 }

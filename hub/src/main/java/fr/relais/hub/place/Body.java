@@ -1,5 +1,7 @@
 package fr.relais.hub.place;
 
+import fr.relais.hub.auth.SiteScope;
+import fr.relais.hub.web.Refusal;
 import fr.relais.protocol.Ids;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -21,6 +23,12 @@ import java.util.regex.Pattern;
  * each of the expected type, so a misspelt or mistyped field is a 400 naming it, never ignored.
  */
 public final class Body {
+    /** How the places and the van word a refused change ({@link SiteScope}): one needs to be logged in. */
+    public static final SiteScope.Wording NOT_RUN = (caller, site) -> caller == null ? "log in to change this"
+            : "this account does not run " + (site == null ? "the van" : "site " + site);
+    /** How the places word a refused read. */
+    public static final SiteScope.Wording NOT_SEEN = (caller, site) -> "this account sees site " + caller.site()
+            + " only";
     public static final int MAX_TEXT = 160;
     private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 

@@ -2,8 +2,12 @@ package fr.relais.hub.place;
 
 import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
+import fr.relais.hub.auth.SiteScope.Anonymous;
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.content.ContentChanges;
 import fr.relais.hub.db.Database;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -99,7 +103,7 @@ public final class PlacesApi {
         Audit.summary(ctx, "weekly hours of " + site + " replaced (" + weekly.size() + " periods)");
         Replies.answer(vertx, ctx, 200, () -> {
             known(ctx, site);
-            Replies.mayRun(ctx, site);
+            SiteScope.mayRun(ctx, site, Anonymous.REFUSED, Body.NOT_RUN);
             hours.replaceWeekly(site, weekly);
             changes.changed(site);
             return hoursOf(site);
@@ -150,7 +154,7 @@ public final class PlacesApi {
         Audit.summary(ctx, "hours exception " + exception.id() + " of " + site + " on " + exception.date());
         Replies.answer(vertx, ctx, 201, () -> {
             known(ctx, site);
-            Replies.mayRun(ctx, site);
+            SiteScope.mayRun(ctx, site, Anonymous.REFUSED, Body.NOT_RUN);
             if (hours.hours(site).exceptions().stream().anyMatch(e -> e.date().equals(exception.date()))) {
                 throw new Refusal(409, "date: " + exception.date() + " has an exception already; delete it first");
             }
@@ -166,7 +170,7 @@ public final class PlacesApi {
         Audit.summary(ctx, "hours exception " + id + " of " + site + " deleted");
         Replies.answer(vertx, ctx, 204, () -> {
             known(ctx, site);
-            Replies.mayRun(ctx, site);
+            SiteScope.mayRun(ctx, site, Anonymous.REFUSED, Body.NOT_RUN);
             if (!hours.deleteException(site, id)) {
                 throw Refusal.notFound("no hours exception " + id + " at " + site);
             }
@@ -185,7 +189,7 @@ public final class PlacesApi {
         if (fr.relais.protocol.Ids.problem(site) != null) {
             throw Refusal.invalid("site " + fr.relais.protocol.Ids.problem(site));
         }
-        Replies.maySee(ctx, site);
+        SiteScope.maySee(ctx, site, Anonymous.PASSES, Body.NOT_SEEN);
         return territory.place(site).orElseThrow(() -> Refusal.notFound("no place " + site));
     }
 

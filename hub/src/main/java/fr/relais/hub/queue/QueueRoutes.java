@@ -2,8 +2,12 @@ package fr.relais.hub.queue;
 
 import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
+import fr.relais.hub.auth.SiteScope;
+import fr.relais.hub.auth.SiteScope.Anonymous;
 import fr.relais.hub.content.ContentChanges;
 import fr.relais.hub.web.ApiErrors;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.protocol.Ids;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +29,10 @@ import java.util.concurrent.Callable;
 public final class QueueRoutes {
     /** The places' time zone: their local day numbers the tickets. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    /** The queue's 403 ({@link SiteScope}). */
+    private static final SiteScope.Wording REFUSED = (caller, site) -> caller != null && caller.site() != null
+            ? "this account runs site " + caller.site() + " only, not " + site
+            : "this account may not run the queue of " + site;
 
     private final Vertx vertx;
     private final QueueStore store;
@@ -56,9 +64,7 @@ public final class QueueRoutes {
             ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
-        Caller caller = Caller.of(ctx);
-        if (caller == null || !caller.sees(site)) {
-            refuse(ctx, site);
+        if (!may(ctx, () -> SiteScope.maySee(ctx, site, Anonymous.REFUSED, REFUSED))) {
             return;
         }
         answer(ctx, 200, () -> QueueJson.day(site, day.toString(), store.day(site, day)));
@@ -74,7 +80,7 @@ public final class QueueRoutes {
             ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
-        if (!runs(ctx, site)) {
+        if (!may(ctx, () -> SiteScope.mayRun(ctx, site, Anonymous.REFUSED, REFUSED))) {
             return;
         }
         Audit.summary(ctx, "queue of " + site + ": next ticket called to " + desk);
@@ -82,7 +88,7 @@ public final class QueueRoutes {
             var called = store.callNext(site, today(), desk, clock.millis());
             changes.changed(site);
             if (called.isEmpty()) {
-                throw new Conflict(404, "nobody is waiting at " + site + " today");
+                throw new Refusal(404, "nobody is waiting at " + site + " today");
             }
             return QueueJson.ticket(called.get());
         });
@@ -106,13 +112,13 @@ public final class QueueRoutes {
             ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
-        if (!runs(ctx, site)) {
+        if (!may(ctx, () -> SiteScope.mayRun(ctx, site, Anonymous.REFUSED, REFUSED))) {
             return;
         }
         String givenDesk = desk;
         Audit.summary(ctx, "queue of " + site + ": ticket " + id + " " + action);
         answer(ctx, 200, () -> {
-            Ticket ticket = store.find(site, id).orElseThrow(() -> new Conflict(404, "no ticket " + id + " at " + site));
+            Ticket ticket = store.find(site, id).orElseThrow(() -> new Refusal(404, "no ticket " + id + " at " + site));
             long now = clock.millis();
             boolean changed = switch (action) {
                 case "done" -> store.done(site, id, now);
@@ -120,7 +126,7 @@ public final class QueueRoutes {
                 default -> store.recall(site, id, givenDesk, now);
             };
             if (!changed) {
-                throw new Conflict(409, "ticket " + ticket.label() + " is " + ticket.status() + ": it cannot be marked "
+                throw new Refusal(409, "ticket " + ticket.label() + " is " + ticket.status() + ": it cannot be marked "
                         + action);
             }
             changes.changed(site);
@@ -153,43 +159,18 @@ public final class QueueRoutes {
         }
     }
 
-    private static boolean runs(RoutingContext ctx, String site) {
-        Caller caller = Caller.of(ctx);
-        if (caller == null || !caller.runs(site)) {
-            refuse(ctx, site);
+    /** Runs a {@link SiteScope} check; false once its refusal has been answered. */
+    private static boolean may(RoutingContext ctx, Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (Refusal refusal) {
+            Replies.failed(ctx, refusal);
             return false;
         }
-        return true;
-    }
-
-    private static void refuse(RoutingContext ctx, String site) {
-        Caller caller = Caller.of(ctx);
-        ApiErrors.fail(ctx, 403, caller != null && caller.site() != null
-                ? "this account runs site " + caller.site() + " only, not " + site
-                : "this account may not run the queue of " + site);
     }
 
     private void answer(RoutingContext ctx, int status, Callable<JsonObject> work) {
-        vertx.executeBlocking(work, false).onComplete(result -> {
-            if (result.succeeded()) {
-                ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
-                        .end(result.result().encode());
-            } else if (result.cause() instanceof Conflict conflict) {
-                ApiErrors.fail(ctx, conflict.status, conflict.getMessage());
-            } else {
-                ctx.fail(500, result.cause());
-            }
-        });
-    }
-
-    /** A refusal found on the worker thread, with its status. */
-    private static final class Conflict extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-
-        Conflict(int status, String message) {
-            super(message, null, false, false);
-            this.status = status;
-        }
+        Replies.answer(vertx, ctx, status, work);
     }
 }

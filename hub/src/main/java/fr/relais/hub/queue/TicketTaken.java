@@ -1,10 +1,10 @@
 package fr.relais.hub.queue;
 
 import fr.relais.hub.content.KioskActionHandler;
+import fr.relais.hub.db.Sql;
 import fr.relais.protocol.Event;
 import fr.relais.protocol.content.KioskActions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,20 +47,12 @@ public final class TicketTaken implements KioskActionHandler {
             LOG.warn("ticket-taken from {}/{} (message {}) refused: {}", site, node, event.envelope().msgId(), problem);
             return Optional.empty();
         }
-        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO queue_tickets (id, site_id, node_id, day,"
-                + " number, label, topic, taken_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting')"
-                + " ON CONFLICT (id) DO NOTHING")) {
-            insert.setString(1, ((String) data.get("ticket")).toLowerCase(java.util.Locale.ROOT));
-            insert.setString(2, site);
-            insert.setString(3, node);
-            insert.setString(4, (String) data.get("day"));
-            insert.setInt(5, ((Number) data.get("number")).intValue());
-            insert.setString(6, (String) data.get("label"));
-            insert.setString(7, (String) data.get("topic"));
-            insert.setLong(8, Instant.parse((String) data.get("takenAt")).toEpochMilli());
-            if (insert.executeUpdate() == 0) {
-                LOG.debug("ticket {} of {} is known already", data.get("ticket"), site);
-            }
+        if (Sql.update(writer, "INSERT INTO queue_tickets (id, site_id, node_id, day, number, label, topic, taken_at,"
+                + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting') ON CONFLICT (id) DO NOTHING",
+                ((String) data.get("ticket")).toLowerCase(java.util.Locale.ROOT), site, node, data.get("day"),
+                ((Number) data.get("number")).intValue(), data.get("label"), data.get("topic"),
+                Instant.parse((String) data.get("takenAt")).toEpochMilli()) == 0) {
+            LOG.debug("ticket {} of {} is known already", data.get("ticket"), site);
         }
         return Optional.empty();
     }

@@ -3,14 +3,11 @@ package fr.relais.hub.registry;
 import fr.relais.hub.alert.AlertRows;
 import fr.relais.hub.alert.AlertStore;
 import fr.relais.hub.db.BadCursorException;
-import fr.relais.hub.db.Cursor;
 import fr.relais.hub.db.Database;
 import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.db.PagedQuery;
-import fr.relais.hub.db.StoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import fr.relais.hub.db.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The registry as the API shows it. Calls are serialised on the readers' connection and run
@@ -33,19 +29,19 @@ public final class RegistryReader {
     private static final String COMMAND_COLUMNS = "SELECT id, node_id, site_id, name, args, status, created_at,"
             + " sent_at, delivered_at, finished_at, deadline, reply_status, reason, result";
 
-    private final Connection connection;
+    private final Sql sql;
     /** Null when nodes are taken at their word (no silence timeout): tests of the writer alone. */
     private final NodeSilence silence;
 
     /** A reader that takes each node's state at its word, however long it has been silent. */
     public RegistryReader(Database database) {
-        this.connection = database.reader();
+        this.sql = new Sql(database.reader(), "the registry");
         this.silence = null;
     }
 
     /** A reader that shows nodes not heard from for longer than the silence timeout as silent. */
     public RegistryReader(Database database, NodeSilence silence) {
-        this.connection = database.reader();
+        this.sql = new Sql(database.reader(), "the registry");
         this.silence = java.util.Objects.requireNonNull(silence, "silence");
     }
 
@@ -57,7 +53,7 @@ public final class RegistryReader {
         PagedQuery query = new PagedQuery("SELECT id, name, kind", "FROM sites", List.of(text("id")), false)
                 .where("kind = ?", filter.kind())
                 .where("id = ?", filter.id());
-        return page(query, page, row -> new Views.Site(row.getString(1), row.getString(2), row.getString(3)),
+        return sql.page(query, page, row -> new Views.Site(row.getString(1), row.getString(2), row.getString(3)),
                 site -> List.of(site.id()));
     }
 
@@ -71,7 +67,7 @@ public final class RegistryReader {
         if (filter.online() != null) {
             onlineCondition(query, filter.online());
         }
-        return page(query, page, this::node, node -> List.of(node.site(), node.id()));
+        return sql.page(query, page, this::node, node -> List.of(node.site(), node.id()));
     }
 
     /**
@@ -92,7 +88,7 @@ public final class RegistryReader {
     }
 
     public synchronized Optional<Views.Node> node(String id) {
-        return query(NODE_COLUMNS + " FROM nodes WHERE id = ?", this::node, id).stream().findFirst();
+        return sql.one(NODE_COLUMNS + " FROM nodes WHERE id = ?", this::node, id);
     }
 
     public List<Views.Device> devices() {
@@ -108,9 +104,9 @@ public final class RegistryReader {
                 .where("d.node_id = ?", filter.node())
                 .where("d.kind = ?", filter.kind())
                 .where("d.health = ?", filter.health());
-        return page(query, page, row -> new Views.Device(row.getString(1), row.getString(2), row.getString(3),
+        return sql.page(query, page, row -> new Views.Device(row.getString(1), row.getString(2), row.getString(3),
                         row.getString(4), row.getString(5), row.getBoolean(6), row.getString(7), row.getString(8),
-                        nullableLong(row, 9)),
+                        Sql.nullableLong(row, 9)),
                 device -> List.of(device.site(), device.node(), device.id()));
     }
 
@@ -127,13 +123,12 @@ public final class RegistryReader {
                         : "relais/v1/%/" + likeEscaped(filter.node()) + "/%")
                 .where("LOWER(reason) LIKE ? ESCAPE '\\'", filter.reason() == null ? null
                         : "%" + likeEscaped(filter.reason().toLowerCase(Locale.ROOT)) + "%");
-        return page(query, page, RegistryReader::deadLetter, letter -> List.of(letter.receivedAt(), letter.id()));
+        return sql.page(query, page, RegistryReader::deadLetter, letter -> List.of(letter.receivedAt(), letter.id()));
     }
 
     /** One dead letter, payload included, or empty if there is none of that id (any more). */
     public synchronized Optional<Views.DeadLetter> deadLetter(String id) {
-        return query(DEAD_LETTER_COLUMNS + " FROM dead_letters WHERE id = ?", RegistryReader::deadLetter, id).stream()
-                .findFirst();
+        return sql.one(DEAD_LETTER_COLUMNS + " FROM dead_letters WHERE id = ?", RegistryReader::deadLetter, id);
     }
 
     private static Views.DeadLetter deadLetter(ResultSet row) throws SQLException {
@@ -142,8 +137,7 @@ public final class RegistryReader {
     }
 
     public synchronized Optional<Views.Command> command(UUID id) {
-        return query(COMMAND_COLUMNS + " FROM commands WHERE id = ?", RegistryReader::command, id.toString()).stream()
-                .findFirst();
+        return sql.one(COMMAND_COLUMNS + " FROM commands WHERE id = ?", RegistryReader::command, id.toString());
     }
 
     /** Alerts, the most recently opened first. */
@@ -162,7 +156,7 @@ public final class RegistryReader {
         } else {
             query.where("state = ?", filter.state());
         }
-        return page(query, page, AlertStore::alert, alert -> List.of(alert.openedAt(), alert.id()));
+        return sql.page(query, page, AlertStore::alert, alert -> List.of(alert.openedAt(), alert.id()));
     }
 
     /** A node's most recent commands first. */
@@ -178,25 +172,21 @@ public final class RegistryReader {
                 .where("node_id = ?", filter.node())
                 .where("name = ?", filter.name())
                 .where("status = ?", filter.status());
-        return page(query, page, RegistryReader::command, command -> List.of(command.createdAt(), command.id()));
+        return sql.page(query, page, RegistryReader::command, command -> List.of(command.createdAt(), command.id()));
     }
 
     private Views.Node node(ResultSet row) throws SQLException {
-        Long lastSeen = nullableLong(row, 7);
-        Long lastHeard = NodeSilence.latest(lastSeen, nullableLong(row, 9), nullableLong(row, 10));
+        Long lastSeen = Sql.nullableLong(row, 7);
+        Long lastHeard = NodeSilence.latest(lastSeen, Sql.nullableLong(row, 9), Sql.nullableLong(row, 10));
         boolean silent = silence != null && "online".equals(row.getString(3)) && silence.silent(lastHeard);
-        return new Views.Node(row.getString(1), row.getString(2), row.getString(3), nullableLong(row, 4),
+        return new Views.Node(row.getString(1), row.getString(2), row.getString(3), Sql.nullableLong(row, 4),
                 row.getString(5), row.getString(6), lastSeen, row.getLong(8), silent, row.getString(11), row.getLong(12));
     }
 
     private static Views.Command command(ResultSet row) throws SQLException {
         return new Views.Command(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getString(5), row.getString(6), row.getLong(7), nullableLong(row, 8), nullableLong(row, 9),
-                nullableLong(row, 10), row.getLong(11), row.getString(12), row.getString(13), row.getString(14));
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
+                row.getString(5), row.getString(6), row.getLong(7), Sql.nullableLong(row, 8), Sql.nullableLong(row, 9),
+                Sql.nullableLong(row, 10), row.getLong(11), row.getString(12), row.getString(13), row.getString(14));
     }
 
     private interface PageQuery<T> {
@@ -230,18 +220,6 @@ public final class RegistryReader {
         }
     }
 
-    private <T> Page<T> page(PagedQuery query, PageRequest page, RowMapper<T> mapper, Function<T, List<Object>> key)
-            throws BadCursorException {
-        List<Object> parameters = query.pageParameters(page);
-        long total = query(query.countSql(), row -> row.getLong(1), query.countParameters().toArray()).get(0);
-        List<T> rows = query(query.pageSql(page), mapper, parameters.toArray());
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows, total, Optional.empty());
-        }
-        List<T> kept = rows.subList(0, page.limit());
-        return new Page<>(kept, total, Optional.of(new Cursor(key.apply(kept.get(kept.size() - 1)))));
-    }
-
     private static PagedQuery.Key text(String column) {
         return new PagedQuery.Key(column, String.class);
     }
@@ -253,27 +231,5 @@ public final class RegistryReader {
     /** A text matched literally inside a LIKE pattern whose escape character is a backslash. */
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(mapper.map(row));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the registry: " + e.getMessage(), e);
-        }
-    }
-
-    private static Long nullableLong(ResultSet row, int column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
     }
 }

@@ -1,11 +1,7 @@
 package fr.relais.hub.registry;
 
 import fr.relais.hub.db.Database;
-import fr.relais.hub.db.StoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import fr.relais.hub.db.Sql;
 import java.util.Optional;
 
 /**
@@ -15,34 +11,19 @@ import java.util.Optional;
  * technician's rename never waits behind ingestion. Blocks on JDBC: never call it on the event loop.
  */
 public final class SiteNames {
-    private final Connection connection;
+    private final Sql sql;
 
     public SiteNames(Database database) {
-        this.connection = database.commands();
+        this.sql = new Sql(database.commands(), "sites");
     }
 
     /** The site as it is now, or empty if there is none of that id. Null name or kind: unchanged. */
     public Optional<Views.Site> change(String id, String name, String kind, long at) {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE sites SET name = COALESCE(?, name),"
-                + " kind = COALESCE(?, kind), updated_at = ? WHERE id = ?")) {
-            update.setString(1, name);
-            update.setString(2, kind);
-            update.setLong(3, at);
-            update.setString(4, id);
-            if (update.executeUpdate() == 0) {
-                return Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot rename site " + id + ": " + e.getMessage(), e);
+        if (sql.update("UPDATE sites SET name = COALESCE(?, name), kind = COALESCE(?, kind), updated_at = ?"
+                + " WHERE id = ?", name, kind, at, id) == 0) {
+            return Optional.empty();
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, name, kind FROM sites WHERE id = ?")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new Views.Site(row.getString(1), row.getString(2), row.getString(3)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read site " + id + ": " + e.getMessage(), e);
-        }
+        return sql.one("SELECT id, name, kind FROM sites WHERE id = ?",
+                row -> new Views.Site(row.getString(1), row.getString(2), row.getString(3)), id);
     }
 }

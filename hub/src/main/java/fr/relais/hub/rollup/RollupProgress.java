@@ -1,8 +1,7 @@
 package fr.relais.hub.rollup;
 
+import fr.relais.hub.db.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -28,15 +27,10 @@ public final class RollupProgress {
 
     /** Every period before this is rolled up; 0 when the job has not started. Ends its read transaction. */
     public long doneUntil() throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT done_until FROM rollup_progress WHERE resolution = ?")) {
-            select.setString(1, name);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("no rollup_progress row '" + name + "': a migration is missing");
-                }
-                return row.getLong(1);
-            }
+        try {
+            return Sql.one(connection, "SELECT done_until FROM rollup_progress WHERE resolution = ?",
+                    row -> row.getLong(1), name).orElseThrow(() -> new SQLException("no rollup_progress row '"
+                    + name + "': a migration is missing"));
         } finally {
             connection.commit();
         }
@@ -44,11 +38,9 @@ public final class RollupProgress {
 
     /** Records where a job that never ran starts; another hub may have recorded it first. Returns the start. */
     public long startAt(long first) throws SQLException {
-        try (PreparedStatement move = connection.prepareStatement(
-                "UPDATE rollup_progress SET done_until = ? WHERE resolution = ? AND done_until = 0")) {
-            move.setLong(1, first);
-            move.setString(2, name);
-            move.executeUpdate();
+        try {
+            Sql.update(connection, "UPDATE rollup_progress SET done_until = ? WHERE resolution = ? AND done_until = 0",
+                    first, name);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -63,15 +55,10 @@ public final class RollupProgress {
      */
     public boolean advance(long from, long to, Work work) throws SQLException {
         try {
-            try (PreparedStatement move = connection.prepareStatement(
-                    "UPDATE rollup_progress SET done_until = ? WHERE resolution = ? AND done_until = ?")) {
-                move.setLong(1, to);
-                move.setString(2, name);
-                move.setLong(3, from);
-                if (move.executeUpdate() == 0) {
-                    connection.rollback();
-                    return false;
-                }
+            if (Sql.update(connection, "UPDATE rollup_progress SET done_until = ? WHERE resolution = ?"
+                    + " AND done_until = ?", to, name, from) == 0) {
+                connection.rollback();
+                return false;
             }
             work.write(connection);
             connection.commit();

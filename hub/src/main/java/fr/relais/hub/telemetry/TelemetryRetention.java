@@ -1,11 +1,9 @@
 package fr.relais.hub.telemetry;
 
 import fr.relais.hub.db.BatchedDelete;
+import fr.relais.hub.db.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,15 +44,10 @@ public final class TelemetryRetention {
     }
 
     private List<String> nodes() throws SQLException {
-        List<String> nodes = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM nodes");
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                nodes.add(row.getString(1));
-            }
+        try {
+            return Sql.query(connection, "SELECT id FROM nodes", row -> row.getString(1));
         } finally {
             connection.commit();
         }
-        return nodes;
     }
 }

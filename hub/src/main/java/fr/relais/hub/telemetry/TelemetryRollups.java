@@ -1,10 +1,10 @@
 package fr.relais.hub.telemetry;
 
+import fr.relais.hub.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +70,9 @@ public final class TelemetryRollups {
 
     /** Every minute before this is rolled up. */
     public long progress(String resolution) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT done_until FROM rollup_progress WHERE resolution = ?")) {
-            select.setString(1, resolution);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
-            }
+        try {
+            return Sql.one(connection, "SELECT done_until FROM rollup_progress WHERE resolution = ?",
+                    row -> row.getLong(1), resolution).orElse(0L);
         } finally {
             connection.commit();
         }
@@ -117,16 +114,12 @@ public final class TelemetryRollups {
             return 0;
         }
         boolean done = advance("hour", from, to, null, ignored -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO telemetry_hour (node_id,"
-                    + " device_id, metric, bucket_start, samples, min_value, max_value, sum_value)"
+            Sql.update(connection, "INSERT INTO telemetry_hour (node_id, device_id, metric, bucket_start, samples,"
+                    + " min_value, max_value, sum_value)"
                     + " SELECT node_id, device_id, metric, bucket_start / 3600000 * 3600000, SUM(samples),"
                     + " MIN(min_value), MAX(max_value), SUM(sum_value) FROM telemetry_minute"
                     + " WHERE bucket_start >= ? AND bucket_start < ?"
-                    + " GROUP BY node_id, device_id, metric, bucket_start / 3600000 * 3600000")) {
-                insert.setLong(1, from);
-                insert.setLong(2, to);
-                insert.executeUpdate();
-            }
+                    + " GROUP BY node_id, device_id, metric, bucket_start / 3600000 * 3600000", from, to);
         });
         return done ? (int) ((to - from) / HOUR) : 0;
     }
@@ -143,19 +136,15 @@ public final class TelemetryRollups {
     private boolean advance(String resolution, long from, long to, String table, Inserts inserts)
             throws SQLException {
         try {
-            try (PreparedStatement move = connection.prepareStatement(
-                    "UPDATE rollup_progress SET done_until = ? WHERE resolution = ? AND done_until = ?")) {
-                move.setLong(1, to);
-                move.setString(2, resolution);
-                move.setLong(3, from);
-                if (move.executeUpdate() == 0) {
-                    connection.rollback();
-                    return false;
-                }
+            if (Sql.update(connection, "UPDATE rollup_progress SET done_until = ? WHERE resolution = ?"
+                    + " AND done_until = ?", to, resolution, from) == 0) {
+                connection.rollback();
+                return false;
             }
             if (table == null) {
                 inserts.write(null);
             } else {
+                // one statement, a batch of rows: the only statement here that Sql's helpers do not make
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (node_id,"
                         + " device_id, metric, bucket_start, samples, min_value, max_value, sum_value)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -172,11 +161,9 @@ public final class TelemetryRollups {
 
     /** The first period to roll up, recorded; another hub may have recorded one first. */
     private long start(String resolution, long first) throws SQLException {
-        try (PreparedStatement move = connection.prepareStatement(
-                "UPDATE rollup_progress SET done_until = ? WHERE resolution = ? AND done_until = 0")) {
-            move.setLong(1, first);
-            move.setString(2, resolution);
-            move.executeUpdate();
+        try {
+            Sql.update(connection, "UPDATE rollup_progress SET done_until = ? WHERE resolution = ? AND done_until = 0",
+                    first, resolution);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -188,15 +175,12 @@ public final class TelemetryRollups {
     /** The minute of the oldest raw reading, or {@code limit} if there is none. */
     private long firstReceived(long limit) throws SQLException {
         long first = limit;
-        // Per node, so each lookup is one step down the (node_id, received_at) index.
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT (SELECT MIN(received_at) FROM telemetry t WHERE t.node_id = n.id) FROM nodes n")) {
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    long oldest = row.getLong(1);
-                    if (!row.wasNull()) {
-                        first = Math.min(first, floor(oldest, MINUTE));
-                    }
+        try {
+            // Per node, so each lookup is one step down the (node_id, received_at) index.
+            for (Long oldest : Sql.query(connection, "SELECT (SELECT MIN(received_at) FROM telemetry t"
+                    + " WHERE t.node_id = n.id) FROM nodes n", row -> Sql.nullableLong(row, 1))) {
+                if (oldest != null) {
+                    first = Math.min(first, floor(oldest, MINUTE));
                 }
             }
         } finally {
@@ -206,11 +190,9 @@ public final class TelemetryRollups {
     }
 
     private long firstMinute(long limit) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT MIN(bucket_start) FROM telemetry_minute");
-             ResultSet row = select.executeQuery()) {
-            row.next();
-            long first = row.getLong(1);
-            return row.wasNull() ? limit : Math.min(limit, floor(first, HOUR));
+        try {
+            return Sql.one(connection, "SELECT MIN(bucket_start) FROM telemetry_minute", row -> Sql.nullableLong(row, 1))
+                    .map(first -> Math.min(limit, floor(first, HOUR))).orElse(limit);
         } finally {
             connection.commit();
         }
@@ -219,14 +201,9 @@ public final class TelemetryRollups {
     /** The numeric metrics received in [from, to), per node, device, metric and minute. */
     private Map<Key, MetricSummary> summarise(long from, long to) throws SQLException {
         Map<Key, MetricSummary> summaries = new HashMap<>();
-        List<String> nodes = new ArrayList<>();
         try {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM nodes");
-                 ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    nodes.add(row.getString(1));
-                }
-            }
+            List<String> nodes = Sql.query(connection, "SELECT id FROM nodes", row -> row.getString(1));
+            // one statement run per node and read as a stream (fetch size): kept by hand
             try (PreparedStatement select = connection.prepareStatement("SELECT device_id, received_at, metrics"
                     + " FROM telemetry WHERE node_id = ? AND received_at >= ? AND received_at < ?")) {
                 select.setFetchSize(5_000);

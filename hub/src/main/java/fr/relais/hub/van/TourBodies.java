@@ -1,7 +1,7 @@
 package fr.relais.hub.van;
 
 import fr.relais.hub.place.Body;
-import fr.relais.hub.place.Refusal;
+import fr.relais.hub.web.Refusal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Set;

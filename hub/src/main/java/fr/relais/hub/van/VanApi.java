@@ -1,13 +1,15 @@
 package fr.relais.hub.van;
 
 import fr.relais.hub.auth.Audit;
+import fr.relais.hub.auth.SiteScope.Anonymous;
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.content.ContentChanges;
 import fr.relais.hub.db.Database;
 import fr.relais.hub.place.Body;
 import fr.relais.hub.place.Commune;
 import fr.relais.hub.place.PlaceSql;
-import fr.relais.hub.place.Refusal;
-import fr.relais.hub.place.Replies;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.protocol.Ids;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
@@ -179,7 +181,7 @@ public final class VanApi {
 
     /** The van's site is the registry's site of kind van; with none, only admins and technicians run it. */
     private void mayRunTheVan(RoutingContext ctx) {
-        Replies.mayRun(ctx, store.territory().vanSite().orElse(null));
+        SiteScope.mayRun(ctx, store.territory().vanSite().orElse(null), Anonymous.REFUSED, Body.NOT_RUN);
     }
 
     static JsonObject items(List<JsonObject> rows) {

@@ -1,8 +1,8 @@
 package fr.relais.hub.van;
 
 import fr.relais.hub.place.Commune;
-import fr.relais.hub.place.Refusal;
-import fr.relais.hub.place.Replies;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.protocol.Ids;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

@@ -1,7 +1,6 @@
 package fr.relais.hub.web;
 
 import fr.relais.hub.db.BadCursorException;
-import fr.relais.hub.db.Cursor;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.protocol.Ids;
 import fr.relais.protocol.WireValue;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -57,22 +55,9 @@ public final class ListParams {
     }
 
     public PageRequest page(int defaultLimit) throws Bad {
-        int limit = defaultLimit;
-        String asked = query.get(LIMIT);
-        if (asked != null) {
-            try {
-                limit = Integer.parseInt(asked);
-            } catch (NumberFormatException e) {
-                throw new Bad("limit must be a whole number, got '" + asked + "'");
-            }
-            if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
-                throw new Bad("limit must be between 1 and " + PageRequest.MAX_LIMIT + ", got " + limit);
-            }
-        }
-        String cursor = query.get(CURSOR);
         try {
-            return new PageRequest(limit, cursor == null ? Optional.empty() : Optional.of(Cursor.parse(cursor)));
-        } catch (BadCursorException e) {
+            return PageRequest.asked(query.get(LIMIT), query.get(CURSOR), defaultLimit);
+        } catch (IllegalArgumentException | BadCursorException e) {
             throw new Bad(e.getMessage());
         }
     }

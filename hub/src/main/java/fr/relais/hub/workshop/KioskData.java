@@ -1,6 +1,7 @@
 package fr.relais.hub.workshop;
 
 import fr.relais.hub.appointment.BookingCode;
+import fr.relais.hub.web.Refusal;
 import fr.relais.protocol.Ids;
 import java.time.Instant;
 import java.util.Map;

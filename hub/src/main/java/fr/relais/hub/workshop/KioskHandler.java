@@ -1,6 +1,7 @@
 package fr.relais.hub.workshop;
 
 import fr.relais.hub.content.KioskActionHandler;
+import fr.relais.hub.web.Refusal;
 import fr.relais.protocol.Event;
 import java.sql.Connection;
 import java.sql.SQLException;

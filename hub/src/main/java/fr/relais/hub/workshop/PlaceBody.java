@@ -1,5 +1,9 @@
 package fr.relais.hub.workshop;
 
+import fr.relais.hub.auth.SiteScope;
+import fr.relais.hub.db.BadCursorException;
+import fr.relais.hub.db.PageRequest;
+import fr.relais.hub.web.Refusal;
 import fr.relais.protocol.Ids;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.DecodeException;
@@ -22,6 +26,10 @@ public final class PlaceBody {
     public static final int MAX_TEXT = 200;
     /** A visitor's first name: what fits on a kiosk's line. */
     public static final int MAX_FIRST_NAME = 40;
+    /** A list's {@code limit} when none is asked. */
+    static final int DEFAULT_LIMIT = 100;
+    /** How the workshops and appointments word a 403 ({@link SiteScope}). */
+    public static final SiteScope.Wording NOT_RUN = (caller, site) -> "this account does not run site " + site;
 
     private final JsonObject root;
 
@@ -170,6 +178,16 @@ public final class PlaceBody {
             return null;
         }
         return text(name, required, MAX_FIRST_NAME);
+    }
+
+    /** {@code limit} (1–1000, default 100) and {@code cursor} of a query read by {@link #query}. */
+    public static PageRequest pageOf(PlaceBody query) {
+        try {
+            int limit = PageRequest.limit(query.text("limit", false, 10), DEFAULT_LIMIT);
+            return new PageRequest(limit, PageRequest.after(query.text("cursor", false, 1000)));
+        } catch (IllegalArgumentException | BadCursorException e) {
+            throw bad(e.getMessage());
+        }
     }
 
     public static Refusal bad(String message) {

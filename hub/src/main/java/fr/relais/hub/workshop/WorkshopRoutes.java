@@ -1,7 +1,11 @@
 package fr.relais.hub.workshop;
 
 import fr.relais.hub.auth.Audit;
+import fr.relais.hub.auth.SiteScope.Anonymous;
+import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.content.ContentChanges;
+import fr.relais.hub.web.Refusal;
+import fr.relais.hub.web.Replies;
 import fr.relais.protocol.MessageIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -49,21 +53,21 @@ final class WorkshopRoutes {
     private void list(RoutingContext ctx) {
         try {
             PlaceBody query = PlaceBody.query(ctx.queryParams(), Set.of("site", "from", "to", "limit", "cursor"));
-            String site = PlaceReply.listedSite(ctx, query.id("site", false));
+            String site = SiteScope.listed(ctx, query.id("site", false), PlaceBody.NOT_RUN);
             Instant from = query.instant("from", false);
             Instant to = query.instant("to", false);
-            PlaceReply.page(vertx, ctx, PlaceReply.pageOf(query), page -> store.list(site, from, to, page),
+            Replies.page(vertx, ctx, PlaceBody.pageOf(query), page -> store.list(site, from, to, page),
                     WorkshopRoutes::json);
         } catch (Refusal refusal) {
-            PlaceReply.failed(ctx, refusal);
+            Replies.failed(ctx, refusal);
         }
     }
 
     private void create(RoutingContext ctx) {
-        PlaceReply.answer(vertx, ctx, 201, () -> {
+        Replies.answer(vertx, ctx, 201, () -> {
             PlaceBody body = PlaceBody.of(ctx, FIELDS);
             String site = body.id("site", true);
-            PlaceReply.mayRun(ctx, site);
+            SiteScope.mayRun(ctx, site, Anonymous.PASSES, PlaceBody.NOT_RUN);
             Instant start = body.instant("start", true);
             Instant end = body.instant("end", true);
             checkTimes(start, end);
@@ -82,11 +86,11 @@ final class WorkshopRoutes {
 
     private void change(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        PlaceReply.answer(vertx, ctx, 200, () -> {
+        Replies.answer(vertx, ctx, 200, () -> {
             PlaceBody body = PlaceBody.of(ctx, Set.of("title", "topic", "level", "start", "end", "seats",
                     "professional", "place", "status"));
             Workshop old = store.find(id).orElseThrow(() -> Refusal.notFound("no workshop " + id));
-            PlaceReply.mayRun(ctx, old.site());
+            SiteScope.mayRun(ctx, old.site(), Anonymous.PASSES, PlaceBody.NOT_RUN);
             Instant start = body.has("start") ? body.instant("start", true) : Instant.ofEpochMilli(old.startAt());
             Instant end = body.has("end") ? body.instant("end", true) : Instant.ofEpochMilli(old.endAt());
             checkTimes(start, end);
@@ -110,9 +114,9 @@ final class WorkshopRoutes {
     private void cancelWorkshop(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Audit.summary(ctx, "workshop " + id + " cancelled");
-        PlaceReply.answer(vertx, ctx, 200, () -> {
+        Replies.answer(vertx, ctx, 200, () -> {
             Workshop old = store.find(id).orElseThrow(() -> Refusal.notFound("no workshop " + id));
-            PlaceReply.mayRun(ctx, old.site());
+            SiteScope.mayRun(ctx, old.site(), Anonymous.PASSES, PlaceBody.NOT_RUN);
             Workshop saved = store.update(new Workshop(id, old.site(), old.title(), old.topic(), old.level(),
                     old.startAt(), old.endAt(), old.seats(), old.professional(), old.place(), "cancelled",
                     old.example(), old.createdAt(), old.registered()));
@@ -123,10 +127,10 @@ final class WorkshopRoutes {
 
     private void registrations(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        PlaceReply.answer(vertx, ctx, 200, () -> {
+        Replies.answer(vertx, ctx, 200, () -> {
             PlaceBody.query(ctx.queryParams(), Set.of());
             Workshop workshop = store.find(id).orElseThrow(() -> Refusal.notFound("no workshop " + id));
-            PlaceReply.maySee(ctx, workshop.site());
+            SiteScope.maySee(ctx, workshop.site(), Anonymous.PASSES, PlaceBody.NOT_RUN);
             JsonArray items = new JsonArray();
             store.registrations(id).forEach(r -> items.add(json(r)));
             return new JsonObject().put("items", items).put("next", null);
@@ -136,11 +140,11 @@ final class WorkshopRoutes {
     private void register(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Audit.summary(ctx, "registration to workshop " + id);
-        PlaceReply.answer(vertx, ctx, 201, () -> {
+        Replies.answer(vertx, ctx, 201, () -> {
             PlaceBody body = PlaceBody.of(ctx, Set.of("firstName"));
             String firstName = body.firstName("firstName", false);
             Workshop workshop = store.find(id).orElseThrow(() -> Refusal.notFound("no workshop " + id));
-            PlaceReply.mayRun(ctx, workshop.site());
+            SiteScope.mayRun(ctx, workshop.site(), Anonymous.PASSES, PlaceBody.NOT_RUN);
             WorkshopStore.Registration registration = store.register(id, firstName, "desk", clock.millis());
             changes.changed(workshop.site());
             return json(registration);
@@ -151,9 +155,9 @@ final class WorkshopRoutes {
         String id = ctx.pathParam("id");
         String code = ctx.pathParam("code");
         Audit.summary(ctx, "registration to workshop " + id + " cancelled");
-        PlaceReply.answer(vertx, ctx, 200, () -> {
+        Replies.answer(vertx, ctx, 200, () -> {
             Workshop workshop = store.find(id).orElseThrow(() -> Refusal.notFound("no workshop " + id));
-            PlaceReply.mayRun(ctx, workshop.site());
+            SiteScope.mayRun(ctx, workshop.site(), Anonymous.PASSES, PlaceBody.NOT_RUN);
             String normalised = fr.relais.hub.appointment.BookingCode.normalise(code);
             if (normalised == null) {
                 throw Refusal.notFound(WorkshopStore.UNKNOWN_CODE);

@@ -5,6 +5,8 @@ import fr.relais.hub.db.BadCursorException;
 import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.db.PagedQuery;
+import fr.relais.hub.db.Sql;
+import fr.relais.hub.web.Refusal;
 import fr.relais.protocol.MessageIds;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -63,7 +65,7 @@ public final class WorkshopStore {
     }
 
     static int insert(Connection connection, Workshop w) throws SQLException {
-        return PlaceJdbc.update(connection, "INSERT INTO workshops (id, site_id, title, topic, level, start_at, end_at,"
+        return Sql.update(connection, "INSERT INTO workshops (id, site_id, title, topic, level, start_at, end_at,"
                 + " seats, professional, place, status, example, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?)", w.id(), w.site(), w.title(), w.topic(), w.level(), w.startAt(), w.endAt(), w.seats(),
                 w.professional(), w.place(), w.status(), w.example(), w.createdAt());
@@ -77,7 +79,7 @@ public final class WorkshopStore {
             if (changed.seats() < registered) {
                 throw new Refusal(409, "seats: " + registered + " people are registered already");
             }
-            PlaceJdbc.update(connection, "UPDATE workshops SET title = ?, topic = ?, level = ?, start_at = ?, end_at = ?,"
+            Sql.update(connection, "UPDATE workshops SET title = ?, topic = ?, level = ?, start_at = ?, end_at = ?,"
                     + " seats = ?, professional = ?, place = ?, status = ? WHERE id = ?", changed.title(),
                     changed.topic(), changed.level(), changed.startAt(), changed.endAt(), changed.seats(),
                     changed.professional(), changed.place(), changed.status(), changed.id());
@@ -115,10 +117,10 @@ public final class WorkshopStore {
         if (workshop.registered() >= workshop.seats()) {
             throw new Refusal(409, FULL);
         }
-        int number = PlaceJdbc.one(connection, "SELECT COALESCE(MAX(number), 0) FROM workshop_registrations"
+        int number = Sql.one(connection, "SELECT COALESCE(MAX(number), 0) FROM workshop_registrations"
                 + " WHERE workshop_id = ?", row -> row.getInt(1), workshopId).orElse(0) + 1;
         String code = freeCode(connection);
-        PlaceJdbc.update(connection, "INSERT INTO workshop_registrations (id, workshop_id, code, first_name, number,"
+        Sql.update(connection, "INSERT INTO workshop_registrations (id, workshop_id, code, first_name, number,"
                 + " source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", MessageIds.next().toString(), workshopId, code,
                 firstName, number, source, now);
         return new Registration(workshopId, workshop.site(), code, firstName, number, source, now, null);
@@ -132,9 +134,9 @@ public final class WorkshopStore {
             throws SQLException {
         // A write first: SQLite then holds its write lock before reading. A transaction that read first
         // cannot take it once another connection has written (SQLITE_BUSY at once, whatever the timeout).
-        PlaceJdbc.update(connection, "UPDATE workshop_registrations SET code = code WHERE code = ?"
+        Sql.update(connection, "UPDATE workshop_registrations SET code = code WHERE code = ?"
                 + " AND cancelled_at IS NULL", code);
-        Optional<Registration> found = PlaceJdbc.one(connection, "SELECT r.workshop_id, w.site_id, r.code,"
+        Optional<Registration> found = Sql.one(connection, "SELECT r.workshop_id, w.site_id, r.code,"
                 + " r.first_name, r.number, r.source, r.created_at, r.cancelled_at FROM workshop_registrations r"
                 + " JOIN workshops w ON w.id = r.workshop_id WHERE r.code = ? AND r.cancelled_at IS NULL",
                 WorkshopStore::registration, code);
@@ -143,7 +145,7 @@ public final class WorkshopStore {
             throw Refusal.notFound(UNKNOWN_CODE);
         }
         lock(connection, found.get().workshopId(), null);
-        PlaceJdbc.update(connection, "UPDATE workshop_registrations SET cancelled_at = ? WHERE code = ?"
+        Sql.update(connection, "UPDATE workshop_registrations SET cancelled_at = ? WHERE code = ?"
                 + " AND cancelled_at IS NULL", now, code);
         Registration held = found.get();
         return new Registration(held.workshopId(), held.site(), held.code(), held.firstName(), held.number(),
@@ -152,7 +154,7 @@ public final class WorkshopStore {
 
     /** Locks the workshop's row (a write first) and reads it; unknown, or of another site: 404. */
     private static Workshop lock(Connection connection, String workshopId, String site) throws SQLException {
-        if (PlaceJdbc.update(connection, "UPDATE workshops SET seats = seats WHERE id = ?", workshopId) == 0) {
+        if (Sql.update(connection, "UPDATE workshops SET seats = seats WHERE id = ?", workshopId) == 0) {
             throw Refusal.notFound(UNKNOWN_WORKSHOP);
         }
         Workshop workshop = find(connection, workshopId);
@@ -163,19 +165,19 @@ public final class WorkshopStore {
     }
 
     private static Workshop find(Connection connection, String id) throws SQLException {
-        return PlaceJdbc.one(connection, COLUMNS + " FROM workshops w WHERE w.id = ?", WorkshopStore::workshop, id)
+        return Sql.one(connection, COLUMNS + " FROM workshops w WHERE w.id = ?", WorkshopStore::workshop, id)
                 .orElseThrow(() -> Refusal.notFound(UNKNOWN_WORKSHOP));
     }
 
     private static int registered(Connection connection, String id) throws SQLException {
-        return PlaceJdbc.one(connection, "SELECT COUNT(*) FROM workshop_registrations WHERE workshop_id = ?"
+        return Sql.one(connection, "SELECT COUNT(*) FROM workshop_registrations WHERE workshop_id = ?"
                 + " AND cancelled_at IS NULL", row -> row.getInt(1), id).orElse(0);
     }
 
     private static String freeCode(Connection connection) throws SQLException {
         while (true) {
             String code = BookingCode.next();
-            if (PlaceJdbc.query(connection, "SELECT 1 FROM workshop_registrations WHERE code = ?"
+            if (Sql.query(connection, "SELECT 1 FROM workshop_registrations WHERE code = ?"
                     + " AND cancelled_at IS NULL", row -> 1, code).isEmpty()) {
                 return code;
             }

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.content.KioskActionHandler.ActionAnswer;
 import fr.relais.hub.content.KioskActionHandler;
+import fr.relais.hub.db.Sql;
+import fr.relais.hub.web.Refusal;
 import fr.relais.hub.workshop.BookingsServer;
-import fr.relais.hub.workshop.PlaceJdbc;
 import fr.relais.hub.workshop.PlaceTimes;
-import fr.relais.hub.workshop.Refusal;
 import fr.relais.hub.workshop.WorkshopActions;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Envelope;
@@ -138,9 +138,9 @@ class KioskActionsTest {
         assertThat(run(SITE, KioskActions.APPOINTMENT_CANCEL).message()).isEqualTo("Code inconnu");
         assertThat(run(SITE, KioskActions.ROOM_BOOK, "member", "m1", "room", "r1", "start", "demain", "end", "x")
                 .message()).isEqualTo("Horaire non valable");
-        assertThat(PlaceJdbc.query(writer, "SELECT COUNT(*) FROM workshop_registrations", row -> row.getInt(1)))
+        assertThat(Sql.query(writer, "SELECT COUNT(*) FROM workshop_registrations", row -> row.getInt(1)))
                 .containsExactly(0);
-        assertThat(PlaceJdbc.query(writer, "SELECT COUNT(*) FROM appointment_bookings", row -> row.getInt(1)))
+        assertThat(Sql.query(writer, "SELECT COUNT(*) FROM appointment_bookings", row -> row.getInt(1)))
                 .containsExactly(0);
     }
 
@@ -192,20 +192,20 @@ class KioskActionsTest {
         } finally {
             threads.shutdownNow();
         }
-        assertThat(PlaceJdbc.query(writer, "SELECT COUNT(*) FROM appointment_bookings WHERE cancelled_at IS NULL",
+        assertThat(Sql.query(writer, "SELECT COUNT(*) FROM appointment_bookings WHERE cancelled_at IS NULL",
                 row -> row.getInt(1))).containsExactly(1);
     }
 
     @Test
     void aRoomIsBookedAtTheKioskWithTheCoworkingRules() throws Exception {
         String site = "rozoy-coworking";
-        PlaceJdbc.update(writer, "INSERT INTO coworking_members (id, site_id, name, plan_id, status, created_at)"
+        Sql.update(writer, "INSERT INTO coworking_members (id, site_id, name, plan_id, status, created_at)"
                 + " VALUES ('camille', ?, 'Camille Martin', NULL, 'active', 0)", site);
-        PlaceJdbc.update(writer, "INSERT INTO coworking_members (id, site_id, name, plan_id, status, created_at)"
+        Sql.update(writer, "INSERT INTO coworking_members (id, site_id, name, plan_id, status, created_at)"
                 + " VALUES ('parti', ?, 'Ancien membre', NULL, 'revoked', 0)", site);
-        PlaceJdbc.update(writer, "INSERT INTO coworking_resources (id, site_id, name, kind, door_id, created_at)"
+        Sql.update(writer, "INSERT INTO coworking_resources (id, site_id, name, kind, door_id, created_at)"
                 + " VALUES ('salle', ?, 'Salle de réunion', 'room', NULL, 0)", site);
-        PlaceJdbc.update(writer, "INSERT INTO coworking_resources (id, site_id, name, kind, door_id, created_at)"
+        Sql.update(writer, "INSERT INTO coworking_resources (id, site_id, name, kind, door_id, created_at)"
                 + " VALUES ('bureau-3', ?, 'Bureau 3', 'desk', NULL, 0)", site);
         writer.commit();
         String ten = BookingsServer.at(tomorrow, "10:00");

@@ -37,9 +37,35 @@ class SqlTest {
     void oneRowOrNone() {
         assertThat(sql.one("SELECT seats FROM rooms WHERE id = ?", row -> row.getInt(1), "a")).contains(4);
         assertThat(sql.one("SELECT seats FROM rooms WHERE id = ?", row -> row.getInt(1), "z")).isEmpty();
-        // a NULL column reads as null through nullableLong (one() needs a mapper that never gives null)
+        // a NULL column reads as null through nullableLong; query() keeps it as a null row
         assertThat(sql.query("SELECT seats FROM rooms WHERE id = ?", row -> Optional.ofNullable(Sql.nullableLong(row, 1)),
                 "c")).containsExactly(Optional.empty());
+    }
+
+    @Test
+    void aRowThatMapsToNullIsNoValue() {
+        // one() answers empty, not a NullPointerException, for a NULL value or an aggregate of no rows
+        assertThat(sql.one("SELECT seats FROM rooms WHERE id = ?", row -> Sql.nullableLong(row, 1), "c")).isEmpty();
+        assertThat(sql.one("SELECT MAX(seats) FROM rooms WHERE id = ?", row -> Sql.nullableLong(row, 1), "z"))
+                .isEmpty();
+        assertThat(sql.one("SELECT MAX(seats) FROM rooms", row -> Sql.nullableLong(row, 1))).contains(4L);
+        assertThat(sql.query("SELECT seats FROM rooms WHERE id IN ('b', 'c') ORDER BY id",
+                row -> Sql.nullableLong(row, 1))).containsExactly(4L, null);
+    }
+
+    @Test
+    void onAConnectionWhoseTransactionTheCallerHolds() throws Exception {
+        connection.setAutoCommit(false);
+        assertThat(Sql.update(connection, "UPDATE rooms SET seats = ? WHERE id = ?", 6, "a")).isEqualTo(1);
+        assertThat(Sql.one(connection, "SELECT seats FROM rooms WHERE id = ?", row -> row.getInt(1), "a")).contains(6);
+        assertThat(Sql.one(connection, "SELECT seats FROM rooms WHERE id = ?", row -> Sql.nullableLong(row, 1), "c"))
+                .isEmpty();
+        connection.rollback();
+        connection.setAutoCommit(true);
+        assertThat(sql.query("SELECT seats FROM rooms WHERE id = ?", row -> row.getInt(1), "a")).containsExactly(4);
+        // the caller sees JDBC's own exception, to roll its transaction back
+        assertThatThrownBy(() -> Sql.query(connection, "SELECT nothing FROM nowhere", row -> row.getString(1)))
+                .isInstanceOf(java.sql.SQLException.class);
     }
 
     @Test

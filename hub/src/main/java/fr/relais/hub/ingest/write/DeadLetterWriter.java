@@ -1,13 +1,12 @@
 package fr.relais.hub.ingest.write;
 
+import fr.relais.hub.db.Sql;
 import fr.relais.hub.ingest.Received;
 import fr.relais.protocol.MessageIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -46,31 +45,15 @@ final class DeadLetterWriter {
         String digest = digest(invalid.topic(), payload);
         String node = node(topic);
         // The insert comes first: on SQLite a transaction must start with a write (see Database).
-        int inserted;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dead_letters"
-                + " (id, received_at, topic, field, reason, payload_size, payload_base64, node_id, digest, occurrences,"
-                + " last_received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (digest) DO NOTHING")) {
-            insert.setString(1, MessageIds.next().toString());
-            insert.setLong(2, invalid.receivedAt());
-            insert.setString(3, topic);
-            insert.setString(4, invalid.field());
-            insert.setString(5, invalid.reason());
-            insert.setInt(6, payload.length);
-            insert.setString(7, Base64.getEncoder().encodeToString(kept));
-            insert.setString(8, node);
-            insert.setString(9, digest);
-            insert.setLong(10, invalid.receivedAt());
-            inserted = insert.executeUpdate();
-        }
+        int inserted = Sql.update(connection, "INSERT INTO dead_letters (id, received_at, topic, field, reason,"
+                + " payload_size, payload_base64, node_id, digest, occurrences, last_received_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (digest) DO NOTHING",
+                MessageIds.next().toString(), invalid.receivedAt(), topic, invalid.field(), invalid.reason(),
+                payload.length, Base64.getEncoder().encodeToString(kept), node, digest, invalid.receivedAt());
         if (inserted == 0) {
-            try (PreparedStatement again = connection.prepareStatement("UPDATE dead_letters SET"
-                    + " occurrences = occurrences + 1, last_received_at = CASE WHEN last_received_at < ? THEN ?"
-                    + " ELSE last_received_at END WHERE digest = ?")) {
-                again.setLong(1, invalid.receivedAt());
-                again.setLong(2, invalid.receivedAt());
-                again.setString(3, digest);
-                again.executeUpdate();
-            }
+            Sql.update(connection, "UPDATE dead_letters SET occurrences = occurrences + 1,"
+                    + " last_received_at = CASE WHEN last_received_at < ? THEN ? ELSE last_received_at END"
+                    + " WHERE digest = ?", invalid.receivedAt(), invalid.receivedAt(), digest);
             return new Kept(true, 0);
         }
         return new Kept(false, cap(node));
@@ -78,43 +61,23 @@ final class DeadLetterWriter {
 
     /** Deletes the node's least recently received dead letters beyond its allowance; returns how many. */
     private int cap(String node) throws SQLException {
-        long count;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COUNT(*) FROM dead_letters WHERE node_id = ?")) {
-            select.setString(1, node);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                count = row.getLong(1);
-            }
-        }
+        long count = Sql.one(connection, "SELECT COUNT(*) FROM dead_letters WHERE node_id = ?", row -> row.getLong(1),
+                node).orElse(0L);
         if (count <= perNode) {
             return 0;
         }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dead_letters WHERE id IN"
-                + " (SELECT id FROM dead_letters WHERE node_id = ? ORDER BY last_received_at, id LIMIT ?)")) {
-            delete.setString(1, node);
-            delete.setLong(2, count - perNode);
-            return delete.executeUpdate();
-        }
+        return Sql.update(connection, "DELETE FROM dead_letters WHERE id IN (SELECT id FROM dead_letters"
+                + " WHERE node_id = ? ORDER BY last_received_at, id LIMIT ?)", node, count - perNode);
     }
 
     /** A retried dead letter now stored: it goes. Returns 0 if it was gone already. */
     int remove(String id) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dead_letters WHERE id = ?")) {
-            delete.setString(1, id);
-            return delete.executeUpdate();
-        }
+        return Sql.update(connection, "DELETE FROM dead_letters WHERE id = ?", id);
     }
 
     /** A retried dead letter refused again: it stays, once, with the reason of this attempt. */
     void refusedAgain(String id, String field, String reason) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE dead_letters SET field = ?, reason = ? WHERE id = ?")) {
-            update.setString(1, field);
-            update.setString(2, reason);
-            update.setString(3, id);
-            update.executeUpdate();
-        }
+        Sql.update(connection, "UPDATE dead_letters SET field = ?, reason = ? WHERE id = ?", field, reason, id);
     }
 
     /** The node a topic names ({@code relais/v1/{site}/{node}/…}), or '' if none. */

@@ -2,6 +2,7 @@ package fr.relais.hub.ingest.write;
 
 import fr.relais.hub.db.Database;
 import fr.relais.hub.db.JsonTexts;
+import fr.relais.hub.db.Sql;
 import fr.relais.hub.db.StoreException;
 import fr.relais.hub.ingest.DeadLetterRetry;
 import fr.relais.hub.ingest.IngestLimits;
@@ -17,9 +18,7 @@ import fr.relais.protocol.Reply;
 import fr.relais.protocol.Telemetry;
 import fr.relais.protocol.Topic;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -41,6 +40,13 @@ import org.slf4j.LoggerFactory;
  * allowance ({@link DeadLetterWriter}). A retried dead letter ({@link Received.Retry}) goes
  * through the same path as a message from the broker; stored, it leaves the dead letters, and
  * refused again, it is not kept a second time.
+ *
+ * <p>JDBC: a statement run once per message goes through {@link Sql}'s helpers on the writer's
+ * connection (no lock, no commit: the batch's transaction is this class's). The hot paths keep
+ * their own statements, prepared once per writer and reused for every message of every batch
+ * ({@link MessageTables}, {@link NodeTracker}, {@link NumberingTotals}) or sent as JDBC batches
+ * ({@link PendingUpdates}, {@link BirthWriter}): ingestion's throughput is in that reuse.
+ * What a batch did is counted in {@link BatchCounts} and reported once it has committed.
  */
 public final class RegistryWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryWriter.class);
@@ -49,7 +55,6 @@ public final class RegistryWriter {
     private final IngestStats stats;
     private final NodeTracker tracker = new NodeTracker();
     private final NumberingTotals numberingTotals;
-    private boolean batchNumbered;
     private final PendingUpdates pending;
     private final DeadLetterWriter deadLetters;
     private final BirthWriter births;
@@ -57,19 +62,7 @@ public final class RegistryWriter {
     private final MessageTables messages;
     private final CommandReplies replies;
     private final StoredTotals totals;
-    private long batchTelemetry;
-    private long batchEvents;
-    private long batchDeadLetters;
-    private long batchStored;
-    private long batchDuplicates;
-    private long batchStale;
-    private long batchRepeats;
-    private long batchEvicted;
-    /** Dead letters retried and stored: they leave the table, but were not evicted. */
-    private long batchRemoved;
-    private long batchRenamesRefused;
-    private long batchFirstSeen;
-    private final List<DeadLetterRetry.Kind> batchRetries = new ArrayList<>();
+    private final BatchCounts batch = new BatchCounts();
     /** The retry being applied, whose refusal is recorded on its dead letter rather than kept again. */
     private DeadLetterRetry retrying;
     private Refusal refusal;
@@ -121,23 +114,11 @@ public final class RegistryWriter {
      * Writes a batch in one transaction. If the transaction fails, it is rolled back and the
      * exception propagates: the caller retries, nothing is acknowledged as stored.
      */
-    public void write(List<Received> batch) throws SQLException {
-        batchTelemetry = 0;
-        batchEvents = 0;
-        batchDeadLetters = 0;
-        batchStored = 0;
-        batchDuplicates = 0;
-        batchStale = 0;
-        batchRepeats = 0;
-        batchEvicted = 0;
-        batchRemoved = 0;
-        batchRenamesRefused = 0;
-        batchRetries.clear();
-        batchNumbered = false;
-        batchFirstSeen = Long.MAX_VALUE;
+    public void write(List<Received> incoming) throws SQLException {
+        batch.reset();
         try {
-            for (Received received : batch) {
-                batchFirstSeen = Math.min(batchFirstSeen, received.receivedAt());
+            for (Received received : incoming) {
+                batch.firstSeen = Math.min(batch.firstSeen, received.receivedAt());
                 if (received instanceof Received.Valid valid) {
                     apply(valid);
                 } else if (received instanceof Received.Retry retry) {
@@ -147,19 +128,12 @@ public final class RegistryWriter {
                 }
             }
             pending.flush(connection);
-            long[] numbering = batchNumbered ? numberingTotals.read(totals.snapshot().seqResets(), batchFirstSeen)
+            long[] numbering = batch.numbered ? numberingTotals.read(totals.snapshot().seqResets(), batch.firstSeen)
                     : null;
             connection.commit();
             storedEvents.committed();
             changes.committed();
-            totals.committed(batchTelemetry, batchEvents, batchDeadLetters - batchEvicted - batchRemoved,
-                    numbering == null ? null : numbering[0]);
-            if (numbering != null) {
-                totals.seqResets(numbering[1]);
-            }
-            stats.committed(batchStored, batchDuplicates, batchDeadLetters, batchStale);
-            guards.committed(batchRepeats, batchEvicted, batchRenamesRefused);
-            batchRetries.forEach(guards::retried);
+            batch.committed(totals, stats, guards, numbering);
         } catch (SQLException | RuntimeException | AssertionError e) {
             // AssertionError: PgJDBC's, when the server goes away mid-batch (see IngestWriter).
             pending.clear();
@@ -211,9 +185,9 @@ public final class RegistryWriter {
                 known(received, site);
                 numbered(topic.node(), reply.envelope(), received.receivedAt());
                 changes.command(reply.requestId().toString());
-                batchStored++;
+                batch.stored++;
             }
-            case DUPLICATE -> batchDuplicates++;
+            case DUPLICATE -> batch.duplicates++;
             case REFUSED -> reject(received, outcome.field(), outcome.reason());
             default -> throw new IllegalStateException("unexpected " + outcome);
         }
@@ -230,20 +204,13 @@ public final class RegistryWriter {
         String newer = state.state() == Presence.ONLINE
                 ? "excluded.bd_seq > nodes.bd_seq OR (excluded.bd_seq = nodes.bd_seq AND nodes.state IN ('online', 'unknown'))"
                 : "excluded.bd_seq = nodes.bd_seq";
-        int applied;
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO nodes (id, site_id, state, bd_seq, last_state_at) VALUES (?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (id) DO UPDATE SET state = excluded.state, bd_seq = excluded.bd_seq,"
-                        + " last_state_at = excluded.last_state_at WHERE nodes.bd_seq IS NULL OR " + newer)) {
-            upsert.setString(1, topic.node());
-            upsert.setString(2, topic.site());
-            upsert.setString(3, state.state().wire());
-            upsert.setLong(4, state.bdSeq());
-            upsert.setLong(5, at);
-            applied = upsert.executeUpdate();
-        }
+        int applied = Sql.update(connection, "INSERT INTO nodes (id, site_id, state, bd_seq, last_state_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,"
+                + " bd_seq = excluded.bd_seq, last_state_at = excluded.last_state_at"
+                + " WHERE nodes.bd_seq IS NULL OR " + newer, topic.node(), topic.site(), state.state().wire(),
+                state.bdSeq(), at);
         if (applied == 0) {
-            batchStale++;
+            batch.stale++;
             return;
         }
         tracker.put(topic.node(), topic.site());
@@ -251,16 +218,16 @@ public final class RegistryWriter {
         if (state.state() == Presence.ONLINE) {
             pending.seen(topic.node(), at);
         }
-        batchStored++;
+        batch.stored++;
     }
 
     private void birth(Topic topic, Birth birth, String site, long at) throws SQLException {
         BirthWriter.Outcome outcome = births.apply(topic, birth, at);
         if (outcome.renameRefused()) {
-            batchRenamesRefused++;
+            batch.renamesRefused++;
         }
         if (!outcome.applied()) {
-            batchStale++;
+            batch.stale++;
             return;
         }
         if (site != null && !site.equals(topic.site())) {
@@ -269,16 +236,16 @@ public final class RegistryWriter {
         tracker.put(topic.node(), topic.site());
         changes.node(topic.site(), topic.node(), "online", true, at);
         pending.seen(topic.node(), at);
-        batchStored++;
+        batch.stored++;
     }
 
     private void telemetry(Topic topic, Telemetry telemetry, long at) throws SQLException {
         String metrics = json(telemetry.metrics());
         if (!messages.insertTelemetry(topic.node(), telemetry, metrics, at)) {
-            batchDuplicates++;
+            batch.duplicates++;
             return;
         }
-        batchTelemetry++;
+        batch.telemetry++;
         numbered(topic.node(), telemetry.envelope(), at);
         if (telemetry.device().isPresent()) {
             pending.device(topic.node(), telemetry.device().get(), telemetry.health().wire(), metrics,
@@ -288,26 +255,26 @@ public final class RegistryWriter {
         } else {
             pending.nodeMetrics(topic.node(), metrics, telemetry.envelope().seq());
         }
-        batchStored++;
+        batch.stored++;
     }
 
     private void event(Topic topic, Event event, long at) throws SQLException {
         if (!messages.insertEvent(topic.node(), event, json(event.data()), at)) {
-            batchDuplicates++;
+            batch.duplicates++;
             return;
         }
-        batchEvents++;
+        batch.events++;
         storedEvents.stored(connection, topic.site(), topic.node(), event, at);
         changes.event(topic.site(), topic.node(), event.device().orElse(null), event.type(), event.severity().wire(),
                 event.envelope().ts().toEpochMilli(), at);
         numbered(topic.node(), event.envelope(), at);
-        batchStored++;
+        batch.stored++;
     }
 
     /** A message stored for the first time: its number counts once, whichever hub stored it. */
     private void numbered(String node, Envelope envelope, long at) {
         pending.numbered(node, envelope.seq(), at);
-        batchNumbered = true;
+        batch.numbered = true;
     }
 
     /**
@@ -321,13 +288,8 @@ public final class RegistryWriter {
             return true;
         }
         Topic topic = received.topic();
-        int inserted;
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO nodes (id, site_id, state) VALUES (?, ?, 'unknown') ON CONFLICT (id) DO NOTHING")) {
-            insert.setString(1, topic.node());
-            insert.setString(2, topic.site());
-            inserted = insert.executeUpdate();
-        }
+        int inserted = Sql.update(connection, "INSERT INTO nodes (id, site_id, state) VALUES (?, ?, 'unknown')"
+                + " ON CONFLICT (id) DO NOTHING", topic.node(), topic.site());
         if (inserted == 1) {
             tracker.put(topic.node(), topic.site());
             return true;
@@ -357,10 +319,10 @@ public final class RegistryWriter {
     private void keep(Received.Invalid invalid) throws SQLException {
         DeadLetterWriter.Kept kept = deadLetters.add(invalid);
         if (kept.repeat()) {
-            batchRepeats++;
+            batch.repeats++;
         } else {
-            batchDeadLetters++;
-            batchEvicted += kept.evicted();
+            batch.deadLetters++;
+            batch.evicted += kept.evicted();
         }
     }
 
@@ -370,7 +332,7 @@ public final class RegistryWriter {
      * letters.
      */
     private void retry(Received.Retry retry) throws SQLException {
-        long storedBefore = batchStored;
+        long storedBefore = batch.stored;
         retrying = retry.retry();
         refusal = null;
         try {
@@ -390,11 +352,11 @@ public final class RegistryWriter {
             deadLetters.refusedAgain(retry.retry().deadLetterId(), refusal.field(), refusal.reason());
             retry.retry().decided(kind, refusal.field(), refusal.reason());
         } else {
-            kind = batchStored > storedBefore ? DeadLetterRetry.Kind.STORED : DeadLetterRetry.Kind.DUPLICATE;
-            batchRemoved += deadLetters.remove(retry.retry().deadLetterId());
+            kind = batch.stored > storedBefore ? DeadLetterRetry.Kind.STORED : DeadLetterRetry.Kind.DUPLICATE;
+            batch.removed += deadLetters.remove(retry.retry().deadLetterId());
             retry.retry().decided(kind, null, null);
         }
-        batchRetries.add(kind);
+        batch.retries.add(kind);
     }
 
     private static String json(Map<String, Object> values) {

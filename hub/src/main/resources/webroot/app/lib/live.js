@@ -46,7 +46,7 @@ function open() {
     // After 3 failed reconnections, screens reload their data every 30 s until it is back.
     if (failures >= 3 || source.readyState === EventSource.CLOSED) poll(true);
   });
-  for (const type of ["device", "node", "event", "alert", "command", "occupancy", "place", "reset", "logout"]) {
+  for (const type of ["device", "node", "event", "alert", "command", "place", "reset", "logout"]) {
     source.addEventListener(type, (message) => {
       let data = {};
       try {

@@ -23,8 +23,6 @@ export function notTheirs(el, rootClass, titleText) {
  */
 export async function placeOf(me, wanted, screen, chooserId) {
   const places = await placesFor(me, []);
-  // A place whose box has not spoken yet is not among the hub's sites: its own people run it all the same.
-  if (!places.length && me.site) places.push({ id: me.site, name: me.site });
   const place = chosenPlace(places, wanted, me);
   if (!place) return { place: null, chooser: null };
   const address = "#/" + screen + "/" + encodeURIComponent(place.id);

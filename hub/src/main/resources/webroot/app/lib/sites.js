@@ -10,7 +10,11 @@ import { fetchAll } from "./http.js";
  */
 export async function placesFor(me, kinds = []) {
   const { items } = await fetchAll("/api/sites");
-  if (me.site) return items.filter((site) => site.id === me.site);
+  // A place whose box has not spoken yet is not among the hub's sites: its own people run it all the same.
+  if (me.site) {
+    const own = items.filter((site) => site.id === me.site);
+    return own.length ? own : [{ id: me.site, name: me.site }];
+  }
   const wanted = kinds.length ? items.filter((site) => kinds.includes(site.kind)) : items;
   const shown = wanted.length ? wanted : items;
   return shown.sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id, "fr"));

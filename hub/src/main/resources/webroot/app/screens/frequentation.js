@@ -74,10 +74,12 @@ export function mount(el, params, ctx) {
   el.append(h("div", { class: "screen frequentation" }, view.title, view.notice, view.simulated, view.nowSection,
     view.content));
   view.offs = [
-    ctx.live.on("occupancy", (o) => view && o.site === view.site && drawNow(o)),
-    // A people counter's or a room sensor's new reading: "en ce moment" is read again (one small answer).
+    // A people counter's or a room sensor's new reading, a door's entry or a kiosk's check-in: "en ce moment"
+    // is read again (one small answer; the hub sends no event of its own for it).
     ctx.live.on("device", (d) => view && d.site === view.site && d.metrics
       && ("present" in d.metrics || "occupied" in d.metrics) && loadNow()),
+    ctx.live.on("event", (e) => view && e.site === view.site && e.type === "access-granted" && loadNow()),
+    ctx.live.on("place", (p) => view && p.site === view.site && p.what === "coworking" && loadNow()),
     ctx.live.on("refresh", () => load()),
     ctx.live.on("reset", () => load()),
   ];

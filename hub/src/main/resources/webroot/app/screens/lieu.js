@@ -35,7 +35,11 @@ export function mount(el, params, ctx) {
       && x.id === d.device, { health: d.health, metrics: d.metrics, lastSeen: d.lastSeen })),
     live.on("node", (n) => view && n.site === view.site && patch("nodes", n, (x) => x.id === n.node,
       { state: n.state, online: n.state === "online", lastSeen: n.lastSeen || undefined })),
-    live.on("occupancy", (o) => view && o.site === view.site && drawOccupancy(o)),
+    // Who is in now changes with a counter's or a room sensor's reading, a door's entry or a kiosk's check-in:
+    // the hub sends no event of its own for it, so the small "now" answer is read again on those.
+    live.on("device", (d) => view && d.site === view.site && changesWhoIsIn(d) && loadOccupancy(view)),
+    live.on("event", (e) => view && e.site === view.site && e.type === "access-granted" && loadOccupancy(view)),
+    live.on("place", (p) => view && p.site === view.site && p.what === "coworking" && loadOccupancy(view)),
     live.on("refresh", () => load()),
     live.on("reset", () => load()),
   ];
@@ -94,6 +98,10 @@ async function load() {
     text(current.notice, error instanceof HttpError && (error.status === 404 || error.status === 403)
       ? "Ce lieu n'existe pas ou ne vous est pas ouvert." : "Le hub ne répond pas : " + error.message);
   }
+}
+
+function changesWhoIsIn(device) {
+  return Boolean(device.metrics) && ("present" in device.metrics || "occupied" in device.metrics);
 }
 
 async function loadOccupancy(current) {

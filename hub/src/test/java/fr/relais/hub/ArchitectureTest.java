@@ -63,9 +63,7 @@ class ArchitectureTest {
             // ingest.write writes in its own batches' transactions: it keeps its statements (plan 1.4)
             "ingest",
             // the minute rollup inserts its rows as one JDBC batch and streams the raw rows per node
-            "telemetry",
-            // KioskActions records the kiosk's answer: to move onto db's helper with its owner's next change
-            "content");
+            "telemetry");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

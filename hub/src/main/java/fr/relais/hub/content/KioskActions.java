@@ -1,9 +1,9 @@
 package fr.relais.hub.content;
 
+import fr.relais.hub.db.Sql;
 import fr.relais.hub.ingest.write.StoredEvents;
 import fr.relais.protocol.Event;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.LinkedHashSet;
@@ -94,18 +94,10 @@ public final class KioskActions implements StoredEvents {
         Optional<KioskActionHandler.ActionAnswer> answer = carryOut(handler, writer, site, node, event, receivedAt);
         if (!ticket) {
             KioskActionHandler.ActionAnswer given = answer.orElse(KioskActionHandler.ActionAnswer.refused(FAILED));
-            try (PreparedStatement insert = writer.prepareStatement("INSERT INTO kiosk_answers (action_id, site_id,"
-                    + " node_id, status, code, message, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (action_id) DO NOTHING")) {
-                insert.setString(1, action);
-                insert.setString(2, site);
-                insert.setString(3, node);
-                insert.setString(4, given.done() ? "done" : "refused");
-                insert.setString(5, cut(given.code(), 20));
-                insert.setString(6, cut(given.message(), 200));
-                insert.setLong(7, receivedAt);
-                insert.executeUpdate();
-            }
+            Sql.update(writer, "INSERT INTO kiosk_answers (action_id, site_id, node_id, status, code, message,"
+                    + " answered_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING", action, site,
+                    node, given.done() ? "done" : "refused", cut(given.code(), 20), cut(given.message(), 200),
+                    receivedAt);
             if (given.done() && followers.containsKey(event.type())) {
                 followed.computeIfAbsent(event.type(), type -> new LinkedHashSet<>()).add(site);
             }

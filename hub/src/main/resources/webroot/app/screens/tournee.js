@@ -31,6 +31,12 @@ export function mount(el, params, ctx) {
   v.incomplete = h("p", { class: "place-notice error", hidden: true,
     text: "Liste incomplète : le hub a répondu trop de pages." });
   v.visitList = h("ul", { id: "vt-visits", class: "cw-list" });
+  // Two weeks first: on a phone in the van the next days matter, two months of stops are a long scroll.
+  v.allVisits = false;
+  v.moreVisits = h("button", { type: "button", id: "vt-more", hidden: true, onclick: () => {
+    v.allVisits = true;
+    drawVisits();
+  } });
   v.exceptionList = h("ul", { id: "vt-exceptions", class: "cw-list" });
   v.stopList = h("ul", { id: "vt-stops", class: "cw-list" });
   const saved = (words) => {
@@ -43,7 +49,7 @@ export function mount(el, params, ctx) {
     h("div", { class: "place-top" }, h("h2", { id: "vt-title", text: title }),
       h("p", {}, h("a", { id: "vt-ics", href: "/api/van/tour.ics", text: "Calendrier de la tournée (à ajouter à un agenda)" }))),
     v.notice, v.example, v.incomplete,
-    h("h3", { text: "Prochains passages" }), v.visitList,
+    h("h3", { text: "Prochains passages" }), v.visitList, v.moreVisits,
     h("h3", { text: "Exceptions" }), v.exceptionList, v.forms.exception.form,
     h("h3", { text: "Arrêts réguliers" }), v.stopList, v.forms.stop.form));
   v.offs = [
@@ -103,18 +109,27 @@ function drawList(list, items, emptyText, key, create, update) {
   keyed(list, items, key, create, update);
 }
 
+const FIRST_DAYS = 14;
+
 function drawVisits() {
-  drawList(view.visitList, view.visits, "Aucun passage prévu dans les deux mois.",
+  const until = new Date(Date.now() + FIRST_DAYS * 86400000).toISOString();
+  const soon = view.visits.filter((visit) => new Date(visit.start).toISOString() < until);
+  const shown = view.allVisits ? view.visits : soon;
+  const later = view.visits.length - shown.length;
+  view.moreVisits.hidden = later === 0;
+  text(view.moreVisits, "Voir les " + later + " passages suivants (jusqu'à deux mois)");
+  drawList(view.visitList, shown, view.visits.length ? "Aucun passage dans les deux semaines."
+    : "Aucun passage prévu dans les deux mois.",
     (visit) => (visit.stop || visit.exception) + "|" + visit.start,
-    () => h("li", {}, h("strong"), h("span"), h("span", { class: "status" })),
+    () => h("li", {}, h("strong"), h("span", { class: "status" }), h("span", { class: "detail" })),
     (row, visit) => {
       row.className = "cw-item visit " + visit.status;
-      const [name, when, status] = row.children;
+      const [name, status, when] = row.children;
       text(name, visit.communeName);
-      text(when, " · " + placeDay(visit.start) + ", " + placeTime(visit.start) + " – " + placeTime(visit.end)
+      text(when, placeDay(visit.start) + ", " + placeTime(visit.start) + " – " + placeTime(visit.end)
         + " · " + visit.place);
       status.hidden = visit.status === "planned";
-      text(status, visit.status === "planned" ? "" : " · " + VISIT_STATUS_LABELS[visit.status]
+      text(status, visit.status === "planned" ? "" : VISIT_STATUS_LABELS[visit.status]
         + (visit.note ? " : " + visit.note : ""));
     });
 }

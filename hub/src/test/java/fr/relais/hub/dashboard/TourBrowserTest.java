@@ -142,6 +142,13 @@ class TourBrowserTest {
         assertThat(browser.script("return location.hash;")).isEqualTo("#/tournee");
         assertThat(browser.find("#nav a").getAttribute("id")).isEqualTo("nav-tournee");
         assertThat(browser.find("#nav-tournee").getAttribute("aria-current")).isEqualTo("page");
+        // Two weeks of visits first (a phone in the van); the rest of the two months behind one button.
+        int soon = browser.all("#vt-visits .visit").size();
+        assertThat(browser.find("#vt-more").getText()).startsWith("Voir les ")
+                .endsWith(" passages suivants (jusqu'à deux mois)");
+        browser.find("#vt-more").click();
+        browser.until(d -> d.findElements(By.cssSelector("#vt-visits .visit")).size() > soon);
+        assertThat(browser.find("#vt-more").isDisplayed()).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.relais.bench;
 
+import fr.relais.bench.profile.HubProfile;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.hub.Hub;
 import fr.relais.hub.config.HubConfig;
@@ -31,6 +32,7 @@ final class HubPhase {
     private final int threads;
     private final long timeoutNanos;
     private final DatabaseRestarts restarts;
+    private final HubProfile profile;
 
     /** The hub could not start on the database it was given: nothing was measured. */
     static final class HubRefusedException extends Exception {
@@ -51,8 +53,9 @@ final class HubPhase {
     }
 
     HubPhase(MosquittoProcess broker, NodeFleet fleet, String databaseUrl, long perNode, int threads,
-             long timeoutNanos, DatabaseRestarts restarts) {
+             long timeoutNanos, DatabaseRestarts restarts, HubProfile profile) {
         this.restarts = restarts;
+        this.profile = profile;
         this.broker = broker;
         this.fleet = fleet;
         this.databaseUrl = databaseUrl;
@@ -84,6 +87,8 @@ final class HubPhase {
                         + " states and births of the nodes");
             }
             long baseline = known.count();
+            // Recorded (--profile) over what is measured: publishing and storing, not the start or the reads after.
+            profile.begin();
             HubCpu cpuBefore = HubCpu.now(HUB_CLIENT_ID);
             // A batch whose commit a restart cut may have been committed all the same: written
             // again, it comes back as duplicates, so progress counts both.
@@ -98,6 +103,7 @@ final class HubPhase {
             outcome = Arrivals.await(progress, pass.sent(), deadline, POLL_MILLIS);
             restarts.close();
             cpu = HubCpu.now(HUB_CLIENT_ID).since(cpuBefore);
+            profile.end();
             last = awaitAnswer(api);
         }
         forgetHubSession();

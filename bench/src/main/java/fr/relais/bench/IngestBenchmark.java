@@ -1,6 +1,9 @@
 package fr.relais.bench;
 
+import fr.relais.bench.profile.HubProfile;
+import fr.relais.bench.profile.ThreadGroups;
 import fr.relais.broker.MosquittoProcess;
+import fr.relais.hub.ingest.MqttSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +66,12 @@ final class IngestBenchmark implements Callable<Integer> {
             description = "Seconds allowed for each phase, publishing and storing (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Record the hub phase with JDK Flight Recorder (the JDK's 'profile' settings) into FILE,"
+                    + " a .jfr for JDK Mission Control or 'jfr print', and print a summary of it after the line:"
+                    + " CPU by thread group, hot methods, allocation, GC pauses, waits.")
+    Path profile;
+
     @Override
     public Integer call() throws Exception {
         if (nodes < 1 || messagesPerNode < 1 || timeoutSeconds < 1) {
@@ -81,12 +90,15 @@ final class IngestBenchmark implements Callable<Integer> {
         HubPhase.Figures hub;
         RawPipePhase.Figures raw;
         DatabaseRestarts restarts;
+        HubProfile recording = profile == null ? HubProfile.NONE
+                : new HubProfile(profile, new ThreadGroups(MqttSettings.DEFAULT_CLIENT_ID));
         long started = System.nanoTime();
         try (MosquittoProcess broker = MosquittoProcess.start(dir.resolve("broker"));
              NodeFleet fleet = NodeFleet.connect(broker.url(), runId, nodes)) {
             warmUp(fleet, timeout);
             restarts = new DatabaseRestarts(restartCommand, restartDb);
-            hub = new HubPhase(broker, fleet, databaseUrl, messagesPerNode, PUBLISHING_THREADS, timeout, restarts).run();
+            hub = new HubPhase(broker, fleet, databaseUrl, messagesPerNode, PUBLISHING_THREADS, timeout, restarts,
+                    recording).run();
             raw = new RawPipePhase(broker, fleet, runId + "-raw", messagesPerNode, PUBLISHING_THREADS, timeout).run();
         } catch (HubPhase.HubRefusedException e) {
             System.err.println("ingest: " + e.getMessage());
@@ -105,6 +117,7 @@ final class IngestBenchmark implements Callable<Integer> {
                 hub.pass().sent(), hub.stored(), lost, hub.duplicatesDropped(), hub.perSecond(), raw.perSecond(),
                 raw.perSecond() > 0 ? hub.perSecond() / raw.perSecond() : 0, Percentiles.of(hub.latencies(), 99),
                 hub.deadLetterRows(), hub.databaseRestarts());
+        printProfile(recording);
         restarts.failures().forEach(failure -> System.err.println("ingest: the database did not restart: " + failure));
         boolean complete = explain(hub, raw, (System.nanoTime() - started) / 1e9, dir);
         if (lost == 0 && complete && work == null) {
@@ -159,6 +172,15 @@ final class IngestBenchmark implements Callable<Integer> {
             System.err.println("ingest: the run's files are kept in " + dir);
         }
         return complete;
+    }
+
+    /** The recording's summary after the line; a recording that cannot be read is said, not thrown. */
+    private static void printProfile(HubProfile recording) {
+        try {
+            recording.summary().forEach(System.out::println);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ingest: the recording " + recording.file() + " could not be read: " + e);
+        }
     }
 
     /** A new SQLite file: one left by an earlier run in the same folder is removed first. */

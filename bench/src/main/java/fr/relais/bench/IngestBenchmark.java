@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
         description = {"Telemetry from simulated nodes through mosquitto into the hub, and into a bare subscriber.",
                 "Prints: ingest: sent=N stored=N lost=N duplicates_dropped=N msgs_per_s=X raw_pipe_msgs_per_s=Y"
                         + " ratio=R p99_latency_ms=L dead_letters=D db_restarts=K",
+                "With --profile FILE, lines starting with 'profile:' follow: a summary of the recording.",
                 "Exit status 0 only if nothing was lost; 2 if the hub refused the database."})
 final class IngestBenchmark implements Callable<Integer> {
     /**

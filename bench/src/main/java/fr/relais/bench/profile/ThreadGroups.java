@@ -8,6 +8,7 @@ import jdk.jfr.consumer.RecordedStackTrace;
 /**
  * Names the part of the bench's JVM a thread belongs to, from its name (whole, as Java knows it,
  * or cut to 15 characters, as Linux keeps it) and, for Vert.x's worker threads, from what it runs.
+ * The bench's main thread (Linux calls it "java") polls the hub's API: it counts with the bench.
  */
 public final class ThreadGroups {
     public static final String WRITER = "hub ingest writer";
@@ -67,7 +68,8 @@ public final class ThreadGroups {
         if (name.startsWith("hub-")) {
             return HUB_OTHER;
         }
-        if (name.startsWith("bench-") || name.equals("main") || name.startsWith("HttpClient")) {
+        if (name.startsWith("bench-") || name.equals("main") || name.equals("java")
+                || name.startsWith("HttpClient")) {
             return BENCH;
         }
         if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {

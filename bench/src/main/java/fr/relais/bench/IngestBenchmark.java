@@ -100,7 +100,8 @@ final class IngestBenchmark implements Callable<Integer> {
             restarts = new DatabaseRestarts(restartCommand, restartDb);
             hub = new HubPhase(broker, fleet, databaseUrl, messagesPerNode, PUBLISHING_THREADS, timeout, restarts,
                     recording).run();
-            raw = new RawPipePhase(broker, fleet, runId + "-raw", messagesPerNode, PUBLISHING_THREADS, timeout).run();
+            raw = new RawPipePhase(broker, fleet, runId + "-raw", messagesPerNode, PUBLISHING_THREADS, timeout,
+                    recording).run();
         } catch (HubPhase.HubRefusedException e) {
             System.err.println("ingest: " + e.getMessage());
             if (work == null) {

@@ -1,5 +1,6 @@
 package fr.relais.bench;
 
+import fr.relais.bench.profile.HubProfile;
 import fr.relais.broker.MosquittoProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ final class RawPipePhase {
     private final long perNode;
     private final int threads;
     private final long timeoutNanos;
+    private final HubProfile profile;
 
     /**
      * @param seconds   from the first reading published to the last one received
@@ -33,7 +35,8 @@ final class RawPipePhase {
     }
 
     RawPipePhase(MosquittoProcess broker, NodeFleet fleet, String clientId, long perNode, int threads,
-                 long timeoutNanos) {
+                 long timeoutNanos, HubProfile profile) {
+        this.profile = profile;
         this.broker = broker;
         this.fleet = fleet;
         this.clientId = clientId;
@@ -49,10 +52,14 @@ final class RawPipePhase {
             subscriber.start();
             // Announced again, as nodes do on reconnecting: both phases send the same messages.
             fleet.announce();
+            // With --profile, the CPU over the same span as the hub phase's recording, for comparison.
+            profile.beginRaw();
+            HubCpu subscriberBefore = HubCpu.now(clientId);
             TelemetryPass.Result pass = fleet.publish(perNode, threads, deadline);
             LOG.info("raw pipe phase: {} readings acknowledged by the broker in {} s", pass.sent(),
                     String.format(java.util.Locale.ROOT, "%.1f", (pass.endNanos() - pass.startNanos()) / 1e9));
             Arrivals.Outcome outcome = Arrivals.await(subscriber::received, pass.sent(), deadline, POLL_MILLIS);
+            profile.endRaw(HubCpu.now(clientId).since(subscriberBefore).mqttNanos() / 1e9);
             long end = outcome.count() > 0 ? subscriber.lastReceiptNanos() : outcome.atNanos();
             return new Figures(pass, subscriber.received(), (end - pass.startNanos()) / 1e9, subscriber.latencies(),
                     outcome);

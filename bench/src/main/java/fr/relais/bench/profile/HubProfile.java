@@ -25,6 +25,11 @@ public class HubProfile {
     private List<ThreadCpu.Use> cpu;
     private long beganNanos;
     private double seconds;
+    private ThreadCpu rawBefore;
+    private long rawBeganNanos;
+    private List<ThreadCpu.Use> rawCpu;
+    private double rawSeconds;
+    private double subscriberSeconds;
 
     public HubProfile(Path file, ThreadGroups groups) {
         this.file = file;
@@ -66,12 +71,35 @@ public class HubProfile {
         recording.close();
     }
 
+    /** The raw pipe phase's CPU, for comparison (no recording: JFR stays on the hub phase only). */
+    public void beginRaw() {
+        if (file != null) {
+            rawBefore = ThreadCpu.now();
+            rawBeganNanos = System.nanoTime();
+        }
+    }
+
+    /** @param subscriber the bare subscriber's CPU over the raw phase, in seconds */
+    public void endRaw(double subscriber) {
+        if (rawBefore != null && rawCpu == null) {
+            rawSeconds = (System.nanoTime() - rawBeganNanos) / 1e9;
+            rawCpu = ThreadCpu.now().since(rawBefore, groups);
+            subscriberSeconds = subscriber;
+        }
+    }
+
     /** The summary's lines, read back from FILE; none without a recording. */
     public List<String> summary() throws IOException {
         if (file == null || cpu == null) {
             return List.of();
         }
-        return ProfileSummary.of(file, groups, cpu, seconds);
+        List<String> lines = new java.util.ArrayList<>(ProfileSummary.of(file, groups, cpu, seconds));
+        if (rawCpu != null) {
+            lines.add(2, ProfileSummary.cpuLine(String.format(java.util.Locale.ROOT, "profile: the raw pipe phase"
+                    + " for comparison (not recorded, %.1f s; the bare subscriber's threads %.1f s are among the"
+                    + " bench's), CPU by thread group (s):", rawSeconds, subscriberSeconds), rawCpu, rawSeconds));
+        }
+        return lines;
     }
 
     public Path file() {

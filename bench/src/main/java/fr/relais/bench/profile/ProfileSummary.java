@@ -150,14 +150,8 @@ public final class ProfileSummary {
     }
 
     private void cpu(List<String> lines, List<ThreadCpu.Use> threads, double seconds) {
-        Map<String, Double> cpu = ThreadCpu.byGroup(threads);
-        double total = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
-        StringBuilder line = new StringBuilder("profile: CPU by thread group (Linux's count, s):");
-        cpu.entrySet().stream().filter(e -> e.getValue() >= 0.05)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> line.append(format(" %s %.1f (%.0f%%);", e.getKey(), e.getValue(),
-                        100 * e.getValue() / total)));
-        line.append(format(" this JVM %.1f s = %.2f cores", total, seconds > 0 ? total / seconds : 0));
+        StringBuilder line = new StringBuilder(cpuLine("profile: CPU by thread group (Linux's count, s):", threads,
+                seconds));
         if (loads > 0) {
             line.append(format("; machine busy %.0f%%, this JVM %.0f%% (the rest: mosquitto and others)",
                     100 * machineLoad / loads, 100 * jvmLoad / loads));
@@ -184,6 +178,19 @@ public final class ProfileSummary {
                 + " the CPU is the JIT compilers' line above); by the compiled code's package:", compiled, compiling / 1000));
         Tally.top(compilations, 6).forEach(e -> jit.append(format(" %s %.1f s;", e.getKey(), e.getValue().weight / 1000)));
         lines.add(jit.toString());
+    }
+
+    /** The CPU of each thread group over a span, heaviest first, and this JVM's in cores. */
+    static String cpuLine(String title, List<ThreadCpu.Use> threads, double seconds) {
+        Map<String, Double> cpu = ThreadCpu.byGroup(threads);
+        double jvm = cpu.entrySet().stream().filter(e -> !e.getKey().equals(ThreadGroups.BROKER))
+                .mapToDouble(Map.Entry::getValue).sum();
+        StringBuilder line = new StringBuilder(title);
+        cpu.entrySet().stream().filter(e -> e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(format(" %s %.1f;", e.getKey(), e.getValue())));
+        line.append(format(" this JVM %.1f s = %.2f cores", jvm, seconds > 0 ? jvm / seconds : 0));
+        return line.toString();
     }
 
     private void methods(List<String> lines) {

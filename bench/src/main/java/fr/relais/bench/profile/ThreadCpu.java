@@ -30,22 +30,31 @@ public final class ThreadCpu {
     }
 
     private final Map<String, Task> tasks;
+    private final double children;
 
-    private ThreadCpu(Map<String, Task> tasks) {
+    private ThreadCpu(Map<String, Task> tasks, double children) {
         this.tasks = tasks;
+        this.children = children;
+    }
+
+    /** The CPU of the processes this one started and that still run (the bench's mosquitto). */
+    private static double children() {
+        return ProcessHandle.current().descendants().mapToDouble(child -> child.info().totalCpuDuration()
+                .map(duration -> duration.toNanos() / 1e9).orElse(0.0)).sum();
     }
 
     public static ThreadCpu now() {
         Map<String, Task> tasks = new HashMap<>();
+        double children = children();
         if (!Files.isDirectory(TASKS)) {
-            return new ThreadCpu(tasks);
+            return new ThreadCpu(tasks, children);
         }
         try (Stream<Path> list = Files.list(TASKS)) {
             list.forEach(task -> read(task).ifPresent(t -> tasks.put(task.getFileName().toString(), t)));
         } catch (IOException | RuntimeException e) {
             // A thread that ended between the listing and the read: the others still count.
         }
-        return new ThreadCpu(tasks);
+        return new ThreadCpu(tasks, children);
     }
 
     private static Optional<Task> read(Path task) {
@@ -80,6 +89,7 @@ public final class ThreadCpu {
             double wait = Math.max(0, task.runQueue() - (earlier != null ? earlier.runQueue() : 0));
             uses.add(new Use(task.name(), groups.of(task.name()), cpu, wait));
         });
+        uses.add(new Use("mosquitto", ThreadGroups.BROKER, Math.max(0, children - before.children), 0));
         return uses;
     }
 

@@ -23,10 +23,12 @@ public final class ThreadGroups {
     public static final String JIT = "JIT compilers";
     public static final String JVM = "JVM (VM thread, JFR…)";
     public static final String OTHER = "other";
+    /** The broker, a process of its own started by the bench: its CPU, not its threads. */
+    public static final String BROKER = "mosquitto (child process)";
 
     /** Every group, in the order the summary prints them. */
     public static final List<String> ALL = List.of(WRITER, HUB_MQTT, EVENT_LOOPS, ALERTS, HOUSEKEEPING, WORKERS,
-            HUB_OTHER, BENCH, GC, JIT, JVM, OTHER);
+            HUB_OTHER, BENCH, GC, JIT, JVM, OTHER, BROKER);
 
     private static final Set<String> HUB = Set.of(WRITER, HUB_MQTT, EVENT_LOOPS, ALERTS, HOUSEKEEPING, WORKERS,
             HUB_OTHER);

@@ -32,6 +32,8 @@ class ProfileSummaryTest {
         writer.start();
         writer.join();
         profile.end();
+        profile.beginRaw();
+        profile.endRaw(0.5);
 
         assertThat(file).exists();
         assertThat(Files.size(file)).isPositive();
@@ -42,6 +44,7 @@ class ProfileSummaryTest {
                 .contains("ProfileSummaryTest.burnUntilEnoughCpu")
                 .contains("allocation (jdk.ObjectAllocationSample weight)")
                 .contains("GC:")
+                .contains("the raw pipe phase for comparison")
                 .contains(file.toString());
         String hot = summary.stream().filter(line -> line.contains("ProfileSummaryTest.burnUntilEnoughCpu"))
                 .findFirst().orElseThrow();

@@ -14,7 +14,7 @@ import jdk.jfr.Recording;
  * settings around the measured part of a phase only, dumped to FILE, and the threads' CPU from
  * /proc over the same span. {@link #NONE} records nothing.
  */
-public class HubProfile {
+public final class HubProfile {
     /** No recording: begin and end do nothing, and there is no summary. */
     public static final HubProfile NONE = new HubProfile(null, null);
 

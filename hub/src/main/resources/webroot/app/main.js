@@ -82,10 +82,11 @@ async function route() {
   }
   screenElement.hidden = false;
   const { route: found, params } = match(location.hash);
+  // update(params) takes new parameters in place (a period, a tab); it answers false when it cannot (another
+  // place or device): the screen is then mounted again, as on arrival.
   if (current && current.name === found.name && typeof current.module.update === "function"
-      && JSON.stringify(current.params) !== JSON.stringify(params)) {
+      && JSON.stringify(current.params) !== JSON.stringify(params) && current.module.update(params) !== false) {
     current.params = params;
-    current.module.update(params);
     markNav();
     return;
   }

@@ -19,29 +19,25 @@ const ROUTES = [
     title: "Journal d'audit" },
   // The places' own pages: the site is optional in the address; without it, the screen takes the
   // account's place or the first the account may run, and writes it into the address.
-  // WP-L coworking
   { name: "coworking", pattern: /^#\/coworking(?:\/([^/?]+))?(?:\?(.*))?$/, keys: ["site", "query"],
     load: () => import("./screens/coworking.js"), title: "Coworking" },
-  // WP-L places
   { name: "file", pattern: /^#\/file(?:\/([^/?]+))?$/, keys: ["site"], load: () => import("./screens/file.js"),
     title: "File d'attente" },
   { name: "ateliers", pattern: /^#\/ateliers(?:\/([^/?]+))?$/, keys: ["site"],
     load: () => import("./screens/ateliers.js"), title: "Ateliers" },
   { name: "rendez-vous", pattern: /^#\/rendez-vous(?:\/([^/?]+))?(?:\?(.*))?$/, keys: ["site", "query"],
     load: () => import("./screens/rendez-vous.js"), title: "Rendez-vous" },
-  // WP-L hours and tour
   { name: "horaires", pattern: /^#\/horaires(?:\/([^/?]+))?$/, keys: ["site"],
     load: () => import("./screens/horaires.js"), title: "Horaires" },
   { name: "tournee", pattern: /^#\/tournee$/, keys: [], load: () => import("./screens/tournee.js"),
     title: "Tournée du bus France Services" },
-  // WP-L end
 ];
 
 /** The old pages' addresses and the screen each became. */
 export const LEGACY = { "#flotte": null, "#coworking": "#/coworking", "#queue": "#/file", "#ateliers": "#/ateliers",
   "#rendez-vous": "#/rendez-vous", "#horaires": "#/horaires", "#tournee": "#/tournee" };
 
-const NOT_FOUND = { name: "inconnu", keys: [], load: () => import("./screens/preparation.js"), title: "Page inconnue",
+const NOT_FOUND = { name: "inconnu", keys: [], load: () => import("./screens/inconnu.js"), title: "Page inconnue",
   unknown: true };
 
 /** Whether this address names a screen ("#/…"); "", "#" and the old addresses are sent on by main.js. */

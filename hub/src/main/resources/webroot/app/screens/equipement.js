@@ -98,10 +98,7 @@ export function update(params) {
     choosePeriod(periodOf(params.query));
     return undefined;
   }
-  const { el, ctx } = view;
-  unmount();
-  el.replaceChildren();
-  return mount(el, params, ctx);
+  return false;
 }
 
 export function unmount() {

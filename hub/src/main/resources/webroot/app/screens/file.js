@@ -31,10 +31,7 @@ export async function mount(el, params, ctx) {
 
 export function update(params) {
   if (!view || (params.site && params.site === view.site) || keepPlace(view, params, "file")) return undefined;
-  const { el, ctx } = view;
-  unmount();
-  el.replaceChildren();
-  return mount(el, params, ctx);
+  return false;
 }
 
 export function unmount() {

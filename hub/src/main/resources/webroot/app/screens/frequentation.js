@@ -89,12 +89,7 @@ export function mount(el, params, ctx) {
 /** Another period (or place) in the address: the skeleton stays, so the focused period link keeps its focus. */
 export function update(params) {
   if (!view) return undefined;
-  if (params.site !== view.site) {
-    const { el, ctx } = view;
-    unmount();
-    el.replaceChildren();
-    return mount(el, params, ctx);
-  }
+  if (params.site !== view.site) return false;
   view.period = periodOf(params);
   return load();
 }

@@ -52,10 +52,7 @@ export function update(params) {
     history.replaceState(null, "", href("horaires", view.site));
     return undefined;
   }
-  const { el, ctx } = view;
-  unmount();
-  el.replaceChildren();
-  return mount(el, params, ctx);
+  return false;
 }
 
 export function unmount() {

@@ -46,12 +46,6 @@ export function mount(el, params, ctx) {
   return load();
 }
 
-export function update(params) {
-  const { el, ctx } = view;
-  unmount();
-  el.replaceChildren();
-  return mount(el, params, ctx);
-}
 
 export function unmount() {
   if (!view) return;

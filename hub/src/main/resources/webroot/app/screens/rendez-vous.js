@@ -45,10 +45,7 @@ export function update(params) {
     view.dayField.value = view.day;
     return load(view);
   }
-  const { el, ctx } = view;
-  unmount();
-  el.replaceChildren();
-  return mount(el, params, ctx);
+  return false;
 }
 
 export function unmount() {

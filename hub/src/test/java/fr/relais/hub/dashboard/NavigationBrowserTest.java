@@ -99,6 +99,11 @@ class NavigationBrowserTest {
         Browser browser = chromium.browser();
         assertThat(browser.find("#nav-lieu").getAttribute("href")).endsWith("#/lieu/rozoy");
         assertThat(browser.find("#who").getText()).isEqualTo("mediatrice (médiation, rozoy)");
+        // An address that names no screen says so, and its link leads back to the account's first screen.
+        browser.open(hub.dashboard() + "#/nulle-part");
+        browser.untilText("#screen .unknown", "Cette adresse ne correspond à aucun écran.");
+        browser.find("#back-home").click();
+        browser.until(d -> hash(browser).startsWith("#/file"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import fr.relais.hub.alert.AlertRules;
 import fr.relais.hub.alert.AlertRulesLoader;
 import fr.relais.hub.alert.AlertService;
 import fr.relais.hub.alert.AlertStore;
+import fr.relais.hub.alert.HubStorage;
 import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.api.IngestStatus;
 import fr.relais.hub.appointment.AppointmentActions;
@@ -193,7 +194,7 @@ public final class Hub implements AutoCloseable {
         metrics.openAlerts(() -> alertStore.active().size());
         Notifications notifications = new Notifications(vertx, alertRules.notifications());
         AlertEvaluator evaluator = new AlertEvaluator(alertStore, alertRules, notifications, Clock.systemUTC(),
-                config.nodeSilence(), stats::lastOutage);
+                config.nodeSilence(), storageOf(stats));
         evaluator.start(vertx);
         AlertService alertService = new AlertService(alertStore, Clock.systemUTC());
         AlertRoutes alerts = new AlertRoutes(vertx, alertService, reader);
@@ -277,6 +278,14 @@ public final class Hub implements AutoCloseable {
         LOG.info("hub serving on http://{}:{}/ with database {}", config.httpHost(), http.actualPort(),
                 Database.describe(config.databaseUrl()));
         return new Hub(database, vertx, http, link, writer, writerThread, metrics, notifications, accessLists, content);
+    }
+
+    /** The writer's outages as the storage alert reads them: ingest and alert do not know each other. */
+    private static HubStorage storageOf(IngestStats stats) {
+        return () -> {
+            IngestStats.Outage outage = stats.lastOutage();
+            return outage == null ? null : new HubStorage.Outage(outage.since(), outage.endedAt(), outage.error());
+        };
     }
 
     /** Runs database work handed over by other threads (Paho's) on Vert.x's worker pool. */

@@ -28,12 +28,12 @@ public final class AlertRoutes {
 
     private final Vertx vertx;
     private final AlertService alerts;
-    private final RegistryReader registry;
+    private final AlertList listing;
 
     public AlertRoutes(Vertx vertx, AlertService alerts, RegistryReader registry) {
         this.vertx = vertx;
         this.alerts = alerts;
-        this.registry = registry;
+        this.listing = new AlertList(registry);
     }
 
     public void mount(Router router) {
@@ -65,7 +65,7 @@ public final class AlertRoutes {
             Filters.Alerts filter = new Filters.Alerts(params.choice("state", STATES), site,
                     params.choice("severity", ListParams.wire(Severity.class)), params.id("node"), params.id("device"),
                     opened.from(), opened.to());
-            return page -> registry.alerts(filter, page);
+            return page -> listing.page(filter, page);
         }, NoticeText::alert);
     }
 

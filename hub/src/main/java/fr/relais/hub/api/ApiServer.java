@@ -145,7 +145,7 @@ public final class ApiServer {
         lists.mount(router);
         deadLetters.mount(router);
         sites.mount(router);
-        router.get("/api/ingest").handler(ctx -> reply(ctx, () -> ApiJson.ingest(ingestStatus.get())));
+        router.get("/api/ingest").handler(ctx -> reply(ctx, () -> IngestJson.ingest(ingestStatus.get())));
         commands.mount(router);
         openDoor.mount(router);
         alerts.mount(router);

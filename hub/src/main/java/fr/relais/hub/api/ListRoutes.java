@@ -2,8 +2,8 @@ package fr.relais.hub.api;
 
 import fr.relais.hub.auth.Caller;
 import fr.relais.hub.registry.Filters;
+import fr.relais.hub.registry.RegistryJson;
 import fr.relais.hub.registry.RegistryReader;
-import fr.relais.hub.web.ApiJson;
 import fr.relais.hub.web.ListParams;
 import fr.relais.hub.web.PagedReply;
 import fr.relais.protocol.DeviceKind;
@@ -37,23 +37,23 @@ final class ListRoutes {
                     Filters.Sites filter = new Filters.Sites(params.choice("kind", ListParams.wire(SiteKind.class)),
                             viewerSite(ctx));
                     return page -> registry.sites(filter, page);
-                }, ApiJson::site));
+                }, RegistryJson::site));
         router.get("/api/nodes").handler(ctx -> PagedReply.send(vertx, ctx, Set.of("site", "online"),
                 DEFAULT_REGISTRY_LIMIT, params -> {
                     Filters.Nodes filter = new Filters.Nodes(site(ctx, params), params.bool("online"));
                     return page -> registry.nodes(filter, page);
-                }, ApiJson::node));
+                }, RegistryJson::node));
         router.get("/api/devices").handler(ctx -> PagedReply.send(vertx, ctx, Set.of("site", "node", "kind", "health"),
                 DEFAULT_REGISTRY_LIMIT, params -> {
                     Filters.Devices filter = new Filters.Devices(site(ctx, params), params.id("node"),
                             params.choice("kind", ListParams.wire(DeviceKind.class)), params.choice("health", ListParams.wire(Health.class)));
                     return page -> registry.devices(filter, page);
-                }, ApiJson::device));
+                }, RegistryJson::device));
         router.get("/api/dead-letters").handler(ctx -> PagedReply.send(vertx, ctx, Set.of("node", "reason"),
                 DEFAULT_DEAD_LETTER_LIMIT, params -> {
                     Filters.DeadLetters filter = new Filters.DeadLetters(params.id("node"), params.text("reason"));
                     return page -> registry.deadLetters(filter, page);
-                }, ApiJson::deadLetter));
+                }, RegistryJson::deadLetter));
     }
 
     /** The site a viewer may see, or null for the other roles, who see all. */

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.relais.hub.alert.AlertBody;
 import fr.relais.hub.auth.Audit;
+import fr.relais.hub.registry.RegistryJson;
 import fr.relais.hub.registry.SiteNames;
 import fr.relais.hub.web.ApiErrors;
-import fr.relais.hub.web.ApiJson;
 import fr.relais.protocol.Ids;
 import fr.relais.protocol.SiteKind;
 import fr.relais.protocol.json.FieldException;
@@ -73,7 +73,7 @@ final class SiteRoutes {
                     } else if (result.result().isEmpty()) {
                         ApiErrors.fail(ctx, 404, "no site " + id);
                     } else {
-                        ctx.json(ApiJson.site(result.result().get()));
+                        ctx.json(RegistryJson.site(result.result().get()));
                     }
                 });
     }

@@ -4,9 +4,9 @@ import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
 import fr.relais.hub.registry.CommandStatus;
 import fr.relais.hub.registry.Filters;
+import fr.relais.hub.registry.RegistryJson;
 import fr.relais.hub.registry.RegistryReader;
 import fr.relais.hub.web.ApiErrors;
-import fr.relais.hub.web.ApiJson;
 import fr.relais.hub.web.PagedReply;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
@@ -58,7 +58,7 @@ public final class CommandRoutes {
             ApiErrors.fail(ctx, 400, e.getMessage());
             return;
         }
-        vertx.executeBlocking(() -> ApiJson.command(sender.send(request)), false).onComplete(result ->
+        vertx.executeBlocking(() -> RegistryJson.command(sender.send(request)), false).onComplete(result ->
                 answerSent(ctx, result, id -> "command " + request.name() + " " + id + " to " + request.node()));
     }
 
@@ -96,7 +96,7 @@ public final class CommandRoutes {
                 }
                 return registry.commands(filter, page);
             };
-        }, ApiJson::command);
+        }, RegistryJson::command);
     }
 
     private void one(RoutingContext ctx) {
@@ -108,7 +108,7 @@ public final class CommandRoutes {
         UUID id = UUID.fromString(asked);
         Caller caller = Caller.of(ctx);
         vertx.executeBlocking(() -> registry.command(id).filter(command -> caller.sees(command.site()))
-                .map(ApiJson::command).orElse(null), false).onComplete(result -> {
+                .map(RegistryJson::command).orElse(null), false).onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(500, result.cause());
             } else if (result.result() == null) {

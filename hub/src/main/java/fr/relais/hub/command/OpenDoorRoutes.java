@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.registry.Filters;
+import fr.relais.hub.registry.RegistryJson;
 import fr.relais.hub.registry.RegistryReader;
 import fr.relais.hub.web.ApiErrors;
-import fr.relais.hub.web.ApiJson;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Ids;
 import io.vertx.core.Vertx;
@@ -68,7 +68,7 @@ public final class OpenDoorRoutes {
             if (!isDoor(node, device)) {
                 return null;
             }
-            return ApiJson.command(sender.send(request));
+            return RegistryJson.command(sender.send(request));
         }, false).onComplete(result -> {
             if (result.succeeded() && result.result() == null) {
                 ApiErrors.fail(ctx, 404, "node '" + node + "' has no door '" + device + "'");

@@ -61,19 +61,31 @@ public final class IngestStats {
         return storage;
     }
 
-    /** The current or last outage, for the hub's storage alert; null if the database never failed. */
-    public synchronized fr.relais.hub.alert.HubStorage.Outage lastOutage() {
+    /**
+     * The current or last outage, for the hub's storage alert (Hub hands it to alert: ingest knows no
+     * alert); null if the database never failed.
+     */
+    public synchronized Outage lastOutage() {
         StorageStatus now = storage;
         if (now.failing()) {
-            return new fr.relais.hub.alert.HubStorage.Outage(now.failingSince(), null, now.lastError());
+            return new Outage(now.failingSince(), null, now.lastError());
         }
-        return now.outages() == 0 ? null : new fr.relais.hub.alert.HubStorage.Outage(
-                lastOutageStart, now.lastRecoveredAt(), now.lastError());
+        return now.outages() == 0 ? null : new Outage(lastOutageStart, now.lastRecoveredAt(), now.lastError());
     }
 
     public Snapshot snapshot() {
         return new Snapshot(received.get(), stored.get(), duplicates.get(), deadLetters.get(), staleStates.get(),
                 storageRetries.get());
+    }
+
+    /**
+     * One outage of the database as the writer saw it.
+     *
+     * @param since   when the database started refusing the writes (epoch ms)
+     * @param endedAt when it stored again (epoch ms), null while it still fails
+     * @param error   its last refusal
+     */
+    public record Outage(long since, Long endedAt, String error) {
     }
 
     /** The counters at one instant. */

@@ -5,9 +5,9 @@ import fr.relais.hub.alert.AlertRows;
 import fr.relais.hub.command.CommandChanges;
 import fr.relais.hub.ingest.write.BatchChanges;
 import fr.relais.hub.notify.NoticeText;
+import fr.relais.hub.registry.RegistryJson;
 import fr.relais.hub.registry.RegistryReader;
 import fr.relais.hub.registry.Views;
-import fr.relais.hub.web.ApiJson;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;
@@ -90,7 +90,7 @@ public final class LiveSources implements BatchChanges, AlertListener, CommandCh
                 return;
             }
             Optional<Views.Command> command = read.result();
-            command.ifPresent(found -> feed.append("command", found.site(), ApiJson.command(found)));
+            command.ifPresent(found -> feed.append("command", found.site(), RegistryJson.command(found)));
         });
     }
 

@@ -1,7 +1,5 @@
 package fr.relais.hub.registry;
 
-import fr.relais.hub.alert.AlertRows;
-import fr.relais.hub.alert.AlertStore;
 import fr.relais.hub.db.BadCursorException;
 import fr.relais.hub.db.Database;
 import fr.relais.hub.db.Page;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The registry as the API shows it. Calls are serialised on the readers' connection and run
@@ -140,23 +139,14 @@ public final class RegistryReader {
         return sql.one(COMMAND_COLUMNS + " FROM commands WHERE id = ?", RegistryReader::command, id.toString());
     }
 
-    /** Alerts, the most recently opened first. */
-    public synchronized Page<AlertRows.Alert> alerts(Filters.Alerts filter, PageRequest page)
-            throws BadCursorException {
-        PagedQuery query = new PagedQuery(AlertStore.COLUMNS, "FROM alerts",
-                List.of(number("opened_at"), text("id")), true)
-                .where("site_id = ?", filter.site())
-                .where("severity = ?", filter.severity())
-                .where("node_id = ?", filter.node())
-                .where("device_id = ?", filter.device())
-                .where("opened_at >= ?", filter.from())
-                .where("opened_at < ?", filter.to());
-        if ("active".equals(filter.state())) {
-            query.where("state <> ?", "cleared");
-        } else {
-            query.where("state = ?", filter.state());
-        }
-        return sql.page(query, page, AlertStore::alert, alert -> List.of(alert.openedAt(), alert.id()));
+    /**
+     * One page of a list another package owns but reads on the registry's connection (the alerts'
+     * list, in package alert): serialised with the registry's own reads, and the registry need not
+     * know what it reads.
+     */
+    public synchronized <T> Page<T> page(PagedQuery query, PageRequest page, Sql.RowMapper<T> mapper,
+                                         Function<T, List<Object>> key) throws BadCursorException {
+        return sql.page(query, page, mapper, key);
     }
 
     /** A node's most recent commands first. */

@@ -10,8 +10,8 @@ import fr.relais.hub.db.Database;
 import fr.relais.hub.ingest.IngestStats;
 import fr.relais.hub.notify.NoticeText;
 import fr.relais.hub.registry.CommandStatus;
+import fr.relais.hub.registry.RegistryJson;
 import fr.relais.hub.registry.Views;
-import fr.relais.hub.web.ApiJson;
 import fr.relais.hub.web.ListParams;
 import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.Health;
@@ -208,14 +208,14 @@ class OpenApiDocumentTest {
     @Test
     void describesTheShapesApiJsonWrites() {
         Map<String, Object> shapes = Map.of(
-                "Site", ApiJson.site(new Views.Site("rozoy", "Rozoy", "mediation")),
-                "Node", ApiJson.node(new Views.Node("rozoy-pi", "rozoy", "online", 1L, "1.0", "v1", 1L, 0, false, "{}", 0)),
-                "Device", ApiJson.device(new Views.Device("printer-1", "rozoy-pi", "rozoy", "printer", "Imprimante",
+                "Site", RegistryJson.site(new Views.Site("rozoy", "Rozoy", "mediation")),
+                "Node", RegistryJson.node(new Views.Node("rozoy-pi", "rozoy", "online", 1L, "1.0", "v1", 1L, 0, false, "{}", 0)),
+                "Device", RegistryJson.device(new Views.Device("printer-1", "rozoy-pi", "rozoy", "printer", "Imprimante",
                         false, "ok", "{}", 1L)),
-                "DeadLetter", ApiJson.deadLetter(new Views.DeadLetter("id", 1L, "t", "payload", "empty", 0, "", 1, 1L)),
-                "Command", ApiJson.command(new Views.Command("id", "rozoy-pi", "rozoy", "ping", "{}", "sent", 1L, 2L,
+                "DeadLetter", RegistryJson.deadLetter(new Views.DeadLetter("id", 1L, "t", "payload", "empty", 0, "", 1, 1L)),
+                "Command", RegistryJson.command(new Views.Command("id", "rozoy-pi", "rozoy", "ping", "{}", "sent", 1L, 2L,
                         null, null, 3L, null, null, null)),
-                "IngestStatus", ApiJson.ingest(new IngestStatus(new IngestStats().snapshot(),
+                "IngestStatus", IngestJson.ingest(new IngestStatus(new IngestStats().snapshot(),
                         new Views.Totals(0, 0, 0, 0), true, 0, new IngestStats().storage())),
                 "Alert", NoticeText.alert(new AlertRows.Alert("id", "key", "toner-low", "rozoy", "rozoy-pi",
                         "printer-1", "printer", "warning", "open", false, "toner at 8 %", 1L, 2L, null, null, null,
@@ -227,7 +227,7 @@ class OpenApiDocumentTest {
             assertThat(schema.getRequired()).as("required of " + name).containsExactlyInAnyOrderElementsOf(written);
         });
         Schema<?> ingest = document.getComponents().getSchemas().get("IngestStatus");
-        JsonObject status = ApiJson.ingest(new IngestStatus(new IngestStats().snapshot(), new Views.Totals(0, 0, 0, 0),
+        JsonObject status = IngestJson.ingest(new IngestStatus(new IngestStats().snapshot(), new Views.Totals(0, 0, 0, 0),
                 true, 0, new IngestStats().storage()));
         for (String part : List.of("sinceStart", "stored", "storage")) {
             assertThat(ingest.getProperties().get(part).getProperties().keySet()).as(part)

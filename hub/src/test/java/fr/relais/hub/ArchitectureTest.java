@@ -45,10 +45,7 @@ class ArchitectureTest {
             // IngestStats reports the storage outage through alert.HubStorage.
             "ingest -> alert",
             // notify.Notice, NoticeText and Notifications read alert.AlertRows: Notice gets its own fields.
-            "notify -> alert",
-            // appointment uses workshop's PlaceSql, PlaceTimes, PlaceBody, KioskHandler
-            // and KioskData: those go to place and content (plan 1.2, WP-R).
-            "appointment -> workshop");
+            "notify -> alert");
 
     /** Classes of the lowest layers (db, web, registry) that still use a feature: "from -> to". */
     private static final List<String> KNOWN_LOW_TO_FEATURE = List.of("web -> api", "registry -> alert");

@@ -43,9 +43,7 @@ class ArchitectureTest {
             // RegistryReader still lists the alerts (AlertStore.COLUMNS, AlertRows): the list goes to alert.
             "registry -> alert",
             // IngestStats reports the storage outage through alert.HubStorage.
-            "ingest -> alert",
-            // notify.Notice, NoticeText and Notifications read alert.AlertRows: Notice gets its own fields.
-            "notify -> alert");
+            "ingest -> alert");
 
     /** Classes of the lowest layers (db, web, registry) that still use a feature: "from -> to". */
     private static final List<String> KNOWN_LOW_TO_FEATURE = List.of("web -> api", "registry -> alert");

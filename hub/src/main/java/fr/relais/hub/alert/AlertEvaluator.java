@@ -144,7 +144,7 @@ public final class AlertEvaluator {
                 now, null, null, null, null, null, null);
         if (store.open(alert)) {
             LOG.info("alert {} {}: {}", flaps ? "flapping" : "opened", alert.conditionKey(), alert.message());
-            notifier.notify(new Notice(flaps ? Notice.Kind.FLAPPING : Notice.Kind.OPENED, alert));
+            notifier.notify(AlertNotices.notice(flaps ? Notice.Kind.FLAPPING : Notice.Kind.OPENED, alert));
             listener.changed(alert, AlertListener.Change.OPENED);
         }
     }
@@ -156,7 +156,7 @@ public final class AlertEvaluator {
             LOG.info("alert {} escalated to {}: {}", alert.conditionKey(), observation.severity().wire(),
                     observation.message());
             AlertRows.Alert escalated = store.find(alert.id()).orElse(alert);
-            notifier.notify(new Notice(Notice.Kind.ESCALATED, escalated));
+            notifier.notify(AlertNotices.notice(Notice.Kind.ESCALATED, escalated));
             listener.changed(escalated, AlertListener.Change.ESCALATED);
         }
     }
@@ -177,7 +177,7 @@ public final class AlertEvaluator {
         if (now - absentSince >= holdOff && store.clear(alert.id(), now, null, ENDED)) {
             LOG.info("alert {} cleared: {}", alert.conditionKey(), ENDED);
             store.find(alert.id()).ifPresent(cleared -> {
-                notifier.notify(new Notice(Notice.Kind.CLEARED, cleared));
+                notifier.notify(AlertNotices.notice(Notice.Kind.CLEARED, cleared));
                 listener.changed(cleared, AlertListener.Change.CLEARED);
             });
         }

@@ -2,7 +2,6 @@ package fr.relais.hub.alert;
 
 import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.Caller;
-import fr.relais.hub.notify.NoticeText;
 import fr.relais.hub.registry.Filters;
 import fr.relais.hub.registry.RegistryReader;
 import fr.relais.hub.web.ApiErrors;
@@ -66,7 +65,7 @@ public final class AlertRoutes {
                     params.choice("severity", ListParams.wire(Severity.class)), params.id("node"), params.id("device"),
                     opened.from(), opened.to());
             return page -> listing.page(filter, page);
-        }, NoticeText::alert);
+        }, AlertNotices::json);
     }
 
     private void one(RoutingContext ctx) {
@@ -75,7 +74,7 @@ public final class AlertRoutes {
             Caller caller = Caller.of(ctx);
             // Another site's alert is as unknown to a viewer as a missing one.
             answer(ctx, () -> alerts.find(id).filter(alert -> caller == null || caller.sees(alert.site()))
-                    .map(NoticeText::alert).orElseThrow(() -> new AlertService.Refused(true, "no alert " + id)));
+                    .map(AlertNotices::json).orElseThrow(() -> new AlertService.Refused(true, "no alert " + id)));
         }
     }
 
@@ -101,7 +100,7 @@ public final class AlertRoutes {
         }
         String comment = body.comment().orElse(null);
         Audit.summary(ctx, (clear ? "alert cleared " : "alert acknowledged ") + id);
-        answer(ctx, () -> NoticeText.alert(clear ? alerts.clear(id, by, comment)
+        answer(ctx, () -> AlertNotices.json(clear ? alerts.clear(id, by, comment)
                 : alerts.acknowledge(id, by, comment)));
     }
 

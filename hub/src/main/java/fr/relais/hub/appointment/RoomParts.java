@@ -1,8 +1,8 @@
 package fr.relais.hub.appointment;
 
 import fr.relais.hub.db.Database;
-import fr.relais.hub.workshop.PlaceSql;
-import fr.relais.hub.workshop.PlaceTimes;
+import fr.relais.hub.place.BookingSql;
+import fr.relais.hub.place.PlaceTimes;
 import fr.relais.protocol.content.PlaceContent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,10 +15,10 @@ import java.util.List;
  */
 public final class RoomParts {
     static final int DAYS_SENT = 8;
-    private final PlaceSql sql;
+    private final BookingSql sql;
 
     public RoomParts(Database database) {
-        this.sql = new PlaceSql(database.coworking());
+        this.sql = new BookingSql(database.coworking());
     }
 
     public List<PlaceContent.Room> rooms(String site, Instant now) {

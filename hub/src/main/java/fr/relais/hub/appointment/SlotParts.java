@@ -1,8 +1,8 @@
 package fr.relais.hub.appointment;
 
 import fr.relais.hub.db.Database;
-import fr.relais.hub.workshop.PlaceSql;
-import fr.relais.hub.workshop.PlaceTimes;
+import fr.relais.hub.place.BookingSql;
+import fr.relais.hub.place.PlaceTimes;
 import fr.relais.protocol.content.PlaceContent;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,7 @@ public final class SlotParts {
     private final SlotStore store;
 
     public SlotParts(Database database) {
-        this.store = new SlotStore(new PlaceSql(database.coworking()));
+        this.store = new SlotStore(new BookingSql(database.coworking()));
     }
 
     public List<PlaceContent.Slot> slots(String site, Instant now) {

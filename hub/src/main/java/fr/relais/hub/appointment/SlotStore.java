@@ -5,8 +5,9 @@ import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.db.PagedQuery;
 import fr.relais.hub.db.Sql;
+import fr.relais.hub.place.BookingCode;
+import fr.relais.hub.place.BookingSql;
 import fr.relais.hub.web.Refusal;
-import fr.relais.hub.workshop.PlaceSql;
 import fr.relais.protocol.MessageIds;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,9 +31,9 @@ public final class SlotStore {
     public static final String UNKNOWN_CODE = "Code inconnu";
     public static final String UNKNOWN_SLOT = "Créneau inconnu";
 
-    private final PlaceSql sql;
+    private final BookingSql sql;
 
-    public SlotStore(PlaceSql sql) {
+    public SlotStore(BookingSql sql) {
         this.sql = sql;
     }
 
@@ -122,7 +123,7 @@ public final class SlotStore {
         Optional<Slot.Booking> found = Sql.one(connection, "SELECT code, slot_id, site_id, first_name, source,"
                 + " created_at, cancelled_at FROM appointment_bookings WHERE code = ? AND cancelled_at IS NULL",
                 row -> new Slot.Booking(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getLong(6), PlaceSql.nullableLong(row, 7)), code);
+                        row.getString(5), row.getLong(6), BookingSql.nullableLong(row, 7)), code);
         if (found.isEmpty() || site != null && !found.get().site().equals(site)) {
             throw Refusal.notFound(UNKNOWN_CODE);
         }

@@ -1,10 +1,10 @@
 package fr.relais.hub.live;
 
 import fr.relais.hub.alert.AlertListener;
+import fr.relais.hub.alert.AlertNotices;
 import fr.relais.hub.alert.AlertRows;
 import fr.relais.hub.command.CommandChanges;
 import fr.relais.hub.ingest.write.BatchChanges;
-import fr.relais.hub.notify.NoticeText;
 import fr.relais.hub.registry.RegistryJson;
 import fr.relais.hub.registry.RegistryReader;
 import fr.relais.hub.registry.Views;
@@ -55,7 +55,7 @@ public final class LiveSources implements BatchChanges, AlertListener, CommandCh
 
     @Override
     public void changed(AlertRows.Alert alert, Change change) {
-        JsonObject data = NoticeText.alert(alert).put("change", change.wire());
+        JsonObject data = AlertNotices.json(alert).put("change", change.wire());
         feed.publish("alert", alert.site(), data);
     }
 

@@ -1,16 +1,21 @@
 package fr.relais.hub.notify;
 
-import fr.relais.hub.alert.AlertRows;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /** What a notice says, in an e-mail and in a webhook's JSON. */
 public final class NoticeText {
+    /** The territory is in France: times as its technicians read them (as in the alerts' messages). */
+    private static final DateTimeFormatter PARIS_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+            .withZone(ZoneId.of("Europe/Paris"));
+
     private NoticeText() {
     }
 
     static String subject(Notice notice) {
-        AlertRows.Alert alert = notice.alert();
+        Notice.Alert alert = notice.alert();
         String what = switch (notice.kind()) {
             case OPENED -> "";
             case FLAPPING -> "[instable] ";
@@ -32,7 +37,7 @@ public final class NoticeText {
     }
 
     static String body(Notice notice) {
-        AlertRows.Alert alert = notice.alert();
+        Notice.Alert alert = notice.alert();
         StringBuilder text = new StringBuilder()
                 .append(alert.message()).append("\n\n")
                 .append("Lieu : ").append(alert.site()).append('\n')
@@ -41,7 +46,7 @@ public final class NoticeText {
             text.append("Appareil : ").append(alert.device()).append(" (").append(alert.deviceKind()).append(")\n");
         }
         text.append("Gravité : ").append(severity(alert.severity())).append('\n')
-                .append("Depuis le ").append(fr.relais.hub.alert.AlertTexts.time(alert.since())).append(" (heure de Paris)").append('\n')
+                .append("Depuis le ").append(PARIS_TIME.format(Instant.ofEpochMilli(alert.since()))).append(" (heure de Paris)").append('\n')
                 .append("Alerte : ").append(alert.id()).append(" (").append(notice.kind().wire()).append(")\n");
         if (alert.flapping()) {
             text.append("\nCette condition va et vient : l'alerte reste ouverte jusqu'à ce qu'elle se stabilise.\n");
@@ -54,7 +59,7 @@ public final class NoticeText {
         return new JsonObject().put("event", notice.kind().wire()).put("alert", alert(notice.alert()));
     }
 
-    public static JsonObject alert(AlertRows.Alert alert) {
+    public static JsonObject alert(Notice.Alert alert) {
         return new JsonObject()
                 .put("id", alert.id())
                 .put("rule", alert.rule())

@@ -1,6 +1,5 @@
 package fr.relais.hub.notify;
 
-import fr.relais.hub.alert.AlertRows;
 import fr.relais.protocol.Severity;
 import fr.relais.protocol.WireValue;
 import io.vertx.core.Future;
@@ -54,11 +53,11 @@ public final class Notifications implements Notifier, AutoCloseable {
         }
     }
 
-    private void deliver(String what, AlertRows.Alert alert, Supplier<Future<Void>> send) {
+    private void deliver(String what, Notice.Alert alert, Supplier<Future<Void>> send) {
         vertx.runOnContext(nothing -> attempt(what, alert, send, 1, settings.firstRetryDelay()));
     }
 
-    private void attempt(String what, AlertRows.Alert alert, Supplier<Future<Void>> send, int attempt,
+    private void attempt(String what, Notice.Alert alert, Supplier<Future<Void>> send, int attempt,
                          Duration delay) {
         Future<Void> sent;
         try {

@@ -4,6 +4,7 @@ import fr.relais.hub.appointment.AppointmentRoutes;
 import fr.relais.hub.appointment.SlotStore;
 import fr.relais.hub.content.ContentChanges;
 import fr.relais.hub.db.Database;
+import fr.relais.hub.place.BookingSql;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -25,7 +26,7 @@ public final class BookingsApi {
     private final AppointmentRoutes appointments;
 
     public BookingsApi(Vertx vertx, Database database, ContentChanges changes, Clock clock) {
-        PlaceSql sql = new PlaceSql(database.coworking());
+        BookingSql sql = new BookingSql(database.coworking());
         this.workshops = new WorkshopRoutes(vertx, new WorkshopStore(sql), changes, clock);
         this.appointments = new AppointmentRoutes(vertx, new SlotStore(sql), changes, clock);
     }

@@ -3,6 +3,8 @@ package fr.relais.hub.workshop;
 import fr.relais.hub.appointment.Slot;
 import fr.relais.hub.appointment.SlotStore;
 import fr.relais.hub.db.Database;
+import fr.relais.hub.place.BookingSql;
+import fr.relais.hub.place.PlaceTimes;
 import fr.relais.protocol.MessageIds;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +57,7 @@ public final class ExampleWorkshops {
 
     /** Loads the examples if there are no workshops and no slots; returns how many rows were made. */
     public static int loadIfEmpty(Database database, Clock clock) {
-        PlaceSql sql = new PlaceSql(database.coworking());
+        BookingSql sql = new BookingSql(database.coworking());
         long existing = sql.query("SELECT (SELECT COUNT(*) FROM workshops) + (SELECT COUNT(*) FROM appointment_slots)",
                 row -> row.getLong(1)).get(0);
         if (existing > 0) {

@@ -2,6 +2,8 @@ package fr.relais.hub.workshop;
 
 import fr.relais.hub.content.KioskActionHandler.ActionAnswer;
 import fr.relais.hub.content.KioskActionHandler;
+import fr.relais.hub.place.KioskData;
+import fr.relais.hub.place.KioskHandler;
 import fr.relais.protocol.content.KioskActions;
 import java.sql.Connection;
 import java.sql.SQLException;

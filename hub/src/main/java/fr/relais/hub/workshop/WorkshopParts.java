@@ -1,6 +1,8 @@
 package fr.relais.hub.workshop;
 
 import fr.relais.hub.db.Database;
+import fr.relais.hub.place.BookingSql;
+import fr.relais.hub.place.PlaceTimes;
 import fr.relais.protocol.content.PlaceContent;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -15,7 +17,7 @@ public final class WorkshopParts {
     private final WorkshopStore store;
 
     public WorkshopParts(Database database) {
-        this.store = new WorkshopStore(new PlaceSql(database.coworking()));
+        this.store = new WorkshopStore(new BookingSql(database.coworking()));
     }
 
     public List<PlaceContent.Workshop> workshops(String site, Instant now) {

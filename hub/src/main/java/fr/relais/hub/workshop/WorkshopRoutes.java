@@ -4,6 +4,9 @@ import fr.relais.hub.auth.Audit;
 import fr.relais.hub.auth.SiteScope.Anonymous;
 import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.content.ContentChanges;
+import fr.relais.hub.place.BookingCode;
+import fr.relais.hub.place.PlaceBody;
+import fr.relais.hub.place.PlaceTimes;
 import fr.relais.hub.web.Refusal;
 import fr.relais.hub.web.Replies;
 import fr.relais.protocol.MessageIds;
@@ -158,7 +161,7 @@ final class WorkshopRoutes {
         Replies.answer(vertx, ctx, 200, () -> {
             Workshop workshop = store.find(id).orElseThrow(() -> Refusal.notFound("no workshop " + id));
             SiteScope.mayRun(ctx, workshop.site(), Anonymous.PASSES, PlaceBody.NOT_RUN);
-            String normalised = fr.relais.hub.appointment.BookingCode.normalise(code);
+            String normalised = BookingCode.normalise(code);
             if (normalised == null) {
                 throw Refusal.notFound(WorkshopStore.UNKNOWN_CODE);
             }

@@ -1,11 +1,12 @@
 package fr.relais.hub.workshop;
 
-import fr.relais.hub.appointment.BookingCode;
 import fr.relais.hub.db.BadCursorException;
 import fr.relais.hub.db.Page;
 import fr.relais.hub.db.PageRequest;
 import fr.relais.hub.db.PagedQuery;
 import fr.relais.hub.db.Sql;
+import fr.relais.hub.place.BookingCode;
+import fr.relais.hub.place.BookingSql;
 import fr.relais.hub.web.Refusal;
 import fr.relais.protocol.MessageIds;
 import java.sql.Connection;
@@ -34,9 +35,9 @@ public final class WorkshopStore {
                                String source, long createdAt, Long cancelledAt) {
     }
 
-    private final PlaceSql sql;
+    private final BookingSql sql;
 
-    public WorkshopStore(PlaceSql sql) {
+    public WorkshopStore(BookingSql sql) {
         this.sql = sql;
     }
 
@@ -192,6 +193,6 @@ public final class WorkshopStore {
 
     static Registration registration(ResultSet row) throws SQLException {
         return new Registration(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getInt(5),
-                row.getString(6), row.getLong(7), PlaceSql.nullableLong(row, 8));
+                row.getString(6), row.getLong(7), BookingSql.nullableLong(row, 8));
     }
 }

@@ -3,12 +3,12 @@ package fr.relais.hub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.hub.ApiClient;
+import fr.relais.hub.alert.AlertNotices;
 import fr.relais.hub.alert.AlertRoutes;
 import fr.relais.hub.alert.AlertRows;
 import fr.relais.hub.auth.Auth;
 import fr.relais.hub.db.Database;
 import fr.relais.hub.ingest.IngestStats;
-import fr.relais.hub.notify.NoticeText;
 import fr.relais.hub.registry.CommandStatus;
 import fr.relais.hub.registry.RegistryJson;
 import fr.relais.hub.registry.Views;
@@ -217,7 +217,7 @@ class OpenApiDocumentTest {
                         null, null, 3L, null, null, null)),
                 "IngestStatus", IngestJson.ingest(new IngestStatus(new IngestStats().snapshot(),
                         new Views.Totals(0, 0, 0, 0), true, 0, new IngestStats().storage())),
-                "Alert", NoticeText.alert(new AlertRows.Alert("id", "key", "toner-low", "rozoy", "rozoy-pi",
+                "Alert", AlertNotices.json(new AlertRows.Alert("id", "key", "toner-low", "rozoy", "rozoy-pi",
                         "printer-1", "printer", "warning", "open", false, "toner at 8 %", 1L, 2L, null, null, null,
                         null, null, null)));
         shapes.forEach((name, shape) -> {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.hub.auth.SiteScope.Anonymous;
 import fr.relais.hub.place.Body;
+import fr.relais.hub.place.PlaceBody;
 import fr.relais.hub.web.Refusal;
-import fr.relais.hub.workshop.PlaceBody;
 import org.junit.jupiter.api.Test;
 
 /** May this caller act on this site: the place features' one check, and their own words for a 403. */

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import fr.relais.hub.alert.AlertRows;
 import fr.relais.protocol.Severity;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -56,8 +55,8 @@ class NotificationsTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    private static AlertRows.Alert alert(String severity) {
-        return new AlertRows.Alert("0195a1b2-0000-7000-8000-000000000001", "printer-toner-low/montcornet-pi/printer-1",
+    private static Notice.Alert alert(String severity) {
+        return new Notice.Alert("0195a1b2-0000-7000-8000-000000000001", "printer-toner-low/montcornet-pi/printer-1",
                 "printer-toner-low", "montcornet", "montcornet-pi", "printer-1", "printer", severity, "open", false,
                 "Toner de l'imprimante presque vide : tonerPercent vaut 8 (alerte si <= 10)", 1_764_320_400_000L, 1_764_320_400_000L, null, null,
                 null, null, null, null);

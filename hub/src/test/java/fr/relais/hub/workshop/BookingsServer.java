@@ -12,6 +12,7 @@ import fr.relais.hub.api.ApiServer;
 import fr.relais.hub.auth.Auth;
 import fr.relais.hub.content.ContentChanges;
 import fr.relais.hub.db.Database;
+import fr.relais.hub.place.PlaceTimes;
 import fr.relais.hub.registry.RegistryReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

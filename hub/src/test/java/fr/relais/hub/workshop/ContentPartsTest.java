@@ -8,6 +8,7 @@ import fr.relais.hub.alert.MutableClock;
 import fr.relais.hub.appointment.RoomParts;
 import fr.relais.hub.appointment.SlotParts;
 import fr.relais.hub.cowork.ExampleCoworking;
+import fr.relais.hub.place.PlaceTimes;
 import fr.relais.protocol.content.PlaceContent;
 import java.nio.file.Path;
 import java.time.Duration;

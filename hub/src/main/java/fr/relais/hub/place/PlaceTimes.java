@@ -1,4 +1,4 @@
-package fr.relais.hub.workshop;
+package fr.relais.hub.place;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

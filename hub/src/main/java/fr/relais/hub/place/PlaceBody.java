@@ -1,4 +1,4 @@
-package fr.relais.hub.workshop;
+package fr.relais.hub.place;
 
 import fr.relais.hub.auth.SiteScope;
 import fr.relais.hub.db.BadCursorException;

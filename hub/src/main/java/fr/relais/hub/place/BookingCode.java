@@ -1,4 +1,4 @@
-package fr.relais.hub.appointment;
+package fr.relais.hub.place;
 
 import java.security.SecureRandom;
 import java.util.Locale;

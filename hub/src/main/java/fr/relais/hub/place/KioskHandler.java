@@ -1,4 +1,4 @@
-package fr.relais.hub.workshop;
+package fr.relais.hub.place;
 
 import fr.relais.hub.content.KioskActionHandler;
 import fr.relais.hub.web.Refusal;
@@ -10,6 +10,7 @@ import java.util.Optional;
 /**
  * A kiosk action handler from its one interesting part: what to do with the event's data. Its
  * garbage and the rules' refusals ({@link Refusal}) become a French refusal for the visitor.
+ * Shared by the workshop and appointment kiosk actions, hence in {@code place}.
  */
 public final class KioskHandler implements KioskActionHandler {
     /** The action itself, in the ingestion writer's transaction. */

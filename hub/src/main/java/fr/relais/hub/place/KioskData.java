@@ -1,6 +1,5 @@
-package fr.relais.hub.workshop;
+package fr.relais.hub.place;
 
-import fr.relais.hub.appointment.BookingCode;
 import fr.relais.hub.web.Refusal;
 import fr.relais.protocol.Ids;
 import java.time.Instant;

@@ -10,14 +10,18 @@ import fr.relais.hub.HubUnderTest;
 import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.config.HubConfig;
+import fr.relais.hub.db.Sql;
 import fr.relais.hub.ingest.MqttSettings;
 import fr.relais.hub.telemetry.RetentionSettings;
 import fr.relais.protocol.Birth;
+import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.DeviceKind;
+import fr.relais.protocol.Envelope;
 import fr.relais.protocol.Event;
 import fr.relais.protocol.Health;
 import fr.relais.protocol.Message;
 import fr.relais.protocol.MessageCodec;
+import fr.relais.protocol.MessageIds;
 import fr.relais.protocol.Presence;
 import fr.relais.protocol.Severity;
 import fr.relais.protocol.SiteKind;
@@ -29,7 +33,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,6 +152,33 @@ final class DashboardFixture implements BeforeAllCallback, AfterAllCallback {
                 new Birth.SiteInfo(name, kind), new Birth.AgentInfo("1.0", "sha256:1"), devices));
         await().atMost(PATIENCE).until(() -> hub.api().json("/api/nodes?site=" + site).findValuesAsText("id")
                 .contains(node));
+    }
+
+    /** A place's box comes online with its kiosk: the place is then one of the hub's sites. */
+    void online(String site, String node) throws Exception {
+        online(site, node, List.of(device("borne", DeviceKind.KIOSK, "Borne de l'accueil")));
+    }
+
+    /** A ticket taken at the kiosk, as its agent publishes it: through the broker and the ingestion. */
+    void kioskTicket(String site, String node, int number, String label, String topic) throws Exception {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ticket", UUID.randomUUID().toString());
+        data.put("number", (long) number);
+        data.put("label", label);
+        data.put("topic", topic);
+        data.put("day", LocalDate.now(ZoneId.of("Europe/Paris")).toString());
+        data.put("takenAt", Instant.now().toString());
+        publish(site, node, Topic.Kind.EVENT, new Event(new Envelope(MessageIds.next(), next(node), Instant.now(),
+                ClockConfidence.SYNCED), Optional.of("borne"), "ticket-taken", Severity.INFO, "ticket-taken", data));
+    }
+
+    /** A ticket of today as ingestion stores it, written straight into the table (before the page opens). */
+    void ticket(String id, String site, int number, String label, String topic, long takenAt) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.url())) {
+            Sql.update(connection, "INSERT INTO queue_tickets (id, site_id, node_id, day, number, label, topic,"
+                    + " taken_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting')", id, site, site + "-pi",
+                    LocalDate.now(ZoneId.of("Europe/Paris")).toString(), number, label, topic, takenAt);
+        }
     }
 
     static Birth.DeviceInfo device(String id, DeviceKind kind, String name) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import fr.relais.hub.place.PlaceTimes;
 import fr.relais.hub.workshop.BookingsServer;
@@ -15,7 +13,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -30,17 +27,16 @@ class PlaceBookingsLiveBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @RegisterExtension
-    final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture server = new DashboardFixture();
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @Test
-    void whatAnotherDeskBooksAppearsWithoutAReload(MosquittoProcess broker, @TempDir Path dir) throws Exception {
+    void whatAnotherDeskBooksAppearsWithoutAReload() throws Exception {
         Browser browser = chromium.browser();
         // The page leaves before the hub stops (closed first), even on a failure: its live stream is not cut
         // under it, which the console would report as an error.
-        try (PlacesLiveHub server = new PlacesLiveHub(broker.url(), dir);
-             AutoCloseable leave = () -> browser.open("about:blank")) {
+        try (AutoCloseable leave = () -> browser.open("about:blank")) {
             server.online(SITE, "rozoy-pi");
             ApiClient admin = server.admin();
             ApiClient mediator = server.account("mediatrice-rozoy", "mediator", SITE);

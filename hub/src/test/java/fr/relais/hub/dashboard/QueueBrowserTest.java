@@ -2,8 +2,6 @@ package fr.relais.hub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.broker.MosquittoProcess;
-import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.hub.ApiClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -26,12 +24,11 @@ class QueueBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @RegisterExtension
-    final MosquittoExtension mosquitto = new MosquittoExtension();
+    static final DashboardFixture server = new DashboardFixture();
 
     @Test
-    void aMediatorCallsTheNextTicketAndSeesTheQueueMove(MosquittoProcess broker, @TempDir Path dir) throws Exception {
-        try (PlacesLiveHub server = new PlacesLiveHub(broker.url(), dir);
-             Browser browser = new Browser(dir.resolve("chromium-profile"))) {
+    void aMediatorCallsTheNextTicketAndSeesTheQueueMove(@TempDir Path dir) throws Exception {
+        try (Browser browser = new Browser(dir.resolve("chromium-profile"))) {
             server.online(SITE, NODE);
             long now = System.currentTimeMillis();
             server.ticket("t1", SITE, 1, "C1", "caf", now - 600_000);
@@ -41,7 +38,7 @@ class QueueBrowserTest {
             String page = server.dashboard();
 
             browser.open(page);
-            browser.logIn("claire", PlacesLiveHub.PASSWORD);
+            browser.logIn("claire", DashboardFixture.PASSWORD);
             browser.untilText("#q-figures", "3 personnes attendent");
             assertThat(browser.find("#q-figures").getText()).contains("attente estimée : 30 min")
                     .contains("pas encore mesurée");

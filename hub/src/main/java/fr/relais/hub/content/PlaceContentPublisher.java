@@ -260,12 +260,28 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
         } catch (NotSentException | ExecutionException | TimeoutException e) {
             failures.incrementAndGet();
             LOG.warn("kiosk content {} of {} not published to {}: {}; tried again later", version, site, node,
-                    e.getMessage());
+                    why(e));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * What went wrong, in words: a TimeoutException has no message (the log said "null"), and a
+     * failed acknowledgement's own message may be empty too.
+     */
+    static String why(Exception failure) {
+        if (failure instanceof TimeoutException) {
+            return "the broker did not acknowledge it within " + ACK_TIMEOUT.toSeconds()
+                    + " s (a saturated or slow broker; the client may still deliver it)";
+        }
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String message = cause.getMessage();
+        String name = cause.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name + " (no message)" : message + " (" + name + ")";
     }
 
     /** One section; its source failing (a bug, a row the content refuses) leaves it empty, not the place blank. */

@@ -137,4 +137,16 @@ class PlaceContentCoalescingTest {
         assertThat(topics).contains("relais/v1/spi/spi-pi/content");
         assertThat(publisher.publications()).isPositive();
     }
+
+    @Test
+    void aFailureIsLoggedInWordsEvenWhenTheExceptionHasNoMessage() {
+        assertThat(PlaceContentPublisher.why(new java.util.concurrent.TimeoutException()))
+                .contains("did not acknowledge it within 30 s").doesNotContain("null");
+        assertThat(PlaceContentPublisher.why(new java.util.concurrent.ExecutionException(
+                new IllegalStateException()))).isEqualTo("IllegalStateException (no message)");
+        assertThat(PlaceContentPublisher.why(new java.util.concurrent.ExecutionException(
+                new java.io.IOException("connection lost")))).isEqualTo("connection lost (IOException)");
+        assertThat(PlaceContentPublisher.why(new NotSentException("the hub is shutting down", null)))
+                .isEqualTo("the hub is shutting down (NotSentException)");
+    }
 }

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * van replays readings after a dead zone, and they belong to the stop they were measured at.
  * Its commune: the place's ({@code places.commune_id} of the node's site); for the van (the
  * site of kind van), the commune of the tour's visit then ({@link VanWhereabouts}). Readings
- * outside a visit, of a place without commune, or unreadable are left out and counted in
- * {@code connectivity_left_out}.
+ * outside a visit, of a place without commune, unreadable, or without any connectivity figure are
+ * left out and counted in {@code connectivity_left_out}, each under its own reason.
  *
  * <p>The raw rows are read in their own read transaction before the short write one: on SQLite
  * a write transaction holds ingestion off for as long as it lasts.
@@ -119,7 +119,7 @@ public final class ConnectivityRollup implements RollupJob {
                 Probe probe = raw.probe();
                 Optional<ProbeReading> reading = ProbeReading.of(raw.metrics());
                 if (reading.isEmpty()) {
-                    rows.leaveOut(raw.at(), probe.site(), MonthRows.UNREADABLE);
+                    rows.leaveOut(raw.at(), probe.site(), ProbeReading.whyNone(raw.metrics()));
                     continue;
                 }
                 Optional<String> commune = van.isPresent() && van.get().equals(probe.site())
@@ -159,14 +159,22 @@ public final class ConnectivityRollup implements RollupJob {
         long outside = rows.left(MonthRows.OUTSIDE_VISITS);
         long noCommune = rows.left(MonthRows.NO_COMMUNE);
         long unreadable = rows.left(MonthRows.UNREADABLE);
+        long noFigures = rows.left(MonthRows.NO_FIGURES);
         if (unreadable > 0) {
-            LOG.warn("connectivity {} to {}: {} probe readings unreadable (not JSON, or no latency, loss nor"
-                    + " throughput figure); left out", Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), unreadable);
+            LOG.warn("connectivity {} to {}: {} probe readings unreadable (not a JSON object, or a latency, loss or"
+                    + " throughput figure that is not a number in range); left out", Instant.ofEpochMilli(from),
+                    Instant.ofEpochMilli(to), unreadable);
+        }
+        if (noFigures > 0) {
+            // Readable, only not a probe's: a device declared kind 'probe' that reports something else.
+            LOG.warn("connectivity {} to {}: {} readings of probe devices carry no latencyMedianMs, lossPercent nor"
+                    + " throughputMbps (a device declared a probe that measures something else?); left out",
+                    Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), noFigures);
         }
         if (!rows.parts.isEmpty() || outside + noCommune > 0) {
-            LOG.info("connectivity {} to {}: {} rows merged; left out: outside_visits={} no_commune={} unreadable={}",
-                    Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), rows.parts.size(), outside, noCommune,
-                    unreadable);
+            LOG.info("connectivity {} to {}: {} rows merged; left out: outside_visits={} no_commune={} unreadable={}"
+                    + " no_figures={}", Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), rows.parts.size(),
+                    outside, noCommune, unreadable, noFigures);
         }
     }
 }

@@ -103,7 +103,8 @@ public final class ConnectivityRoutes {
                 .put("summaries", ConnectivityJson.summaries(answer.rows()))
                 .put("leftOut", new JsonObject().put("outsideVisits", left.get(MonthRows.OUTSIDE_VISITS))
                         .put("noCommune", left.get(MonthRows.NO_COMMUNE))
-                        .put("unreadable", left.get(MonthRows.UNREADABLE)))
+                        .put("unreadable", left.get(MonthRows.UNREADABLE))
+                        .put("noFigures", left.get(MonthRows.NO_FIGURES)))
                 .put("simulated", answer.rows().stream().anyMatch(ConnectivityStore.Row::simulated));
     }
 

@@ -69,7 +69,8 @@ public final class ConnectivityStore {
     /** Readings left out in the months, per reason; of one site only when {@code site} is not null. */
     public Map<String, Long> leftOut(String fromMonth, String toMonth, String site) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String reason : List.of(MonthRows.OUTSIDE_VISITS, MonthRows.NO_COMMUNE, MonthRows.UNREADABLE)) {
+        for (String reason : List.of(MonthRows.OUTSIDE_VISITS, MonthRows.NO_COMMUNE, MonthRows.UNREADABLE,
+                MonthRows.NO_FIGURES)) {
             counts.put(reason, 0L);
         }
         sql.query("SELECT reason, SUM(readings) FROM connectivity_left_out WHERE month >= ? AND month <= ?"

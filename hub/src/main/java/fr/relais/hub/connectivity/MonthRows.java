@@ -16,10 +16,13 @@ import org.slf4j.LoggerFactory;
  */
 final class MonthRows {
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-    /** Why a reading is not in the table: the van between visits, a place without commune, a garbage reading. */
+    /** Why a reading is not in the table: the van between visits, a place without commune, a garbage reading, a
+     * reading without any connectivity figure. */
     static final String OUTSIDE_VISITS = "outside_visits";
     static final String NO_COMMUNE = "no_commune";
     static final String UNREADABLE = "unreadable";
+    /** Readable metrics of a probe device without any connectivity figure: not garbage, just not a probe reading. */
+    static final String NO_FIGURES = "no_figures";
     private static final Logger LOG = LoggerFactory.getLogger(MonthRows.class);
 
     record Key(String commune, String month, String node, String link) {

@@ -34,6 +34,22 @@ record ProbeReading(String link, Double latencyMs, Double lossPercent, Double th
         return Optional.of(new ProbeReading(kind, latency, loss, throughput));
     }
 
+    /**
+     * Why {@link #of} found no reading in these metrics: {@link MonthRows#NO_FIGURES} for a JSON
+     * object that names none of the three figures (a device declared a probe that measures
+     * something else, as the bench's simulated nodes do: nothing wrong with the data), else
+     * {@link MonthRows#UNREADABLE} (not JSON, not an object, or figures that are not numbers in range).
+     */
+    static String whyNone(String metrics) {
+        try {
+            JsonObject json = new JsonObject(metrics);
+            return json.containsKey("latencyMedianMs") || json.containsKey("lossPercent")
+                    || json.containsKey("throughputMbps") ? MonthRows.UNREADABLE : MonthRows.NO_FIGURES;
+        } catch (DecodeException | ClassCastException | NullPointerException e) {
+            return MonthRows.UNREADABLE;
+        }
+    }
+
     /** A finite number from 0 to {@code max}, or null (absent, text, negative…: not counted). */
     private static Double figure(Object value, double max) {
         if (value instanceof Number number) {

@@ -83,6 +83,7 @@ class ConnectivityApiTest {
         row("parfondeval", "2026-12", "parfondeval-pi", "parfondeval", "fibre", false, 8);
         data.update("INSERT INTO connectivity_left_out (month, site_id, reason, readings) VALUES"
                 + " ('2026-11', 'spi', 'outside_visits', 4), ('2026-11', 'dizy', 'unreadable', 1),"
+                + " ('2026-11', 'dizy', 'no_figures', 6),"
                 + " ('2027-01', 'spi', 'outside_visits', 9)");
     }
 
@@ -124,6 +125,7 @@ class ConnectivityApiTest {
         assertThat(all.path("simulated").asBoolean()).as("the simulated history of Parfondeval").isTrue();
         assertThat(all.path("leftOut").path("outsideVisits").asLong()).as("2027-01 is out of the range").isEqualTo(4);
         assertThat(all.path("leftOut").path("unreadable").asLong()).isEqualTo(1);
+        assertThat(all.path("leftOut").path("noFigures").asLong()).isEqualTo(6);
         JsonNode parfondeval = all.path("items").get(0);
         assertThat(parfondeval.path("roadmap").asBoolean()).isTrue();
         assertThat(parfondeval.path("communeName").asText()).isEqualTo("Parfondeval");

@@ -177,6 +177,9 @@ class ConnectivityRollupTest {
                 + "\"latencyMedianMs\":33}");
         data.reading(DIZY_NODE, "probe-adsl", "2026-12-02T10:04", probe("adsl", 31.0, 0, null));
         data.reading(LONELY_NODE, "probe", "2026-12-02T10:05", probe("fibre", 3.0, 0, null));
+        // Readable metrics without any connectivity figure (the bench's simulated probes): not garbage.
+        data.reading(DIZY_NODE, "probe-adsl", "2026-12-02T10:06", "{\"temperatureC\":21.5}");
+        data.reading(DIZY_NODE, "probe-adsl", "2026-12-02T10:07", "{\"link\":\"adsl\"}");
 
         rollUp(NOW);
 
@@ -185,8 +188,8 @@ class ConnectivityRollupTest {
         Map<String, Object> unknown = data.rows().get("dizy-le-gros 2026-12 " + DIZY_NODE + " unknown");
         assertThat(unknown.get("loss_median_percent")).isNull();
         assertThat(number(unknown, "latency_median_ms")).isBetween(33 / 1.05, 33 * 1.05);
-        assertThat(data.leftOut()).containsExactly(Map.entry("2026-12 " + DIZY + " unreadable", 3L),
-                Map.entry("2026-12 " + LONELY + " no_commune", 1L));
+        assertThat(data.leftOut()).containsExactly(Map.entry("2026-12 " + DIZY + " no_figures", 2L),
+                Map.entry("2026-12 " + DIZY + " unreadable", 3L), Map.entry("2026-12 " + LONELY + " no_commune", 1L));
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class LiveFeed {
     /** A device's readings within this time make one {@code device} event: its latest. */
     static final Duration DEVICE_COALESCING = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+    private static final long NEVER = Long.MIN_VALUE;
     private static final Pattern ID = Pattern.compile("([0-9a-f]{1,32})-([0-9]{1,18})");
 
     private record Kept(long seq, long at, LiveEvent event) {
@@ -71,6 +72,10 @@ public final class LiveFeed {
     private final Map<DeviceKey, Pending> devices = new LinkedHashMap<>();
     private final AtomicInteger streams = new AtomicInteger();
     private long seq;
+    /** When the last stream attached or ended; {@link #NEVER} before the first. */
+    private long lastStreamAt = NEVER;
+    /** The id of the last event left unbuilt ({@link #unheard}); a resume from before it gets a reset. */
+    private long gapSeq;
     private boolean flushArmed;
     private Vertx vertx;
     private Context context;
@@ -193,6 +198,27 @@ public final class LiveFeed {
         due.forEach(pending -> append("device", pending.site(), pending.data()));
     }
 
+    /**
+     * Whether an event made now could reach anyone: a stream is open, or one ended less than the
+     * ring's age ago and may resume from its Last-Event-ID. Otherwise the sources need not build it
+     * (with no dashboard open, every batch's device changes were JSON for nobody).
+     */
+    boolean heard() {
+        return !clients.isEmpty() || lastStreamAt != NEVER && clock.millis() - lastStreamAt <= ringAgeMillis;
+    }
+
+    /**
+     * Events nobody can hear ({@link #heard}) were left unbuilt: they take one id, and the ring
+     * forgets what came before, so that a stream resuming from before them gets a reset, never a
+     * replay with a hole in it. Cheap when repeated: nothing was handed out since the last gap.
+     */
+    void unheard() {
+        if (gapSeq != seq || !ring.isEmpty()) {
+            gapSeq = ++seq;
+            ring.clear();
+        }
+    }
+
     /** Where the feed is now: the id a stream resumes from to get what follows. */
     String position() {
         return boot + "-" + seq;
@@ -218,6 +244,10 @@ public final class LiveFeed {
         long last = Long.parseLong(id.group(2));
         if (last > seq) {
             return new Resume.Reset("Last-Event-ID " + lastEventId + " was never sent: reload");
+        }
+        if (last < gapSeq) {
+            return new Resume.Reset("no live stream was open for over " + ringAgeMillis / 60_000
+                    + " minutes, so the events after Last-Event-ID " + lastEventId + " were not kept: reload");
         }
         long oldest = ring.isEmpty() ? seq + 1 : ring.peekFirst().seq();
         if (last < oldest - 1) {
@@ -252,10 +282,13 @@ public final class LiveFeed {
             }
         }
         clients.add(client);
+        lastStreamAt = clock.millis();
     }
 
     void detach(LiveClient client) {
-        clients.remove(client);
+        if (clients.remove(client)) {
+            lastStreamAt = clock.millis();
+        }
         if (client.release()) {
             streams.decrementAndGet();
         }

@@ -36,6 +36,14 @@ public final class LiveSources implements BatchChanges, AlertListener, CommandCh
     @Override
     public void committed(Batch batch) {
         feed.run(() -> {
+            if (!feed.heard()) {
+                // No stream open nor able to resume: building the events would be work for nobody.
+                if (!batch.devices().isEmpty() || !batch.nodes().isEmpty() || !batch.events().isEmpty()
+                        || !batch.commands().isEmpty()) {
+                    feed.unheard();
+                }
+                return;
+            }
             for (Device device : batch.devices()) {
                 feed.coalesce(device.site(), device.node(), device.device(), device(device));
             }

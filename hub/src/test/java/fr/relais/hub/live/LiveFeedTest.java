@@ -227,4 +227,36 @@ class LiveFeedTest {
         feed.append("event", "rozoy", data(1));
         assertThat(sink.types()).as("nothing after the logout").containsExactly("logout");
     }
+
+    @Test
+    void eventsNobodyCanHearAreNotBuiltAndAResumeAcrossThemGetsAResetNeverAHole() {
+        LiveFeed feed = feed(100, 10);
+        assertThat(feed.heard()).as("no stream ever opened").isFalse();
+        feed.unheard();
+        feed.unheard();
+        FakeSink first = new FakeSink();
+        LiveClient client = new LiveClient(ADMIN, first, 10);
+        feed.attach(client, null);
+        assertThat(feed.heard()).isTrue();
+        feed.append("event", "rozoy", data(1));
+        String seen = feed.position();
+        feed.detach(client);
+        feed.append("event", "rozoy", data(2));
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(feed.heard()).as("the stream that ended may still resume").isTrue();
+        assertThat(numbers(feed.after(seen))).containsExactly(2);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(feed.heard()).as("ended more than the ring's age ago").isFalse();
+        feed.unheard();
+        feed.unheard();
+        assertThat(feed.kept()).isZero();
+        assertThat(reason(feed.after(seen))).contains("no live stream was open for over 10 minutes");
+        FakeSink later = new FakeSink();
+        feed.attach(new LiveClient(ADMIN, later, 10), null);
+        String from = feed.position();
+        feed.append("event", "rozoy", data(3));
+        assertThat(numbers(feed.after(from))).as("after the gap, resumes as before").containsExactly(3);
+        assertThat(later.written).hasSize(2);
+    }
 }

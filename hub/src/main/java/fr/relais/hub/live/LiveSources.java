@@ -9,7 +9,6 @@ import fr.relais.hub.registry.RegistryJson;
 import fr.relais.hub.registry.RegistryReader;
 import fr.relais.hub.registry.Views;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -103,6 +102,6 @@ public final class LiveSources implements BatchChanges, AlertListener, CommandCh
     }
 
     private static String time(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
+        return LiveTime.iso(epochMillis);
     }
 }

@@ -2,6 +2,7 @@ package fr.relais.provisioning;
 
 import fr.relais.provisioning.command.AddNodeCommand;
 import fr.relais.provisioning.command.DemoConfigsCommand;
+import fr.relais.provisioning.command.HashPinCommand;
 import fr.relais.provisioning.command.InitCommand;
 import fr.relais.provisioning.command.RenderCommand;
 import fr.relais.provisioning.command.RevokeCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "relais-provision", mixinStandardHelpOptions = true, versionProvider = ProvisionMain.Version.class,
         description = "Provisioning of the Relais fleet from the territory's inventory.",
         subcommands = {ValidateCommand.class, DemoConfigsCommand.class, InitCommand.class, RenderCommand.class,
-                AddNodeCommand.class, RotateCommand.class, RotateHubCommand.class, RevokeCommand.class,
+                AddNodeCommand.class, RotateCommand.class, RotateHubCommand.class, RevokeCommand.class, HashPinCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ProvisionMain implements Callable<Integer> {
     @Spec

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.agent.device.badge.BadgeHasher;
+import fr.relais.agent.localapi.MaintenancePin;
 import fr.relais.broker.MosquittoProcess;
 import fr.relais.hub.db.Database;
 import fr.relais.protocol.SiteKind;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +44,10 @@ import org.testfx.api.FxToolkit;
  * sending lines, on a socat pty the test writes card numbers into), and the real kiosk UI
  * (headless JavaFX, in this JVM) on the coworking screen. The manager enrols the card through the
  * hub's API from the kiosk's unknown read; the signed list reaches the node; the coworker badges
- * and reads the answer on the screen; the hub's presence API says who is in. The tests share the
- * processes and run in order: the first enrols the member the others use.
+ * and reads the answer on the screen; the hub's presence API says who is in. The technician's exit
+ * too: the agent's {@code maintenancePin} and {@code technicianBadges} as provisioning renders them, the
+ * card on the same reader, the PIN on the kiosk's pad. The tests share the processes and run in order:
+ * the first enrols the member the others use.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +59,9 @@ class CoworkingKioskIT {
     static final String BADGE_KEY = "system-test-badge-key-0123456789abcdef";
     static final String CARD = "0004711234";
     static final String UNKNOWN_CARD = "0009990001";
+    /** A technician's card, listed in the agent's kioskApi.technicianBadges by its keyed hash, and the PIN. */
+    static final String TECHNICIAN_CARD = "0005550042";
+    static final String TECHNICIAN_PIN = "48151623";
     static final String WELCOME = "Bienvenue ! Votre arrivée est enregistrée.";
     static final String GOODBYE = "Au revoir ! Votre départ est enregistré.";
     static final String NOT_RECOGNISED = "Ce badge n'est pas reconnu : adressez-vous à l'accueil.";
@@ -213,6 +220,33 @@ class CoworkingKioskIT {
     }
 
     /** Reads {@code card} at the kiosk's reader, then claims the hub's unknown read of it for the member. */
+    @Test
+    @Order(4)
+    void aTechniciansBadgeAndPinOpenTheMaintenanceScreenAndAWrongPinDoesNot() throws Exception {
+        // The hidden way in: a long press (3 s) on the place's name, then the badge on the kiosk's reader.
+        robot.moveTo("#site-name").press(MouseButton.PRIMARY);
+        Thread.sleep(3_300);
+        robot.release(MouseButton.PRIMARY);
+        await("the technician's gate").atMost(PATIENCE).until(() -> !text("#tech-prompt").isEmpty());
+        readUntil("the PIN pad", TECHNICIAN_CARD, () -> HeadlessKiosk.onFx(() -> robot.lookup("#pin-ok").tryQuery()
+                .isPresent()));
+
+        typePin("9999");
+        await("a refusal").atMost(PATIENCE).until(() -> text("#tech-message").equals("Code refusé."));
+        assertThat(HeadlessKiosk.onFx(() -> robot.lookup("#maintenance-facts").tryQuery().isPresent())).isFalse();
+
+        typePin(TECHNICIAN_PIN);
+        await("the maintenance screen").atMost(PATIENCE).until(() -> HeadlessKiosk.onFx(
+                () -> robot.lookup("#maintenance-facts").tryQuery().isPresent()));
+    }
+
+    private void typePin(String pin) {
+        for (char digit : pin.toCharArray()) {
+            robot.clickOn("#pin-" + digit);
+        }
+        robot.clickOn("#pin-ok");
+    }
+
     private void enrolFromTheKiosksUnknownRead(String card) throws Exception {
         String label = label(card);
         JsonNode[] read = new JsonNode[1];
@@ -278,7 +312,7 @@ class CoworkingKioskIT {
                 clock: {source: always-synced}
                 badges: {hashKey: %s}
                 access: {publicKey: "%s"}
-                kioskApi: {port: 0, linkFile: "%s", reader: %s}
+                kioskApi: {port: 0, linkFile: "%s", reader: %s, maintenancePin: "%s", technicianBadges: ["%s"]}
                 devices:
                   - id: borne
                     kind: kiosk
@@ -290,7 +324,8 @@ class CoworkingKioskIT {
                     driver: serial-badge
                     settings: {port: "%s", format: line}
                 """.formatted(NODE, SITE, brokerUrl, BADGE_KEY,
-                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), linkFile, READER, READER,
+                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), linkFile, READER,
+                MaintenancePin.hash(TECHNICIAN_PIN), new BadgeHasher(BADGE_KEY).hash(TECHNICIAN_CARD), READER,
                 reader.agentSide()), StandardCharsets.UTF_8);
         return file;
     }

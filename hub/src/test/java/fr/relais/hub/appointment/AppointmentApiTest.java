@@ -88,6 +88,37 @@ class AppointmentApiTest {
     }
 
     @Test
+    void everyWriteIsInTheAuditWithWhoAndWhatButNeverTheVisitorsName() throws Exception {
+        ApiClient mediator = server.account("claire", "mediator", SITE);
+        JsonNode slots = cutTomorrow(mediator, SITE);
+        String first = slots.get(0).path("id").asText();
+        String second = slots.get(1).path("id").asText();
+        String code = server.send(mediator, "POST", "/api/appointments/slots/" + first + "/booking",
+                "{\"firstName\":\"Josiane\"}", 201).path("code").asText();
+        server.send(mediator, "DELETE", "/api/appointments/bookings/" + code, null, 200);
+        server.send(mediator, "DELETE", "/api/appointments/slots/" + second, null, 200);
+
+        // Recorded once each answer is sent: the rows come a moment after.
+        JsonNode rows = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(
+                () -> server.send(admin, "GET", "/api/audit?username=claire&limit=100", null, 200),
+                items -> items.findValuesAsText("path").stream().filter(path -> path.startsWith("/api/appointments"))
+                        .count() == 4);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        rows.forEach(row -> {
+            if (row.path("path").asText().startsWith("/api/appointments")) { // not her login
+                lines.add(row.path("method").asText() + " " + row.path("status").asInt() + " "
+                        + row.path("summary").asText());
+            }
+        });
+        assertThat(lines).containsExactlyInAnyOrder(
+                "POST 201 6 appointment slots created on " + SITE,
+                "POST 201 appointment slot " + first + " booked",
+                "DELETE 200 appointment booking cancelled",
+                "DELETE 200 appointment slot " + second + " deleted");
+        assertThat(rows.toString()).as("bodies are never recorded: no visitor's first name").doesNotContain("Josiane");
+    }
+
+    @Test
     void aDayOfTheSpringChangeKeepsItsLocalTimesAndSkipsTheHourThatDoesNotExist() throws Exception {
         JsonNode slots = server.send(admin, "POST", "/api/appointments/slots", "{\"site\":\"" + SITE
                 + "\",\"day\":\"2027-03-28\",\"from\":\"01:00\",\"to\":\"04:00\",\"minutes\":60,"

@@ -1,9 +1,18 @@
 package fr.relais.hub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.relais.hub.ApiClient;
+import fr.relais.protocol.Topic;
+import fr.relais.protocol.content.PlaceContent;
+import fr.relais.protocol.content.PlaceContentCodec;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +24,9 @@ import org.openqa.selenium.WebElement;
  * The File d'attente screen in headless Chromium on a real hub, as a place's mediator uses it: lands on it
  * after login, calls the next ticket to their desk (remembered by the browser), marks a visitor received; a
  * ticket taken at the kiosk appears without a reload (the live channel's "place" event), the rows already
- * there kept, not rebuilt; what the hub sends is shown as text.
+ * there kept, not rebuilt; what the hub sends is shown as text. The call clicked in the dashboard reaches the
+ * place's box: the content the hub publishes to its node through the real broker (what the agent keeps and
+ * serves to the kiosk's calling screen, see KioskContentIT and KioskUiIT) names the called ticket and desk.
  */
 @Tag("browser") // headless Chromium: skip locally with -DexcludedGroups=browser; CI runs it
 class QueueBrowserTest {
@@ -28,7 +39,8 @@ class QueueBrowserTest {
 
     @Test
     void aMediatorCallsTheNextTicketAndSeesTheQueueMove(@TempDir Path dir) throws Exception {
-        try (Browser browser = new Browser(dir.resolve("chromium-profile"))) {
+        try (Browser browser = new Browser(dir.resolve("chromium-profile"));
+             PlaceBox box = new PlaceBox(server.brokerUrl())) {
             server.online(SITE, NODE);
             long now = System.currentTimeMillis();
             server.ticket("t1", SITE, 1, "C1", "caf", now - 600_000);
@@ -59,6 +71,13 @@ class QueueBrowserTest {
             assertThat(called.getText()).contains("CAF").contains("Bureau 2");
             browser.untilText("#q-notice", "Ticket C1 appelé — Bureau 2.");
             browser.untilText("#q-figures", "2 personnes attendent");
+
+            // The place's box hears of the call: the hub's content for its node, decoded as the agent decodes it.
+            PlaceContent.Called shown = box.untilCalled("C1");
+            assertThat(shown.number()).isEqualTo(1);
+            assertThat(shown.desk()).isEqualTo("Bureau 2");
+            assertThat(box.latest().site()).isEqualTo(SITE);
+            assertThat(box.latest().queue().waiting()).isEqualTo(2);
 
             // A ticket taken at the kiosk meanwhile appears without a reload; the rows already there are kept,
             // and the desk field keeps its focus and what is being typed.
@@ -115,6 +134,39 @@ class QueueBrowserTest {
             assertThat(browser.script("return location.hash;")).isEqualTo("#/file/" + SITE);
             assertThat(browser.find("#q-desk").getAttribute("value")).isEqualTo("Bureau 2");
             assertThat(browser.scriptErrors()).isEmpty();
+        }
+    }
+
+    /**
+     * The place's box as far as the hub can tell: a client of the broker reading its node's retained content
+     * topic, as the agent does, with the protocol's codec.
+     */
+    private static final class PlaceBox implements AutoCloseable {
+        private final List<PlaceContent> received = new CopyOnWriteArrayList<>();
+        private final MqttClient client;
+
+        PlaceBox(String brokerUrl) throws Exception {
+            client = new MqttClient(brokerUrl, "queue-browser-box", new MemoryPersistence());
+            client.connect();
+            client.subscribe(Topic.content(SITE, NODE).path(), 1,
+                    (topic, message) -> received.add(PlaceContentCodec.decode(message.getPayload())));
+        }
+
+        PlaceContent latest() {
+            return received.get(received.size() - 1);
+        }
+
+        /** The called ticket of that label in the latest content naming it, once the hub has published it. */
+        PlaceContent.Called untilCalled(String label) {
+            return await().atMost(Duration.ofSeconds(30)).until(() -> received.isEmpty() ? null
+                    : latest().queue().calling().stream().filter(called -> label.equals(called.label()))
+                    .findFirst().orElse(null), called -> called != null);
+        }
+
+        @Override
+        public void close() throws Exception {
+            client.disconnect();
+            client.close();
         }
     }
 }

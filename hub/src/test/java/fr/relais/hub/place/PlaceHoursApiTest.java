@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The hours of a place the dashboard's "Horaires" page opens before anyone typed them: a site the
  * registry knows but with no place data and no hours yet is an empty, closed week (so the page
- * can be filled in), an unknown site is 404, a malformed one 400. On SQLite and PostgreSQL.
+ * can be filled in), an unknown site is 404, a malformed one 400; every write of the hours is audited. On SQLite
+ * and PostgreSQL.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
@@ -70,6 +71,36 @@ class PlaceHoursApiTest {
         assertThat(filled.path("now").path("open").asBoolean()).as("Tuesday 09:00 in Paris").isTrue();
         assertThat(hub.send(hub.admin, "GET", "/api/places/" + NEW_SITE + "/hours", null, 200).path("weekly"))
                 .hasSize(1);
+    }
+
+    @Test
+    void everyWriteOfTheHoursIsInTheAuditWithWhoAndWhatItDid() throws Exception {
+        fr.relais.hub.ApiClient mediator = hub.account("mediatrice-marle", "mediator", NEW_SITE);
+        fr.relais.hub.ApiClient other = hub.account("mediateur-rozoy", "mediator", "rozoy");
+        String hours = "/api/places/" + NEW_SITE + "/hours";
+        hub.send(mediator, "PUT", hours, "{\"weekly\":[{\"day\":\"TUESDAY\",\"opens\":\"09:00\","
+                + "\"closes\":\"12:00\"},{\"day\":\"FRIDAY\",\"opens\":\"14:00\",\"closes\":\"17:00\"}]}", 200);
+        String id = hub.send(mediator, "POST", hours + "/exceptions",
+                "{\"date\":\"2026-12-24\",\"closed\":true,\"label\":\"Réveillon\"}", 201).path("id").asText();
+        hub.send(other, "DELETE", hours + "/exceptions/" + id, null, 403);
+        hub.send(mediator, "DELETE", hours + "/exceptions/" + id, null, 204);
+
+        // Recorded once each answer is sent: the rows come a moment after.
+        JsonNode rows = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(
+                () -> hub.send(hub.admin, "GET", "/api/audit?limit=100", null, 200),
+                items -> items.findValuesAsText("path").stream().filter(path -> path.startsWith(hours)).count() == 4);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (JsonNode row : rows) {
+            if (row.path("path").asText().startsWith(hours)) {
+                lines.add(row.path("username").asText() + " " + row.path("method").asText() + " "
+                        + row.path("status").asInt() + " " + row.path("summary").asText());
+            }
+        }
+        assertThat(lines).containsExactlyInAnyOrder(
+                "mediatrice-marle PUT 200 weekly hours of marle replaced (2 periods)",
+                "mediatrice-marle POST 201 hours exception " + id + " of marle on 2026-12-24",
+                "mediateur-rozoy DELETE 403 hours exception " + id + " of marle deleted",
+                "mediatrice-marle DELETE 204 hours exception " + id + " of marle deleted");
     }
 
     @Test

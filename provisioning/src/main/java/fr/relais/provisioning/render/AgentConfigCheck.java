@@ -48,6 +48,7 @@ public final class AgentConfigCheck implements InventoryCheck {
             Site site = inventory.sites().get(s);
             for (int n = 0; n < site.nodes().size(); n++) {
                 Node node = site.nodes().get(n);
+                technicianNeedsAReader(node, "sites[" + s + "].nodes[" + n + "]");
                 String text = NodeAgentConfig.render(site, node, PLACEHOLDER_CONNECTION, PLACEHOLDER_KEYS, mode);
                 try {
                     new ConfigLoader(PlaceholderEnvironment.of(text), drivers).parse(text, Path.of(""));
@@ -55,6 +56,28 @@ public final class AgentConfigCheck implements InventoryCheck {
                     throw new AgentFieldPaths(inventory, s, n, written).inventoryError(e);
                 }
             }
+        }
+    }
+
+    /**
+     * The technician's exit needs a badge read at the kiosk's own reader: a PIN or technician
+     * badges without one would render a kiosk nobody can ever leave, which the agent cannot tell.
+     */
+    private static void technicianNeedsAReader(Node node, String nodePath) throws FieldException {
+        var kiosk = AgentConfigParts.kioskDevice(node);
+        if (kiosk.isEmpty()) {
+            return;
+        }
+        var settings = kiosk.get().setup().settings();
+        boolean exit = settings.has(AgentConfigParts.KIOSK_PIN) || settings.has(AgentConfigParts.KIOSK_TECHNICIANS);
+        String settingsPath = nodePath + ".devices[" + node.devices().indexOf(kiosk.get()) + "].settings.";
+        if (settings.has(AgentConfigParts.KIOSK_TECHNICIANS) && !settings.has(AgentConfigParts.KIOSK_PIN)) {
+            throw new FieldException(settingsPath + AgentConfigParts.KIOSK_PIN, "is required with technicianBadges:"
+                    + " the kiosk opens its maintenance screen to a technician's badge and the PIN, never to one alone");
+        }
+        if (exit && !settings.has(AgentConfigParts.KIOSK_READER)) {
+            throw new FieldException(settingsPath + AgentConfigParts.KIOSK_READER, "is required with maintenancePin or technicianBadges: the"
+                    + " technician's badge is read at the kiosk's own reader (a badge-reader device of this node)");
         }
     }
 

@@ -9,12 +9,26 @@ import fr.relais.provisioning.inventory.DriverSetup;
 import fr.relais.provisioning.inventory.Node;
 import fr.relais.provisioning.inventory.Site;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a demo and a real {@code agent.yaml} share: who the node is, and its devices. */
 final class AgentConfigParts {
     /** The kiosk device's setting naming its badge reader, rendered into {@code kioskApi}. */
     static final String KIOSK_READER = "reader";
+    /** The technician PIN's PBKDF2 hash, rendered into {@code kioskApi} (never the PIN itself). */
+    static final String KIOSK_PIN = "maintenancePin";
+    /** Keyed badge hashes that count as technicians' at this kiosk, rendered into {@code kioskApi}. */
+    static final String KIOSK_TECHNICIANS = "technicianBadges";
+    /** The ESC/POS printer of queue tickets, rendered into {@code kioskApi}. */
+    static final String KIOSK_PRINTER = "ticketPrinter";
+    /**
+     * The kiosk device's settings that belong to the agent's loopback API, not to the kiosk watch:
+     * written on the kiosk (or its profile, to share a PIN between places) because they describe
+     * that kiosk, and moved into {@code kioskApi} under the same names.
+     */
+    static final List<String> KIOSK_API_SETTINGS = List.of(KIOSK_READER, KIOSK_PRINTER, KIOSK_PIN, KIOSK_TECHNICIANS);
 
     private AgentConfigParts() {
     }
@@ -33,21 +47,34 @@ final class AgentConfigParts {
     /**
      * The loopback API the kiosk reads its content from and acts through, on a node with a kiosk:
      * a port on 127.0.0.1 and the file where the agent writes its URL and a fresh token at each
-     * start (the kiosk reads it: either side may restart). The kiosk device's {@code reader}
-     * setting, when given, names the badge reader whose reads go to the kiosk (coworking check-in,
-     * the technician's exit): it is the API's setting, not the kiosk watch's.
+     * start (the kiosk reads it: either side may restart). The kiosk device's
+     * {@link #KIOSK_API_SETTINGS} follow as they are: {@code reader} names the badge reader whose
+     * reads go to the kiosk (coworking check-in, the technician's exit), {@code ticketPrinter} the
+     * ticket printer, {@code maintenancePin} and {@code technicianBadges} who may leave the kiosk.
+     * They are the API's settings, not the kiosk watch's. The agent's loader judges their values.
      */
-    static void kioskApi(ObjectNode root, Node node, int port, String linkFile) {
+    static Optional<ObjectNode> kioskApi(ObjectNode root, Node node, int port, String linkFile) {
         if (!node.hasKiosk()) {
-            return;
+            return Optional.empty();
         }
         ObjectNode api = root.putObject("kioskApi");
         api.put("port", port);
         api.put("linkFile", linkFile);
-        node.devices().stream().filter(device -> device.kind() == fr.relais.protocol.DeviceKind.KIOSK)
-                .map(device -> device.setup().settings().path(KIOSK_READER))
-                .filter(JsonNode::isTextual).findFirst()
-                .ifPresent(reader -> api.put("reader", reader.asText()));
+        kioskDevice(node).ifPresent(kiosk -> {
+            ObjectNode settings = kiosk.setup().settings();
+            for (String name : KIOSK_API_SETTINGS) {
+                if (settings.has(name)) {
+                    api.set(name, settings.get(name));
+                }
+            }
+        });
+        return Optional.of(api);
+    }
+
+    /** The node's kiosk device (the agent's API serves one kiosk per node: the first). */
+    static Optional<Device> kioskDevice(Node node) {
+        return node.devices().stream().filter(device -> device.kind() == fr.relais.protocol.DeviceKind.KIOSK)
+                .findFirst();
     }
 
     /**
@@ -66,7 +93,7 @@ final class AgentConfigParts {
             entry.put("driver", simulatedHere ? DriverSetup.SIMULATED : setup.driver());
             ObjectNode settings = simulatedHere ? simulationSettings(setup) : setup.settings().deepCopy();
             if (device.kind() == fr.relais.protocol.DeviceKind.KIOSK) {
-                settings.remove(KIOSK_READER);
+                settings.remove(KIOSK_API_SETTINGS);
             }
             // A real device's pace suits its hardware; simulated, it follows the node's telemetry.
             if (!simulatedHere) {

@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
 final class AgentFieldPaths {
     private static final Pattern DEVICE_FIELD = Pattern.compile("devices\\[(\\d+)](.*)");
     private static final Pattern FIRST_STEP = Pattern.compile("(\\.[^.\\[]+).*");
+    /** A field of {@code kioskApi} that came from the kiosk device's settings of the same name. */
+    private static final Pattern KIOSK_API_FIELD = Pattern.compile("kioskApi\\.("
+            + String.join("|", AgentConfigParts.KIOSK_API_SETTINGS) + ")((?:[.\\[].*)?)");
+    /** What the agent cannot say: how to make the value it wants. */
+    private static final String PIN_HINT = " (write the hash `relais-provision hash-pin` prints, never the PIN itself)";
 
     private final Inventory inventory;
     private final int site;
@@ -35,7 +40,8 @@ final class AgentFieldPaths {
         if (e.getCause() instanceof FieldException field) {
             String path = inventoryField(field.field());
             if (path != null) {
-                return new FieldException(path, field.reason());
+                boolean pin = field.field().equals("kioskApi." + AgentConfigParts.KIOSK_PIN);
+                return new FieldException(path, field.reason() + (pin ? PIN_HINT : ""));
             }
         }
         // Nothing the inventory wrote: the rendering itself is at fault, and the node is all we can name.
@@ -43,8 +49,21 @@ final class AgentFieldPaths {
                 + e.getMessage());
     }
 
-    /** The inventory path of an agent field about a device; null for any other field. */
+    /**
+     * The inventory path of an agent field about a device, or about the kiosk API's settings the
+     * kiosk device carries; null for any other field.
+     */
     String inventoryField(String agentField) {
+        Matcher kioskApi = KIOSK_API_FIELD.matcher(agentField);
+        if (kioskApi.matches()) {
+            var devices = inventory.sites().get(site).nodes().get(node).devices();
+            int kiosk = devices.indexOf(AgentConfigParts.kioskDevice(inventory.sites().get(site).nodes().get(node))
+                    .orElse(null));
+            if (kiosk < 0) {
+                return null;
+            }
+            agentField = "devices[" + kiosk + "].settings." + kioskApi.group(1) + kioskApi.group(2);
+        }
         Matcher matcher = DEVICE_FIELD.matcher(agentField);
         if (!matcher.matches()) {
             return null;

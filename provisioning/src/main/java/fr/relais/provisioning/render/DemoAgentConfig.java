@@ -5,7 +5,8 @@ import fr.relais.provisioning.inventory.Node;
 import fr.relais.provisioning.inventory.Site;
 
 /**
- * The edge-agent configuration ({@code agent.yaml}) of one node for the demo: every device
+ * The edge-agent configuration ({@code agent.yaml}) of one node for the demo: a kiosk's
+ * technician exit opened by {@link DemoMaintenance}'s PIN and demo cards, every device
  * simulated (the real drivers' settings dropped but for those the simulations read, such as a
  * probe's {@code link}), so the demo runs on any machine, and the machine's clock trusted. It depends on nothing but its inputs, with no date
  * or random part, so rendering twice gives the same bytes and the agent reports the same
@@ -37,7 +38,13 @@ public final class DemoAgentConfig {
             // The demo hub signs its lists with the matching private key (./relais demo makes the pair).
             settings.accessPublicKey().ifPresent(key -> root.putObject("access").put("publicKey", key));
         }
-        AgentConfigParts.kioskApi(root, node, 0, KIOSK_LINK_FILE);
+        AgentConfigParts.kioskApi(root, node, 0, KIOSK_LINK_FILE).ifPresent(api -> {
+            // No real printer in a demo; and a demo PIN and demo cards, whatever the inventory's.
+            api.remove(AgentConfigParts.KIOSK_PRINTER);
+            api.put(AgentConfigParts.KIOSK_PIN, DemoMaintenance.pinHash(node.id()));
+            api.putArray(AgentConfigParts.KIOSK_TECHNICIANS).addAll(DemoMaintenance.technicianBadges().stream()
+                    .map(com.fasterxml.jackson.databind.node.TextNode::valueOf).toList());
+        });
         AgentConfigParts.devices(root, node, DriverMode.SIMULATED);
         return YamlText.write(header(site, node), root);
     }

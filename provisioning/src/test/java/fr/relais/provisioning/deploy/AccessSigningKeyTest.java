@@ -28,14 +28,28 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The hub's Ed25519 key pair for the doors' access lists: made once per deployment, kept in the
  * secret store through every later command, the private key in the hub's folder (owner only), the
- * public key in the agent.yaml of every node of a place with a door, and the two a pair: what the
+ * public key in the agent.yaml of every node of a place with a door or a badge reader, and the two a pair: what the
  * hub's file signs, the door's configuration verifies.
  */
 class AccessSigningKeyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOOR_NODE = "rozoy-coworking-pi";
-    private static final List<String> NODES_WITHOUT_DOOR = List.of("rozoy-pi", "montcornet-pi", "dizy-le-gros-pi",
-            "brunehamel-pi", "spi-pi");
+    /** Places with no door but a badge reader under their kiosk (the technician's exit). */
+    private static final List<String> NODES_WITH_A_KIOSK_READER = List.of("rozoy-pi", "montcornet-pi",
+            "dizy-le-gros-pi", "brunehamel-pi");
+    /** The van, once its kiosk and that kiosk's reader are taken out of the inventory: no door, no reader. */
+    private static final String NODE_WITHOUT_READER = "spi-pi";
+    private static final String VANS_KIOSK = """
+                      - id: kiosk-vehicule
+                        kind: kiosk
+                        name: "Borne du véhicule"
+                        profile: borne
+                        settings: { reader: lecteur-borne }   # its technician's exit
+                      - id: lecteur-borne
+                        kind: badge-reader
+                        name: "Lecteur de badges de la borne"
+                        profile: lecteur-usb-borne
+            """;
 
     @TempDir
     Path temp;
@@ -66,15 +80,19 @@ class AccessSigningKeyTest {
     }
 
     @Test
-    void onlyTheNodesOfAPlaceWithADoorGetThePublicKeyAndNoNodeThePrivateOne() throws Exception {
+    void onlyTheNodesOfAPlaceWithADoorOrAReaderGetThePublicKeyAndNoNodeThePrivateOne() throws Exception {
         RenderedDeployment deployment = new RenderedDeployment(temp);
+        String inventory = Files.readString(deployment.inventory, StandardCharsets.UTF_8);
+        assertThat(inventory).contains(VANS_KIOSK);
+        Files.writeString(deployment.inventory, inventory.replace(VANS_KIOSK, ""), StandardCharsets.UTF_8);
         deployment.render();
         AccessSigningKey stored = stored(deployment);
 
         assertThat(agent(deployment, DOOR_NODE).at("/access/publicKey").asText()).isEqualTo(stored.publicKey());
-        for (String node : NODES_WITHOUT_DOOR) {
-            assertThat(agent(deployment, node).has("access")).as(node).isFalse();
+        for (String node : NODES_WITH_A_KIOSK_READER) {
+            assertThat(agent(deployment, node).at("/access/publicKey").asText()).as(node).isEqualTo(stored.publicKey());
         }
+        assertThat(agent(deployment, NODE_WITHOUT_READER).has("access")).as(NODE_WITHOUT_READER).isFalse();
         try (var files = Files.walk(deployment.root.resolve("nodes"))) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".tar.gz")).toList()) {
                 assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString())

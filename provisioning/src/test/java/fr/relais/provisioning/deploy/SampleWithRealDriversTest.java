@@ -46,6 +46,18 @@ class SampleWithRealDriversTest {
                 assertThat(config.badgeHashKey()).isPresent();
                 assertThat(config.access().isPresent()).as(node.id() + ": the hub's access-list key at a door's place")
                         .isEqualTo(site.hasDoor());
+                // Every kiosk can be left by a technician: its reader, and the PIN's hash, never a PIN.
+                assertThat(config.kioskApi().isPresent()).as(node.id()).isEqualTo(node.hasKiosk());
+                config.kioskApi().ifPresent(kiosk -> {
+                    assertThat(kiosk.reader()).as(node.id()).contains("lecteur-borne");
+                    assertThat(kiosk.maintenancePin()).as(node.id()).isPresent();
+                    assertThat(kiosk.maintenancePin().orElseThrow().matches("1234")).isFalse();
+                });
+                var rendered = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(deployment.root
+                        .resolve("nodes").resolve(node.id()).resolve("agent.yaml").toFile());
+                rendered.get("devices").forEach(device -> assertThat(device.path("settings").has("maintenancePin")
+                        || device.path("settings").has("reader")).as("the kiosk watch gets none of the API's settings")
+                        .isFalse());
             }
         }
     }

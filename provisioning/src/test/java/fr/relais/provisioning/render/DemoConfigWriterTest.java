@@ -95,7 +95,7 @@ class DemoConfigWriterTest {
         assertThat(config.at("/storage/file").textValue()).isEqualTo("agent.db");
         assertThat(config.at("/telemetry/intervalSeconds").intValue()).isEqualTo(5);
         assertThat(config.at("/clock/source").textValue()).isEqualTo("always-synced");
-        assertThat(config.get("devices")).hasSize(8);
+        assertThat(config.get("devices")).hasSize(9);
     }
 
     @Test

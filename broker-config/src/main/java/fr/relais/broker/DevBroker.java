@@ -26,6 +26,9 @@ public final class DevBroker implements Callable<Integer> {
     @Option(names = "--data", description = "Scratch directory for the broker's files.", defaultValue = "data/dev-broker")
     private Path data;
 
+    /** mosquitto's {@code max_packet_size} in the development and production configurations. */
+    static final int MAX_PACKET_BYTES = 270_000;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -43,6 +46,10 @@ public final class DevBroker implements Callable<Integer> {
                 .allowAnonymous()
                 .disableTelemetry()
                 .build();
+        // Moquette cuts any client whose packet exceeds 8 092 bytes by default: a place's kiosk
+        // content (up to 200 000 bytes) then made the demo's hub reconnect every second. The same
+        // limit as mosquitto's max_packet_size in broker-config/dev/mosquitto.conf.
+        config.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, String.valueOf(MAX_PACKET_BYTES));
         Server server = new Server();
         server.startServer(config);
         return server;

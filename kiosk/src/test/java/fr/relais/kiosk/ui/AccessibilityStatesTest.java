@@ -10,17 +10,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The states past each screen's first look ({@link KioskStates}: the ticket taken, the slots, the
@@ -96,7 +94,7 @@ class AccessibilityStatesTest {
                                     org.assertj.core.data.Offset.offset(0.5));
                 }
                 AccessibilityTest.check(scene.getRoot(), width, state.name(), found, cut);
-                below(scene.getRoot(), height, state.name(), found);
+                AccessibilityTest.below(scene.getRoot(), height, state.name(), found);
                 for (Node dialog : scene.getRoot().lookupAll(".dialog")) {
                     Bounds box = dialog.localToScene(dialog.getLayoutBounds());
                     if (dialog.getParent().isVisible() && (box.getMinY() < -1 || box.getMaxY() > height + 1)) {
@@ -111,27 +109,5 @@ class AccessibilityStatesTest {
         assertThat(problems).as("%s contrast=%s %dx%d", size, contrast, (int) width, (int) height).isEmpty();
         assertThat(cut).as("texts cut short with … (" + size.label() + ", " + (int) width + "×" + (int) height + ")")
                 .isEmpty();
-    }
-
-    /** A text under the screen's bottom edge, outside any scroll pane, cannot be read nor pressed. */
-    private static void below(Node node, double height, String state, List<String> problems) {
-        if (!node.isVisible()) {
-            return;
-        }
-        if (node instanceof ScrollPane) {
-            return;
-        }
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
-            Bounds bounds = labeled.localToScene(labeled.getLayoutBounds());
-            if (bounds.getMaxY() > height + 1) {
-                problems.add(state + ": '" + labeled.getText() + "' ends at y=" + (int) bounds.getMaxY()
-                        + ", below the screen");
-            }
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                below(child, height, state, problems);
-            }
-        }
     }
 }

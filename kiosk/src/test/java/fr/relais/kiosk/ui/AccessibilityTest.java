@@ -78,6 +78,7 @@ class AccessibilityTest {
                 assertThat(ui.contentStyle()).contains(String.format(java.util.Locale.ROOT, "%.1fpx",
                         DisplayScaler.fontSize(width, height) * size.factor()));
                 check(scene.getRoot(), scene.getWidth(), screen, found, cut);
+                below(scene.getRoot(), height, screen, found);
             }
             return found;
         }).get(120, TimeUnit.SECONDS);
@@ -215,6 +216,28 @@ class AccessibilityTest {
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 check(child, width, screen, problems, cut);
+            }
+        }
+    }
+
+    /** A text under the screen's bottom edge, outside any scroll pane, cannot be read nor pressed. */
+    static void below(Node node, double height, Object state, List<String> problems) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof ScrollPane) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
+            Bounds bounds = labeled.localToScene(labeled.getLayoutBounds());
+            if (bounds.getMaxY() > height + 1) {
+                problems.add(state + ": '" + labeled.getText() + "' ends at y=" + (int) bounds.getMaxY()
+                        + ", below the screen");
+            }
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                below(child, height, state, problems);
             }
         }
     }

@@ -26,13 +26,34 @@ public final class AgentClient {
     private static final Logger LOG = LoggerFactory.getLogger(AgentClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The agent's answers without a network: a request's method, path and body (null for a GET) give the
+     * agent's JSON, or an {@link AgentException} with the HTTP status the agent would have sent.
+     */
+    @FunctionalInterface
+    public interface Answers {
+        JsonNode answer(String method, String path, JsonNode body) throws AgentException;
+    }
+
     private final Path linkFile;
     private final HttpClient http;
+    private final Answers answers;
     private volatile AgentLink link;
 
     public AgentClient(Path linkFile) {
         this.linkFile = Objects.requireNonNull(linkFile, "linkFile");
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+        this.answers = null;
+    }
+
+    /**
+     * A client that asks {@code answers} instead of an agent (screenshots and tests of the screens'
+     * states, see {@link KioskAgent#scripted}); it has no link file.
+     */
+    public AgentClient(Answers answers) {
+        this.linkFile = null;
+        this.http = null;
+        this.answers = Objects.requireNonNull(answers, "answers");
     }
 
     public Path linkFile() {
@@ -118,6 +139,9 @@ public final class AgentClient {
     }
 
     private JsonNode send(String method, String path, JsonNode body, int... expected) throws AgentException {
+        if (answers != null) {
+            return answers.answer(method, path, body);
+        }
         AgentLink current = link;
         boolean fresh = false;
         if (current == null) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,8 @@ public final class KioskAgent {
     private final Executor fx;
     private final Clock clock;
     private final AgentState state;
+    /** Scripted: calls answer at once on the caller's thread and nothing polls. */
+    private final boolean inline;
     private ScheduledExecutorService poller;
     private ExecutorService calls;
     private volatile Consumer<AgentReplies.BadgeRead> badgeWaiter;
@@ -49,10 +52,15 @@ public final class KioskAgent {
     }
 
     private KioskAgent(AgentClient client, Executor fx, Clock clock, boolean configured) {
+        this(client, fx, clock, configured, false);
+    }
+
+    private KioskAgent(AgentClient client, Executor fx, Clock clock, boolean configured, boolean inline) {
         this.client = client;
         this.fx = fx;
         this.clock = clock;
         this.state = new AgentState(configured);
+        this.inline = inline;
     }
 
     /**
@@ -62,6 +70,21 @@ public final class KioskAgent {
     public static KioskAgent preloaded(fr.relais.protocol.content.PlaceContent content,
                                        java.util.List<AgentReplies.Device> devices, Instant refreshedAt) {
         KioskAgent agent = new KioskAgent(null, Runnable::run, Clock.systemUTC(), true);
+        agent.state.preload(content, refreshedAt, true, devices);
+        return agent;
+    }
+
+    /**
+     * Content given once and the agent's answers given in advance (the screenshots of a ticket, a code,
+     * the PIN pad…, and the tests that check those states): each call is answered at once on the
+     * caller's thread, as it would be a moment later on the JavaFX thread; nothing polls; badge reads
+     * come from {@link #badgeRead}.
+     */
+    public static KioskAgent scripted(fr.relais.protocol.content.PlaceContent content,
+                                      java.util.List<AgentReplies.Device> devices, Instant refreshedAt,
+                                      AgentClient answers) {
+        KioskAgent agent = new KioskAgent(Objects.requireNonNull(answers, "answers"), Runnable::run,
+                Clock.systemUTC(), true, true);
         agent.state.preload(content, refreshedAt, true, devices);
         return agent;
     }
@@ -89,7 +112,7 @@ public final class KioskAgent {
     }
 
     public synchronized void start() {
-        if (client == null || poller != null) {
+        if (client == null || inline || poller != null) {
             return;
         }
         poller = Executors.newSingleThreadScheduledExecutor(daemon("relais-agent-poller"));
@@ -107,6 +130,17 @@ public final class KioskAgent {
 
     /** Runs {@code call} in the background; exactly one of the callbacks runs, on the JavaFX thread. */
     public <T> void call(Call<T> call, Consumer<T> onDone, Consumer<String> onFailure) {
+        if (inline) {
+            T result;
+            try {
+                result = call.run(client);
+            } catch (AgentException | RuntimeException e) {
+                onFailure.accept(e.getMessage());
+                return;
+            }
+            onDone.accept(result);
+            return;
+        }
         ExecutorService running = calls;
         if (client == null || running == null || running.isShutdown()) {
             fx.execute(() -> onFailure.accept("no agent"));
@@ -135,6 +169,14 @@ public final class KioskAgent {
     public void waitForBadge(Consumer<AgentReplies.BadgeRead> waiter) {
         badgeWaitSince = clock.instant();
         badgeWaiter = waiter;
+    }
+
+    /** A scripted agent's badge read, handed at once to the screen waiting for one (if any). */
+    public void badgeRead(AgentReplies.BadgeRead read) {
+        Consumer<AgentReplies.BadgeRead> waiter = badgeWaiter;
+        if (inline && waiter != null) {
+            waiter.accept(read);
+        }
     }
 
     public void stopWaitingForBadge() {

@@ -73,7 +73,9 @@ final class ConfigValidator {
         long min = KioskConfig.MIN_IDLE_TIMEOUT.toSeconds();
         long max = KioskConfig.MAX_IDLE_TIMEOUT.toSeconds();
         if (seconds < min || seconds > max) {
-            problems.add("idleTimeoutSeconds must be between " + min + " and " + max + ", got " + seconds);
+            problems.add("idleTimeoutSeconds must be between " + min + " and " + max + ", got " + seconds
+                    + (seconds > 0 && seconds < min ? " (the \"Êtes-vous toujours là ?\" prompt needs 20 s before the"
+                    + " wipe)" : ""));
             return null;
         }
         return Duration.ofSeconds(seconds);

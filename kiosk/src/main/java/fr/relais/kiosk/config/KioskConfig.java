@@ -12,7 +12,11 @@ public record KioskConfig(Site site, Duration idleTimeout, boolean fullScreen, P
 
     /** Long enough to read a screen slowly, short enough that the next visitor sees nothing. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
-    public static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * "Êtes-vous toujours là ?" must leave a visitor at least 20 s to answer, and it comes at the earliest
+     * halfway through the timeout (see IdleWatch.warningFor): a shorter timeout would shorten the prompt.
+     */
+    public static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(40);
     /** Beyond an hour the wipe no longer protects the next visitor. */
     public static final Duration MAX_IDLE_TIMEOUT = Duration.ofHours(1);
     public static final boolean DEFAULT_FULL_SCREEN = true;

@@ -32,7 +32,9 @@ import javax.imageio.ImageIO;
  * Files: {@code {kind}-{screen}.png} (1280×800), {@code {kind}-{screen}-800x480.png}, the same two in
  * very large text ({@code -very-large}), and the home screen in large text and in high contrast.
  * Also the van screen before a commune is chosen, and the mediation place in trouble as the agent
- * would serve it: the agent stopped ({@code -agent-stopped}), the printer unplugged or out of paper.
+ * would serve it: the agent stopped ({@code -agent-stopped}), the printer unplugged or out of paper; then
+ * the {@link KioskStates} (a ticket taken, the slots, the first-name step, the PIN pad…). Only the screens
+ * a kind of place shows ({@link #shows}): no coworking screen at a mediation place.
  */
 public final class Screenshots {
 
@@ -50,6 +52,9 @@ public final class Screenshots {
         for (int k = 0; k < KINDS.length; k++) {
             String kind = KINDS[k];
             for (ScreenId screen : ScreenId.values()) {
+                if (!shows(k, screen)) {
+                    continue;
+                }
                 String name = kind + "-" + screen.name().toLowerCase(Locale.ROOT).replace('_', '-');
                 written.add(shoot(dir, name + ".png", k, screen, 1280, 800, TextSize.NORMAL, false, now));
                 written.add(shoot(dir, name + "-800x480.png", k, screen, 800, 480, TextSize.NORMAL, false, now));
@@ -69,7 +74,48 @@ public final class Screenshots {
                     800, 480, TextSize.VERY_LARGE, null));
         }
         written.addAll(renderTroubles(dir, now));
+        written.addAll(renderStates(dir, now));
         return written;
+    }
+
+    /**
+     * Whether a visitor (or a technician) of the {@code k}-th kind of place can reach {@code screen}: the
+     * coworking place has its Coworking tile instead of the procedures, so no mediator's help and no
+     * number called; the others have no coworking.
+     */
+    public static boolean shows(int k, ScreenId screen) {
+        boolean coworking = KINDS[k].equals("coworking");
+        return switch (screen) {
+            case COWORKING -> coworking;
+            case PROCEDURES, HELP, CALLING -> !coworking;
+            default -> true;
+        };
+    }
+
+    /**
+     * The {@link KioskStates} past the screens' first look, each at 1280×800, 800×480 and in very large
+     * text at 800×480: {@code {kind}-{state}.png}, {@code -800x480}, {@code -very-large-800x480}.
+     */
+    static List<Path> renderStates(Path dir, Instant now) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (KioskStates.State state : KioskStates.ALL) {
+            String name = KINDS[state.kind()] + "-" + state.name();
+            written.add(shootState(dir, name + ".png", state, 1280, 800, TextSize.NORMAL, now));
+            written.add(shootState(dir, name + "-800x480.png", state, 800, 480, TextSize.NORMAL, now));
+            written.add(shootState(dir, name + "-very-large-800x480.png", state, 800, 480, TextSize.VERY_LARGE, now));
+        }
+        return written;
+    }
+
+    private static Path shootState(Path dir, String file, KioskStates.State state, int width, int height,
+                                   TextSize size, Instant now) throws IOException {
+        KioskStates.Staged staged = KioskStates.stage(state, now);
+        KioskUi ui = staged.ui();
+        ui.setTextSize(size);
+        Scene scene = ui.createScene(width, height);
+        ui.stop();
+        staged.reach(scene);
+        return write(dir, file, scene);
     }
 
     /** The files {@link #renderTroubles} writes, all of the mediation place. */
@@ -126,7 +172,7 @@ public final class Screenshots {
         return new KioskUi(config(k), Clock.fixed(now, java.time.ZoneOffset.UTC), agent);
     }
 
-    private static KioskConfig config(int k) {
+    static KioskConfig config(int k) {
         SiteKind kind = SiteKind.values()[0];
         for (SiteKind candidate : SiteKind.values()) {
             if (candidate.wire().equals(KINDS[k])) {
@@ -154,6 +200,10 @@ public final class Screenshots {
         }
         ui.stop();
         settle(scene);
+        return write(dir, file, scene);
+    }
+
+    private static Path write(Path dir, String file, Scene scene) throws IOException {
         WritableImage image = scene.snapshot(null);
         Path target = dir.resolve(file);
         ImageIO.write(toBuffered(image), "png", target.toFile());

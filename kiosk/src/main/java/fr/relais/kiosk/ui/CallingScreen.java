@@ -28,7 +28,12 @@ final class CallingScreen implements Screen {
         VBox board = new VBox(number, desk, before, waiting);
         board.getStyleClass().add("calling-board");
         VBox.setVgrow(board, Priority.ALWAYS);
-        VBox screen = new VBox(ScreenHeader.create(TITLE, ctx.navigator()), board, freshness);
+        // In large text on the 7-inch display, or very large text on any, the last lines went below the
+        // screen (AccessibilityTest): they scroll instead; at the wall display's own size all of it fits.
+        VBox page = new VBox(board, freshness);
+        javafx.scene.control.ScrollPane scroll = Ui.scroll(page);
+        scroll.setFitToHeight(true);
+        VBox screen = new VBox(ScreenHeader.create(TITLE, ctx.navigator()), scroll);
         screen.getStyleClass().addAll("screen", "calling-screen");
         this.node = screen;
         refresh();

@@ -37,13 +37,21 @@ final class IdleWatch {
         this.lastActivity = clock.instant();
     }
 
+    /** However short the timeout, "Êtes-vous toujours là ?" gives the visitor this long to answer. */
+    static final Duration MIN_WARNING = Duration.ofSeconds(20);
+
     /**
-     * The warning's length for a timeout: 30 s, or half the timeout when it is under a minute
-     * (a configured timeout under 40 s therefore warns less than 20 s ahead: documented).
+     * The warning's length for a timeout: 30 s, or half the timeout when it is under a minute, and never
+     * under {@link #MIN_WARNING} (the configuration refuses timeouts under 40 s, so the prompt never comes
+     * at the first touch), nor longer than the timeout itself.
      */
     static Duration warningFor(Duration timeout) {
         Duration thirty = Duration.ofSeconds(30);
-        return timeout.compareTo(Duration.ofSeconds(60)) >= 0 ? thirty : timeout.dividedBy(2);
+        Duration warning = timeout.compareTo(Duration.ofSeconds(60)) >= 0 ? thirty : timeout.dividedBy(2);
+        if (warning.compareTo(MIN_WARNING) < 0) {
+            warning = MIN_WARNING;
+        }
+        return warning.compareTo(timeout) > 0 ? timeout : warning;
     }
 
     void activity() {

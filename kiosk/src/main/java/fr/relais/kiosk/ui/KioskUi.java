@@ -115,6 +115,9 @@ public final class KioskUi {
                 () -> String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
                         DisplayScaler.fontSize(scene.getWidth(), scene.getHeight()) * textSize.get().factor()),
                 scene.widthProperty(), scene.heightProperty(), textSize));
+        // "Êtes-vous toujours là ?" speaks to the same visitor: in the size they chose. (The technician's
+        // gate keeps the display's size.)
+        idlePrompt.node().styleProperty().bind(content.styleProperty());
         idleTicker.play();
         agent.start();
         return scene;
@@ -199,8 +202,8 @@ public final class KioskUi {
         readAloud.ifPresent(reader -> reader.toggle(screens.get(current).node()));
     }
 
-    /** Runs the inactivity check now rather than at the next tick, so tests can be deterministic. */
-    void checkIdle() {
+    /** Runs the inactivity check now rather than at the next tick, so tests and KioskStates are deterministic. */
+    public void checkIdle() {
         idleWatch.tick();
         if (idlePrompt.showing()) {
             idlePrompt.update(idleWatch.remaining());

@@ -73,9 +73,10 @@ class KioskConfigLoaderTest {
             missing site.kind       | site: {name: X}                                             | site.kind is missing
             bad site.kind           | site: {name: X, kind: bus}                                  | site.kind 'bus' is not one of mediation, coworking, van
             kind in capitals        | site: {name: X, kind: VAN}                                  | site.kind 'VAN' is not one of
-            negative timeout        | site: {name: X, kind: van}\\nidleTimeoutSeconds: -5         | idleTimeoutSeconds must be between 1 and 3600, got -5
-            zero timeout            | site: {name: X, kind: van}\\nidleTimeoutSeconds: 0          | idleTimeoutSeconds must be between 1 and 3600, got 0
-            huge timeout            | site: {name: X, kind: van}\\nidleTimeoutSeconds: 86400      | idleTimeoutSeconds must be between 1 and 3600
+            negative timeout        | site: {name: X, kind: van}\\nidleTimeoutSeconds: -5         | idleTimeoutSeconds must be between 40 and 3600, got -5
+            zero timeout            | site: {name: X, kind: van}\\nidleTimeoutSeconds: 0          | idleTimeoutSeconds must be between 40 and 3600, got 0
+            short timeout           | site: {name: X, kind: van}\\nidleTimeoutSeconds: 39         | idleTimeoutSeconds must be between 40 and 3600, got 39 (the "Êtes-vous toujours là ?" prompt needs 20 s before the wipe)
+            huge timeout            | site: {name: X, kind: van}\\nidleTimeoutSeconds: 86400      | idleTimeoutSeconds must be between 40 and 3600
             text timeout            | site: {name: X, kind: van}\\nidleTimeoutSeconds: soon      | idleTimeoutSeconds should be a whole number
             quoted number timeout   | site: {name: X, kind: van}\\nidleTimeoutSeconds: '120'     | idleTimeoutSeconds should be a whole number
             fractional timeout      | site: {name: X, kind: van}\\nidleTimeoutSeconds: 1.5       | idleTimeoutSeconds should be a whole number

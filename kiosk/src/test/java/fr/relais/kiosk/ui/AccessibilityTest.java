@@ -15,7 +15,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,6 +78,7 @@ class AccessibilityTest {
                 assertThat(ui.contentStyle()).contains(String.format(java.util.Locale.ROOT, "%.1fpx",
                         DisplayScaler.fontSize(width, height) * size.factor()));
                 check(scene.getRoot(), scene.getWidth(), screen, found, cut);
+                below(scene.getRoot(), height, screen, found);
             }
             return found;
         }).get(120, TimeUnit.SECONDS);
@@ -140,22 +140,43 @@ class AccessibilityTest {
         check(scene.getRoot(), width, ScreenId.CANCEL, problems, cut);
     }
 
-    @Test
-    void theTopBarOffersTextSizeAndContrastOnEveryScreen(FxRobot robot) throws Exception {
+    /**
+     * On every screen of every kind of place, the top bar's buttons are pressed (by the pointer, as a visitor
+     * would) and work: the text size goes normal → large → very large → normal on the screen below, the
+     * button says which, and contrast goes on and off; then the end of the session puts both back.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void theTopBarOffersTextSizeAndContrastOnEveryScreen(String kindName, int kind, FxRobot robot) throws Exception {
         KioskUi ui = WaitForAsyncUtils.asyncFx(() -> {
-            KioskUi kiosk = Screenshots.sampleKiosk(0, Instant.now());
+            KioskUi kiosk = Screenshots.sampleKiosk(kind, Instant.now());
             Stage stage = new Stage();
             stage.setScene(kiosk.createScene(KioskWindow.WINDOW_WIDTH, KioskWindow.WINDOW_HEIGHT));
             stage.show();
             return kiosk;
         }).get(30, TimeUnit.SECONDS);
+        double base = DisplayScaler.fontSize(KioskWindow.WINDOW_WIDTH, KioskWindow.WINDOW_HEIGHT);
         try {
-            robot.clickOn("#tile-van").clickOn("#text-size-button");
-            assertThat(ui.textSize()).isEqualTo(TextSize.LARGE);
-            robot.clickOn("#contrast-button");
-            assertThat(ui.highContrast()).isTrue();
+            for (ScreenId screen : ScreenId.values()) {
+                robot.interact(() -> ui.show(screen));
+                for (TextSize expected : List.of(TextSize.LARGE, TextSize.VERY_LARGE, TextSize.NORMAL)) {
+                    robot.clickOn("#text-size-button");
+                    assertThat(ui.textSize()).as("%s: text size", screen).isEqualTo(expected);
+                    assertThat(ui.contentStyle()).as("%s: the screen's font", screen).contains(
+                            String.format(java.util.Locale.ROOT, "%.1fpx", base * expected.factor()));
+                    assertThat(robot.lookup("#text-size-button").queryButton().getText())
+                            .isEqualTo("Texte : " + expected.label());
+                }
+                robot.clickOn("#contrast-button");
+                assertThat(ui.highContrast()).as("%s: contrast on", screen).isTrue();
+                assertThat(robot.lookup("#" + screen.nodeId()).query().isVisible()).as("%s still shown", screen)
+                        .isTrue();
+                robot.clickOn("#contrast-button");
+                assertThat(ui.highContrast()).as("%s: contrast off", screen).isFalse();
+                assertThat(ui.currentScreen()).isEqualTo(screen);
+            }
 
-            robot.clickOn("#end-session-button");
+            robot.clickOn("#text-size-button").clickOn("#contrast-button").clickOn("#end-session-button");
             assertThat(ui.textSize()).as("the next visitor starts in normal size").isEqualTo(TextSize.NORMAL);
             assertThat(ui.highContrast()).isFalse();
             assertThat(robot.lookup("#read-aloud-button").query().isVisible())
@@ -169,7 +190,15 @@ class AccessibilityTest {
         }
     }
 
-    private static void check(Node node, double width, ScreenId screen, List<String> problems, List<String> cut) {
+    static List<Object[]> kinds() {
+        List<Object[]> kinds = new ArrayList<>();
+        for (int kind = 0; kind < Screenshots.KINDS.length; kind++) {
+            kinds.add(new Object[] {Screenshots.KINDS[kind], kind});
+        }
+        return kinds;
+    }
+
+    static void check(Node node, double width, Object screen, List<String> problems, List<String> cut) {
         if (!node.isVisible()) {
             return;
         }
@@ -191,7 +220,29 @@ class AccessibilityTest {
         }
     }
 
-    private static boolean insideHorizontalScroll(Node node) {
+    /** A text under the screen's bottom edge, outside any scroll pane, cannot be read nor pressed. */
+    static void below(Node node, double height, Object state, List<String> problems) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof ScrollPane) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
+            Bounds bounds = labeled.localToScene(labeled.getLayoutBounds());
+            if (bounds.getMaxY() > height + 1) {
+                problems.add(state + ": '" + labeled.getText() + "' ends at y=" + (int) bounds.getMaxY()
+                        + ", below the screen");
+            }
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                below(child, height, state, problems);
+            }
+        }
+    }
+
+    static boolean insideHorizontalScroll(Node node) {
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
             if (n instanceof ScrollPane scroll && !scroll.isFitToWidth()) {
                 return true;

@@ -140,6 +140,17 @@ class AgentActionsTest {
     }
 
     @Test
+    void registeringForAWorkshopWhileOfflineSaysPlainlyWhenItWillBePossible(FxRobot robot) {
+        kiosk.agent.linkUp(false);
+        kiosk.awaitLink(false);
+
+        robot.clickOn("#tile-workshops").clickOn("#register-w1").clickOn("#no-name").clickOn("#confirm");
+
+        assertThat(text(robot, "#action-offline")).isEqualTo("L'inscription sera possible quand la connexion reviendra.");
+        assertThat(kiosk.agent.posted()).as("nothing sent while the hub is out of reach").isEmpty();
+    }
+
+    @Test
     void bookingASlotSendsTheSlotAndTheFirstName(FxRobot robot) {
         robot.clickOn("#tile-procedures").clickOn("#open-help").clickOn("#topic-retraite").clickOn("#book-appointment")
                 .clickOn("#slot-s1-10").clickOn("#first-name").write("Paul").clickOn("#first-name-next")

@@ -4,9 +4,12 @@ import static fr.relais.kiosk.ui.TestKiosks.IDLE_TIMEOUT;
 import static fr.relais.kiosk.ui.TestKiosks.plain;
 import static fr.relais.kiosk.ui.TestKiosks.searchField;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.relais.kiosk.config.KioskConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** "Êtes-vous toujours là ?" comes at least 20 s before the wipe; the clock is moved by hand. */
 @ExtendWith(ApplicationExtension.class)
@@ -70,10 +74,58 @@ class IdlePromptTest {
     }
 
     @Test
-    void theWarningIsAtLeastTwentySecondsForEveryTimeoutOfAMinuteOrMore() {
-        for (long seconds = 60; seconds <= 3600; seconds += 60) {
-            assertThat(IdleWatch.warningFor(Duration.ofSeconds(seconds))).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
+    void theWarningIsAtLeastTwentySecondsForEveryAcceptedTimeout() {
+        for (long seconds = KioskConfig.MIN_IDLE_TIMEOUT.toSeconds(); seconds <= KioskConfig.MAX_IDLE_TIMEOUT.toSeconds();
+             seconds++) {
+            Duration warning = IdleWatch.warningFor(Duration.ofSeconds(seconds));
+            assertThat(warning).as("warning for %d s", seconds).isGreaterThanOrEqualTo(Duration.ofSeconds(20))
+                    .isLessThanOrEqualTo(Duration.ofSeconds(30));
         }
         assertThat(IdleWatch.warningFor(Duration.ofSeconds(40))).isEqualTo(Duration.ofSeconds(20));
+        assertThat(IdleWatch.warningFor(Duration.ofSeconds(50))).isEqualTo(Duration.ofSeconds(25));
+        assertThatThrownBy(() -> new KioskConfig(TestKiosks.config().site(), Duration.ofSeconds(39), false))
+                .as("a timeout that would shorten the prompt is refused").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theShortestAcceptedTimeoutStillAsksTwentySecondsBeforeTheWipe(FxRobot robot) throws Exception {
+        KioskUi shortKiosk = WaitForAsyncUtils.asyncFx(() -> {
+            KioskUi kiosk = new KioskUi(new KioskConfig(TestKiosks.config().site(), KioskConfig.MIN_IDLE_TIMEOUT,
+                    false), clock);
+            Stage stage = new Stage();
+            stage.setScene(kiosk.createScene(KioskWindow.WINDOW_WIDTH, KioskWindow.WINDOW_HEIGHT));
+            stage.show();
+            return kiosk;
+        }).get(30, TimeUnit.SECONDS);
+        try {
+            robot.interact(() -> {
+                shortKiosk.show(ScreenId.PROCEDURES);
+                shortKiosk.currentScene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.A, false, false,
+                        false, false));
+            });
+            clock.advance(Duration.ofSeconds(19));
+            robot.interact(shortKiosk::checkIdle);
+            assertThat(shortKiosk.idlePromptShowing()).as("not before the last 20 s").isFalse();
+
+            clock.advance(Duration.ofSeconds(1));
+            robot.interact(shortKiosk::checkIdle);
+            assertThat(shortKiosk.idlePromptShowing()).isTrue();
+            Label countdown = (Label) shortKiosk.currentScene().lookup("#idle-countdown");
+            assertThat(plain(countdown.getText()))
+                    .isEqualTo("Sans réponse, tout ce que vous avez fait sera effacé dans 20 secondes.");
+
+            clock.advance(Duration.ofSeconds(19));
+            robot.interact(shortKiosk::checkIdle);
+            assertThat(shortKiosk.currentScreen()).as("still the visitor's screen").isEqualTo(ScreenId.PROCEDURES);
+            clock.advance(Duration.ofSeconds(1));
+            robot.interact(shortKiosk::checkIdle);
+            assertThat(shortKiosk.currentScreen()).as("wiped at the timeout").isEqualTo(ScreenId.HOME);
+        } finally {
+            robot.interact(() -> {
+                shortKiosk.stop();
+                shortKiosk.currentScene().getWindow().hide();
+            });
+        }
     }
 }

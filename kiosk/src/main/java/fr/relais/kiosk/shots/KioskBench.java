@@ -21,7 +21,9 @@ import javafx.stage.Stage;
  * {@code ./relais bench kiosk}: one line of figures, measured headless (Monocle, software
  * rendering) with the van's sample content. cold_start_ms: from the JVM's start to the first frame
  * of the home screen; heap_after_start_mb: heap used after a GC once started; van_touch_ms: a touch
- * on a commune of the van screen, handled, laid out and drawn (a snapshot of the scene).
+ * on a commune of the van screen, handled, laid out and drawn (a snapshot of the scene). Then an
+ * hour of visitors on the mediation place's kiosk ({@link KioskHourBench}): heap after a GC and RSS
+ * at the end, and the heap's growth per visitor session.
  */
 public final class KioskBench {
 
@@ -82,8 +84,10 @@ public final class KioskBench {
             return null;
         });
         Arrays.sort(touches);
+        KioskHourBench.Result hour = new KioskHourBench().run(KioskBench::onFx);
         return String.format(Locale.ROOT, "kiosk: cold_start_ms=%d heap_after_start_mb=%d van_touch_ms_p50=%.1f"
-                + " van_touch_ms_p99=%.1f", coldStart, heapMb, percentile(touches, 50), percentile(touches, 99));
+                + " van_touch_ms_p99=%.1f %s", coldStart, heapMb, percentile(touches, 50), percentile(touches, 99),
+                hour.fields());
     }
 
     private static double[] touchVan(KioskUi ui) {
@@ -128,7 +132,7 @@ public final class KioskBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> task) throws Exception {
+    static <T> T onFx(java.util.concurrent.Callable<T> task) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

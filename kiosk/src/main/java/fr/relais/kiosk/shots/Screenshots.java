@@ -167,9 +167,19 @@ public final class Screenshots {
 
     /** A kiosk of the {@code k}-th kind showing the sample content, not yet on a scene. */
     public static KioskUi sampleKiosk(int k, Instant now) {
+        return sampleKiosk(k, now, Clock.fixed(now, java.time.ZoneOffset.UTC));
+    }
+
+    /** The same on a clock that moves (the bench's hour of visitors); the content is made for {@code now}. */
+    public static KioskUi sampleKiosk(int k, Instant now, Clock clock) {
         KioskAgent agent = KioskAgent.preloaded(SampleContent.forKind(KINDS[k], now), SampleContent.devices(),
                 now.minusSeconds(125));
-        return new KioskUi(config(k), Clock.fixed(now, java.time.ZoneOffset.UTC), agent);
+        return new KioskUi(config(k), clock, agent);
+    }
+
+    /** The idle timeout of the sample kiosks. */
+    public static Duration idleTimeout(int k) {
+        return config(k).idleTimeout();
     }
 
     static KioskConfig config(int k) {

@@ -66,6 +66,8 @@ public final class KioskUi {
     private final Optional<ReadAloud> readAloud;
     private IntConsumer exit = code -> System.exit(code);
     private Map<ScreenId, Screen> screens;
+    /** The session whose screens are shown: ended at the wipe, with what its screens still do. */
+    private VisitorSession session;
     private volatile ScreenId current;
     private Instant pressedAt;
 
@@ -267,6 +269,7 @@ public final class KioskUi {
         idlePrompt.hide();
         readAloud.ifPresent(ReadAloud::reset);
         current = null;
+        session.end();
         screens = buildScreens();
         setTextSize(TextSize.NORMAL);
         setHighContrast(false);
@@ -275,7 +278,8 @@ public final class KioskUi {
     }
 
     private Map<ScreenId, Screen> buildScreens() {
-        ScreenContext ctx = new ScreenContext(this::show, agent, clock, config);
+        session = new VisitorSession();
+        ScreenContext ctx = new ScreenContext(this::show, agent, clock, config, session);
         Navigator navigator = ctx.navigator();
         Map<ScreenId, Screen> built = new EnumMap<>(ScreenId.class);
         built.put(ScreenId.HOME, HomeScreen.create(ctx));

@@ -78,6 +78,9 @@ final class PendingAction {
     }
 
     private void followUp(String id) {
+        if (ctx.session().ended()) {
+            return; // answered as the session was wiped: nobody is left to tell
+        }
         follow = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             if (++checks > MAX_CHECKS) {
                 follow.stop();
@@ -92,6 +95,9 @@ final class PendingAction {
             }, failure -> { });
         }));
         follow.setCycleCount(Animation.INDEFINITE);
+        // The visitor who asked is gone at the wipe: their answer must not be followed for minutes
+        // more (nor kept, with the screen it belongs to, for the next visitor's session).
+        ctx.session().atEnd(follow::stop);
         follow.play();
     }
 

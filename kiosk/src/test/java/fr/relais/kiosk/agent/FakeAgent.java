@@ -52,6 +52,7 @@ public final class FakeAgent implements AutoCloseable {
     private final List<PlaceContent.Answer> answers = new CopyOnWriteArrayList<>();
     private final AtomicInteger tickets = new AtomicInteger();
     private final AtomicInteger unauthorized = new AtomicInteger();
+    private final AtomicInteger actionChecks = new AtomicInteger();
 
     public FakeAgent(Path dir, PlaceContent content) throws IOException {
         this.content = content;
@@ -123,6 +124,11 @@ public final class FakeAgent implements AutoCloseable {
         memberReads.clear();
     }
 
+    /** How many times the kiosk asked how an action stands. */
+    public int actionChecks() {
+        return actionChecks.get();
+    }
+
     public int unauthorized() {
         return unauthorized.get();
     }
@@ -182,6 +188,7 @@ public final class FakeAgent implements AutoCloseable {
             answer.put("last", reads.size());
             reply(exchange, 200, answer.toString());
         } else if (path.startsWith("actions/")) {
+            actionChecks.incrementAndGet();
             String id = path.substring("actions/".length());
             ObjectNode state = JSON.createObjectNode().put("action", id).put("state", "pending");
             java.util.Optional<PlaceContent.Answer> answer = answers.stream().filter(a -> a.action().equals(id))

@@ -70,6 +70,24 @@ class AgentActionsTest {
         assertThat(text(robot, "#action-code")).isEqualTo("K7WX3P");
     }
 
+    /**
+     * The hub's answer to a registration is followed once a second for up to five minutes; a visitor
+     * who walked away must not leave that running (and their screen with it) into the next session.
+     */
+    @Test
+    void aRequestStillWaitingIsNoLongerFollowedOnceTheSessionIsWiped(FxRobot robot) {
+        robot.clickOn("#tile-workshops");
+        robot.clickOn("#register-w1").clickOn("#no-name").clickOn("#confirm");
+        await().atMost(WAIT).until(() -> !kiosk.agent.pendingActions().isEmpty());
+        await().atMost(WAIT).until(() -> kiosk.agent.actionChecks() >= 2);
+
+        robot.interact(() -> kiosk.ui.endSession());
+        int atWipe = kiosk.agent.actionChecks();
+        // Three more of its one-second checks would have been made by now; at most one already in flight.
+        robot.sleep(3_500);
+        assertThat(kiosk.agent.actionChecks()).isLessThanOrEqualTo(atWipe + 1);
+    }
+
     @Test
     void aRefusalFromTheHubIsShownInItsOwnWords(FxRobot robot) {
         robot.clickOn("#tile-workshops");

@@ -18,14 +18,15 @@ import picocli.CommandLine.Option;
 /**
  * Simulated nodes publish QoS 1 telemetry through mosquitto (the development configuration)
  * twice: once into the hub, started here on a fresh database, and once into a bare subscriber.
- * The hub's rate is judged against that raw pipe, and what it stored is counted in its database.
+ * The hub's rate, once warm, is judged against that raw pipe, and what it stored is counted in its
+ * database.
  * The hub goes first: a database it refuses is reported before minutes are spent on the pipe.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Telemetry from simulated nodes through mosquitto into the hub, and into a bare subscriber.",
                 "Prints: ingest: sent=N stored=N lost=N duplicates_dropped=N msgs_per_s=X raw_pipe_msgs_per_s=Y"
                         + " ratio=R p99_latency_ms=L dead_letters=D db_restarts=K cold_msgs_per_s=C db_mb=M",
-                "msgs_per_s is the warm hub's (after an unmeasured pass through it); cold_msgs_per_s that first"
+                "msgs_per_s is the warm hub's (after unmeasured passes through it); cold_msgs_per_s the first"
                         + " pass's, on a hub just started. db_mb: the database's size after the run (MiB).",
                 "With --no-raw, raw_pipe_msgs_per_s and ratio are printed as n/a.",
                 "With --profile FILE, lines starting with 'profile:' follow: a summary of the recording.",
@@ -151,7 +152,7 @@ final class IngestBenchmark implements Callable<Integer> {
      * A short pass before anyone subscribes, which the broker acknowledges and drops. It compiles
      * the publishers' code (codec, Paho) before the first measured pass: otherwise the hub, measured
      * first, would pay for warming up the load generator and the raw pipe would not. The hub's
-     * own warm-up stays in its figure, as it would after a restart.
+     * own warm-up passes come later, through the started hub ({@link HubPhase}).
      */
     private void warmUp(NodeFleet fleet, long timeout) throws InterruptedException {
         // Not paced: nobody subscribes yet, the broker drops these at once.
@@ -190,18 +191,19 @@ final class IngestBenchmark implements Callable<Integer> {
                         : String.format(Locale.ROOT, "received=%d in %.1f s, %d publish retries, p50 %d ms, p99 %d ms",
                         raw.received(), raw.seconds(), raw.pass().failures(), Percentiles.of(raw.latencies(), 50),
                         Percentiles.of(raw.latencies(), 99)));
-        System.err.printf(Locale.ROOT, "ingest: before the measured pass, a warm-up pass through the hub just started"
-                        + " (not in the figures): %d readings, %d stored, in %.1f s = %.0f msgs/s (cold_msgs_per_s);"
+        System.err.printf(Locale.ROOT, "ingest: before the measured pass, %d warm-up pass(es) through the hub just"
+                        + " started (not in the figures): %d readings, %d stored; the first, on cold code: %d in %.1f s"
+                        + " = %.0f msgs/s (cold_msgs_per_s); JIT compiling during the measured pass: %.1f s;"
                         + " publishers paced to at most %d messages ahead of the receiver: waited %d times in the hub"
                         + " phase, %s in the raw pipe; database %.1f MiB after the run (%s)%n",
-                warm.pass().sent(), warm.stored(), warm.seconds(), warm.perSecond(), pacingWindow,
-                hub.pass().pacedWaits(), raw == null ? "-" : String.valueOf(raw.pass().pacedWaits()),
-                hub.dbBytes() / (1024.0 * 1024.0), db == null ? "SQLite file + WAL"
-                        : "PostgreSQL: pg_total_relation_size of telemetry");
+                warm.passes(), warm.sent(), warm.stored(), warm.first().sent(), warm.firstSeconds(), warm.perSecond(),
+                hub.jitMillis() / 1e3, pacingWindow, hub.pass().pacedWaits(),
+                raw == null ? "-" : String.valueOf(raw.pass().pacedWaits()), hub.dbBytes() / (1024.0 * 1024.0),
+                db == null ? "SQLite file + WAL" : "PostgreSQL: pg_total_relation_size of telemetry");
         boolean complete = true;
         if (warm.lost() > 0) {
-            System.err.printf("ingest: the warm-up pass lost %d of its %d readings (counted in lost)%n", warm.lost(),
-                    warm.pass().sent());
+            System.err.printf("ingest: the warm-up passes lost %d of their %d readings (counted in lost)%n",
+                    warm.lost(), warm.sent());
         }
         boolean rawComplete = raw == null || raw.pass().complete();
         if (!hub.pass().complete() || !rawComplete) {

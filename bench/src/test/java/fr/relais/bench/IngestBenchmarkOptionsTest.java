@@ -56,16 +56,19 @@ class IngestBenchmarkOptionsTest {
     }
 
     @Test
-    void whatTheWarmUpPassLostIsSeen() {
-        HubPhase.WarmUp warm = new HubPhase.WarmUp(pass(40_000), 39_990, 4.0);
-        assertThat(warm.lost()).isEqualTo(10);
-        assertThat(warm.perSecond()).isEqualTo(10_000.0);
+    void theWarmUpPassesAddUpAndWhatTheyLostIsSeen() {
+        HubPhase.WarmUp first = new HubPhase.WarmUp(pass(40_000), 4.0, 1, 40_000, -1, 200, 40_000);
+        HubPhase.WarmUp two = first.next(40_000, 200, 80_000).stored(79_990);
+        assertThat(two.passes()).isEqualTo(2);
+        assertThat(two.lastSeq()).as("the measured pass numbers on from 401").isEqualTo(400);
+        assertThat(two.lost()).isEqualTo(10);
+        assertThat(two.perSecond()).as("the cold rate is the first pass's").isEqualTo(10_000.0);
     }
 
     private static HubPhase.Figures hub(long stored, double seconds, long warmSent, double warmSeconds, long dbBytes) {
         return new HubPhase.Figures(pass(stored), stored, 0, 0, seconds, new long[] {3, 7},
                 new Arrivals.Outcome(stored, true, 0, false), new HubCpu(0, 0), 0, 0,
-                new HubPhase.WarmUp(pass(warmSent), warmSent, warmSeconds), dbBytes);
+                new HubPhase.WarmUp(pass(warmSent), warmSeconds, 1, warmSent, warmSent, 200, warmSent), dbBytes, 0);
     }
 
     private static TelemetryPass.Result pass(long sent) {

@@ -51,7 +51,7 @@ final class HubPhase {
     /**
      * @param seconds   from the first reading published to the hub's counters showing all stored
      * @param latencies milliseconds from each stored reading's {@code ts} to its {@code received_at}
-     * @param warmUp    the unmeasured pass through the freshly started hub, before the measured one
+     * @param warmUp    the unmeasured passes through the freshly started hub, before the measured one
      * @param dbBytes   the database's size after the run (see {@link HubDatabase#sizeBytes})
      * @param jitMillis the JIT compilers' time during the measured pass: near 0 on a warm hub
      */
@@ -97,7 +97,7 @@ final class HubPhase {
     }
 
     /**
-     * @param warmUpPerNode readings per node in the unmeasured pass through the started hub
+     * @param warmUpPerNode readings per node in each unmeasured pass through the started hub
      * @param window        how far the publishers may be ahead of what the hub has stored
      */
     HubPhase(MosquittoProcess broker, NodeFleet fleet, String databaseUrl, long perNode, long warmUpPerNode,

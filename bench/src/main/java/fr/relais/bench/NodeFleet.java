@@ -58,9 +58,13 @@ final class NodeFleet implements AutoCloseable {
         }
     }
 
-    /** Sends {@code perNode} readings from each node with {@code threads} publishing threads. */
-    TelemetryPass.Result publish(long perNode, int threads, long deadlineNanos) throws InterruptedException {
-        return new TelemetryPass().run(nodes, perNode, threads, deadlineNanos);
+    /**
+     * Sends {@code perNode} readings from each node, numbered from {@code firstSeq}, with
+     * {@code threads} publishing threads, never more than the pacing's window ahead of the receiver.
+     */
+    TelemetryPass.Result publish(long perNode, long firstSeq, int threads, long deadlineNanos, Pacing pacing)
+            throws InterruptedException {
+        return new TelemetryPass(pacing).run(nodes, perNode, firstSeq, threads, deadlineNanos);
     }
 
     int size() {

@@ -34,6 +34,7 @@ final class NodeMessages {
     private final String site;
     private final String node;
     private final String telemetryTopic;
+    private final TelemetryPayload telemetry = new TelemetryPayload(DEVICES.stream().map(Birth.DeviceInfo::id).toList());
 
     NodeMessages(MessageCodec codec, String site, String node) {
         this.codec = codec;
@@ -64,14 +65,24 @@ final class NodeMessages {
                 new Birth.AgentInfo("bench", "bench-1"), DEVICES));
     }
 
-    /** Reading number {@code seq}, stamped now: its {@code ts} is where its latency starts. */
+    /**
+     * Reading number {@code seq}, stamped now: its {@code ts} is where its latency starts. Written
+     * straight into bytes ({@link TelemetryPayload}), the same JSON as {@link #telemetryByCodec}.
+     * Called only by the thread that drives this node.
+     */
     byte[] telemetry(long seq) {
+        return telemetry.telemetry(seq, System.currentTimeMillis());
+    }
+
+    /** The same reading through the protocol's records and codec: what {@link #telemetry} must equal. */
+    byte[] telemetryByCodec(long seq) {
         int slot = (int) (seq % (DEVICES.size() + 1));
         Optional<String> device = slot == 0 ? Optional.empty() : Optional.of(DEVICES.get(slot - 1).id());
         return codec.encode(new Telemetry(envelope(seq), device, Health.OK, metrics(slot, seq)));
     }
 
-    private static Map<String, Object> metrics(int slot, long seq) {
+    /** The metrics of reading {@code seq} in {@code slot} (0: the node, then each device). */
+    static Map<String, Object> metrics(int slot, long seq) {
         return switch (slot) {
             case 0 -> Map.of("cpu_temp_c", 48.5 + seq % 7, "disk_free_pct", 71L, "load1", 0.42);
             case 1 -> Map.of("session_active", seq % 3 == 0, "uptime_s", 3_600L + seq);

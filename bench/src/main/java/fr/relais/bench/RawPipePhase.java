@@ -20,6 +20,7 @@ final class RawPipePhase {
     private final NodeFleet fleet;
     private final String clientId;
     private final long perNode;
+    private final long window;
     private final int threads;
     private final long timeoutNanos;
     private final HubProfile profile;
@@ -34,8 +35,10 @@ final class RawPipePhase {
         }
     }
 
-    RawPipePhase(MosquittoProcess broker, NodeFleet fleet, String clientId, long perNode, int threads,
+    /** @param window how far the publishers may be ahead of what the subscriber received */
+    RawPipePhase(MosquittoProcess broker, NodeFleet fleet, String clientId, long perNode, long window, int threads,
                  long timeoutNanos, HubProfile profile) {
+        this.window = window;
         this.profile = profile;
         this.broker = broker;
         this.fleet = fleet;
@@ -55,7 +58,10 @@ final class RawPipePhase {
             // With --profile, the CPU over the same span as the hub phase's recording, for comparison.
             profile.beginRaw();
             HubCpu subscriberBefore = HubCpu.now(clientId);
-            TelemetryPass.Result pass = fleet.publish(perNode, threads, deadline);
+            // Paced by what the subscriber received, as the hub phase is by what the hub stored:
+            // beyond the broker's queue limit for its session, it would lose messages too.
+            TelemetryPass.Result pass = fleet.publish(perNode, 1, threads, deadline,
+                    new Pacing(subscriber::received, window));
             LOG.info("raw pipe phase: {} readings acknowledged by the broker in {} s", pass.sent(),
                     String.format(java.util.Locale.ROOT, "%.1f", (pass.endNanos() - pass.startNanos()) / 1e9));
             Arrivals.Outcome outcome = Arrivals.await(subscriber::received, pass.sent(), deadline, POLL_MILLIS);

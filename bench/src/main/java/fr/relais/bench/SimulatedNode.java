@@ -44,9 +44,12 @@ final class SimulatedNode implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Failed publishes, sent again as they were (same message id): the hub drops a copy that did land. */
     private final Queue<Outgoing> retries = new ConcurrentLinkedQueue<>();
+    /** One for all of the node's publishes: the message rides in the token's user context. */
+    private final IMqttActionListener acknowledgements = new Acknowledgements();
     private volatile Round round;
     private long nextSeq;
     private long telemetryLeft;
+    private long issued;
 
     /** A payload on its way, and whether it counts as a telemetry message sent. */
     record Outgoing(String topic, byte[] payload, boolean retained, boolean telemetry) {
@@ -91,19 +94,24 @@ final class SimulatedNode implements AutoCloseable {
         birth.waitForCompletion(timeoutMillis);
     }
 
-    /** Prepares a pass of {@code count} readings, numbered after the birth. */
-    void startTelemetry(long count, Round pass) {
+    /**
+     * Prepares a pass of {@code count} readings numbered from {@code firstSeq}: 1 right after the
+     * birth, further on for a pass that continues the node's numbering without a new birth.
+     */
+    void startTelemetry(long count, long firstSeq, Round pass) {
         this.round = pass;
-        this.nextSeq = 1;
+        this.nextSeq = firstSeq;
         this.telemetryLeft = count;
+        this.issued = 0;
         this.retries.clear();
     }
 
     /**
-     * Sends what fits in the window: failed messages first, then new readings, each stamped as it
-     * leaves. Returns how many it handed to Paho; stops early if Paho refuses one (not connected).
+     * Sends what fits in the window: failed messages first, then, if {@code newReadings}, new
+     * readings, each stamped as it leaves. Returns how many it handed to Paho; stops early if Paho
+     * refuses one (not connected).
      */
-    int sendWhatFits() {
+    int sendWhatFits(boolean newReadings) {
         int sent = 0;
         if (inFlight.get() > REFILL_AT) {
             return 0;
@@ -111,11 +119,12 @@ final class SimulatedNode implements AutoCloseable {
         while (inFlight.get() < MAX_INFLIGHT) {
             Outgoing next = retries.poll();
             if (next == null) {
-                if (telemetryLeft == 0) {
+                if (telemetryLeft == 0 || !newReadings) {
                     break;
                 }
                 next = new Outgoing(messages.telemetryTopic(), messages.telemetry(nextSeq++), false, true);
                 telemetryLeft--;
+                issued++;
             }
             if (!send(next)) {
                 break;
@@ -130,36 +139,46 @@ final class SimulatedNode implements AutoCloseable {
         return telemetryLeft == 0 && retries.isEmpty() && inFlight.get() == 0;
     }
 
+    /** New readings of this pass built so far (read by the thread that drives the node). */
+    long issued() {
+        return issued;
+    }
+
     private boolean send(Outgoing message) {
-        Round pass = round;
         inFlight.incrementAndGet();
         try {
-            client.publish(message.topic(), message.payload(), 1, message.retained(), null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    // Counted before the slot is returned, so a node seen done has all its counts in.
-                    pass.acknowledged(message);
-                    int left = inFlight.decrementAndGet();
-                    if (left == REFILL_AT || left == 0) {
-                        pass.refillDue();
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    retries.add(message);
-                    inFlight.decrementAndGet();
-                    pass.failed(message, failure);
-                    pass.refillDue();
-                }
-            });
+            client.publish(message.topic(), message.payload(), 1, message.retained(), message, acknowledgements);
             return true;
         } catch (MqttException refused) {
             // Not connected (Paho is reconnecting) or its window is full: keep it for the next turn.
             retries.add(message);
             inFlight.decrementAndGet();
-            pass.failed(message, refused);
+            round.failed(message, refused);
             return false;
+        }
+    }
+
+    /** Paho's callback thread: counts, returns window slots, queues failed messages. */
+    private final class Acknowledgements implements IMqttActionListener {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            Round pass = round;
+            // Counted before the slot is returned, so a node seen done has all its counts in.
+            pass.acknowledged((Outgoing) token.getUserContext());
+            int left = inFlight.decrementAndGet();
+            if (left == REFILL_AT || left == 0) {
+                pass.refillDue();
+            }
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+            Round pass = round;
+            Outgoing message = (Outgoing) token.getUserContext();
+            retries.add(message);
+            inFlight.decrementAndGet();
+            pass.failed(message, failure);
+            pass.refillDue();
         }
     }
 

@@ -22,24 +22,36 @@ final class TelemetryPass {
 
     private final LongAdder sent = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    /** New readings built so far by all the threads: what the pacing compares with the receiver. */
+    private final LongAdder issued = new LongAdder();
+    private final Pacing pacing;
     private volatile boolean stopped;
 
-    /** Readings acknowledged, refusals and failures retried, and when the first one left. */
-    record Result(long sent, long failures, long startNanos, long endNanos, boolean complete) {
+    /** @param pacing how far ahead of the receiver the publishers may be */
+    TelemetryPass(Pacing pacing) {
+        this.pacing = pacing;
     }
 
     /**
-     * Sends {@code perNode} readings from each node and returns once all are acknowledged, or at
-     * {@code deadlineNanos} (then {@code complete} is false).
+     * Readings acknowledged, refusals and failures retried, when the first one left and the last
+     * was acknowledged, and how often the publishers waited for the receiver (pacing).
      */
-    Result run(List<SimulatedNode> nodes, long perNode, int threads, long deadlineNanos) throws InterruptedException {
+    record Result(long sent, long failures, long startNanos, long endNanos, boolean complete, long pacedWaits) {
+    }
+
+    /**
+     * Sends {@code perNode} readings from each node, numbered from {@code firstSeq}, and returns
+     * once all are acknowledged, or at {@code deadlineNanos} (then {@code complete} is false).
+     */
+    Result run(List<SimulatedNode> nodes, long perNode, long firstSeq, int threads, long deadlineNanos)
+            throws InterruptedException {
         List<Driver> drivers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             drivers.add(new Driver());
         }
         for (int i = 0; i < nodes.size(); i++) {
             Driver driver = drivers.get(i % threads);
-            nodes.get(i).startTelemetry(perNode, driver);
+            nodes.get(i).startTelemetry(perNode, firstSeq, driver);
             driver.nodes.add(nodes.get(i));
         }
         List<Thread> running = new ArrayList<>();
@@ -60,7 +72,7 @@ final class TelemetryPass {
             }
         }
         long end = System.nanoTime();
-        return new Result(sent.sum(), failures.sum(), start, end, complete);
+        return new Result(sent.sum(), failures.sum(), start, end, complete, pacing.waits());
     }
 
     /** One publishing thread and the nodes it drives. */
@@ -73,8 +85,12 @@ final class TelemetryPass {
             while (!stopped) {
                 int handedOver = 0;
                 boolean allDone = true;
+                // Asked once a round: a round adds at most a window's worth per node beyond it.
+                boolean newReadings = pacing.mayIssue(issued.sum());
                 for (SimulatedNode node : nodes) {
-                    handedOver += node.sendWhatFits();
+                    long before = node.issued();
+                    handedOver += node.sendWhatFits(newReadings);
+                    issued.add(node.issued() - before);
                     allDone &= node.done();
                 }
                 if (allDone) {

@@ -44,7 +44,8 @@ import java.util.UUID;
  * lookup in the id's index that ends in ON CONFLICT DO NOTHING) costs at that size.
  *
  * <p>Run from the test classpath: {@code java -cp … fr.relais.hub.telemetry.TelemetryStorageBench
- * DIR 1000000,5000000}. Figures, not assertions: they depend on the machine.
+ * DIR 1000000,5000000 [N]}: with N, then deletes the N oldest readings through the raw retention.
+ * Figures, not assertions: they depend on the machine.
  */
 public final class TelemetryStorageBench {
     private static final int NODES = 200;
@@ -93,6 +94,31 @@ public final class TelemetryStorageBench {
                 bench.report("insert_to_" + checkpoint, bench.since(before, count));
                 bench.report("dedup_at_" + checkpoint, bench.replay());
             }
+            if (args.length > 2) {
+                bench.retention(database, Integer.parseInt(args[2]));
+            }
+        }
+    }
+
+    /**
+     * The raw retention ({@link TelemetryRetention#raw}, per node, a thousand rows per transaction)
+     * deleting the readings received before the {@code oldest}-th: what a day's deletion costs.
+     */
+    private void retention(Database database, int oldest) throws SQLException, InterruptedException, IOException {
+        long before = receivedAtOf(database.reader(), oldest);
+        long[] start = sample();
+        long deleted = new TelemetryRetention(database.housekeeping()).raw(before);
+        report("retention_of_" + deleted, since(start, deleted));
+    }
+
+    private static long receivedAtOf(Connection connection, int index) throws SQLException {
+        try (Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("SELECT received_at FROM telemetry ORDER BY received_at LIMIT 1"
+                     + " OFFSET " + index)) {
+            if (!row.next()) {
+                throw new IllegalArgumentException("fewer than " + index + " readings stored");
+            }
+            return row.getLong(1);
         }
     }
 

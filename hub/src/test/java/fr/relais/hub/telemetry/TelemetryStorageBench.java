@@ -60,7 +60,7 @@ public final class TelemetryStorageBench {
     private final Path file;
     private final RegistryWriter writer;
     private final IngestStats stats = new IngestStats();
-    private long receivedAt = Instant.parse("2026-12-06T00:00:00Z").toEpochMilli();
+    private long receivedAt;
     private int stored;
 
     private TelemetryStorageBench(Path file, Database database, int capacity) {
@@ -160,7 +160,9 @@ public final class TelemetryStorageBench {
         int node = index % NODES;
         long seq = index / NODES + 1;
         int slot = (int) (seq % (DEVICES.size() + 1));
-        receivedAt += index % 25 == 0 ? 1 : 0; // 25 000 messages a second
+        // Stamped now, as the hub does: the ids' UUIDv7 time and received_at must agree, or the
+        // retention's pass in id order would find nothing to delete.
+        receivedAt = Math.max(receivedAt, System.currentTimeMillis());
         Map<String, Object> metrics = switch (slot) {
             case 0 -> Map.of("cpu_temp_c", 48.5 + seq % 7, "disk_free_pct", 71L, "load1", 0.42);
             case 1 -> Map.of("session_active", seq % 3 == 0, "uptime_s", 3_600L + seq);

@@ -2,6 +2,7 @@ package fr.relais.bench.dashboard;
 
 import fr.relais.hub.connectivity.ConnectivityRollup;
 import fr.relais.hub.db.Database;
+import fr.relais.hub.db.MessageIdColumn;
 import fr.relais.hub.demo.ExampleHistory;
 import fr.relais.hub.occupancy.OccupancyRollup;
 import fr.relais.hub.rollup.Housekeeping;
@@ -67,6 +68,7 @@ final class DashboardData {
         Random random = new Random(7);
         long from = now - Duration.ofHours(26).toMillis();
         long seq = 1;
+        MessageIdColumn ids = MessageIdColumn.of(connection); // telemetry's ids are 16 bytes since V16
         try (PreparedStatement event = connection.prepareStatement("INSERT INTO events (msg_id, node_id, device_id,"
                 + " seq, device_ts, clock_synced, received_at, type, severity, message, data)"
                 + " VALUES (?, ?, 'compteur', ?, ?, TRUE, ?, ?, 'info', 'passage', '{}')");
@@ -86,7 +88,7 @@ final class DashboardData {
                 }
                 for (int minute = 0; minute < 24 * 60; minute++) {
                     long at = from + minute * 60_000L;
-                    reading.setString(1, UUID.randomUUID().toString());
+                    ids.bind(reading, 1, UUID.randomUUID());
                     reading.setString(2, node[1]);
                     reading.setLong(3, seq++);
                     reading.setLong(4, at);

@@ -68,7 +68,9 @@ public final class Database implements AutoCloseable {
             DataSource dataSource = dataSource(jdbcUrl);
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    // db/migration is portable; a version whose SQL cannot be (V16, telemetry's
+                    // 16-byte ids) has one file per database in db/sqlite and db/postgresql.
+                    .locations("classpath:db/migration", "classpath:db/" + vendor(jdbcUrl))
                     .load()
                     .migrate();
             String name = describe(jdbcUrl);
@@ -85,6 +87,10 @@ public final class Database implements AutoCloseable {
     /** {@code jdbc:sqlite:DIR/hub.db}: the default, zero set-up database. */
     public static String sqliteUrl(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private static String vendor(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "sqlite";
     }
 
     private static DataSource dataSource(String jdbcUrl) throws IOException {

@@ -1,10 +1,14 @@
 package fr.relais.hub.telemetry;
 
 import fr.relais.hub.db.BatchedDelete;
+import fr.relais.hub.db.MessageIdColumn;
 import fr.relais.hub.db.Sql;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes what is kept no longer, a thousand rows per transaction: SQLite lets one writer in at
@@ -14,6 +18,8 @@ import java.util.List;
  */
 public final class TelemetryRetention {
     public static final int BATCH = BatchedDelete.BATCH;
+    /** Between two deletions ingestion gets its turn, as in {@link BatchedDelete}. */
+    private static final long PAUSE_MILLIS = 5;
 
     private final Connection connection;
 
@@ -23,13 +29,51 @@ public final class TelemetryRetention {
 
     /** Raw readings received before {@code before}; returns how many were deleted. */
     public long raw(long before) throws SQLException, InterruptedException {
-        long deleted = 0;
+        long deleted = inIdOrder(before);
         for (String node : nodes()) {
+            // What the first pass left: ids that are not UUIDv7 or from a clock ahead of time.
             // Per node, to walk the (node_id, received_at) index rather than the whole table.
             deleted += inBatches("DELETE FROM telemetry WHERE msg_id IN (SELECT msg_id FROM telemetry"
                     + " WHERE node_id = ? AND received_at < ? LIMIT " + BATCH + ")", node, before);
         }
         return deleted;
+    }
+
+    /**
+     * First, in the order of the ids: the agents' ids are UUIDv7, whose first 48 bits are the
+     * millisecond they were made, so the readings to delete sit together at the start of the id's
+     * index and of the table, and each page is rewritten once. Per node, as below, one node's rows
+     * are spread over pages shared with every other node and each page is rewritten once per node
+     * (measured: ~15 KB written per deleted row with 200 nodes). The condition on received_at is
+     * the one that decides, as below; the id only says where to look. A reading whose id is older
+     * than its reception (an outbox replaying after an outage) is skipped here and looked at again
+     * by each batch: those are few.
+     */
+    private long inIdOrder(long before) throws SQLException, InterruptedException {
+        MessageIdColumn ids = MessageIdColumn.of(connection);
+        UUID made = new UUID(before << 16, 0); // below every UUIDv7 of the millisecond before
+        long total = 0;
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM telemetry WHERE msg_id IN"
+                + " (SELECT msg_id FROM telemetry WHERE msg_id < ? AND received_at < ? ORDER BY msg_id LIMIT "
+                + BATCH + ")")) {
+            while (true) {
+                ids.bind(delete, 1, made);
+                delete.setLong(2, before);
+                int deleted;
+                try {
+                    deleted = delete.executeUpdate();
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
+                }
+                total += deleted;
+                if (deleted < BATCH) {
+                    return total;
+                }
+                TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
+            }
+        }
     }
 
     /** Rollups of periods that started before {@code before}; returns how many were deleted. */

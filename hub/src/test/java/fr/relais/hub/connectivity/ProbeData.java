@@ -1,5 +1,6 @@
 package fr.relais.hub.connectivity;
 
+import fr.relais.hub.db.MessageIdColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,9 +86,10 @@ final class ProbeData {
 
     void reading(String node, String device, long receivedAt, long deviceTs, boolean synced, String metrics)
             throws SQLException {
+        Object id = MessageIdColumn.of(connection).parameter(UUID.randomUUID());
         update("INSERT INTO telemetry (msg_id, node_id, device_id, seq, device_ts, clock_synced, received_at, health,"
-                + " metrics) VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', ?)", UUID.randomUUID().toString(), node, device, ++seq,
-                deviceTs, synced, receivedAt, metrics);
+                + " metrics) VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', ?)", id, node, device, ++seq, deviceTs, synced,
+                receivedAt, metrics);
     }
 
     static String probe(String link, Double latencyMs, double lossPercent, Double throughputMbps) {

@@ -1,5 +1,6 @@
 package fr.relais.hub.ingest.write;
 
+import fr.relais.hub.db.MessageIdColumn;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Envelope;
 import fr.relais.protocol.Event;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 final class MessageTables {
     private final Connection connection;
     private PreparedStatement telemetry;
+    private MessageIdColumn telemetryIds;
     private PreparedStatement event;
 
     MessageTables(Connection connection) {
@@ -27,8 +29,10 @@ final class MessageTables {
             telemetry = connection.prepareStatement("INSERT INTO telemetry (msg_id, node_id, device_id, seq, device_ts,"
                     + " clock_synced, received_at, health, metrics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (msg_id) DO NOTHING");
+            telemetryIds = MessageIdColumn.of(connection);
         }
         envelope(telemetry, node, message.device().orElse(null), message.envelope(), receivedAt);
+        telemetryIds.bind(telemetry, 1, message.envelope().msgId()); // 16 bytes since V16, not the text
         telemetry.setString(8, message.health().wire());
         telemetry.setString(9, metricsJson);
         return telemetry.executeUpdate() == 1;

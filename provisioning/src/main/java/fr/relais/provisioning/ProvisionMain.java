@@ -1,6 +1,7 @@
 package fr.relais.provisioning;
 
 import fr.relais.provisioning.command.AddNodeCommand;
+import fr.relais.provisioning.command.BadgeHashCommand;
 import fr.relais.provisioning.command.DemoConfigsCommand;
 import fr.relais.provisioning.command.HashPinCommand;
 import fr.relais.provisioning.command.InitCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Provisioning of the Relais fleet from the territory's inventory.",
         subcommands = {ValidateCommand.class, DemoConfigsCommand.class, InitCommand.class, RenderCommand.class,
                 AddNodeCommand.class, RotateCommand.class, RotateHubCommand.class, RevokeCommand.class, HashPinCommand.class,
+                BadgeHashCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ProvisionMain implements Callable<Integer> {
     @Spec

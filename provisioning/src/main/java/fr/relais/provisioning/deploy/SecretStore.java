@@ -103,6 +103,19 @@ public final class SecretStore {
         return new SecretStore(file, contents);
     }
 
+    /**
+     * Reads the store of an existing deployment and nothing else: for commands that only look
+     * (badge-hash), which must never start a store nor make a key that render did not.
+     */
+    public static SecretStore existing(DeploymentLayout layout) throws DeploymentException {
+        Path file = layout.credentials();
+        if (!Files.isRegularFile(file)) {
+            throw new DeploymentException("no secret store at " + file + ": is " + layout.root()
+                    + " a deployment folder? (render makes it)");
+        }
+        return open(file, Instant.EPOCH);
+    }
+
     /** The hub's current credential: what hub.env carries. */
     public Credential hub() {
         return hub.current();
@@ -142,6 +155,16 @@ public final class SecretStore {
             changed = true;
             return BadgeKeys.generate();
         });
+    }
+
+    /** The site's badge hash key if render made one, without making any. */
+    public java.util.Optional<String> storedBadgeKey(String site) {
+        return java.util.Optional.ofNullable(badgeKeys.get(site));
+    }
+
+    /** The sites that have a badge hash key, in order. */
+    public java.util.Set<String> badgeKeySites() {
+        return java.util.Collections.unmodifiableSet(badgeKeys.keySet());
     }
 
     /**

@@ -21,6 +21,8 @@ final class AgentFieldPaths {
             + String.join("|", AgentConfigParts.KIOSK_API_SETTINGS) + ")((?:[.\\[].*)?)");
     /** What the agent cannot say: how to make the value it wants. */
     private static final String PIN_HINT = " (write the hash `relais-provision hash-pin` prints, never the PIN itself)";
+    private static final String BADGE_HINT = " (write the hash `relais-provision badge-hash --site SITE --out DIR`"
+            + " prints for the card at this site)";
 
     private final Inventory inventory;
     private final int site;
@@ -41,7 +43,8 @@ final class AgentFieldPaths {
             String path = inventoryField(field.field());
             if (path != null) {
                 boolean pin = field.field().equals("kioskApi." + AgentConfigParts.KIOSK_PIN);
-                return new FieldException(path, field.reason() + (pin ? PIN_HINT : ""));
+                boolean badge = field.field().startsWith("kioskApi." + AgentConfigParts.KIOSK_TECHNICIANS + "[");
+                return new FieldException(path, field.reason() + (pin ? PIN_HINT : badge ? BADGE_HINT : ""));
             }
         }
         // Nothing the inventory wrote: the rendering itself is at fault, and the node is all we can name.

@@ -91,7 +91,8 @@ class KioskExitSettingsTest {
         refused(inventory("{ maintenancePin: \"" + PIN_HASH + "\" }",
                 "{ reader: lecteur, technicianBadges: [\"0012345678\"] }  # <-"),
                 "sites[0].nodes[0].devices[0].settings.technicianBadges[0]",
-                "must be a keyed badge hash (64 lower-case hex), never a badge number");
+                "must be a keyed badge hash (64 lower-case hex), never a badge number",
+                "relais-provision badge-hash --site SITE --out DIR");
     }
 
     @Test

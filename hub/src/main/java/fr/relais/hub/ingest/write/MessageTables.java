@@ -1,11 +1,11 @@
 package fr.relais.hub.ingest.write;
 
+import fr.relais.hub.db.DirectStatement;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Envelope;
 import fr.relais.protocol.Event;
 import fr.relais.protocol.Telemetry;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -14,8 +14,9 @@ import java.sql.SQLException;
  */
 final class MessageTables {
     private final Connection connection;
-    private PreparedStatement telemetry;
-    private PreparedStatement event;
+    /** Direct (not through the connection's proxy): run once per message. */
+    private DirectStatement telemetry;
+    private DirectStatement event;
 
     MessageTables(Connection connection) {
         this.connection = connection;
@@ -24,7 +25,8 @@ final class MessageTables {
     /** False if this message id was already stored. */
     boolean insertTelemetry(String node, Telemetry message, String metricsJson, long receivedAt) throws SQLException {
         if (telemetry == null) {
-            telemetry = connection.prepareStatement("INSERT INTO telemetry (msg_id, node_id, device_id, seq, device_ts,"
+            telemetry = DirectStatement.prepare(connection,
+                    "INSERT INTO telemetry (msg_id, node_id, device_id, seq, device_ts,"
                     + " clock_synced, received_at, health, metrics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (msg_id) DO NOTHING");
         }
@@ -37,7 +39,8 @@ final class MessageTables {
     /** False if this message id was already stored. */
     boolean insertEvent(String node, Event message, String dataJson, long receivedAt) throws SQLException {
         if (event == null) {
-            event = connection.prepareStatement("INSERT INTO events (msg_id, node_id, device_id, seq, device_ts,"
+            event = DirectStatement.prepare(connection,
+                    "INSERT INTO events (msg_id, node_id, device_id, seq, device_ts,"
                     + " clock_synced, received_at, type, severity, message, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (msg_id) DO NOTHING");
         }
@@ -49,7 +52,7 @@ final class MessageTables {
         return event.executeUpdate() == 1;
     }
 
-    private static void envelope(PreparedStatement insert, String node, String device, Envelope envelope,
+    private static void envelope(DirectStatement insert, String node, String device, Envelope envelope,
                                  long receivedAt) throws SQLException {
         insert.setString(1, envelope.msgId().toString());
         insert.setString(2, node);

@@ -1,7 +1,7 @@
 package fr.relais.hub.ingest.write;
 
+import fr.relais.hub.db.DirectStatement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,10 +76,10 @@ final class PendingUpdates {
     private final Map<String, NodeUpdate> nodes = new TreeMap<>();
     private final Map<DeviceKey, DeviceUpdate> devices = new TreeMap<>(DEVICE_ORDER);
     private final Map<String, NodeMetrics> nodeMetrics = new TreeMap<>();
-    /** Prepared once for the writer's connection, which lives as long as the hub. */
-    private PreparedStatement nodeUpdate;
-    private PreparedStatement deviceUpdate;
-    private PreparedStatement nodeMetricsUpdate;
+    /** Prepared once for the writer's connection, which lives as long as the hub; direct, not through its proxy. */
+    private DirectStatement nodeUpdate;
+    private DirectStatement deviceUpdate;
+    private DirectStatement nodeMetricsUpdate;
 
     PendingUpdates(long maxSeqJump) {
         this.maxSeqJump = maxSeqJump;
@@ -186,7 +186,7 @@ final class PendingUpdates {
 
     private void flushNodes(Connection connection) throws SQLException {
         if (nodeUpdate == null) {
-            nodeUpdate = connection.prepareStatement(nodeUpdateSql);
+            nodeUpdate = DirectStatement.prepare(connection, nodeUpdateSql);
         }
         for (Map.Entry<String, NodeUpdate> entry : nodes.entrySet()) {
             NodeUpdate node = entry.getValue();
@@ -216,7 +216,7 @@ final class PendingUpdates {
             // A value numbered beyond the node's numbering belongs to one it abandoned (a number
             // that jumped, a lost SD card): any reading of the current numbering replaces it.
             String newer = "(metrics_seq IS NULL OR metrics_seq < ? OR metrics_seq > max_seq)";
-            nodeMetricsUpdate = connection.prepareStatement("UPDATE nodes SET"
+            nodeMetricsUpdate = DirectStatement.prepare(connection, "UPDATE nodes SET"
                     + " metrics = CASE WHEN " + newer + " THEN ? ELSE metrics END,"
                     + " metrics_seq = CASE WHEN " + newer + " THEN ? ELSE metrics_seq END"
                     + " WHERE id = ?");
@@ -239,7 +239,7 @@ final class PendingUpdates {
             // beyond its node's numbering belongs to one the node abandoned: replaced, like above.
             String newer = "(value_seq IS NULL OR value_seq < ? OR value_seq >"
                     + " (SELECT n.max_seq FROM nodes n WHERE n.id = devices.node_id))";
-            deviceUpdate = connection.prepareStatement("UPDATE devices SET"
+            deviceUpdate = DirectStatement.prepare(connection, "UPDATE devices SET"
                     + " health = CASE WHEN " + newer + " THEN ? ELSE health END,"
                     + " metrics = CASE WHEN " + newer + " THEN ? ELSE metrics END,"
                     + " value_seq = CASE WHEN " + newer + " THEN ? ELSE value_seq END,"

@@ -43,7 +43,11 @@ public final class DirectStatement implements AutoCloseable {
         return new DirectStatement(connection.prepareStatement(sql));
     }
 
-    /** The statement to call, once the owner's bookkeeping for a call of this kind is done (under its lock). */
+    /**
+     * The statement to call, once the owner's bookkeeping for a call of this kind is done (under its
+     * lock). Its own refusals (closed, lost until rolled back) are not the driver's errors: like the
+     * proxy, they do not go through {@link ReopeningConnection#failed}.
+     */
     private PreparedStatement ready(int kind) throws SQLException {
         return (PreparedStatement) reopening.ready(kind);
     }
@@ -54,8 +58,9 @@ public final class DirectStatement implements AutoCloseable {
             return;
         }
         synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.SETS);
             try {
-                ready(ReopeningConnection.SETS).setString(index, value);
+                statement.setString(index, value);
             } catch (SQLException e) {
                 throw owner.failed(e);
             }
@@ -68,8 +73,9 @@ public final class DirectStatement implements AutoCloseable {
             return;
         }
         synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.SETS);
             try {
-                ready(ReopeningConnection.SETS).setBytes(index, value);
+                statement.setBytes(index, value);
             } catch (SQLException e) {
                 throw owner.failed(e);
             }
@@ -83,8 +89,9 @@ public final class DirectStatement implements AutoCloseable {
             return;
         }
         synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.SETS);
             try {
-                ready(ReopeningConnection.SETS).setObject(index, value);
+                statement.setObject(index, value);
             } catch (SQLException e) {
                 throw owner.failed(e);
             }
@@ -97,8 +104,9 @@ public final class DirectStatement implements AutoCloseable {
             return;
         }
         synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.SETS);
             try {
-                ready(ReopeningConnection.SETS).setLong(index, value);
+                statement.setLong(index, value);
             } catch (SQLException e) {
                 throw owner.failed(e);
             }
@@ -111,8 +119,9 @@ public final class DirectStatement implements AutoCloseable {
             return;
         }
         synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.SETS);
             try {
-                ready(ReopeningConnection.SETS).setBoolean(index, value);
+                statement.setBoolean(index, value);
             } catch (SQLException e) {
                 throw owner.failed(e);
             }
@@ -125,8 +134,9 @@ public final class DirectStatement implements AutoCloseable {
             return;
         }
         synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.SETS);
             try {
-                ready(ReopeningConnection.SETS).addBatch();
+                statement.addBatch();
             } catch (SQLException e) {
                 throw owner.failed(e);
             }
@@ -138,8 +148,9 @@ public final class DirectStatement implements AutoCloseable {
             return plain.executeUpdate();
         }
         synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.EXECUTES);
             try {
-                return ready(ReopeningConnection.EXECUTES).executeUpdate();
+                return statement.executeUpdate();
             } catch (SQLException e) {
                 throw owner.failed(e);
             }
@@ -151,8 +162,9 @@ public final class DirectStatement implements AutoCloseable {
             return plain.executeBatch();
         }
         synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.EXECUTES);
             try {
-                return ready(ReopeningConnection.EXECUTES).executeBatch();
+                return statement.executeBatch();
             } catch (SQLException e) {
                 throw owner.failed(e);
             }

@@ -30,13 +30,15 @@ public final class MessageCodec {
             .build();
     private final MessageReader reader = new MessageReader(mapper);
     private final MessageWriter writer = new MessageWriter(mapper);
-    private final TelemetryFastPath fastTelemetry = new TelemetryFastPath(mapper.getFactory());
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(JsonValues.MAX_DEPTH + 4)
+            .maxStringLength(MAX_PAYLOAD_BYTES)
+            .build();
+    /** Its own parser factory, without Jackson's duplicate detection: it finds duplicates itself. */
+    private final TelemetryFastPath fastTelemetry = new TelemetryFastPath(LIMITS);
 
     public MessageCodec() {
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(JsonValues.MAX_DEPTH + 4)
-                .maxStringLength(MAX_PAYLOAD_BYTES)
-                .build());
+        mapper.getFactory().setStreamReadConstraints(LIMITS);
     }
 
     public byte[] encode(Message message) {

@@ -36,6 +36,15 @@ public final class MessageIdColumn {
         }
     }
 
+    /** The same, for ingestion's direct statements. */
+    public void bind(DirectStatement statement, int index, UUID id) throws SQLException {
+        if (postgres) {
+            statement.setObject(index, id);
+        } else {
+            statement.setBytes(index, bytes(id));
+        }
+    }
+
     /** The value to bind with {@code setObject} for a message id, for code that binds a list of parameters. */
     public Object parameter(UUID id) {
         return postgres ? id : bytes(id);

@@ -195,15 +195,23 @@ final class ReopeningConnection implements InvocationHandler {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql && (WriteFault.connectionLost(sql) || isClosed(current)
-                    || (!autoCommit && WriteFault.of(sql) == WriteFault.STORAGE))) {
-                // In manual-commit mode, after a storage failure the transaction's state is not to
-                // be trusted: SQLite rolls back by itself on a full disk or an I/O error, and its
-                // driver, unaware, would then run the next statements outside any transaction.
-                lost = true;
+            if (cause instanceof SQLException sql) {
+                throw failed(sql);
             }
             throw cause;
         }
+    }
+
+    /** An error of the real connection or statement: marks the connection for replacing if it lost it. */
+    SQLException failed(SQLException sql) {
+        if (WriteFault.connectionLost(sql) || isClosed(current)
+                || (!autoCommit && WriteFault.of(sql) == WriteFault.STORAGE)) {
+            // In manual-commit mode, after a storage failure the transaction's state is not to
+            // be trusted: SQLite rolls back by itself on a full disk or an I/O error, and its
+            // driver, unaware, would then run the next statements outside any transaction.
+            lost = true;
+        }
+        return sql;
     }
 
     private static boolean isClosed(Connection connection) {
@@ -221,8 +229,38 @@ final class ReopeningConnection implements InvocationHandler {
                 new ReopeningStatement(statement, prepare, args, generation));
     }
 
-    /** A statement that follows its connection: prepared again on the new one after an outage. */
-    private final class ReopeningStatement implements InvocationHandler {
+    /** A statement for {@link DirectStatement}: the same bookkeeping, called without reflection. */
+    synchronized DirectStatement direct(String sql) throws SQLException {
+        PreparedStatement statement;
+        try {
+            statement = connection().prepareStatement(sql);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        return new DirectStatement(this, new ReopeningStatement(statement, PREPARE, new Object[] {sql}, generation));
+    }
+
+    private static final Method PREPARE;
+
+    static {
+        try {
+            PREPARE = Connection.class.getMethod("prepareStatement", String.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** What a call does to a statement's parameters (see {@link ReopeningStatement#ready}). */
+    static final int SETS = 1;
+    static final int EXECUTES = 2;
+    static final int CLEARS = 3;
+    static final int OTHER = 4;
+
+    /**
+     * A statement that follows its connection: prepared again on the new one after an outage.
+     * Its callers hold the connection's lock ({@link #invoke} and {@link DirectStatement}).
+     */
+    final class ReopeningStatement implements InvocationHandler {
         private final Method prepare;
         private final Object[] prepareArgs;
         private Statement statement;
@@ -243,11 +281,7 @@ final class ReopeningConnection implements InvocationHandler {
             synchronized (ReopeningConnection.this) {
                 switch (method.getName()) {
                     case "close" -> {
-                        closed = true;
-                        if (preparedIn == generation && !lost) {
-                            return call(statement, method, args);
-                        }
-                        statement = null; // it died with its connection
+                        close();
                         return null;
                     }
                     case "isClosed" -> {
@@ -265,36 +299,66 @@ final class ReopeningConnection implements InvocationHandler {
                     default -> {
                     }
                 }
-                if (closed) {
-                    throw new SQLException("statement closed", "HY010");
-                }
                 String name = method.getName();
-                if (lost || preparedIn != generation || !inTransaction) {
-                    Connection connection = connection(); // validated if idle, reopened if lost
-                    if (preparedIn != generation) {
-                        if (pending) {
-                            pending = false;
-                            // Its parameters were set on the old connection's statement: run
-                            // without them, it would fail as if the message were wrong.
-                            throw new SQLException("the connection to " + description + " was replaced while"
-                                    + " a statement's parameters were being set", "08003");
-                        }
-                        statement = (Statement) call(connection, prepare, prepareArgs);
-                        preparedIn = generation;
-                    }
-                }
-                boolean executes = name.startsWith("execute");
-                if (executes && !autoCommit) {
-                    inTransaction = true;
-                }
-                if (executes || name.equals("clearParameters") || name.equals("clearBatch")) {
-                    pending = false;
-                } else if (name.startsWith("set") || name.equals("addBatch")) {
-                    pending = true;
-                }
-                lastUsedNanos = System.nanoTime();
-                return call(statement, method, args);
+                int kind = name.startsWith("execute") ? EXECUTES
+                        : name.equals("clearParameters") || name.equals("clearBatch") ? CLEARS
+                        : name.startsWith("set") || name.equals("addBatch") ? SETS : OTHER;
+                return call(ready(kind), method, args);
             }
+        }
+
+        /** The statement to call now, prepared again first if its connection was replaced. */
+        Statement ready(int kind) throws SQLException {
+            if (closed) {
+                throw new SQLException("statement closed", "HY010");
+            }
+            if (lost || preparedIn != generation || !inTransaction) {
+                Connection connection = connection(); // validated if idle, reopened if lost
+                if (preparedIn != generation) {
+                    if (pending) {
+                        pending = false;
+                        // Its parameters were set on the old connection's statement: run
+                        // without them, it would fail as if the message were wrong.
+                        throw new SQLException("the connection to " + description + " was replaced while"
+                                + " a statement's parameters were being set", "08003");
+                    }
+                    statement = prepareAgain(connection);
+                    preparedIn = generation;
+                }
+            }
+            if (kind == EXECUTES && !autoCommit) {
+                inTransaction = true;
+            }
+            if (kind == EXECUTES || kind == CLEARS) {
+                pending = false;
+            } else if (kind == SETS) {
+                pending = true;
+            }
+            lastUsedNanos = System.nanoTime();
+            return statement;
+        }
+
+        private Statement prepareAgain(Connection connection) throws SQLException {
+            try {
+                return (Statement) call(connection, prepare, prepareArgs);
+            } catch (SQLException | RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new SQLException("cannot prepare a statement again on " + description, e); // not thrown by JDBC
+            }
+        }
+
+        void close() throws SQLException {
+            closed = true;
+            if (preparedIn == generation && !lost) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    throw failed(e);
+                }
+                return;
+            }
+            statement = null; // it died with its connection
         }
     }
 }

@@ -100,4 +100,46 @@ class DatabaseReopensTest {
             assertThat(count).as("neither half of the cut transaction was committed").isZero();
         }
     }
+
+    /**
+     * The writer's hot statements are {@link DirectStatement}s, not the connection's proxies: the
+     * same guarantees. A transaction cut by a restart fails, nothing runs until the rollback, then
+     * the statement is prepared again on the new connection; the cut half is never committed.
+     */
+    @Test
+    void aDirectStatementFollowsItsConnectionThroughARestart() throws Exception {
+        try (PrivatePostgres postgres = PrivatePostgres.start(); Database database = Database.open(postgres.url())) {
+            Connection writer = database.writer();
+            try (DirectStatement insert = DirectStatement.prepare(writer,
+                    "INSERT INTO sites (id, name, kind, updated_at) VALUES (?, 'Site', 'mediation', 1)")) {
+                insert.setString(1, "before-the-restart");
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+                writer.commit();
+                insert.setString(1, "cut-by-the-restart");
+                insert.executeUpdate();
+                postgres.restart();
+                insert.setString(1, "after-the-restart");
+                SQLException cut = catchThrowableOfType(SQLException.class, insert::executeUpdate);
+                assertThat(WriteFault.of(cut)).isEqualTo(WriteFault.STORAGE);
+                SQLException refused = catchThrowableOfType(SQLException.class, insert::executeUpdate);
+                assertThat(refused.getMessage()).as("no statement runs before the rollback").contains("roll back first");
+                writer.rollback();
+                await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+                    try {
+                        insert.setString(1, "after-the-restart");
+                        int inserted = insert.executeUpdate();
+                        writer.commit();
+                        return inserted == 1;
+                    } catch (SQLException e) {
+                        writer.rollback();
+                        throw e;
+                    }
+                });
+            }
+            PreparedStatement sites = database.reader().prepareStatement("SELECT COUNT(*) FROM sites");
+            long count = await().atMost(PATIENCE).ignoreExceptions().until(() -> count(database.reader(), sites),
+                    rows -> rows >= 0);
+            assertThat(count).as("before and after the restart, not the cut transaction").isEqualTo(2);
+        }
+    }
 }

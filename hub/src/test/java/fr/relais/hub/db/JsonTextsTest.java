@@ -23,6 +23,21 @@ class JsonTextsTest {
         assertThat(JsonTexts.flat(Map.of())).isEqualTo("{}");
     }
 
+    /** Names are quoted once and remembered, texts without anything to escape are copied as they are. */
+    @Test
+    void remembersNamesAndCopiesPlainTextsWithTheSameResult() {
+        for (int pass = 0; pass < 3; pass++) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("odd \"name\"\\\n" + pass % 2, "plain text, / < > ~ ' 0-9");
+            values.put("tab\tname", "tab\there");
+            values.put("accent", "déjà \u007f \u2028");
+            values.put("big", Long.MIN_VALUE);
+            values.put("tiny", -1.0E-300);
+            values.put("whole", 42.0);
+            assertThat(JsonTexts.flat(values)).as("pass " + pass).isEqualTo(JsonTexts.write(values));
+        }
+    }
+
     @Test
     void leavesNestedValuesToTheGeneralWriter() {
         Map<String, Object> nested = new LinkedHashMap<>();

@@ -1,12 +1,12 @@
 package fr.relais.hub.ingest.write;
 
+import fr.relais.hub.db.DirectStatement;
 import fr.relais.hub.db.MessageIdColumn;
 import fr.relais.protocol.ClockConfidence;
 import fr.relais.protocol.Envelope;
 import fr.relais.protocol.Event;
 import fr.relais.protocol.Telemetry;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -15,9 +15,10 @@ import java.sql.SQLException;
  */
 final class MessageTables {
     private final Connection connection;
-    private PreparedStatement telemetry;
+    /** Direct (not through the connection's proxy): run once per message. */
+    private DirectStatement telemetry;
     private MessageIdColumn telemetryIds;
-    private PreparedStatement event;
+    private DirectStatement event;
 
     MessageTables(Connection connection) {
         this.connection = connection;
@@ -26,13 +27,14 @@ final class MessageTables {
     /** False if this message id was already stored. */
     boolean insertTelemetry(String node, Telemetry message, String metricsJson, long receivedAt) throws SQLException {
         if (telemetry == null) {
-            telemetry = connection.prepareStatement("INSERT INTO telemetry (msg_id, node_id, device_id, seq, device_ts,"
+            telemetry = DirectStatement.prepare(connection,
+                    "INSERT INTO telemetry (msg_id, node_id, device_id, seq, device_ts,"
                     + " clock_synced, received_at, health, metrics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (msg_id) DO NOTHING");
             telemetryIds = MessageIdColumn.of(connection);
         }
-        envelope(telemetry, node, message.device().orElse(null), message.envelope(), receivedAt);
         telemetryIds.bind(telemetry, 1, message.envelope().msgId()); // 16 bytes since V16, not the text
+        envelope(telemetry, node, message.device().orElse(null), message.envelope(), receivedAt);
         telemetry.setString(8, message.health().wire());
         telemetry.setString(9, metricsJson);
         return telemetry.executeUpdate() == 1;
@@ -41,10 +43,12 @@ final class MessageTables {
     /** False if this message id was already stored. */
     boolean insertEvent(String node, Event message, String dataJson, long receivedAt) throws SQLException {
         if (event == null) {
-            event = connection.prepareStatement("INSERT INTO events (msg_id, node_id, device_id, seq, device_ts,"
+            event = DirectStatement.prepare(connection,
+                    "INSERT INTO events (msg_id, node_id, device_id, seq, device_ts,"
                     + " clock_synced, received_at, type, severity, message, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (msg_id) DO NOTHING");
         }
+        event.setString(1, message.envelope().msgId().toString()); // events keep the text id
         envelope(event, node, message.device().orElse(null), message.envelope(), receivedAt);
         event.setString(8, message.type());
         event.setString(9, message.severity().wire());
@@ -53,9 +57,9 @@ final class MessageTables {
         return event.executeUpdate() == 1;
     }
 
-    private static void envelope(PreparedStatement insert, String node, String device, Envelope envelope,
+    /** Parameters 2 to 7, the same in both tables; the id (1) is bound by each table its own way. */
+    private static void envelope(DirectStatement insert, String node, String device, Envelope envelope,
                                  long receivedAt) throws SQLException {
-        insert.setString(1, envelope.msgId().toString());
         insert.setString(2, node);
         insert.setString(3, device);
         insert.setLong(4, envelope.seq());

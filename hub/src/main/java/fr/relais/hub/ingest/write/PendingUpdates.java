@@ -1,13 +1,14 @@
 package fr.relais.hub.ingest.write;
 
+import fr.relais.hub.db.DirectStatement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * Updates that only fold over a batch (a node's last contact and sequence numbers, a device's
@@ -15,7 +16,9 @@ import java.util.TreeMap;
  * one UPDATE, not a thousand. Every update is relative to the row as it is (a maximum, a count
  * added), never a value computed from what this hub alone saw: other hubs write the same rows.
  * Rows are updated in key order, so two hubs' transactions take their row locks in the same
- * order and do not deadlock on each other.
+ * order and do not deadlock on each other. The batch folds in hash maps, updated in place, and is
+ * sorted once at its end: sorted maps while folding (a comparison of strings per step, a key and
+ * a value object per reading) were a fifth of the writer's time.
  */
 final class PendingUpdates {
     /**
@@ -55,31 +58,45 @@ final class PendingUpdates {
         }
     }
 
-    private record DeviceKey(String node, String device) {
-    }
+    /** A device's latest reading in the batch; {@code run}: which run of its node's numbers it belongs to. */
+    private static final class DeviceUpdate {
+        String health;
+        String metrics;
+        long seq;
+        int run;
+        long lastSeen;
 
-    /** @param run which run of its node's numbers the reading belongs to: a later run wins */
-    private record DeviceUpdate(String health, String metrics, long seq, int run, long lastSeen) {
-        boolean newerThan(DeviceUpdate other) {
-            return run > other.run || (run == other.run && seq > other.seq);
+        DeviceUpdate(String health, String metrics, long seq, int run, long lastSeen) {
+            this.health = health;
+            this.metrics = metrics;
+            this.seq = seq;
+            this.run = run;
+            this.lastSeen = lastSeen;
         }
     }
 
-    private record NodeMetrics(String metrics, long seq, int run) {
-    }
+    private static final class NodeMetrics {
+        String metrics;
+        long seq;
+        int run;
 
-    private static final Comparator<DeviceKey> DEVICE_ORDER = Comparator.comparing(DeviceKey::node)
-            .thenComparing(DeviceKey::device);
+        NodeMetrics(String metrics, long seq, int run) {
+            this.metrics = metrics;
+            this.seq = seq;
+            this.run = run;
+        }
+    }
 
     private final long maxSeqJump;
     private final String nodeUpdateSql;
-    private final Map<String, NodeUpdate> nodes = new TreeMap<>();
-    private final Map<DeviceKey, DeviceUpdate> devices = new TreeMap<>(DEVICE_ORDER);
-    private final Map<String, NodeMetrics> nodeMetrics = new TreeMap<>();
-    /** Prepared once for the writer's connection, which lives as long as the hub. */
-    private PreparedStatement nodeUpdate;
-    private PreparedStatement deviceUpdate;
-    private PreparedStatement nodeMetricsUpdate;
+    private final Map<String, NodeUpdate> nodes = new HashMap<>();
+    /** By node, then by device. */
+    private final Map<String, Map<String, DeviceUpdate>> devices = new HashMap<>();
+    private final Map<String, NodeMetrics> nodeMetrics = new HashMap<>();
+    /** Prepared once for the writer's connection, which lives as long as the hub; direct, not through its proxy. */
+    private DirectStatement nodeUpdate;
+    private DirectStatement deviceUpdate;
+    private DirectStatement nodeMetricsUpdate;
 
     PendingUpdates(long maxSeqJump) {
         this.maxSeqJump = maxSeqJump;
@@ -115,26 +132,32 @@ final class PendingUpdates {
 
     /** A reading of a device; the one with the highest sequence number of the latest run wins. */
     void device(String node, String device, String health, String metrics, long seq, long seenAt) {
-        DeviceKey key = new DeviceKey(node, device);
-        DeviceUpdate previous = devices.get(key);
-        DeviceUpdate reading = new DeviceUpdate(health, metrics, seq, run(node), seenAt);
+        int run = run(node);
+        Map<String, DeviceUpdate> ofNode = devices.computeIfAbsent(node, n -> new HashMap<>());
+        DeviceUpdate previous = ofNode.get(device);
         if (previous == null) {
-            devices.put(key, reading);
-        } else if (reading.newerThan(previous)) {
-            devices.put(key, new DeviceUpdate(health, metrics, seq, reading.run(),
-                    Math.max(seenAt, previous.lastSeen())));
-        } else {
-            devices.put(key, new DeviceUpdate(previous.health(), previous.metrics(), previous.seq(), previous.run(),
-                    Math.max(seenAt, previous.lastSeen())));
+            ofNode.put(device, new DeviceUpdate(health, metrics, seq, run, seenAt));
+            return;
         }
+        if (run > previous.run || (run == previous.run && seq > previous.seq)) {
+            previous.health = health;
+            previous.metrics = metrics;
+            previous.seq = seq;
+            previous.run = run;
+        }
+        previous.lastSeen = Math.max(seenAt, previous.lastSeen);
     }
 
     /** A reading of the node itself (outbox, disk, CPU…); the highest sequence number of the latest run wins. */
     void nodeMetrics(String node, String metrics, long seq) {
         NodeMetrics previous = nodeMetrics.get(node);
         int run = run(node);
-        if (previous == null || run > previous.run() || (run == previous.run() && previous.seq() < seq)) {
+        if (previous == null) {
             nodeMetrics.put(node, new NodeMetrics(metrics, seq, run));
+        } else if (run > previous.run || (run == previous.run && previous.seq < seq)) {
+            previous.metrics = metrics;
+            previous.seq = seq;
+            previous.run = run;
         }
     }
 
@@ -186,17 +209,17 @@ final class PendingUpdates {
 
     private void flushNodes(Connection connection) throws SQLException {
         if (nodeUpdate == null) {
-            nodeUpdate = connection.prepareStatement(nodeUpdateSql);
+            nodeUpdate = DirectStatement.prepare(connection, nodeUpdateSql);
         }
-        for (Map.Entry<String, NodeUpdate> entry : nodes.entrySet()) {
-            NodeUpdate node = entry.getValue();
+        for (String id : sorted(nodes.keySet())) {
+            NodeUpdate node = nodes.get(id);
             if (node.runs.isEmpty()) {
                 // Without numbers, the minimum and maximum are placeholders no branch reads.
-                addNodeUpdate(entry.getKey(), node.lastSeen, 0, 0, 0);
+                addNodeUpdate(id, node.lastSeen, 0, 0, 0);
             }
             // The runs of one node follow each other in the batch: same row, so the lock order holds.
             for (Run run : node.runs) {
-                addNodeUpdate(entry.getKey(), node.lastSeen, run.minSeq, run.maxSeq, run.count);
+                addNodeUpdate(id, node.lastSeen, run.minSeq, run.maxSeq, run.count);
             }
         }
         nodeUpdate.executeBatch();
@@ -216,18 +239,18 @@ final class PendingUpdates {
             // A value numbered beyond the node's numbering belongs to one it abandoned (a number
             // that jumped, a lost SD card): any reading of the current numbering replaces it.
             String newer = "(metrics_seq IS NULL OR metrics_seq < ? OR metrics_seq > max_seq)";
-            nodeMetricsUpdate = connection.prepareStatement("UPDATE nodes SET"
+            nodeMetricsUpdate = DirectStatement.prepare(connection, "UPDATE nodes SET"
                     + " metrics = CASE WHEN " + newer + " THEN ? ELSE metrics END,"
                     + " metrics_seq = CASE WHEN " + newer + " THEN ? ELSE metrics_seq END"
                     + " WHERE id = ?");
         }
-        for (Map.Entry<String, NodeMetrics> entry : nodeMetrics.entrySet()) {
-            NodeMetrics node = entry.getValue();
-            nodeMetricsUpdate.setLong(1, node.seq());
-            nodeMetricsUpdate.setString(2, node.metrics());
-            nodeMetricsUpdate.setLong(3, node.seq());
-            nodeMetricsUpdate.setLong(4, node.seq());
-            nodeMetricsUpdate.setString(5, entry.getKey());
+        for (String id : sorted(nodeMetrics.keySet())) {
+            NodeMetrics node = nodeMetrics.get(id);
+            nodeMetricsUpdate.setLong(1, node.seq);
+            nodeMetricsUpdate.setString(2, node.metrics);
+            nodeMetricsUpdate.setLong(3, node.seq);
+            nodeMetricsUpdate.setLong(4, node.seq);
+            nodeMetricsUpdate.setString(5, id);
             nodeMetricsUpdate.addBatch();
         }
         nodeMetricsUpdate.executeBatch();
@@ -239,28 +262,39 @@ final class PendingUpdates {
             // beyond its node's numbering belongs to one the node abandoned: replaced, like above.
             String newer = "(value_seq IS NULL OR value_seq < ? OR value_seq >"
                     + " (SELECT n.max_seq FROM nodes n WHERE n.id = devices.node_id))";
-            deviceUpdate = connection.prepareStatement("UPDATE devices SET"
+            deviceUpdate = DirectStatement.prepare(connection, "UPDATE devices SET"
                     + " health = CASE WHEN " + newer + " THEN ? ELSE health END,"
                     + " metrics = CASE WHEN " + newer + " THEN ? ELSE metrics END,"
                     + " value_seq = CASE WHEN " + newer + " THEN ? ELSE value_seq END,"
                     + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END"
                     + " WHERE node_id = ? AND id = ?");
         }
-        for (Map.Entry<DeviceKey, DeviceUpdate> entry : devices.entrySet()) {
-            DeviceUpdate device = entry.getValue();
-            deviceUpdate.setLong(1, device.seq());
-            deviceUpdate.setString(2, device.health());
-            deviceUpdate.setLong(3, device.seq());
-            deviceUpdate.setString(4, device.metrics());
-            deviceUpdate.setLong(5, device.seq());
-            deviceUpdate.setLong(6, device.seq());
-            deviceUpdate.setLong(7, device.lastSeen());
-            deviceUpdate.setLong(8, device.lastSeen());
-            deviceUpdate.setString(9, entry.getKey().node());
-            deviceUpdate.setString(10, entry.getKey().device());
-            deviceUpdate.addBatch();
+        // By node, then by device: the order of the rows' key (node_id, id).
+        for (String node : sorted(devices.keySet())) {
+            Map<String, DeviceUpdate> ofNode = devices.get(node);
+            for (String id : sorted(ofNode.keySet())) {
+                DeviceUpdate device = ofNode.get(id);
+                deviceUpdate.setLong(1, device.seq);
+                deviceUpdate.setString(2, device.health);
+                deviceUpdate.setLong(3, device.seq);
+                deviceUpdate.setString(4, device.metrics);
+                deviceUpdate.setLong(5, device.seq);
+                deviceUpdate.setLong(6, device.seq);
+                deviceUpdate.setLong(7, device.lastSeen);
+                deviceUpdate.setLong(8, device.lastSeen);
+                deviceUpdate.setString(9, node);
+                deviceUpdate.setString(10, id);
+                deviceUpdate.addBatch();
+            }
         }
         deviceUpdate.executeBatch();
+    }
+
+    /** Keys in String order, as every hub sorts them (and as the sorted maps did before): the lock order. */
+    private static String[] sorted(Set<String> keys) {
+        String[] sorted = keys.toArray(new String[0]);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     void clear() {

@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -31,6 +36,8 @@ import picocli.CommandLine.Option;
                 + " CPU and bytes (/proc/PID/io write_bytes: WAL, checkpoints and all) are counted from the"
                 + " agent's start on, its start-up excluded."})
 public final class AgentBenchmark implements Callable<Integer> {
+    private static final long SETTLE_MILLIS = 15_000;
+
     @Option(names = "--time-scale", defaultValue = "288",
             description = "Simulated seconds per real second (default ${DEFAULT-VALUE}: a day in 5 minutes;"
                     + " smaller is closer to the field and longer).")
@@ -102,16 +109,17 @@ public final class AgentBenchmark implements Callable<Integer> {
                 long residentPeak = meter.memory("VmHWM");
                 long heap = meter.heapAfterGc(Path.of(System.getProperty("java.home")));
                 long dbBytes = databaseBytes(placeDir.resolve("agent.db"));
+                long syncs = outboxSyncs(placeDir.resolve("agent.db"));
                 DayScaling.Day day = DayScaling.toRealDay(run, idle, timeScale);
                 System.out.printf(Locale.ROOT, "agent: simulated_hours=%s cpu_pct=%.2f rss_mb=%.0f heap_after_gc_mb=%.1f"
                                 + " written_mb_per_day=%.1f db_mb=%.2f%n",
                         hours(), day.cpuPercent(), residentPeak / 1048576.0, heap / 1048576.0,
                         day.writtenMegabytes(), dbBytes / 1048576.0);
                 System.err.printf(Locale.ROOT, "agent: rss_mb is the peak (VmHWM), %.0f MB at the end; messages received"
-                                + " %d; run real_s=%.1f cpu_s=%.2f written_bytes=%d; idle real_s=%.1f cpu_s=%.2f"
+                                + " %d; outbox syncs %d; run real_s=%.1f cpu_s=%.2f written_bytes=%d; idle real_s=%.1f cpu_s=%.2f"
                                 + " written_bytes=%d; per day: messages cpu_s=%.0f written_mb=%.1f, idle cpu_s=%.0f"
                                 + " written_mb=%.1f%n",
-                        residentNow / 1048576.0, hub.received() - receivedBefore, run.realSeconds(), run.cpuSeconds(),
+                        residentNow / 1048576.0, hub.received() - receivedBefore, syncs, run.realSeconds(), run.cpuSeconds(),
                         run.writeBytes(), idle.realSeconds(), idle.cpuSeconds(), idle.writeBytes(),
                         day.perMessageCpuSeconds(), day.perMessageBytes() / 1048576.0, day.idleCpuSeconds(),
                         day.idleBytes() / 1048576.0);
@@ -144,13 +152,25 @@ public final class AgentBenchmark implements Callable<Integer> {
             agent.close();
             throw new IllegalStateException("the agent did not start; see " + dir.resolve("agent.log"));
         }
-        Thread.sleep(5_000);
+        // The JIT compiles the start's code for several seconds more: a one-off, not a per-second cost.
+        Thread.sleep(SETTLE_MILLIS);
         return agent;
     }
 
     private String hours() {
         return simulatedHours == Math.rint(simulatedHours) ? Long.toString((long) simulatedHours)
                 : Double.toString(simulatedHours);
+    }
+
+    /** The agent's count of fsyncs of its outbox (an fsync costs the SD card most); -1 if unreadable. */
+    private static long outboxSyncs(Path file) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro");
+             Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT value FROM local_state WHERE name = 'outboxSyncs'")) {
+            return row.next() ? row.getLong(1) : 0;
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     private static long databaseBytes(Path file) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The edge agent in its own JVM, started the way a Pi starts it (same jar, same JVM options),
  * so that its memory is its own and measurable.
  */
-final class AgentProcess implements AutoCloseable {
+public final class AgentProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Path log;
@@ -30,7 +30,7 @@ final class AgentProcess implements AutoCloseable {
         reader.start();
     }
 
-    static AgentProcess start(Path jar, Path jvmOptions, Path log, String... arguments) throws IOException {
+    public static AgentProcess start(Path jar, Path jvmOptions, Path log, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + jvmOptions);
@@ -42,11 +42,21 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Waits for a line of the agent's output that starts with {@code prefix}. */
-    Optional<String> awaitLine(String prefix, long timeoutSeconds) throws InterruptedException {
+    public Optional<String> awaitLine(String prefix, long timeoutSeconds) throws InterruptedException {
+        return awaitMatching(line -> line.startsWith(prefix), timeoutSeconds);
+    }
+
+    /** Waits for a line of the agent's output that contains {@code text} (a log line, after its time stamp). */
+    public Optional<String> awaitLineContaining(String text, long timeoutSeconds) throws InterruptedException {
+        return awaitMatching(line -> line.contains(text), timeoutSeconds);
+    }
+
+    private Optional<String> awaitMatching(java.util.function.Predicate<String> wanted, long timeoutSeconds)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
             String line = lines.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null && line.startsWith(prefix)) {
+            if (line != null && wanted.test(line)) {
                 return Optional.of(line);
             }
             if (line == null && !process.isAlive()) {
@@ -57,7 +67,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** The most memory the process has held (VmHWM), in bytes; 0 where /proc cannot tell. */
-    long peakResidentBytes() {
+    public long peakResidentBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -70,7 +80,11 @@ final class AgentProcess implements AutoCloseable {
         return 0;
     }
 
-    boolean isAlive() {
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
         return process.isAlive();
     }
 

@@ -7,7 +7,8 @@ import picocli.CommandLine;
 @Command(name = "relais-bench", mixinStandardHelpOptions = true,
         description = "Measures Relais across real processes and prints one summary line.",
         subcommands = {OutboxBenchmark.class, IngestBenchmark.class, fr.relais.bench.access.AccessBenchmark.class,
-                fr.relais.bench.dashboard.DashboardBenchmark.class, LiveBenchmark.class})
+                fr.relais.bench.dashboard.DashboardBenchmark.class, LiveBenchmark.class,
+                fr.relais.bench.agent.AgentBenchmark.class})
 public final class BenchMain implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The part of a node that follows its configuration: devices, the MQTT session and the
@@ -77,10 +78,14 @@ final class NodeRuntime implements AutoCloseable {
         DeviceReports outbox = new OutboxReports(emitter, envelopes);
         DeviceReports doors = access.map(held -> held.routing(outbox)).orElse(outbox);
         DeviceReports reports = kiosk.map(node -> node.routing(doors)).orElse(doors);
+        // A benchmark's simulated day: the simulations read the scaled clock and are polled as often.
+        Clock deviceClock = config.simulation().map(scale -> scale.clock(Clock.systemUTC())).orElse(Clock.systemUTC());
+        UnaryOperator<Duration> pace = interval -> config.simulation().map(scale -> scale.compress(interval))
+                .orElse(interval);
         DeviceSet devices;
         try {
             devices = DeviceSet.create(config.node(), config.site().id(), config.devices(), drivers,
-                    config.badgeHashKey(), reports, Clock.systemUTC(), () -> replayingBacklog(uplinkRef.get(), emitter));
+                    config.badgeHashKey(), reports, deviceClock, () -> replayingBacklog(uplinkRef.get(), emitter));
         } catch (RuntimeException e) {
             kiosk.ifPresent(KioskNode::close);
             access.ifPresent(NodeAccess::close);
@@ -117,8 +122,8 @@ final class NodeRuntime implements AutoCloseable {
         TelemetryLoop telemetry = new TelemetryLoop(config.node(), devices, uplink, emitter, envelopes, clock,
                 host, now -> ownMetrics(access, kiosk, simulatedHost, now));
         uplink.start();
-        devices.start(executor);
-        long interval = config.telemetryInterval().toMillis();
+        devices.start(executor, pace);
+        long interval = pace.apply(config.telemetryInterval()).toMillis();
         executor.scheduleAtFixedRate(telemetry, interval, interval, TimeUnit.MILLISECONDS);
         return new NodeRuntime(executor, uplink, devices, config.commands().timeout(), access, kiosk);
     }

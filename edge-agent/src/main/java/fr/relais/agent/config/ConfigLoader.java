@@ -9,6 +9,7 @@ import fr.relais.agent.device.DriverRegistry;
 import fr.relais.agent.device.badge.BadgeHasher;
 import fr.relais.agent.device.gpio.NodePins;
 import fr.relais.agent.outbox.OutboxLimits;
+import fr.relais.agent.simulation.TimeScale;
 import fr.relais.protocol.Birth;
 import fr.relais.protocol.ConfigSecrets;
 import fr.relais.protocol.DeviceKind;
@@ -144,13 +145,39 @@ public final class ConfigLoader {
         }
         List<DoorLink> doorLinks = DoorLinks.resolve(devices, access.isPresent(),
                 kioskApi.flatMap(KioskApiSettings::reader));
+        Optional<TimeScale> simulation = simulation(root, devices);
         root.finish();
         List<String> secrets = new ArrayList<>();
         broker.password().ifPresent(secrets::add);
         badgeKey.ifPresent(secrets::add);
         kioskApi.flatMap(KioskApiSettings::maintenancePin).ifPresent(pin -> secrets.add(pin.encoded()));
         return new NodeConfig(node, site, broker, storageFile, interval, simulatedHost, clock, outbox, commands, devices, badgeKey,
-                access, doorLinks, kioskApi, version, ConfigSecrets.mask(raw, secrets));
+                access, doorLinks, kioskApi, simulation, version, ConfigSecrets.mask(raw, secrets));
+    }
+
+    /**
+     * {@code simulation: {timeScale: K, start: "2026-12-07T23:00:00Z"}}, for benchmarks: refused
+     * unless every device is simulated, since a real driver's hardware keeps real time.
+     */
+    private static Optional<TimeScale> simulation(StrictObject root, List<DeviceConfig> devices) throws FieldException {
+        Optional<StrictObject> block = root.optionalObject("simulation");
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        StrictObject simulation = block.get();
+        if (!simulation.has("timeScale")) {
+            throw new FieldException(simulation.field("timeScale"), "is required in a simulation block");
+        }
+        long factor = simulation.longIn("timeScale", 2, TimeScale.MAX_FACTOR, 2);
+        Optional<java.time.Instant> start = simulation.optionalInstant("start");
+        simulation.finish();
+        for (DeviceConfig device : devices) {
+            if (!device.simulated()) {
+                throw new FieldException(simulation.field("timeScale"), "is for simulated devices only (benchmarks):"
+                        + " device " + device.id() + " uses driver '" + device.driver() + "'");
+            }
+        }
+        return Optional.of(new TimeScale(factor, start));
     }
 
     private static BrokerSettings broker(StrictObject broker, Path baseDir) throws FieldException {

@@ -1,6 +1,7 @@
 package fr.relais.agent.config;
 
 import fr.relais.protocol.SiteKind;
+import fr.relais.agent.simulation.TimeScale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,12 +20,14 @@ import java.util.Optional;
  * @param access     on a door's node, the hub's key for verifying access lists ({@code access:})
  * @param doorLinks  the badge readers that open a door of this node ({@link DoorLinks})
  * @param kioskApi   the kiosk's loopback API ({@code kioskApi:}), opt-in
+ * @param simulation {@code simulation.timeScale}: benchmarks only, simulated devices only ({@link TimeScale})
  * @param maskedText the file as written, with any password masked, for {@code get-config}
  */
 public record NodeConfig(String node, Site site, BrokerSettings broker, Path storageFile, Duration telemetryInterval,
                          boolean simulatedHost, ClockSource clock, OutboxSettings outbox, CommandSettings commands, List<DeviceConfig> devices,
                          Optional<String> badgeHashKey, Optional<AccessSettings> access, List<DoorLink> doorLinks,
-                         Optional<KioskApiSettings> kioskApi, String version, String maskedText) {
+                         Optional<KioskApiSettings> kioskApi, Optional<TimeScale> simulation, String version,
+                         String maskedText) {
 
     public NodeConfig {
         Objects.requireNonNull(node, "node");
@@ -38,6 +41,7 @@ public record NodeConfig(String node, Site site, BrokerSettings broker, Path sto
         Objects.requireNonNull(badgeHashKey, "badgeHashKey");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(kioskApi, "kioskApi");
+        Objects.requireNonNull(simulation, "simulation");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(maskedText, "maskedText");
         devices = List.copyOf(devices);

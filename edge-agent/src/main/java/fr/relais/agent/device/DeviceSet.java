@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +84,17 @@ public final class DeviceSet implements AutoCloseable {
 
     /** Opens every device and schedules its polls on the node's thread (which never waits). */
     public void start(ScheduledExecutorService nodeThread) {
+        start(nodeThread, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, each poll interval passed through {@code pace} first (a benchmark's accelerated time
+     * shortens them: {@code simulation.timeScale}).
+     */
+    public void start(ScheduledExecutorService nodeThread, UnaryOperator<Duration> pace) {
         for (DeviceSlot slot : slots) {
             slot.start();
-            long interval = slot.config().pollInterval().toMillis();
+            long interval = pace.apply(slot.config().pollInterval()).toMillis();
             nodeThread.scheduleAtFixedRate(slot::poll, Math.min(interval, 1_000), interval, TimeUnit.MILLISECONDS);
         }
     }

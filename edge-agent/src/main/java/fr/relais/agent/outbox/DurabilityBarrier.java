@@ -54,6 +54,11 @@ final class DurabilityBarrier {
         committedIds.putAll(lastIds);
     }
 
+    /** Whether commits wait for a sync (the writer should not sleep long). */
+    boolean waiting() {
+        return !waiting.isEmpty();
+    }
+
     boolean due(boolean idle, boolean urgent) {
         return !waiting.isEmpty() && (idle || urgent || System.nanoTime() - lastSync >= INTERVAL_NANOS);
     }
@@ -71,17 +76,43 @@ final class DurabilityBarrier {
         try (Statement sql = connection.createStatement()) {
             sql.execute("PRAGMA synchronous = FULL");
             LocalState.raise(connection, LocalState.SEQ, seq);
-            LocalState.write(connection, LocalState.OUTBOX_SYNCS, LocalState.read(connection, LocalState.OUTBOX_SYNCS, 0)
-                    + 1);
+            countSync(connection);
             sql.execute("PRAGMA synchronous = NORMAL");
         } finally {
             connection.setAutoCommit(false);
         }
+        syncedWith();
+    }
+
+    /**
+     * A group commit that ran under {@code synchronous=FULL} (see {@link GroupCommit#commit(List, boolean)})
+     * has just been committed, hence synced: everything committed before it is durable too.
+     */
+    void syncedWith() {
         lastSync = System.nanoTime();
         syncs++;
         committedIds.forEach((lane, id) -> durableIds.get(lane).set(id));
         waiting.forEach(OutboxTransaction::complete);
         waiting.clear();
+    }
+
+    /** Adds one to {@code outboxSyncs}, in the transaction that syncs. */
+    static void countSync(Connection connection) {
+        LocalState.write(connection, LocalState.OUTBOX_SYNCS, LocalState.read(connection, LocalState.OUTBOX_SYNCS, 0) + 1);
+    }
+
+    /**
+     * Sets the writer's {@code synchronous} level, between transactions: SQLite refuses to change
+     * it inside one ("Safety level may not be changed inside a transaction").
+     */
+    static void safety(Connection connection, String level) throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("PRAGMA synchronous = " + level);
+        } finally {
+            connection.setAutoCommit(false);
+        }
     }
 
     /** The sync failed: producers of priority messages learn that theirs wait, as if held in memory. */

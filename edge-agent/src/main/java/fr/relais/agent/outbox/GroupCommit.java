@@ -106,7 +106,18 @@ final class GroupCommit {
      * guilty one fails.
      */
     void commit(List<Object> batch) {
-        Exception failure = tryCommit(batch);
+        commit(batch, false);
+    }
+
+    /**
+     * The same; with {@code durableNow} (the writer goes idle after it, when the barrier would sync
+     * at once) the commit itself runs under {@code synchronous=FULL}: its fsync makes it and every
+     * earlier commit durable, as the barrier's own small commit would, with one commit instead of two.
+     */
+    void commit(List<Object> batch, boolean durableNow) {
+        boolean syncing = durableNow && System.nanoTime() - syncRetryAt >= 0
+                && batch.stream().anyMatch(Outbox.Pending.class::isInstance);
+        Exception failure = tryCommit(batch, syncing);
         if (failure == null) {
             return;
         }
@@ -122,10 +133,10 @@ final class GroupCommit {
             return;
         }
         if (!acks.isEmpty()) {
-            tryCommit(acks);
+            tryCommit(acks, false);
         }
         for (int i = 0; i < messages.size(); i++) {
-            Exception alone = tryCommit(List.of(messages.get(i)));
+            Exception alone = tryCommit(List.of(messages.get(i)), false);
             if (alone != null && StorageFault.concernsTheDisk(alone)) {
                 // The disk gave up meanwhile: the rest would fail one by one, for the same reason.
                 refuse(messages.subList(i, messages.size()), alone);
@@ -137,10 +148,16 @@ final class GroupCommit {
         }
     }
 
-    /** Writes and commits; returns what went wrong, after rolling back, or null. */
-    private Exception tryCommit(List<Object> batch) {
+    /**
+     * Writes and commits; returns what went wrong, after rolling back, or null. With {@code syncing},
+     * the commit is synced and counted as the barrier's sync ({@link DurabilityBarrier#syncedWith}).
+     */
+    private Exception tryCommit(List<Object> batch, boolean syncing) {
         OutboxTransaction transaction = new OutboxTransaction(writer, tables, counts, bytes, limits);
         try {
+            if (syncing) {
+                DurabilityBarrier.safety(writer, "FULL");
+            }
             for (Object item : batch) {
                 if (item instanceof Outbox.Pending pending) {
                     transaction.add(pending);
@@ -157,13 +174,26 @@ final class GroupCommit {
             for (Lane lane : transaction.insertedLanes()) {
                 lastIds.put(lane, tables.get(lane).lastId(writer));
             }
+            if (syncing) {
+                DurabilityBarrier.countSync(writer);
+            }
             writer.commit();
             evicted.addAndGet(evictedNow);
             committedSeq = Math.max(committedSeq, transaction.maxSeq());
             transaction.applyTotals();
             stored.addAndGet(transaction.storedCount());
             transaction.forgetDeleted(acknowledged);
-            barrier.committed(transaction, lastIds);
+            if (syncing) {
+                barrier.committed(transaction, lastIds);
+                barrier.syncedWith();
+                synchronized (newRows) {
+                    newRows.notifyAll();
+                }
+            } else if (!transaction.deletesOnly()) {
+                // Deletions alone wait for the next messages' sync: an fsync each would double the
+                // SD card's writes (an acknowledgement follows every message) and guard nothing.
+                barrier.committed(transaction, lastIds);
+            }
             health.accepted();
             held.diskAccepts(System.nanoTime());
             return null;
@@ -180,6 +210,20 @@ final class GroupCommit {
             }
             transaction.forgetDeleted(acknowledged);
             return e;
+        } finally {
+            if (syncing) {
+                restoreNormalSafety();
+            }
+        }
+    }
+
+    /** Back to {@code synchronous=NORMAL} after a synced commit; a connection that cannot is replaced. */
+    private void restoreNormalSafety() {
+        try {
+            DurabilityBarrier.safety(writer, "NORMAL");
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("cannot set the outbox writer back to synchronous=NORMAL: {}", e.toString());
+            reopenWriter();
         }
     }
 
@@ -236,7 +280,7 @@ final class GroupCommit {
             return;
         }
         List<Object> last = new ArrayList<>(held.takeAll());
-        if (tryCommit(last) == null && barrier.due(true, true)) {
+        if (tryCommit(last, false) == null && barrier.due(true, true)) {
             makeDurable();
         }
         int lost = 0;

@@ -168,6 +168,14 @@ final class OutboxTransaction {
         return lanes;
     }
 
+    /**
+     * Whether it only deleted acknowledged rows: nothing in it needs to be durable (a power cut
+     * that undoes it makes the rows be sent again, and the hub drops the duplicates).
+     */
+    boolean deletesOnly() {
+        return storedCount() == 0 && refused.isEmpty();
+    }
+
     long storedCount() {
         return inserts.values().stream().mapToLong(List::size).sum();
     }

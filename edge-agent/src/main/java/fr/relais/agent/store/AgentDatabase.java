@@ -36,6 +36,9 @@ public final class AgentDatabase {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** SQLite's page, in bytes: the unit of what each commit writes to the log. */
+    static final int PAGE_SIZE = 1024;
+
     private final Path file;
     private final SQLiteDataSource dataSource;
     private final Optional<StorageReset> reset;
@@ -111,10 +114,15 @@ public final class AgentDatabase {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(10_000);
+
         // No row ids are read back; without this, the driver queries them after every insert.
         config.setGetGeneratedKeys(false);
+        boolean fresh = isNew(file);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        if (fresh) {
+            smallPages(dataSource, file);
+        }
         try (Connection connection = dataSource.getConnection(); Statement check = connection.createStatement();
              ResultSet result = check.executeQuery("PRAGMA quick_check")) {
             String verdict = result.next() ? result.getString(1) : "no answer";
@@ -140,6 +148,31 @@ public final class AgentDatabase {
             throw new StorageException("cannot migrate the agent database " + file + ": " + e.getMessage(), e);
         }
         return dataSource;
+    }
+
+    private static boolean isNew(Path file) {
+        try {
+            return !Files.exists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Every commit appends each page it changed to the write-ahead log, so a small outbox row cost
+     * a whole 4 KiB page, several times per message: smaller pages write less to the SD card. A
+     * file in WAL mode keeps its page size, so a new one is given it before anything is in it
+     * (an existing file keeps its own; see "Writes to the SD card" in edge-agent/README.md).
+     */
+    private static void smallPages(SQLiteDataSource dataSource, Path file) {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("PRAGMA journal_mode = DELETE");
+            sql.execute("PRAGMA page_size = " + PAGE_SIZE);
+            sql.execute("VACUUM");
+            sql.execute("PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            throw new StorageException("cannot set up the new agent database " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean isCorruption(SQLException e) {

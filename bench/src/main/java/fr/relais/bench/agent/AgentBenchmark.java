@@ -38,10 +38,11 @@ import picocli.CommandLine.Option;
 public final class AgentBenchmark implements Callable<Integer> {
     private static final long SETTLE_MILLIS = 15_000;
 
-    @Option(names = "--time-scale", defaultValue = "288",
-            description = "Simulated seconds per real second (default ${DEFAULT-VALUE}: a day in 5 minutes)."
+    @Option(names = "--time-scale", defaultValue = "48",
+            description = "Simulated seconds per real second (default ${DEFAULT-VALUE}: a day in 30 minutes)."
                     + " Above about 50 a place's 10 s cycle is shorter than the outbox's 200 ms wait for a"
-                    + " shared commit, and the writes come out low: 30 to 48 for figures of record.")
+                    + " shared commit, and the writes come out low: 288 (a day in 5 minutes) is a quick look,"
+                    + " not a figure.")
     long timeScale;
 
     @Option(names = "--simulated-hours", defaultValue = "24",

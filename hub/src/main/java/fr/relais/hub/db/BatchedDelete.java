@@ -23,14 +23,28 @@ public final class BatchedDelete {
      */
     public static long run(Connection connection, String sql, String node, long before)
             throws SQLException, InterruptedException {
+        return run(connection, sql, delete -> {
+            int parameter = 1;
+            if (node != null) {
+                delete.setString(parameter++, node);
+            }
+            delete.setLong(parameter, before);
+        });
+    }
+
+    /** Sets a batched deletion's parameters, the same before each of its transactions. */
+    @FunctionalInterface
+    public interface Parameters {
+        void bind(PreparedStatement delete) throws SQLException;
+    }
+
+    /** Runs {@code sql} (a DELETE of at most {@link #BATCH} rows) until it deletes fewer; how many went. */
+    public static long run(Connection connection, String sql, Parameters parameters)
+            throws SQLException, InterruptedException {
         long total = 0;
         try (PreparedStatement delete = connection.prepareStatement(sql)) {
             while (true) {
-                int parameter = 1;
-                if (node != null) {
-                    delete.setString(parameter++, node);
-                }
-                delete.setLong(parameter, before);
+                parameters.bind(delete);
                 int deleted;
                 try {
                     deleted = delete.executeUpdate();

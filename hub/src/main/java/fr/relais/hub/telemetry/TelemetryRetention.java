@@ -4,11 +4,9 @@ import fr.relais.hub.db.BatchedDelete;
 import fr.relais.hub.db.MessageIdColumn;
 import fr.relais.hub.db.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes what is kept no longer, a thousand rows per transaction: SQLite lets one writer in at
@@ -18,8 +16,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TelemetryRetention {
     public static final int BATCH = BatchedDelete.BATCH;
-    /** Between two deletions ingestion gets its turn, as in {@link BatchedDelete}. */
-    private static final long PAUSE_MILLIS = 5;
 
     private final Connection connection;
 
@@ -52,28 +48,12 @@ public final class TelemetryRetention {
     private long inIdOrder(long before) throws SQLException, InterruptedException {
         MessageIdColumn ids = MessageIdColumn.of(connection);
         UUID made = new UUID(before << 16, 0); // below every UUIDv7 of the millisecond before
-        long total = 0;
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM telemetry WHERE msg_id IN"
+        return BatchedDelete.run(connection, "DELETE FROM telemetry WHERE msg_id IN"
                 + " (SELECT msg_id FROM telemetry WHERE msg_id < ? AND received_at < ? ORDER BY msg_id LIMIT "
-                + BATCH + ")")) {
-            while (true) {
-                ids.bind(delete, 1, made);
-                delete.setLong(2, before);
-                int deleted;
-                try {
-                    deleted = delete.executeUpdate();
-                    connection.commit();
-                } catch (SQLException e) {
-                    connection.rollback();
-                    throw e;
-                }
-                total += deleted;
-                if (deleted < BATCH) {
-                    return total;
-                }
-                TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
-            }
-        }
+                + BATCH + ")", delete -> {
+                    ids.bind(delete, 1, made);
+                    delete.setLong(2, before);
+                });
     }
 
     /** Rollups of periods that started before {@code before}; returns how many were deleted. */

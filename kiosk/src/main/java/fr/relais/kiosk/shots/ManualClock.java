@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the bench moves by hand: an hour of visitors and their inactivity wipes without waiting for them. */
+/** A clock moved by hand: the bench runs an hour of visitors and their inactivity wipes without waiting for them, the tests the same. */
 public final class ManualClock extends Clock {
 
     private volatile Instant now;

@@ -1,5 +1,6 @@
 package fr.relais.kiosk.ui;
 
+import fr.relais.kiosk.shots.ManualClock;
 import static fr.relais.kiosk.ui.AgentActionsTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +27,7 @@ class CancelScreenTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     static Path dir;
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final ManualClock clock = new ManualClock(Instant.now());
     private LiveKiosk kiosk;
 
     @Start

@@ -1,5 +1,6 @@
 package fr.relais.kiosk.ui;
 
+import fr.relais.kiosk.shots.ManualClock;
 import static fr.relais.kiosk.ui.AgentActionsTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +33,7 @@ class CoworkingAndMaintenanceTest {
     @TempDir
     static Path dir;
     /** 7 h today: every room hour of the sample is still to come. */
-    private final MutableClock clock = new MutableClock(LocalDate.now(Times.PARIS).atTime(LocalTime.of(7, 0))
+    private final ManualClock clock = new ManualClock(LocalDate.now(Times.PARIS).atTime(LocalTime.of(7, 0))
             .atZone(Times.PARIS).toInstant());
     private LiveKiosk kiosk;
 

@@ -1,5 +1,6 @@
 package fr.relais.kiosk.ui;
 
+import fr.relais.kiosk.shots.ManualClock;
 import static fr.relais.kiosk.ui.TestKiosks.IDLE_TIMEOUT;
 import static fr.relais.kiosk.ui.TestKiosks.plain;
 import static fr.relais.kiosk.ui.TestKiosks.searchField;
@@ -24,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class IdlePromptTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
     private KioskUi ui;
 
     @Start

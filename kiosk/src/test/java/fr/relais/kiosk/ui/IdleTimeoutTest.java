@@ -1,5 +1,6 @@
 package fr.relais.kiosk.ui;
 
+import fr.relais.kiosk.shots.ManualClock;
 import static fr.relais.kiosk.ui.TestKiosks.IDLE_TIMEOUT;
 import static fr.relais.kiosk.ui.TestKiosks.searchField;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ import org.testfx.framework.junit5.Stop;
 @ExtendWith(ApplicationExtension.class)
 class IdleTimeoutTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
     private KioskUi ui;
 
     @Start

@@ -1,5 +1,6 @@
 package fr.relais.kiosk.ui;
 
+import fr.relais.kiosk.shots.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,7 +12,7 @@ class IdleWatchTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final AtomicInteger fired = new AtomicInteger();
     private final IdleWatch watch = new IdleWatch(clock, TIMEOUT, fired::incrementAndGet);
 

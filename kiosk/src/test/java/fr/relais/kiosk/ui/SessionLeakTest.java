@@ -1,5 +1,6 @@
 package fr.relais.kiosk.ui;
 
+import fr.relais.kiosk.shots.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.kiosk.shots.Screenshots;
@@ -30,7 +31,7 @@ class SessionLeakTest {
 
     /** A Tuesday, 9:30 in Paris: the place is open and gives tickets. */
     private static final Instant MORNING = Instant.parse("2026-03-03T08:30:00Z");
-    private final MutableClock clock = new MutableClock(MORNING);
+    private final ManualClock clock = new ManualClock(MORNING);
     private KioskUi ui;
     private Stage stage;
 

@@ -143,6 +143,22 @@ public final class DirectStatement implements AutoCloseable {
         }
     }
 
+    /** Forgets the rows batched and not executed (a transaction rolled back before its batch ran). */
+    public void clearBatch() throws SQLException {
+        if (plain != null) {
+            plain.clearBatch();
+            return;
+        }
+        synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.CLEARS);
+            try {
+                statement.clearBatch();
+            } catch (SQLException e) {
+                throw owner.failed(e);
+            }
+        }
+    }
+
     public int executeUpdate() throws SQLException {
         if (plain != null) {
             return plain.executeUpdate();

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * connection (no lock, no commit: the batch's transaction is this class's). The hot paths keep
  * their own statements, prepared once per writer and reused for every message of every batch
  * ({@link MessageTables}, {@link NodeTracker}, {@link NumberingTotals}) or sent as JDBC batches
- * ({@link PendingUpdates}, {@link BirthWriter}): ingestion's throughput is in that reuse.
+ * (the readings, {@link TelemetryRows}; {@link PendingUpdates}, {@link BirthWriter}): ingestion's
+ * throughput is in that reuse.
  * What a batch did is counted in {@link BatchCounts} and reported once it has committed.
  */
 public final class RegistryWriter {
@@ -60,6 +61,18 @@ public final class RegistryWriter {
     private final BirthWriter births;
     private final GuardCounters guards;
     private final MessageTables messages;
+    private final TelemetryRows readings;
+    private final TelemetryRows.Outcome readingOutcome = new TelemetryRows.Outcome() {
+        @Override
+        public void stored(TelemetryRows.Row row) {
+            storedReading(row);
+        }
+
+        @Override
+        public void duplicate(TelemetryRows.Row row) {
+            batch.duplicates++;
+        }
+    };
     private final CommandReplies replies;
     private final StoredTotals totals;
     private final BatchCounts batch = new BatchCounts();
@@ -88,6 +101,7 @@ public final class RegistryWriter {
         this.numberingTotals = new NumberingTotals(connection);
         this.deadLetters = new DeadLetterWriter(connection, limits.deadLettersPerNode());
         this.messages = new MessageTables(connection);
+        this.readings = new TelemetryRows(messages);
         this.replies = new CommandReplies(connection);
         try {
             tracker.load(connection);
@@ -119,6 +133,9 @@ public final class RegistryWriter {
         try {
             for (Received received : incoming) {
                 batch.firstSeen = Math.min(batch.firstSeen, received.receivedAt());
+                if (!(received instanceof Received.Valid valid && valid.message() instanceof Telemetry)) {
+                    readings.send(readingOutcome); // the readings before it are applied first
+                }
                 if (received instanceof Received.Valid valid) {
                     apply(valid);
                 } else if (received instanceof Received.Retry retry) {
@@ -127,6 +144,7 @@ public final class RegistryWriter {
                     keep((Received.Invalid) received);
                 }
             }
+            readings.send(readingOutcome);
             pending.flush(connection);
             long[] numbering = batch.numbered ? numberingTotals.read(totals.snapshot().seqResets(), batch.firstSeen)
                     : null;
@@ -136,6 +154,7 @@ public final class RegistryWriter {
             batch.committed(totals, stats, guards, numbering);
         } catch (SQLException | RuntimeException | AssertionError e) {
             // AssertionError: PgJDBC's, when the server goes away mid-batch (see IngestWriter).
+            readings.clear();
             pending.clear();
             storedEvents.rolledBack();
             changes.clear();
@@ -239,12 +258,17 @@ public final class RegistryWriter {
         batch.stored++;
     }
 
+    /** Sent with the batch's next readings ({@link TelemetryRows}); applied by {@link #storedReading}. */
     private void telemetry(Topic topic, Telemetry telemetry, long at) throws SQLException {
-        String metrics = json(telemetry.metrics());
-        if (!messages.insertTelemetry(topic.node(), telemetry, metrics, at)) {
-            batch.duplicates++;
-            return;
-        }
+        readings.add(new TelemetryRows.Row(topic, telemetry, json(telemetry.metrics()), at));
+    }
+
+    /** A reading stored for the first time. */
+    private void storedReading(TelemetryRows.Row row) {
+        Topic topic = row.topic();
+        Telemetry telemetry = row.telemetry();
+        String metrics = row.metrics();
+        long at = row.receivedAt();
         batch.telemetry++;
         numbered(topic.node(), telemetry.envelope(), at);
         if (telemetry.device().isPresent()) {
@@ -338,6 +362,7 @@ public final class RegistryWriter {
         try {
             if (retry.message() instanceof Received.Valid valid) {
                 apply(valid);
+                readings.send(readingOutcome); // its outcome decides the dead letter's, now
             } else if (retry.message() instanceof Received.Invalid invalid) {
                 refusal = new Refusal(invalid.field(), invalid.reason());
             } else {

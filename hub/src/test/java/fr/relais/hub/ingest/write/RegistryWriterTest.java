@@ -102,6 +102,24 @@ class RegistryWriterTest {
     }
 
     @Test
+    void readingsSentAsOneBatchAreAppliedInTheirPlaceAmongTheBatchsOtherMessages() throws SQLException {
+        write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 1, "printer-1")));
+        Telemetry first = Messages.telemetry(1, "printer-1", Health.OK, 50);
+        write(valid(Topic.Kind.TELEMETRY, SITE, first),
+                valid(Topic.Kind.EVENT, SITE, Messages.event(2, "printer-1")),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(3, "printer-1", Health.WARNING, 40)),
+                valid(Topic.Kind.TELEMETRY, SITE, first),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(4, "printer-1", Health.CRITICAL, 5)));
+        assertThat(totals.snapshot().telemetry()).isEqualTo(3);
+        assertThat(totals.snapshot().events()).isEqualTo(1);
+        assertThat(stats.snapshot().duplicates()).as("the redelivery in the middle of the batch").isEqualTo(1);
+        assertThat(node().seqGaps()).isZero();
+        Views.Device printer = reader.devices().get(0);
+        assertThat(printer.health()).as("the batch's last reading").isEqualTo("critical");
+        assertThat(printer.metrics()).isEqualTo("{\"tonerPercent\":5}");
+    }
+
+    @Test
     void anOldReadingReplayedLateDoesNotHideANewerOne() throws SQLException {
         write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 1, "printer-1")));
         write(valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(5, "printer-1", Health.CRITICAL, 2)));

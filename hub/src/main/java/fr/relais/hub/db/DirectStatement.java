@@ -173,6 +173,21 @@ public final class DirectStatement implements AutoCloseable {
         }
     }
 
+    /** Runs a query (an insert returning what it inserted); the result is read before any other call. */
+    public java.sql.ResultSet executeQuery() throws SQLException {
+        if (plain != null) {
+            return plain.executeQuery();
+        }
+        synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.EXECUTES);
+            try {
+                return statement.executeQuery();
+            } catch (SQLException e) {
+                throw owner.failed(e);
+            }
+        }
+    }
+
     public int[] executeBatch() throws SQLException {
         if (plain != null) {
             return plain.executeBatch();

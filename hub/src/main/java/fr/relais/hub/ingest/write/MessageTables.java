@@ -25,9 +25,9 @@ final class MessageTables {
     }
 
     /**
-     * Adds a telemetry row to the statement's JDBC batch; {@link #insertBatchedTelemetry} sends them.
-     * One batch instead of a statement per message: PostgreSQL gets the rows in one round trip
-     * instead of one each, SQLite one native call.
+     * Adds a telemetry row to the statement's JDBC batch; {@link #insertBatchedTelemetry} sends them
+     * (SQLite: one call into the driver per batch; PostgreSQL inserts its readings otherwise, see
+     * {@link ReadingArrays}).
      */
     void addTelemetry(String node, Telemetry message, String metricsJson, long receivedAt) throws SQLException {
         if (telemetry == null) {

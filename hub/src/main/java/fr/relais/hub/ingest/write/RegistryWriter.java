@@ -101,7 +101,12 @@ public final class RegistryWriter {
         this.numberingTotals = new NumberingTotals(connection);
         this.deadLetters = new DeadLetterWriter(connection, limits.deadLettersPerNode());
         this.messages = new MessageTables(connection);
-        this.readings = new TelemetryRows(messages);
+        try {
+            this.readings = new TelemetryRows(messages,
+                    ReadingArrays.usable(connection) ? new ReadingArrays(connection) : null);
+        } catch (SQLException e) {
+            throw new StoreException("cannot tell the hub's database apart", e);
+        }
         this.replies = new CommandReplies(connection);
         try {
             tracker.load(connection);

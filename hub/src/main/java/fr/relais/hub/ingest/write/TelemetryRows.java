@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consecutive telemetry messages of a batch, inserted together as one JDBC batch. What storing a
+ * Consecutive telemetry messages of a batch, inserted together: as one JDBC batch on SQLite, as
+ * one statement over arrays on PostgreSQL ({@link ReadingArrays}). What storing a
  * reading changes (numbering, last values, live changes) is applied once the database has said,
  * row by row, whether it was stored or was a duplicate, in the order the messages arrived; the
  * writer sends the rows before any other kind of message, so nothing is reordered.
@@ -26,14 +27,19 @@ final class TelemetryRows {
     }
 
     private final MessageTables tables;
+    /** On PostgreSQL; null on SQLite, where the rows go as a JDBC batch. */
+    private final ReadingArrays arrays;
     private final List<Row> rows = new ArrayList<>();
 
-    TelemetryRows(MessageTables tables) {
+    TelemetryRows(MessageTables tables, ReadingArrays arrays) {
         this.tables = tables;
+        this.arrays = arrays;
     }
 
     void add(Row row) throws SQLException {
-        tables.addTelemetry(row.topic().node(), row.telemetry(), row.metrics(), row.receivedAt());
+        if (arrays == null) {
+            tables.addTelemetry(row.topic().node(), row.telemetry(), row.metrics(), row.receivedAt());
+        }
         rows.add(row);
     }
 
@@ -42,24 +48,34 @@ final class TelemetryRows {
         if (rows.isEmpty()) {
             return;
         }
+        boolean[] stored = arrays != null ? arrays.insert(rows) : batched();
+        for (int i = 0; i < stored.length; i++) {
+            if (stored[i]) {
+                outcome.stored(rows.get(i));
+            } else {
+                outcome.duplicate(rows.get(i));
+            }
+        }
+        rows.clear();
+    }
+
+    private boolean[] batched() throws SQLException {
         int[] counts = tables.insertBatchedTelemetry();
         if (counts.length != rows.size()) {
             throw new SQLException("the database answered " + counts.length + " counts for " + rows.size()
                     + " telemetry rows");
         }
+        boolean[] stored = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 1) {
-                outcome.stored(rows.get(i));
-            } else if (counts[i] == 0) {
-                outcome.duplicate(rows.get(i));
-            } else {
+            if (counts[i] != 0 && counts[i] != 1) {
                 // SUCCESS_NO_INFO (a driver rewriting batches) would hide the redeliveries.
                 throw new SQLException("the driver gave no row count for a telemetry row (" + counts[i]
                         + "); duplicates could not be told apart" + (counts[i] == Statement.SUCCESS_NO_INFO
                         ? " (is reWriteBatchedInserts on?)" : ""));
             }
+            stored[i] = counts[i] == 1;
         }
-        rows.clear();
+        return stored;
     }
 
     /** The transaction is rolled back: nothing added is sent. */

@@ -29,12 +29,12 @@ import java.util.concurrent.ArrayBlockingQueue;
  * Not a test: a by-hand measure of the writer thread's CPU per message (issue 14), fair on a
  * loaded machine because it counts this thread's CPU time only (ThreadMXBean), not wall time.
  * Feeds the bench's telemetry mix (same payload shapes as bench's NodeMessages) through
- * {@link Ingestor#read} and {@link RegistryWriter#write} in batches of 1 000 on a fresh SQLite
+ * {@link Ingestor#read} and {@link RegistryWriter#write} in batches of {@link fr.relais.hub.ingest.write.IngestWriter#DEFAULT_BATCH_SIZE} on a fresh SQLite
  * file per round. Run: {@code java -cp <hub test classpath> fr.relais.hub.ingest.WriterCpuHarness [rounds] [messages]}.
  */
 public final class WriterCpuHarness {
     private static final int NODES = 200;
-    private static final int BATCH = 1_000;
+    private static final int BATCH = fr.relais.hub.ingest.write.IngestWriter.DEFAULT_BATCH_SIZE;
     private static final List<String> DEVICES = List.of("kiosk-1", "printer-1", "probe-1");
 
     private WriterCpuHarness() {

@@ -6,8 +6,6 @@ import fr.relais.protocol.Presence;
 import fr.relais.protocol.Topic;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttQoS;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.messages.MqttPublishMessage;
@@ -93,7 +91,7 @@ public final class HubLink implements AutoCloseable {
         this.session = OtherHubs.session(settings.clientId(), session);
         this.otherHubs = new OtherHubs(settings.clientId());
         this.thread = new LinkThread(settings.clientId());
-        this.acknowledgements = new Acknowledgements(thread.context());
+        this.acknowledgements = new Acknowledgements();
     }
 
     /** Connects in the background, retrying until the broker answers. */
@@ -327,8 +325,6 @@ public final class HubLink implements AutoCloseable {
 
     /** On the link's thread: a message from the broker. */
     private void arrived(MqttPublishMessage message) {
-        // While messages keep coming, the PUBACKs of those stored leave with this read's flush.
-        acknowledgements.sendWaiting();
         lastArrivalNanos = System.nanoTime();
         String topic = message.topicName();
         boolean acknowledged = message.qosLevel() != MqttQoS.AT_MOST_ONCE;
@@ -344,7 +340,7 @@ public final class HubLink implements AutoCloseable {
             acknowledgements.received();
         }
         try {
-            ingestor.accept(topic, payload, acknowledged ? () -> acknowledgements.later(message) : () -> { });
+            ingestor.accept(topic, payload, acknowledged ? () -> acknowledgements.stored(message) : () -> { });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * The thread the hub's MQTT connection runs on: a Vert.x of its own with one event loop, apart
  * from the hub's Vert.x (HTTP, the event bus). {@link Ingestor#accept} blocks it when the
  * ingestion queue is full, which stops the reading of the socket and nothing else. The thread is
- * named {@code MQTT hub link {client id}}, as the bench and thread dumps look for it.
+ * named {@code MQTT Link: {client id}}, like Paho's threads were: the bench (HubCpu, ThreadGroups)
+ * finds it by that name.
  */
 final class LinkThread implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkThread.class);
@@ -41,7 +42,7 @@ final class LinkThread implements AutoCloseable {
         context = vertx.getOrCreateContext();
         CompletableFuture<Void> named = new CompletableFuture<>();
         context.runOnContext(ignored -> {
-            Thread.currentThread().setName("MQTT hub link " + clientId);
+            Thread.currentThread().setName("MQTT Link: " + clientId);
             named.complete(null);
         });
         named.join();

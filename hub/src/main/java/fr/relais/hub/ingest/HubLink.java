@@ -55,10 +55,6 @@ public final class HubLink implements AutoCloseable {
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     /** What mosquitto may hand over at most (MQTT's largest remaining length): everything goes to the Ingestor. */
     private static final int MAX_PACKET_BYTES = 268_435_455;
-    /** How long a stopping hub waits, at most, for what the broker had queued for it. */
-    private static final long DRAIN_MILLIS = 15_000;
-    /** No message for this long after leaving the share group: the broker has nothing more for it. */
-    private static final long QUIET_MILLIS = 500;
     private static final long GOODBYE_MILLIS = 2_000;
 
     private final MqttSettings settings;
@@ -80,8 +76,7 @@ public final class HubLink implements AutoCloseable {
     private volatile Publications publications;
     private volatile boolean closing;
     private volatile boolean subscribed;
-    private volatile long lastArrivalNanos = System.nanoTime();
-    private volatile CompletableFuture<Void> unsubscribed;
+    private final GroupExit groupExit = new GroupExit();
 
     public HubLink(MqttSettings settings, Ingestor ingestor, Clock clock, String session) {
         this.settings = settings;
@@ -187,12 +182,7 @@ public final class HubLink implements AutoCloseable {
         attempt.publishHandler(this::arrived)
                 .publishCompletionHandler(following::acknowledged)
                 .subscribeCompletionHandler(granted -> subscribedTo(attempt, granted))
-                .unsubscribeCompletionHandler(id -> {
-                    CompletableFuture<Void> waiting = unsubscribed;
-                    if (waiting != null) {
-                        waiting.complete(null);
-                    }
-                })
+                .unsubscribeCompletionHandler(id -> groupExit.unsubscribed())
                 .exceptionHandler(failure -> failed(attempt, failure))
                 .closeHandler(ignored -> lost(attempt, following));
         // The library waits for the CONNACK without a limit: so does not this.
@@ -273,10 +263,7 @@ public final class HubLink implements AutoCloseable {
         }
         client = null;
         subscribed = false;
-        CompletableFuture<Void> waiting = unsubscribed;
-        if (waiting != null) {
-            waiting.complete(null);
-        }
+        groupExit.unsubscribed();
         if (!closing) {
             LOG.warn("hub disconnected from the broker {}; reconnecting in {} s", settings.url(), RETRY_SECONDS);
             thread.vertx().setTimer(TimeUnit.SECONDS.toMillis(RETRY_SECONDS), ignored -> connect());
@@ -325,7 +312,7 @@ public final class HubLink implements AutoCloseable {
 
     /** On the link's thread: a message from the broker. */
     private void arrived(MqttPublishMessage message) {
-        lastArrivalNanos = System.nanoTime();
+        groupExit.arrived();
         String topic = message.topicName();
         boolean acknowledged = message.qosLevel() != MqttQoS.AT_MOST_ONCE;
         byte[] payload = message.payload().getBytes();
@@ -416,32 +403,6 @@ public final class HubLink implements AutoCloseable {
             return;
         }
         LOG.info("leaving the share group to {}", otherHubs);
-        CompletableFuture<Void> waiting = new CompletableFuture<>();
-        unsubscribed = waiting;
-        try {
-            // Everything, states included: what still arrives afterwards was queued before.
-            current.unsubscribe(filters());
-            waiting.get(5_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (Exception e) {
-            LOG.warn("cannot leave the share group: {}", e.toString());
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-        try {
-            while (System.nanoTime() < deadline && current.isConnected()
-                    && (acknowledgements.unacknowledged() > 0
-                    || System.nanoTime() - lastArrivalNanos < TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS))) {
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (acknowledgements.unacknowledged() > 0) {
-            LOG.warn("stopping with {} messages not stored; the broker keeps them for this hub's next session",
-                    acknowledgements.unacknowledged());
-        }
+        groupExit.leave(current, filters(), acknowledgements);
     }
 }

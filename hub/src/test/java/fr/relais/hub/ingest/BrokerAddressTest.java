@@ -24,7 +24,7 @@ class BrokerAddressTest {
         assertThatThrownBy(() -> BrokerAddress.parse("ws://127.0.0.1:9001")).isInstanceOf(
                 IllegalArgumentException.class).hasMessageContaining("tcp:// or ssl://");
         assertThatThrownBy(() -> BrokerAddress.parse("127.0.0.1:1883")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tcp:// or ssl://");
+                .hasMessageContaining("tcp://127.0.0.1:1883");
         assertThatThrownBy(() -> BrokerAddress.parse("tcp://")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BrokerAddress.parse("tcp://host:1883/path")).isInstanceOf(
                 IllegalArgumentException.class).hasMessageContaining("path");

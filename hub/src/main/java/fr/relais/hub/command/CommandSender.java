@@ -109,7 +109,13 @@ public final class CommandSender {
             follow(id, topic, payload, deadline, link.publish(topic, payload));
             LOG.info("command {} sent again after the broker connection came back", id);
         } catch (NotSentException e) {
-            // Not connected again already, or too many in flight: the next connection tries again.
+            if (link.isConnected()) {
+                // Connected, yet refused (too many publications in flight): trying again at once
+                // would spin; the node may have had the first one, and the deadline will tell.
+                LOG.warn("command {} not sent again: {}; its reply or its deadline will tell", id, e.getMessage());
+                return;
+            }
+            // The link went again meanwhile: the next connection tries again.
             LOG.warn("command {} not sent again yet: {}", id, e.getMessage());
             link.whenConnected(() -> background.execute(() -> resend(id, topic, payload, deadline)));
         }

@@ -82,6 +82,12 @@ final class IngestBenchmark implements Callable<Integer> {
                     + " raw_pipe_msgs_per_s and ratio are then printed as n/a.")
     boolean noRaw;
 
+    @Option(names = "--raw-client", paramLabel = "paho|vertx", defaultValue = "paho",
+            converter = RawClientConverter.class,
+            description = "The bare subscriber's MQTT client: paho (default), the reference the ratio was defined"
+                    + " against, or vertx, the hub's own client (Vert.x MQTT), to tell the client's share apart.")
+    RawSubscriber.Client rawClient;
+
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Record the hub phase with JDK Flight Recorder (the JDK's 'profile' settings) into FILE,"
                     + " a .jfr for JDK Mission Control or 'jfr print', and print a summary of it after the line:"
@@ -118,7 +124,7 @@ final class IngestBenchmark implements Callable<Integer> {
                     PUBLISHING_THREADS, timeout, restarts, recording).run();
             if (!noRaw) {
                 raw = new RawPipePhase(broker, fleet, runId + "-raw", messagesPerNode, pacingWindow,
-                        PUBLISHING_THREADS, timeout, recording).run();
+                        PUBLISHING_THREADS, timeout, recording, rawClient).run();
             }
         } catch (HubPhase.HubRefusedException e) {
             System.err.println("ingest: " + e.getMessage());
@@ -188,8 +194,8 @@ final class IngestBenchmark implements Callable<Integer> {
                 hub.deadLetters(), Percentiles.of(hub.latencies(), 50), hub.cpu().mqttNanos() / 1e9,
                 hub.cpu().writerNanos() / 1e9, hub.cpu().microsPerMessage(hub.stored()), raw == null
                         ? "not run (--no-raw)"
-                        : String.format(Locale.ROOT, "received=%d in %.1f s, %d publish retries, p50 %d ms, p99 %d ms",
-                        raw.received(), raw.seconds(), raw.pass().failures(), Percentiles.of(raw.latencies(), 50),
+                        : String.format(Locale.ROOT, "%s subscriber, received=%d in %.1f s, %d publish retries,"
+                        + " p50 %d ms, p99 %d ms", rawClient.wire(), raw.received(), raw.seconds(), raw.pass().failures(), Percentiles.of(raw.latencies(), 50),
                         Percentiles.of(raw.latencies(), 99)));
         System.err.printf(Locale.ROOT, "ingest: before the measured pass, %d warm-up pass(es) through the hub just"
                         + " started (not in the figures): %d readings, %d stored; the first, on cold code: %d in %.1f s"
@@ -233,6 +239,20 @@ final class IngestBenchmark implements Callable<Integer> {
             recording.summary().forEach(System.out::println);
         } catch (IOException | RuntimeException e) {
             System.err.println("ingest: the recording " + recording.file() + " could not be read: " + e);
+        }
+    }
+
+    /** {@code --raw-client}: paho or vertx, said plainly when it is neither. */
+    static final class RawClientConverter implements picocli.CommandLine.ITypeConverter<RawSubscriber.Client> {
+        @Override
+        public RawSubscriber.Client convert(String value) {
+            for (RawSubscriber.Client client : RawSubscriber.Client.values()) {
+                if (client.wire().equals(value)) {
+                    return client;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("--raw-client must be paho or vertx, got '" + value
+                    + "'");
         }
     }
 

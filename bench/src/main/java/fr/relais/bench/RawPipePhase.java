@@ -24,6 +24,7 @@ final class RawPipePhase {
     private final int threads;
     private final long timeoutNanos;
     private final HubProfile profile;
+    private final RawSubscriber.Client client;
 
     /**
      * @param seconds   from the first reading published to the last one received
@@ -36,8 +37,10 @@ final class RawPipePhase {
     }
 
     /** @param window how far the publishers may be ahead of what the subscriber received */
+    /** @param client the bare subscriber's MQTT client: Paho, the reference, or Vert.x MQTT, the hub's */
     RawPipePhase(MosquittoProcess broker, NodeFleet fleet, String clientId, long perNode, long window, int threads,
-                 long timeoutNanos, HubProfile profile) {
+                 long timeoutNanos, HubProfile profile, RawSubscriber.Client client) {
+        this.client = client;
         this.window = window;
         this.profile = profile;
         this.broker = broker;
@@ -51,7 +54,7 @@ final class RawPipePhase {
     Figures run() throws Exception {
         long deadline = System.nanoTime() + timeoutNanos;
         int timed = (int) Math.min(MAX_TIMED, perNode * fleet.size());
-        try (RawSubscriber subscriber = new RawSubscriber(broker.url(), clientId, timed)) {
+        try (RawSubscriber subscriber = new RawSubscriber(client, broker.url(), clientId, timed)) {
             subscriber.start();
             // Announced again, as nodes do on reconnecting: both phases send the same messages.
             fleet.announce();

@@ -1,6 +1,7 @@
 package fr.relais.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,20 @@ class IngestBenchmarkOptionsTest {
         assertThat(skipped.noRaw).isTrue();
         assertThat(skipped.pacingWindow).isEqualTo(250_000);
         assertThat(skipped.messagesPerNode).isEqualTo(50_000);
+    }
+
+    @Test
+    void theBareSubscriberIsPahoUnlessVertxIsAskedAndNothingElseIsTaken() {
+        IngestBenchmark plain = new IngestBenchmark();
+        new CommandLine(plain).parseArgs();
+        assertThat(plain.rawClient).isEqualTo(RawSubscriber.Client.PAHO);
+
+        IngestBenchmark vertx = new IngestBenchmark();
+        new CommandLine(vertx).parseArgs("--raw-client", "vertx");
+        assertThat(vertx.rawClient).isEqualTo(RawSubscriber.Client.VERTX);
+
+        assertThatThrownBy(() -> new CommandLine(new IngestBenchmark()).parseArgs("--raw-client", "hivemq"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("paho or vertx");
     }
 
     @Test

@@ -198,7 +198,8 @@ public final class AccessListPublisher {
             Thread.currentThread().interrupt();
             throw new NotSentException("interrupted while the hub stops", e);
         } catch (ExecutionException | TimeoutException e) {
-            // Paho may still deliver it from its session once reconnected; the resend covers the rest.
+            // The connection went before the PUBACK (the client does not send it again) or the
+            // broker is slow: the node is sent the list again RETRY_AFTER_FAILURE later.
             throw new NotSentException("the broker did not acknowledge a fragment: " + e, e);
         }
     }

@@ -13,6 +13,7 @@ import fr.relais.protocol.Topic;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,8 @@ public final class CommandSender {
     private final MessageCodec codec = new MessageCodec();
 
     /**
-     * @param background where the broker's acknowledgements are written down: off Paho's thread,
-     *                   which must keep reading messages while the database is busy
+     * @param background where the broker's acknowledgements are written down: off the MQTT link's
+     *                   thread, which must keep reading messages while the database is busy
      */
     public CommandSender(RegistryReader registry, CommandStore store, HubLink link, Executor background, Clock clock) {
         this.registry = registry;
@@ -65,11 +66,9 @@ public final class CommandSender {
         store.create(new Views.Command(id.toString(), node.id(), node.site(), command.name(), recordedArgs,
                 CommandStatus.PENDING.wire(), now.toEpochMilli(), null, null, null, deadline, null, null, null));
         String topic = Topic.command(node.site(), node.id(), command.name()).path();
+        byte[] payload = codec.encode(command);
         try {
-            link.publish(topic, codec.encode(command)).handleAsync((acknowledged, failure) -> {
-                acknowledged(id, failure);
-                return null;
-            }, background);
+            follow(id, topic, payload, deadline, link.publish(topic, payload));
         } catch (NotSentException e) {
             LOG.warn("command {} ({} on {}) not sent: {}", id, command.name(), node.id(), e.getMessage());
             store.notSent(id, "not sent: " + e.getMessage(), clock.millis());
@@ -77,16 +76,48 @@ public final class CommandSender {
         return registry.command(id).orElseThrow();
     }
 
-    private void acknowledged(UUID id, Throwable failure) {
+    private void follow(UUID id, String topic, byte[] payload, long deadline, CompletableFuture<Void> publication) {
+        publication.handleAsync((acknowledged, failure) -> {
+            acknowledged(id, topic, payload, deadline, failure);
+            return null;
+        }, background);
+    }
+
+    private void acknowledged(UUID id, String topic, byte[] payload, long deadline, Throwable failure) {
         if (failure != null) {
-            // It may still go out when the link is back: the reply or the timeout will tell.
-            LOG.warn("command {} not acknowledged by the broker: {}", id, failure.toString());
+            // The connection went before the PUBACK: the broker may or may not have it, and the
+            // MQTT client does not send it again by itself. Sent again once the link is back,
+            // under the same request id: an agent runs a request once, however often it gets it.
+            LOG.warn("command {} not acknowledged by the broker: {}; sent again once connected", id,
+                    failure.toString());
+            link.whenConnected(() -> background.execute(() -> resend(id, topic, payload, deadline)));
             return;
         }
         try {
             store.sent(id, clock.millis());
         } catch (RuntimeException e) {
             LOG.error("cannot record that the broker took command {}", id, e);
+        }
+    }
+
+    private void resend(UUID id, String topic, byte[] payload, long deadline) {
+        if (clock.millis() >= deadline) {
+            LOG.info("command {} not sent again: its deadline has passed (timed out)", id);
+            return;
+        }
+        try {
+            follow(id, topic, payload, deadline, link.publish(topic, payload));
+            LOG.info("command {} sent again after the broker connection came back", id);
+        } catch (NotSentException e) {
+            if (link.isConnected()) {
+                // Connected, yet refused (too many publications in flight): trying again at once
+                // would spin; the node may have had the first one, and the deadline will tell.
+                LOG.warn("command {} not sent again: {}; its reply or its deadline will tell", id, e.getMessage());
+                return;
+            }
+            // The link went again meanwhile: the next connection tries again.
+            LOG.warn("command {} not sent again yet: {}", id, e.getMessage());
+            link.whenConnected(() -> background.execute(() -> resend(id, topic, payload, deadline)));
         }
     }
 }

@@ -275,7 +275,7 @@ public final class PlaceContentPublisher implements ContentChanges, AutoCloseabl
     static String why(Exception failure) {
         if (failure instanceof TimeoutException) {
             return "the broker did not acknowledge it within " + ACK_TIMEOUT.toSeconds()
-                    + " s (a saturated or slow broker; the client may still deliver it)";
+                    + " s (a saturated or slow broker)";
         }
         Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
                 ? failure.getCause() : failure;

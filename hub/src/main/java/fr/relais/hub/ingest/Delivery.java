@@ -7,9 +7,8 @@ import java.util.function.Supplier;
  * once the message is committed to the database: a hub that dies with messages in its queue has
  * not acknowledged them, so the broker delivers them again.
  *
- * <p>The message is decoded on first use, by the writer thread, not on the MQTT client's: Paho
- * hands messages over through a queue of ten, so every microsecond spent on its callback thread
- * holds back the reading of the socket.
+ * <p>The message is decoded on first use, by the writer thread, not on the MQTT client's: that
+ * one thread also reads the socket, so every microsecond spent there holds back the reading.
  */
 public final class Delivery {
     private Supplier<Received> decode;

@@ -4,24 +4,20 @@ import fr.relais.protocol.HubState;
 import fr.relais.protocol.MessageCodec;
 import fr.relais.protocol.Presence;
 import fr.relais.protocol.Topic;
-import fr.relais.protocol.mqtt.BufferedSocketFactory;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import io.vertx.mqtt.messages.MqttSubAckMessage;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The hub's MQTT session: subscribes to everything nodes publish, publishes the technicians'
  * commands, and keeps the hub's own retained state, with a Last Will, so agents know when it is
  * there. The session is persistent (clean session off): while the hub restarts, the broker
- * queues what the nodes send.
+ * queues what the nodes send. A message is acknowledged to the broker only once it is stored.
  *
  * <p>Several hubs may share the work ({@link HubSubscriptions}). They share one retained state
  * topic: when a hub goes (its goodbye or its Will), the others, which watch that topic, say
@@ -39,67 +35,92 @@ import org.slf4j.LoggerFactory;
  *
  * <p>MQTT 3.1.1, like the agents: every broker the project uses speaks it, including the
  * demo's embedded fallback, which does not speak MQTT 5.
+ *
+ * <p>Built on Vert.x MQTT (Netty decodes each PUBLISH from its buffers), on a Vert.x of its own
+ * with one event loop ({@link LinkThread}): everything about the connection happens on that one
+ * thread, including {@link Ingestor#accept}, which blocks when the ingestion queue is full and so
+ * stops the reading of the socket, the hub's back-pressure. The library does not reconnect and
+ * keeps nothing from one connection to the next: this class connects again every
+ * {@value #RETRY_SECONDS} s after a loss or a failed attempt, with a new client each time, and
+ * subscribes and announces again on each connection.
  */
 public final class HubLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubLink.class);
     /** QoS 1 messages the hub may have published and not yet seen acknowledged. */
     static final int MAX_INFLIGHT = 100;
+    /** Room beyond {@link #MAX_INFLIGHT} for the hub's own state, which is never refused for lack of it. */
+    private static final int STATE_INFLIGHT = 10;
     private static final long RETRY_SECONDS = 2;
-    /** How long a stopping hub waits, at most, for what the broker had queued for it. */
-    private static final long DRAIN_MILLIS = 15_000;
-    /** No message for this long after leaving the share group: the broker has nothing more for it. */
-    private static final long QUIET_MILLIS = 500;
+    private static final int KEEP_ALIVE_SECONDS = 30;
+    private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+    /** What mosquitto may hand over at most (MQTT's largest remaining length): everything goes to the Ingestor. */
+    private static final int MAX_PACKET_BYTES = 268_435_455;
+    private static final long GOODBYE_MILLIS = 2_000;
 
     private final MqttSettings settings;
+    private final BrokerAddress broker;
     private final Ingestor ingestor;
     private final Clock clock;
     /** As announced, see {@link OtherHubs}. */
     private final String session;
     private final OtherHubs otherHubs;
     private final MessageCodec codec = new MessageCodec();
-    private final MqttAsyncClient client;
-    private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hub-mqtt-connect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LinkThread thread;
+    private final Acknowledgements acknowledgements;
+    /** The hub's own publications in flight, all connections together. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Run once at the next subscribed connection; link thread only. */
+    private final List<Runnable> whenConnected = new ArrayList<>();
+    /** The current connection's client and what it follows; replaced on the link's thread only. */
+    private volatile MqttClient client;
+    private volatile Publications publications;
     private volatile boolean closing;
     private volatile boolean subscribed;
-    /** Received at QoS 1 and not yet acknowledged (stored). */
-    private final AtomicInteger unacknowledged = new AtomicInteger();
-    private volatile long lastArrivalNanos = System.nanoTime();
+    private final GroupExit groupExit = new GroupExit();
 
     public HubLink(MqttSettings settings, Ingestor ingestor, Clock clock, String session) {
         this.settings = settings;
+        this.broker = BrokerAddress.parse(settings.url());
         this.ingestor = ingestor;
         this.clock = clock;
         this.session = OtherHubs.session(settings.clientId(), session);
         this.otherHubs = new OtherHubs(settings.clientId());
-        try {
-            this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new IllegalArgumentException("cannot create an MQTT client for " + settings.url(), e);
-        }
-        client.setCallback(new Callback());
-        // Acknowledge after the database commit, not when the message is handed over.
-        client.setManualAcks(true);
+        this.thread = new LinkThread(settings.clientId());
+        this.acknowledgements = new Acknowledgements();
     }
 
     /** Connects in the background, retrying until the broker answers. */
     public void start() {
-        connector.execute(this::connect);
+        thread.context().runOnContext(ignored -> connect());
     }
 
     /** Connected and subscribed: from now on the broker queues node messages for the hub. */
     public boolean isConnected() {
-        return subscribed && client.isConnected();
+        MqttClient current = client;
+        return subscribed && current != null && current.isConnected();
+    }
+
+    /**
+     * Runs {@code action} once, the next time the link is connected and subscribed (at once if it
+     * is now), on the link's thread: hand any work over to another thread. For a publisher to
+     * send again what a lost connection failed.
+     */
+    public void whenConnected(Runnable action) {
+        thread.context().runOnContext(ignored -> {
+            if (isConnected()) {
+                action.run();
+            } else if (!closing) {
+                whenConnected.add(action);
+            }
+        });
     }
 
     /**
      * Publishes at QoS 1, not retained. The future completes when the broker acknowledges it
-     * (PUBACK), on Paho's thread: move any slow work elsewhere. A failed future does not prove
-     * the message was lost: after a connection loss Paho fails the token but still resends the
-     * message from its session once reconnected.
+     * (PUBACK), on the link's thread, which also reads the broker: move any slow work elsewhere.
+     * It fails when the connection goes before the PUBACK: the message may or may not have reached
+     * the broker, and the client does not send it again on the next connection, so whoever
+     * needs it delivered must publish it again ({@link #whenConnected}).
      *
      * @throws NotSentException if the client did not take the message, which therefore never left
      */
@@ -119,59 +140,82 @@ public final class HubLink implements AutoCloseable {
         if (closing) {
             throw new NotSentException("the hub is shutting down", null);
         }
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        try {
-            client.publish(topic, payload, 1, retained, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    acknowledged.complete(null);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    acknowledged.completeExceptionally(failure);
-                }
-            });
-        } catch (MqttException e) {
-            throw new NotSentException("the MQTT client refused it: " + e.getMessage() + " (" + e.getReasonCode() + ")",
-                    e);
+        if (inFlight.incrementAndGet() > MAX_INFLIGHT) {
+            inFlight.decrementAndGet();
+            throw new NotSentException("too many publications in flight (" + MAX_INFLIGHT + ")", null);
         }
-        return acknowledged;
+        try {
+            return hand(topic, payload, retained);
+        } catch (NotSentException | RuntimeException e) {
+            inFlight.decrementAndGet();
+            throw e;
+        }
     }
 
-    private void connect() {
-        if (closing) {
-            return;
-        }
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(false);
-        // After a first success, Paho reconnects by itself (up to every 2 minutes).
-        options.setAutomaticReconnect(true);
-        options.setKeepAliveInterval(30);
-        options.setConnectionTimeout(10);
-        options.setMaxInflight(MAX_INFLIGHT);
-        settings.username().ifPresent(options::setUserName);
-        settings.password().ifPresent(password -> options.setPassword(password.toCharArray()));
-        options.setWill(Topic.HUB_STATE, state(Presence.LOST), 1, true);
-        if (settings.url().startsWith("tcp://")) {
-            options.setSocketFactory(new BufferedSocketFactory());
+    /** Gives the client one QoS 1 publication; counted in {@link #inFlight} already. */
+    private CompletableFuture<Void> hand(String topic, byte[] payload, boolean retained) throws NotSentException {
+        MqttClient current = client;
+        Publications following = publications;
+        if (current == null || following == null || !current.isConnected()) {
+            throw new NotSentException("not connected to the broker " + settings.url(), null);
         }
         try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    // connectComplete subscribes and announces.
-                }
+            // The client is thread-safe for this: it writes through the connection's event loop.
+            return following.follow(current.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false,
+                    retained));
+        } catch (RuntimeException e) {
+            // The connection went between the check and the publication (the client then has no socket).
+            throw new NotSentException("the MQTT client refused it: " + e, e);
+        }
+    }
 
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    retryLater(failure);
+    /** On the link's thread, a new client for each connection: the library keeps nothing of the last one. */
+    private void connect() {
+        if (closing || client != null) {
+            return;
+        }
+        MqttClient attempt = MqttClient.create(thread.vertx(), ClientOptions.of(settings, broker,
+                state(Presence.LOST), KEEP_ALIVE_SECONDS, CONNECT_TIMEOUT_MILLIS, MAX_INFLIGHT + STATE_INFLIGHT,
+                MAX_PACKET_BYTES));
+        Publications following = new Publications(inFlight);
+        client = attempt;
+        attempt.publishHandler(this::arrived)
+                .publishCompletionHandler(following::acknowledged)
+                .subscribeCompletionHandler(granted -> subscribedTo(attempt, granted))
+                .unsubscribeCompletionHandler(id -> groupExit.unsubscribed())
+                .exceptionHandler(failure -> failed(attempt, failure))
+                .closeHandler(ignored -> lost(attempt, following));
+        // The library waits for the CONNACK without a limit: so does not this.
+        long timeout = thread.vertx().setTimer(CONNECT_TIMEOUT_MILLIS, ignored -> {
+            if (client == attempt && !attempt.isConnected()) {
+                LOG.warn("the broker {} did not answer the connection within {} ms", settings.url(),
+                        CONNECT_TIMEOUT_MILLIS);
+                attempt.disconnect();
+            }
+        });
+        attempt.connect(broker.port(), broker.host(), broker.ssl() ? broker.host() : null).onComplete(result -> {
+            thread.vertx().cancelTimer(timeout);
+            if (result.failed()) {
+                client = null;
+                retryLater(result.cause());
+                return;
+            }
+            if (closing) {
+                attempt.disconnect();
+                return;
+            }
+            publications = following;
+            LOG.debug("connected to {}, session present: {}", settings.url(), result.result().isSessionPresent());
+            Map<String, Integer> filters = new LinkedHashMap<>();
+            filters().forEach(filter -> filters.put(filter, 1));
+            attempt.subscribe(filters);
+            thread.vertx().setTimer(CONNECT_TIMEOUT_MILLIS, ignored -> {
+                if (client == attempt && !subscribed && attempt.isConnected()) {
+                    LOG.error("the broker {} did not answer the subscription; connecting again", settings.url());
+                    attempt.disconnect();
                 }
             });
-        } catch (MqttException e) {
-            retryLater(e);
-        }
+        });
     }
 
     private void retryLater(Throwable failure) {
@@ -180,7 +224,65 @@ public final class HubLink implements AutoCloseable {
         }
         LOG.warn("cannot connect to the broker {}: {}; retrying in {} s", settings.url(), failure.toString(),
                 RETRY_SECONDS);
-        connector.schedule(this::connect, RETRY_SECONDS, TimeUnit.SECONDS);
+        thread.vertx().setTimer(TimeUnit.SECONDS.toMillis(RETRY_SECONDS), ignored -> connect());
+    }
+
+    /** The SUBACK, in the order of {@link #filters()}: a refusal (0x80) is said, the rest still works. */
+    private void subscribedTo(MqttClient attempt, MqttSubAckMessage granted) {
+        if (client != attempt) {
+            return;
+        }
+        List<String> filters = filters();
+        List<Integer> levels = granted.grantedQoSLevels();
+        for (int i = 0; i < levels.size() && i < filters.size(); i++) {
+            if (levels.get(i) == 0x80) {
+                // An ACL, or a broker without shared subscriptions.
+                LOG.error("the broker {} refused the subscription {}", settings.url(), filters.get(i));
+            }
+        }
+        subscribed = true;
+        announceOnline();
+        LOG.info("hub connected to {} as {} in share group {}, session {}", settings.url(), settings.clientId(),
+                settings.shareGroup(), session);
+        List<Runnable> waiting = List.copyOf(whenConnected);
+        whenConnected.clear();
+        for (Runnable action : waiting) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("an action waiting for the broker failed", e);
+            }
+        }
+    }
+
+    /** On the link's thread: the connection is gone; connect again unless the hub stops. */
+    private void lost(MqttClient attempt, Publications following) {
+        following.lost();
+        if (client != attempt) {
+            return;
+        }
+        client = null;
+        subscribed = false;
+        groupExit.unsubscribed();
+        if (!closing) {
+            LOG.warn("hub disconnected from the broker {}; reconnecting in {} s", settings.url(), RETRY_SECONDS);
+            thread.vertx().setTimer(TimeUnit.SECONDS.toMillis(RETRY_SECONDS), ignored -> connect());
+        }
+    }
+
+    /**
+     * A broken connection, or a packet Netty could not decode: after one, its decoder discards
+     * everything that follows, so the connection is dropped and made again (the broker delivers
+     * the unacknowledged messages again).
+     */
+    private void failed(MqttClient attempt, Throwable failure) {
+        if (closing) {
+            return;
+        }
+        LOG.warn("MQTT connection to {}: {}", settings.url(), failure.toString());
+        if (failure instanceof DecoderException || String.valueOf(failure.getMessage()).contains("Unfinished")) {
+            attempt.disconnect();
+        }
     }
 
     private byte[] state(Presence presence) {
@@ -193,34 +295,47 @@ public final class HubLink implements AutoCloseable {
         return filters;
     }
 
-    private void connected() {
-        List<String> filters = filters();
+    private CompletableFuture<Void> publishState(Presence presence) {
+        inFlight.incrementAndGet();
         try {
-            int[] qos = new int[filters.size()];
-            java.util.Arrays.fill(qos, 1);
-            IMqttToken token = client.subscribe(filters.toArray(String[]::new), qos);
-            token.waitForCompletion(10_000);
-            int[] granted = token.getGrantedQos();
-            for (int i = 0; i < granted.length && i < filters.size(); i++) {
-                if (granted[i] == 0x80) {
-                    // An ACL, or a broker without shared subscriptions: say it, the rest still works.
-                    LOG.error("the broker {} refused the subscription {}", settings.url(), filters.get(i));
-                }
-            }
-            subscribed = true;
-            announceOnline();
-            LOG.info("hub connected to {} as {} in share group {}, session {}", settings.url(), settings.clientId(),
-                    settings.shareGroup(), session);
-        } catch (MqttException e) {
-            LOG.error("cannot subscribe on {}: {}", settings.url(), e.toString());
+            return hand(Topic.HUB_STATE, state(presence), true);
+        } catch (NotSentException | RuntimeException e) {
+            inFlight.decrementAndGet();
+            LOG.warn("cannot publish the hub's state {}: {}", presence.wire(), e.getMessage());
+            return CompletableFuture.failedFuture(e);
         }
     }
 
     private void announceOnline() {
+        publishState(Presence.ONLINE);
+    }
+
+    /** On the link's thread: a message from the broker. */
+    private void arrived(MqttPublishMessage message) {
+        groupExit.arrived();
+        String topic = message.topicName();
+        boolean acknowledged = message.qosLevel() != MqttQoS.AT_MOST_ONCE;
+        byte[] payload = message.payload().getBytes();
+        if (Topic.HUB_STATE.equals(topic)) {
+            siblingState(payload, message.isRetain());
+            if (acknowledged) {
+                message.ack();
+            }
+            return;
+        }
+        if (acknowledged) {
+            acknowledgements.received();
+        }
         try {
-            client.publish(Topic.HUB_STATE, state(Presence.ONLINE), 1, true);
-        } catch (MqttException e) {
-            LOG.warn("cannot publish the hub's state: {}", e.toString());
+            ingestor.accept(topic, payload, acknowledged ? () -> acknowledgements.stored(message) : () -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (acknowledged) {
+                acknowledgements.givenUp();
+            }
+            // Not acknowledged, so the broker will deliver it again; ingestion goes on.
+            LOG.error("ingestion failed for a message on {}", topic, e);
         }
     }
 
@@ -236,7 +351,7 @@ public final class HubLink implements AutoCloseable {
             if (otherHubs.seen(other) && !retained && subscribed && !closing) {
                 LOG.info("hub session {} is {}; this hub ({}) is still online", other.session(),
                         other.state().wire(), session);
-                connector.execute(this::announceOnline);
+                announceOnline();
             }
         } catch (fr.relais.protocol.InvalidMessageException | RuntimeException e) {
             LOG.warn("ignoring an unreadable hub state: {}", e.toString());
@@ -244,50 +359,29 @@ public final class HubLink implements AutoCloseable {
     }
 
     /**
-     * Acknowledges a message to the broker, once it is stored. After a reconnect the broker sends
-     * unacknowledged messages again under the same packet ids, so a late acknowledgement still
-     * names the right message.
-     */
-    private void acknowledge(int id, int qos) {
-        if (qos == 0) {
-            return;
-        }
-        unacknowledged.decrementAndGet();
-        try {
-            client.messageArrivedComplete(id, qos);
-        } catch (MqttException e) {
-            throw new IllegalStateException("cannot acknowledge message " + id + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
      * Leaves the share group and takes in what the broker had queued for this hub (the ingestion
      * writer must still run), then says {@code offline} and disconnects: the broker discards the
      * Will and keeps what the hub has not acknowledged for its next session. Whatever happens,
-     * the client is closed for good, so it can never reconnect behind a new hub with the same
-     * client id.
+     * the link's Vert.x is closed for good, so it can never reconnect behind a new hub with the
+     * same client id.
      */
     @Override
     public void close() {
         closing = true;
-        connector.shutdownNow();
         drain();
-        try {
-            if (client.isConnected()) {
-                client.publish(Topic.HUB_STATE, state(Presence.OFFLINE), 1, true).waitForCompletion(2_000);
-                client.disconnect().waitForCompletion(2_000);
+        MqttClient current = client;
+        if (current != null && current.isConnected()) {
+            try {
+                publishState(Presence.OFFLINE).get(GOODBYE_MILLIS, TimeUnit.MILLISECONDS);
+                current.disconnect().toCompletionStage().toCompletableFuture()
+                        .get(GOODBYE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("no clean goodbye from the hub: {}", e.toString());
             }
-        } catch (MqttException e) {
-            LOG.warn("no clean goodbye from the hub: {}", e.toString());
         }
-        try {
-            if (client.isConnected()) {
-                client.disconnectForcibly(0, 1_000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.warn("closing the hub's MQTT client: {}", e.toString());
-        }
+        thread.close();
     }
 
     /**
@@ -299,7 +393,8 @@ public final class HubLink implements AutoCloseable {
      * meanwhile would go to no one and be lost.
      */
     private void drain() {
-        if (!client.isConnected() || !subscribed || !settings.sharing()) {
+        MqttClient current = client;
+        if (current == null || !isConnected() || !settings.sharing()) {
             return;
         }
         if (!otherHubs.anyOnline()) {
@@ -308,76 +403,6 @@ public final class HubLink implements AutoCloseable {
             return;
         }
         LOG.info("leaving the share group to {}", otherHubs);
-        try {
-            // Everything, states included: what still arrives afterwards was queued before.
-            client.unsubscribe(filters().toArray(String[]::new)).waitForCompletion(5_000);
-        } catch (MqttException e) {
-            LOG.warn("cannot leave the share group: {}", e.toString());
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-        try {
-            while (System.nanoTime() < deadline && client.isConnected()
-                    && (unacknowledged.get() > 0
-                    || System.nanoTime() - lastArrivalNanos < TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS))) {
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (unacknowledged.get() > 0) {
-            LOG.warn("stopping with {} messages not stored; the broker keeps them for this hub's next session",
-                    unacknowledged.get());
-        }
-    }
-
-    private final class Callback implements MqttCallbackExtended {
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            // Subscribing waits for the broker; never on Paho's own callback thread.
-            connector.execute(HubLink.this::connected);
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            int id = message.getId();
-            int qos = message.getQos();
-            lastArrivalNanos = System.nanoTime();
-            if (Topic.HUB_STATE.equals(topic)) {
-                siblingState(message.getPayload(), message.isRetained());
-                if (qos > 0) {
-                    unacknowledged.incrementAndGet();
-                }
-                acknowledge(id, qos);
-                return;
-            }
-            if (qos > 0) {
-                unacknowledged.incrementAndGet();
-            }
-            try {
-                ingestor.accept(topic, message.getPayload(), () -> acknowledge(id, qos));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                if (qos > 0) {
-                    unacknowledged.decrementAndGet();
-                }
-                // Not acknowledged, so the broker will deliver it again; ingestion goes on.
-                LOG.error("ingestion failed for a message on {}", topic, e);
-            }
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            subscribed = false;
-            if (!closing) {
-                LOG.warn("hub disconnected from the broker: {}; reconnecting", String.valueOf(cause));
-            }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // Commands are followed through the listener given to publish().
-        }
+        groupExit.leave(current, filters(), acknowledgements);
     }
 }

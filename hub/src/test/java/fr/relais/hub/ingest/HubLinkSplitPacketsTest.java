@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The hub's broker session reads through a buffered socket ({@code BufferedSocketFactory}): one
- * read system call fills the buffer with many packets, and a packet may end up split between two
- * fills. Here a real mosquitto's packets reach {@link HubLink} cut in pieces of 1 byte to 8 000
+ * The hub's broker session decodes what each read of the socket gave (Netty's MQTT decoder, which
+ * waits for the rest of a packet): one read holds many packets, and a packet may end up split
+ * between two reads. Here a real mosquitto's packets reach {@link HubLink} cut in pieces of 1 byte to 8 000
  * bytes, anywhere, and over a thousand messages of sizes around every remaining-length boundary
- * and beyond the 64 KiB buffer all arrive, whole and byte for byte, each once.
+ * and beyond 64 KiB (and Netty's default limit of 8 092 bytes) all arrive, whole and byte for byte, each once.
  */
 class HubLinkSplitPacketsTest {
     private static final int MESSAGES = 1_200;

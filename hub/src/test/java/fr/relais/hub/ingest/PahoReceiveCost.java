@@ -27,12 +27,15 @@ import org.eclipse.paho.client.mqttv3.internal.wire.MqttWireMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * A measurement run by hand, not a test: the CPU a Paho client configured as {@link HubLink}
- * (MQTT 3.1.1, persistent session, manual acknowledgements after a hand-over to another thread,
- * as the writer does) spends per received QoS 1 message, with Paho's own sockets ("plain") and
+ * A measurement run by hand, not a test: the CPU a Paho client configured as {@link HubLink} was
+ * until it moved to Vert.x MQTT (MQTT 3.1.1, persistent session, manual acknowledgements after a
+ * hand-over to another thread, as the writer does) spends per received QoS 1 message, with Paho's own sockets ("plain") and
  * with {@link BufferedSocketFactory} ("buffered"), back to back on one mosquitto. The messages
  * are queued by the broker while the receiver is away, so that the receiving phase holds the
  * receiver's work only; its threads' CPU is read with ThreadMXBean.
+ *
+ * <p>Kept because Paho is still what the agents and the bench's reference subscriber
+ * ({@code bench ingest}'s raw pipe) receive with: it says what that reference costs.
  *
  * <pre>java -cp hub/target/test-classes:hub/target/classes:$(deps) fr.relais.hub.ingest.PahoReceiveCost 100000 3</pre>
  */

@@ -288,7 +288,7 @@ public final class Hub implements AutoCloseable {
         };
     }
 
-    /** Runs database work handed over by other threads (Paho's) on Vert.x's worker pool. */
+    /** Runs database work handed over by other threads (the MQTT link's, the writer's) on Vert.x's worker pool. */
     private static Executor onWorker(Vertx vertx) {
         return task -> {
             try {

@@ -3,6 +3,7 @@ package fr.relais.provisioning.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.relais.agent.config.ReportingPace;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import fr.relais.provisioning.inventory.Device;
 import fr.relais.provisioning.inventory.DriverSetup;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** What a demo and a real {@code agent.yaml} share: who the node is, and its devices. */
 final class AgentConfigParts {
@@ -77,11 +79,26 @@ final class AgentConfigParts {
                 .findFirst();
     }
 
+    /** How often the rendered devices are read. */
+    enum Pace {
+        /**
+         * A place's (a real node, or one rendered {@code --simulated} for a test bench): the
+         * inventory's {@code pollSeconds}, else the kind's {@link ReportingPace} (a printer every
+         * 30 s), else the node's telemetry interval.
+         */
+        PLACE,
+        /**
+         * The demo's: a simulated device follows the node's (short) telemetry interval, so the
+         * dashboard moves; a device the inventory already simulates keeps its {@code pollSeconds}.
+         */
+        NODE_TELEMETRY
+    }
+
     /**
      * The {@code devices:} list, in inventory order: the agent's error about {@code devices[i]} is
      * about the inventory's device {@code i} of that node.
      */
-    static void devices(ObjectNode root, Node node, DriverMode mode) {
+    static void devices(ObjectNode root, Node node, DriverMode mode, Pace pace) {
         ArrayNode devices = root.putArray("devices");
         for (Device device : node.devices()) {
             ObjectNode entry = devices.addObject();
@@ -95,15 +112,22 @@ final class AgentConfigParts {
             if (device.kind() == fr.relais.protocol.DeviceKind.KIOSK) {
                 settings.remove(KIOSK_API_SETTINGS);
             }
-            // A real device's pace suits its hardware; simulated, it follows the node's telemetry.
+            OptionalInt poll = pace == Pace.PLACE
+                    ? or(setup.pollSeconds(), ReportingPace.pollSeconds(device.kind()))
+                    : simulatedHere ? OptionalInt.empty() : setup.pollSeconds();
+            poll.ifPresent(seconds -> entry.put("pollSeconds", seconds));
+            // A read timeout suits the hardware's answers: a simulation answers at once.
             if (!simulatedHere) {
-                setup.pollSeconds().ifPresent(seconds -> entry.put("pollSeconds", seconds));
                 setup.readTimeoutSeconds().ifPresent(seconds -> entry.put("readTimeoutSeconds", seconds));
             }
             if (!settings.isEmpty()) {
                 entry.set("settings", settings);
             }
         }
+    }
+
+    private static OptionalInt or(OptionalInt first, OptionalInt second) {
+        return first.isPresent() ? first : second;
     }
 
     /**

@@ -11,13 +11,14 @@ import java.time.temporal.TemporalAdjusters;
  * The agent's configuration for the bench: the node {@code rozoy-pi} of
  * {@code provisioning/examples/territoire.yaml}, a mediation place (a kiosk, four public computers,
  * a USB printer and its scanner, a fibre line's probe, a room's presence sensor, an entrance
- * counter), every device simulated, at the pace provisioning renders for it ({@link ReportingPace},
- * as {@code relais-provision render --simulated} would): the node's health and the devices without
- * a {@code pollSeconds} every 60 s, the printer every 30 s (its kind's default), the probe every
- * 60 s (its profile's {@code pollSeconds}). The room's sensor and the counter report their changes
- * when they happen, as events, whatever their poll. Left out: the kiosk's badge reader
- * ({@code lecteur-borne}), whose simulation reads a demo card at one poll in three where the real
- * one reads a technician's card now and then; its readings every 60 s would share the others' commit.
+ * counter), every device simulated, at the pace provisioning renders for the real node
+ * ({@link ReportingPace}; {@code render --simulated} does not keep it): the node's health and the
+ * devices without a {@code pollSeconds} every 60 s, the printer every 30 s (its kind's default), the
+ * probe every 60 s (its profile's {@code pollSeconds}). The real room sensor and counter push their
+ * changes as events when they happen; their simulations hand them over with each reading, and an
+ * opening day's visitors and sessions do not depend on the poll. Left out: the kiosk's badge reader
+ * ({@code lecteur-borne}), whose simulation reads a demo card at one poll in three where the real one
+ * reads a technician's card now and then; its readings every 60 s would share the others' commit.
  */
 final class PlaceConfig {
     static final String NODE = "rozoy-pi";

@@ -79,26 +79,11 @@ final class AgentConfigParts {
                 .findFirst();
     }
 
-    /** How often the rendered devices are read. */
-    enum Pace {
-        /**
-         * A place's (a real node, or one rendered {@code --simulated} for a test bench): the
-         * inventory's {@code pollSeconds}, else the kind's {@link ReportingPace} (a printer every
-         * 30 s), else the node's telemetry interval.
-         */
-        PLACE,
-        /**
-         * The demo's: a simulated device follows the node's (short) telemetry interval, so the
-         * dashboard moves; a device the inventory already simulates keeps its {@code pollSeconds}.
-         */
-        NODE_TELEMETRY
-    }
-
     /**
      * The {@code devices:} list, in inventory order: the agent's error about {@code devices[i]} is
      * about the inventory's device {@code i} of that node.
      */
-    static void devices(ObjectNode root, Node node, DriverMode mode, Pace pace) {
+    static void devices(ObjectNode root, Node node, DriverMode mode) {
         ArrayNode devices = root.putArray("devices");
         for (Device device : node.devices()) {
             ObjectNode entry = devices.addObject();
@@ -112,11 +97,14 @@ final class AgentConfigParts {
             if (device.kind() == fr.relais.protocol.DeviceKind.KIOSK) {
                 settings.remove(KIOSK_API_SETTINGS);
             }
-            OptionalInt poll = pace == Pace.PLACE
-                    ? or(setup.pollSeconds(), ReportingPace.pollSeconds(device.kind()))
-                    : simulatedHere ? OptionalInt.empty() : setup.pollSeconds();
-            poll.ifPresent(seconds -> entry.put("pollSeconds", seconds));
-            // A read timeout suits the hardware's answers: a simulation answers at once.
+            // A real place's pace (ReportingPace: a printer every 30 s unless the inventory says);
+            // simulated here (the demo, a test bench), a device follows the node's telemetry.
+            if (mode == DriverMode.AS_INVENTORY) {
+                or(setup.pollSeconds(), ReportingPace.pollSeconds(device.kind()))
+                        .ifPresent(seconds -> entry.put("pollSeconds", seconds));
+            } else if (!simulatedHere) {
+                setup.pollSeconds().ifPresent(seconds -> entry.put("pollSeconds", seconds));
+            }
             if (!simulatedHere) {
                 setup.readTimeoutSeconds().ifPresent(seconds -> entry.put("readTimeoutSeconds", seconds));
             }

@@ -45,7 +45,7 @@ public final class DemoAgentConfig {
             api.putArray(AgentConfigParts.KIOSK_TECHNICIANS).addAll(DemoMaintenance.technicianBadges().stream()
                     .map(com.fasterxml.jackson.databind.node.TextNode::valueOf).toList());
         });
-        AgentConfigParts.devices(root, node, DriverMode.SIMULATED, AgentConfigParts.Pace.NODE_TELEMETRY);
+        AgentConfigParts.devices(root, node, DriverMode.SIMULATED);
         return YamlText.write(header(site, node), root);
     }
 

@@ -12,8 +12,8 @@ import java.util.Optional;
  * badge hash key, at a place with a door the hub's public key for access lists, and its devices
  * with the drivers the inventory names. It reports at a real place's pace ({@link ReportingPace}:
  * the node's health and its devices every 60 s, a printer every 30 s, unless the inventory gives a
- * device's {@code pollSeconds}), also when rendered {@code --simulated} for a test bench, which
- * then measures what the place will do. Files it names without a
+ * device's {@code pollSeconds}); rendered {@code --simulated} (a test bench on a desk), at the
+ * agent's 10 s default, every device following it, as before. Files it names without a
  * folder (the CA, a client certificate) sit next to it, on the Pi as here. Depends only on its
  * inputs, so the agent reports the same configuration version after a render that changed nothing.
  */
@@ -62,15 +62,17 @@ public final class NodeAgentConfig {
             }
         }
         root.putObject("storage").put("file", STORAGE_FILE);
-        // A real place's pace, not the agent's 10 s default: each message costs the SD card a share of a synced commit.
-        root.putObject("telemetry").put("intervalSeconds", ReportingPace.NODE_SECONDS);
+        if (mode == DriverMode.AS_INVENTORY) {
+            // A real place's pace, not the agent's 10 s default: each message costs the SD card a share of a synced commit.
+            root.putObject("telemetry").put("intervalSeconds", ReportingPace.NODE_SECONDS);
+        }
         root.putObject("badges").put("hashKey", keys.badgeKey());
         if (site.hasDoor()) {
             // Every node of the place: a door and its reader may hang on different Pis, and the key is public.
             root.putObject("access").put("publicKey", keys.accessPublicKey());
         }
         AgentConfigParts.kioskApi(root, node, KIOSK_API_PORT, KIOSK_LINK_FILE);
-        AgentConfigParts.devices(root, node, mode, AgentConfigParts.Pace.PLACE);
+        AgentConfigParts.devices(root, node, mode);
         return YamlText.write(header(site, node, connection.password().isPresent(), mode), root);
     }
 

@@ -90,9 +90,9 @@ public final class HubMain implements Callable<Integer> {
             description = "Alert rules and notifications (YAML) over the shipped defaults; see hub/README.md.")
     private Path alertRules;
 
-    @Option(names = "--node-silence-seconds", defaultValue = "120",
+    @Option(names = "--node-silence-seconds", defaultValue = "180",
             description = "A node not heard from for this long counts as offline, Last Will or not"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " (default: ${DEFAULT-VALUE}, three of the 60 s telemetry intervals provisioning renders).")
     private long nodeSilenceSeconds;
     @Option(names = "--admin-password", description = "Password of the 'admin' account created at first start,"
             + " when the hub has no account yet (visible to other local users in the process list: prefer"

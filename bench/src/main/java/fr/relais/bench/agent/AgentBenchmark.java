@@ -40,9 +40,9 @@ public final class AgentBenchmark implements Callable<Integer> {
 
     @Option(names = "--time-scale", defaultValue = "48",
             description = "Simulated seconds per real second (default ${DEFAULT-VALUE}: a day in 30 minutes)."
-                    + " Above about 50 a place's 10 s cycle is shorter than the outbox's 200 ms wait for a"
-                    + " shared commit, and the writes come out low: 288 (a day in 5 minutes) is a quick look,"
-                    + " not a figure.")
+                    + " Above about 150 the place's shortest cycle (the printer's 30 s) is shorter than the"
+                    + " outbox's 200 ms wait for a shared commit, and the writes come out low: 288 (a day in"
+                    + " 5 minutes) is a quick look, not a figure.")
     long timeScale;
 
     @Option(names = "--simulated-hours", defaultValue = "24",

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.relais.agent.config.ConfigLoader;
 import fr.relais.agent.config.DeviceConfig;
 import fr.relais.agent.config.NodeConfig;
+import fr.relais.agent.config.ReportingPace;
 import fr.relais.agent.simulation.TimeScale;
+import fr.relais.protocol.DeviceKind;
 import fr.relais.protocol.SiteKind;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -32,6 +34,17 @@ class PlaceConfigTest {
                 .extracting(DeviceConfig::pollInterval).containsExactly(Duration.ofSeconds(30));
         assertThat(config.devices()).filteredOn(device -> device.id().equals("sonde-internet"))
                 .extracting(DeviceConfig::pollInterval).containsExactly(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void thePlaceReportsAtThePaceProvisioningRenders(@TempDir Path dir) throws Exception {
+        NodeConfig config = loader.parse(PlaceConfig.place(1883, 48, Instant.parse("2026-11-30T23:00:00Z")), dir);
+        assertThat(config.telemetryInterval()).isEqualTo(Duration.ofSeconds(ReportingPace.NODE_SECONDS));
+        assertThat(config.devices()).filteredOn(device -> device.kind() != DeviceKind.PRINTER
+                        && device.kind() != DeviceKind.PROBE)
+                .extracting(DeviceConfig::pollInterval).containsOnly(Duration.ofSeconds(ReportingPace.NODE_SECONDS));
+        assertThat(config.devices()).filteredOn(device -> device.kind() == DeviceKind.PRINTER)
+                .extracting(DeviceConfig::pollInterval).containsExactly(Duration.ofSeconds(ReportingPace.PRINTER_SECONDS));
     }
 
     @Test

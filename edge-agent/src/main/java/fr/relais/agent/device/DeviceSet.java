@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
 public final class DeviceSet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSet.class);
     private static final long CLOSE_WAIT_SECONDS = 5;
+    /**
+     * When a device is first polled after the start (sooner if its interval is shorter); its later
+     * polls follow at its interval, so devices of equal or multiple intervals are polled together.
+     */
+    public static final Duration FIRST_POLL = Duration.ofSeconds(1);
 
     private final List<DeviceSlot> slots = new ArrayList<>();
     private final Context context;
@@ -94,9 +99,15 @@ public final class DeviceSet implements AutoCloseable {
     public void start(ScheduledExecutorService nodeThread, UnaryOperator<Duration> pace) {
         for (DeviceSlot slot : slots) {
             slot.start();
-            long interval = pace.apply(slot.config().pollInterval()).toMillis();
-            nodeThread.scheduleAtFixedRate(slot::poll, Math.min(interval, 1_000), interval, TimeUnit.MILLISECONDS);
+            Duration interval = slot.config().pollInterval();
+            nodeThread.scheduleAtFixedRate(slot::poll, pace.apply(firstPoll(interval)).toMillis(),
+                    pace.apply(interval).toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The delay of the first poll of something read every {@code interval}: {@link #FIRST_POLL} at most. */
+    public static Duration firstPoll(Duration interval) {
+        return interval.compareTo(FIRST_POLL) < 0 ? interval : FIRST_POLL;
     }
 
     /**

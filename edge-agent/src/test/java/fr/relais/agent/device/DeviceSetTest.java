@@ -47,6 +47,13 @@ class DeviceSetTest {
     }
 
     @Test
+    void everyDeviceIsFirstPolledAfterTheSameSecondSoThatEqualIntervalsStayInStep() {
+        assertThat(DeviceSet.firstPoll(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(DeviceSet.firstPoll(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(DeviceSet.firstPoll(Duration.ofMillis(300))).as("a shorter interval").isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void aReadThatHangsIsAbandonedAfterItsTimeoutWhileTheNodeThreadKeepsAnswering() throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
         start(new TestDevice("slow", now -> {

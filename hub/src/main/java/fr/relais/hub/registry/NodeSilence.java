@@ -11,8 +11,12 @@ import java.util.Objects;
  * silent, and counts as offline for the API and the alert rules.
  */
 public record NodeSilence(Duration timeout, Clock clock) {
-    /** Twelve of the agents' default 10-second telemetry intervals, and two MQTT keep-alives. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Three of the 60-second telemetry intervals provisioning renders for a real node (one report
+     * lost or late is not silence), and more than the 45 s a broker takes to give up on a dead
+     * keep-alive. Keep it above three intervals if nodes report less often.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
     public NodeSilence {
         Objects.requireNonNull(timeout, "timeout");

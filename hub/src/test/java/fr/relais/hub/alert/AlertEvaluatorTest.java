@@ -185,7 +185,8 @@ class AlertEvaluatorTest {
     @Test
     void aSilentNodeIsOfflineWithoutAnyLastWill() throws SQLException {
         node.nodeHealth(0, Map.of());
-        after(120);
+        long silence = NodeSilence.DEFAULT_TIMEOUT.toSeconds();
+        after(silence);
         after(299);
         assertThat(alerts("node-offline")).isEmpty();
         after(2);

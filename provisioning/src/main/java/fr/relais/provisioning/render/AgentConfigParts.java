@@ -3,6 +3,7 @@ package fr.relais.provisioning.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.relais.agent.config.ReportingPace;
 import fr.relais.agent.device.simulated.SimulatedDriver;
 import fr.relais.provisioning.inventory.Device;
 import fr.relais.provisioning.inventory.DriverSetup;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** What a demo and a real {@code agent.yaml} share: who the node is, and its devices. */
 final class AgentConfigParts {
@@ -95,15 +97,25 @@ final class AgentConfigParts {
             if (device.kind() == fr.relais.protocol.DeviceKind.KIOSK) {
                 settings.remove(KIOSK_API_SETTINGS);
             }
-            // A real device's pace suits its hardware; simulated, it follows the node's telemetry.
-            if (!simulatedHere) {
+            // A real place's pace (ReportingPace: a printer every 30 s unless the inventory says);
+            // simulated here (the demo, a test bench), a device follows the node's telemetry.
+            if (mode == DriverMode.AS_INVENTORY) {
+                or(setup.pollSeconds(), ReportingPace.pollSeconds(device.kind()))
+                        .ifPresent(seconds -> entry.put("pollSeconds", seconds));
+            } else if (!simulatedHere) {
                 setup.pollSeconds().ifPresent(seconds -> entry.put("pollSeconds", seconds));
+            }
+            if (!simulatedHere) {
                 setup.readTimeoutSeconds().ifPresent(seconds -> entry.put("readTimeoutSeconds", seconds));
             }
             if (!settings.isEmpty()) {
                 entry.set("settings", settings);
             }
         }
+    }
+
+    private static OptionalInt or(OptionalInt first, OptionalInt second) {
+        return first.isPresent() ? first : second;
     }
 
     /**

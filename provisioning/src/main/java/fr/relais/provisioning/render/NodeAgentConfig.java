@@ -1,6 +1,7 @@
 package fr.relais.provisioning.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.relais.agent.config.ReportingPace;
 import fr.relais.provisioning.inventory.Node;
 import fr.relais.provisioning.inventory.Site;
 import java.util.Optional;
@@ -9,7 +10,10 @@ import java.util.Optional;
  * The {@code agent.yaml} of a real node: its broker, its own credentials, the deployment's CA as
  * the only trust anchor, its database where systemd gives the service a state folder, its site's
  * badge hash key, at a place with a door the hub's public key for access lists, and its devices
- * with the drivers the inventory names. Files it names without a
+ * with the drivers the inventory names. It reports at a real place's pace ({@link ReportingPace}:
+ * the node's health and its devices every 60 s, a printer every 30 s, unless the inventory gives a
+ * device's {@code pollSeconds}); rendered {@code --simulated} (a test bench on a desk), at the
+ * agent's 10 s default, every device following it, as before. Files it names without a
  * folder (the CA, a client certificate) sit next to it, on the Pi as here. Depends only on its
  * inputs, so the agent reports the same configuration version after a render that changed nothing.
  */
@@ -58,6 +62,10 @@ public final class NodeAgentConfig {
             }
         }
         root.putObject("storage").put("file", STORAGE_FILE);
+        if (mode == DriverMode.AS_INVENTORY) {
+            // A real place's pace, not the agent's 10 s default: each message costs the SD card a share of a synced commit.
+            root.putObject("telemetry").put("intervalSeconds", ReportingPace.NODE_SECONDS);
+        }
         root.putObject("badges").put("hashKey", keys.badgeKey());
         if (site.hasDoor()) {
             // Every node of the place: a door and its reader may hang on different Pis, and the key is public.

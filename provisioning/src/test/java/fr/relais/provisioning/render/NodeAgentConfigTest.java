@@ -82,11 +82,50 @@ class NodeAgentConfigTest {
                               "throughput": {"url": "https://x/10MB.bin", "maxBytes": 10000000, "everyHours": 6},
                               "link": "adsl"}}"""));
         assertThat(devices.get(1)).isEqualTo(JSON.readTree("""
-                {"id": "imprimante", "kind": "printer", "name": "Imprimante", "driver": "ipp", "readTimeoutSeconds": 20,
+                {"id": "imprimante", "kind": "printer", "name": "Imprimante", "driver": "ipp", "pollSeconds": 30,
+                 "readTimeoutSeconds": 20,
                  "settings": {"uri": "ipp://localhost:60000/ipp/print", "tonerWarningPercent": 15}}"""));
         assertThat(devices.get(2)).isEqualTo(JSON.readTree("""
                 {"id": "poste", "kind": "computer", "name": "Poste", "driver": "simulated"}"""));
         assertThat(devices.get(3).get("driver").asText()).isEqualTo("gpio-door");
+    }
+
+    @Test
+    void reportsAtARealPlacesPaceNotTheAgentsTenSecondDefault() throws Exception {
+        JsonNode config = YAML.readTree(NodeAgentConfig.render(site, node, TLS, KEYS, DriverMode.AS_INVENTORY));
+
+        assertThat(config.at("/telemetry/intervalSeconds").asInt()).as("the node's health, and its devices' default")
+                .isEqualTo(60);
+        assertThat(config.at("/devices/1/pollSeconds").asInt()).as("a printer, the inventory giving none").isEqualTo(30);
+        assertThat(config.at("/devices/2/pollSeconds").isMissingNode()).as("a computer follows the node").isTrue();
+        assertThat(config.at("/devices/3/pollSeconds").isMissingNode()).as("a door pushes its events at once").isTrue();
+    }
+
+    @Test
+    void aPrintersPaceGivenByTheInventoryWinsOverTheDefault() throws Exception {
+        Inventory inventory = new InventoryLoader().parse("t.yaml", """
+                territory: T
+                sites:
+                  - id: rozoy
+                    name: Rozoy
+                    kind: mediation
+                    commune: Rozoy-sur-Serre
+                    nodes:
+                      - id: rozoy-pi
+                        devices:
+                          - id: imprimante
+                            kind: printer
+                            name: Imprimante
+                            driver: ipp
+                            pollSeconds: 120
+                            settings: { uri: "ipp://localhost:60000/ipp/print" }
+                """);
+        Site own = inventory.sites().get(0);
+
+        JsonNode config = YAML.readTree(NodeAgentConfig.render(own, own.nodes().get(0), TLS, KEYS,
+                DriverMode.AS_INVENTORY));
+
+        assertThat(config.at("/devices/0/pollSeconds").asInt()).isEqualTo(120);
     }
 
     @Test
@@ -129,6 +168,8 @@ class NodeAgentConfigTest {
                 {"id": "sonde", "kind": "probe", "name": "Sonde", "driver": "simulated", "settings": {"link": "adsl"}}"""));
         assertThat(devices.get(1)).isEqualTo(JSON.readTree("""
                 {"id": "imprimante", "kind": "printer", "name": "Imprimante", "driver": "simulated"}"""));
+        assertThat(YAML.readTree(text).has("telemetry")).as("a test bench on a desk: the agent's 10 s default")
+                .isFalse();
         assertThat(text).contains("Rendered with --simulated: every device is simulated");
         assertThat(YAML.readTree(text).at("/telemetry/simulatedHost").isMissingNode())
                 .as("a test bench's node measures the machine it runs on").isTrue();
@@ -142,6 +183,9 @@ class NodeAgentConfigTest {
         assertThat(config.has("badges")).isFalse();
         assertThat(config.has("access")).as("no simulation verifies access lists").isFalse();
         assertThat(config.at("/devices/0/settings")).isEqualTo(JSON.readTree("{\"link\": \"adsl\"}"));
+        assertThat(config.at("/telemetry/intervalSeconds").asInt()).isEqualTo(5);
+        config.get("devices").forEach(device -> assertThat(device.has("pollSeconds"))
+                .as("%s follows the demo's short interval, so the dashboard moves", device.get("id")).isFalse());
     }
 
     private static List<String> drivers(JsonNode devices) {

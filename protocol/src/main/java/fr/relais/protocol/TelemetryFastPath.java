@@ -107,7 +107,7 @@ final class TelemetryFastPath {
 
     /** Numbers, booleans and texts only; anything else is for the strict reader. */
     private static Map<String, Object> scalars(JsonParser json) throws IOException {
-        Map<String, Object> values = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
         JsonToken token;
         while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
             String name = json.currentName();
@@ -126,7 +126,7 @@ final class TelemetryFastPath {
                 return null;
             }
         }
-        return token == JsonToken.END_OBJECT ? values : null;
+        return token == JsonToken.END_OBJECT ? Metrics.checked(values) : null;
     }
 
     private static int bit(String name) {

@@ -143,6 +143,34 @@ public final class DirectStatement implements AutoCloseable {
         }
     }
 
+    /** Sets the parameters of one row of a JDBC batch, on the statement as it is now. */
+    @FunctionalInterface
+    public interface Row {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Sets a row's parameters and adds it to the batch, with the bookkeeping (the lock, the check
+     * that the statement is on the live connection) done once for the row, not once per parameter:
+     * a reading sets nine. {@code row} must only set parameters.
+     */
+    public void addBatch(Row row) throws SQLException {
+        if (plain != null) {
+            row.bind(plain);
+            plain.addBatch();
+            return;
+        }
+        synchronized (owner) {
+            PreparedStatement statement = ready(ReopeningConnection.SETS);
+            try {
+                row.bind(statement);
+                statement.addBatch();
+            } catch (SQLException e) {
+                throw owner.failed(e);
+            }
+        }
+    }
+
     /** Forgets the rows batched and not executed (a transaction rolled back before its batch ran). */
     public void clearBatch() throws SQLException {
         if (plain != null) {

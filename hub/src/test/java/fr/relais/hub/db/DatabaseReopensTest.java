@@ -142,4 +142,62 @@ class DatabaseReopensTest {
             assertThat(count).as("before and after the restart, not the cut transaction").isEqualTo(2);
         }
     }
+
+    /**
+     * A row bound in one call ({@link DirectStatement#addBatch(DirectStatement.Row)}, the readings'
+     * and the batch-end updates' way) keeps the same guarantees: batched rows of a transaction cut
+     * by a restart are refused until the rollback, then the statement runs on the new connection.
+     */
+    @Test
+    void aRowBoundInOneCallFollowsItsConnectionThroughARestart() throws Exception {
+        try (PrivatePostgres postgres = PrivatePostgres.start(); Database database = Database.open(postgres.url())) {
+            Connection writer = database.writer();
+            try (DirectStatement insert = DirectStatement.prepare(writer,
+                    "INSERT INTO sites (id, name, kind, updated_at) VALUES (?, ?, 'mediation', 1)")) {
+                insert.addBatch(row -> {
+                    row.setString(1, "before-the-restart");
+                    row.setString(2, "Site");
+                });
+                assertThat(insert.executeBatch()).containsExactly(1);
+                writer.commit();
+                insert.addBatch(row -> {
+                    row.setString(1, "cut-by-the-restart");
+                    row.setString(2, "Site");
+                });
+                insert.executeBatch();
+                postgres.restart();
+                // PgJDBC's batches may fail with its AssertionError when the server went away
+                // (RegistryWriter rolls back on it too); either way the cut transaction fails.
+                Throwable cut = org.assertj.core.api.Assertions.catchThrowable(() -> {
+                    insert.addBatch(row -> {
+                        row.setString(1, "after-the-restart");
+                        row.setString(2, "Site");
+                    });
+                    insert.executeBatch();
+                });
+                assertThat(cut).isInstanceOfAny(SQLException.class, AssertionError.class);
+                writer.rollback();
+                insert.clearBatch();
+                await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+                    try {
+                        insert.addBatch(row -> {
+                            row.setString(1, "after-the-restart");
+                            row.setString(2, "Site");
+                        });
+                        int[] inserted = insert.executeBatch();
+                        writer.commit();
+                        return inserted.length == 1 && inserted[0] == 1;
+                    } catch (SQLException e) {
+                        writer.rollback();
+                        insert.clearBatch();
+                        throw e;
+                    }
+                });
+            }
+            PreparedStatement sites = database.reader().prepareStatement("SELECT COUNT(*) FROM sites");
+            long count = await().atMost(PATIENCE).ignoreExceptions().until(() -> count(database.reader(), sites),
+                    rows -> rows >= 0);
+            assertThat(count).as("before and after the restart, not the cut transaction").isEqualTo(2);
+        }
+    }
 }

@@ -37,11 +37,19 @@ final class MessageTables {
                     + " ON CONFLICT (msg_id) DO NOTHING");
             telemetryIds = MessageIdColumn.of(connection);
         }
-        telemetryIds.bind(telemetry, 1, message.envelope().msgId()); // 16 bytes since V16, not the text
-        envelope(telemetry, node, message.device().orElse(null), message.envelope(), receivedAt);
-        telemetry.setString(8, message.health().wire());
-        telemetry.setString(9, metricsJson);
-        telemetry.addBatch();
+        MessageIdColumn ids = telemetryIds;
+        telemetry.addBatch(row -> {
+            ids.bind(row, 1, message.envelope().msgId()); // 16 bytes since V16, not the text
+            Envelope envelope = message.envelope();
+            row.setString(2, node);
+            row.setString(3, message.device().orElse(null));
+            row.setLong(4, envelope.seq());
+            row.setLong(5, envelope.ts().toEpochMilli());
+            row.setBoolean(6, envelope.clock() == ClockConfidence.SYNCED);
+            row.setLong(7, receivedAt);
+            row.setString(8, message.health().wire());
+            row.setString(9, metricsJson);
+        });
     }
 
     /**
@@ -81,7 +89,7 @@ final class MessageTables {
         return event.executeUpdate() == 1;
     }
 
-    /** Parameters 2 to 7, the same in both tables; the id (1) is bound by each table its own way. */
+    /** Parameters 2 to 7 of an event (a reading sets the same ones in {@link #addTelemetry}). */
     private static void envelope(DirectStatement insert, String node, String device, Envelope envelope,
                                  long receivedAt) throws SQLException {
         insert.setString(2, node);

@@ -225,13 +225,15 @@ final class PendingUpdates {
         nodeUpdate.executeBatch();
     }
 
+    /** Each row bound in one call ({@link DirectStatement#addBatch(DirectStatement.Row)}), here and below. */
     private void addNodeUpdate(String node, long seen, long lo, long hi, long n) throws SQLException {
-        nodeUpdate.setLong(1, seen);
-        nodeUpdate.setLong(2, lo);
-        nodeUpdate.setLong(3, hi);
-        nodeUpdate.setLong(4, n);
-        nodeUpdate.setString(5, node);
-        nodeUpdate.addBatch();
+        nodeUpdate.addBatch(row -> {
+            row.setLong(1, seen);
+            row.setLong(2, lo);
+            row.setLong(3, hi);
+            row.setLong(4, n);
+            row.setString(5, node);
+        });
     }
 
     private void flushNodeMetrics(Connection connection) throws SQLException {
@@ -246,12 +248,13 @@ final class PendingUpdates {
         }
         for (String id : sorted(nodeMetrics.keySet())) {
             NodeMetrics node = nodeMetrics.get(id);
-            nodeMetricsUpdate.setLong(1, node.seq);
-            nodeMetricsUpdate.setString(2, node.metrics);
-            nodeMetricsUpdate.setLong(3, node.seq);
-            nodeMetricsUpdate.setLong(4, node.seq);
-            nodeMetricsUpdate.setString(5, id);
-            nodeMetricsUpdate.addBatch();
+            nodeMetricsUpdate.addBatch(row -> {
+                row.setLong(1, node.seq);
+                row.setString(2, node.metrics);
+                row.setLong(3, node.seq);
+                row.setLong(4, node.seq);
+                row.setString(5, id);
+            });
         }
         nodeMetricsUpdate.executeBatch();
     }
@@ -274,17 +277,18 @@ final class PendingUpdates {
             Map<String, DeviceUpdate> ofNode = devices.get(node);
             for (String id : sorted(ofNode.keySet())) {
                 DeviceUpdate device = ofNode.get(id);
-                deviceUpdate.setLong(1, device.seq);
-                deviceUpdate.setString(2, device.health);
-                deviceUpdate.setLong(3, device.seq);
-                deviceUpdate.setString(4, device.metrics);
-                deviceUpdate.setLong(5, device.seq);
-                deviceUpdate.setLong(6, device.seq);
-                deviceUpdate.setLong(7, device.lastSeen);
-                deviceUpdate.setLong(8, device.lastSeen);
-                deviceUpdate.setString(9, node);
-                deviceUpdate.setString(10, id);
-                deviceUpdate.addBatch();
+                deviceUpdate.addBatch(row -> {
+                    row.setLong(1, device.seq);
+                    row.setString(2, device.health);
+                    row.setLong(3, device.seq);
+                    row.setString(4, device.metrics);
+                    row.setLong(5, device.seq);
+                    row.setLong(6, device.seq);
+                    row.setLong(7, device.lastSeen);
+                    row.setLong(8, device.lastSeen);
+                    row.setString(9, node);
+                    row.setString(10, id);
+                });
             }
         }
         deviceUpdate.executeBatch();

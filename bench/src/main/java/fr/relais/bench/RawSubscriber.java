@@ -26,8 +26,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * The bare end of the pipe: a subscriber on every node's telemetry that stores nothing. It
  * connects like the hub (persistent session) but lets its client acknowledge on arrival, so what
  * it measures is mosquitto and the MQTT client alone, the ceiling the hub is compared with. The
- * client is Paho by default (same socket factory as the agents), the reference issue 14 defined;
- * or Vert.x MQTT, the hub's own client ({@link Client#VERTX}). Besides counting, it reads each
+ * client is Vert.x MQTT by default, the hub's own ({@link Client#VERTX}); or Paho (same socket
+ * factory as the agents), the reference issue 14 was written against while the hub still used
+ * it. Besides counting, it reads each
  * message's {@code ts} to time the pipe, which costs about a microsecond against the tens a
  * message takes to cross.
  */

@@ -37,14 +37,14 @@ class IngestBenchmarkOptionsTest {
     }
 
     @Test
-    void theBareSubscriberIsPahoUnlessVertxIsAskedAndNothingElseIsTaken() {
+    void theBareSubscriberUsesTheHubsClientUnlessPahoIsAskedAndNothingElseIsTaken() {
         IngestBenchmark plain = new IngestBenchmark();
         new CommandLine(plain).parseArgs();
-        assertThat(plain.rawClient).isEqualTo(RawSubscriber.Client.PAHO);
+        assertThat(plain.rawClient).isEqualTo(RawSubscriber.Client.VERTX);
 
-        IngestBenchmark vertx = new IngestBenchmark();
-        new CommandLine(vertx).parseArgs("--raw-client", "vertx");
-        assertThat(vertx.rawClient).isEqualTo(RawSubscriber.Client.VERTX);
+        IngestBenchmark paho = new IngestBenchmark();
+        new CommandLine(paho).parseArgs("--raw-client", "paho");
+        assertThat(paho.rawClient).isEqualTo(RawSubscriber.Client.PAHO);
 
         assertThatThrownBy(() -> new CommandLine(new IngestBenchmark()).parseArgs("--raw-client", "hivemq"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("paho or vertx");

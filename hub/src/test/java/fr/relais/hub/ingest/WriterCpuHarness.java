@@ -30,7 +30,10 @@ import java.util.concurrent.ArrayBlockingQueue;
  * loaded machine because it counts this thread's CPU time only (ThreadMXBean), not wall time.
  * Feeds the bench's telemetry mix (same payload shapes as bench's NodeMessages) through
  * {@link Ingestor#read} and {@link RegistryWriter#write} in batches of {@link fr.relais.hub.ingest.write.IngestWriter#DEFAULT_BATCH_SIZE} on a fresh SQLite
- * file per round. Run: {@code java -cp <hub test classpath> fr.relais.hub.ingest.WriterCpuHarness [rounds] [messages]}.
+ * file per round. Run: {@code java -cp <hub test classpath> fr.relais.hub.ingest.WriterCpuHarness [rounds] [messages]
+ * [postgresql url]}. Given a PostgreSQL URL, each round writes into a fresh schema of that database
+ * instead (dropped afterwards), and prints the server's CPU too when it runs on this machine: the
+ * postmaster's, its ended children's and its live children's, from /proc.
  */
 public final class WriterCpuHarness {
     private static final int NODES = 200;
@@ -43,6 +46,7 @@ public final class WriterCpuHarness {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        String postgres = args.length > 2 ? args[2] : null;
         MessageCodec codec = new MessageCodec();
         String[] topics = new String[NODES];
         for (int n = 0; n < NODES; n++) {
@@ -58,7 +62,16 @@ public final class WriterCpuHarness {
                 payloads[i] = codec.encode(telemetry(seq));
             }
             Path dir = Files.createTempDirectory("writer-cpu");
-            try (Database database = Database.open(Database.sqliteUrl(dir.resolve("hub.db")))) {
+            String schema = "writer_cpu_" + round + "_" + ProcessHandle.current().pid();
+            String url = postgres == null ? Database.sqliteUrl(dir.resolve("hub.db"))
+                    : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            if (postgres != null) {
+                try (var connection = java.sql.DriverManager.getConnection(postgres);
+                     var statement = connection.createStatement()) {
+                    statement.execute("CREATE SCHEMA " + schema);
+                }
+            }
+            try (Database database = Database.open(url)) {
                 RegistryWriter writer = new RegistryWriter(database, new IngestStats(), new StoredTotals());
                 Ingestor ingestor = new Ingestor(new ArrayBlockingQueue<>(1), new IngestStats(), Clock.systemUTC());
                 List<Received> births = new ArrayList<>();
@@ -70,6 +83,7 @@ public final class WriterCpuHarness {
                 }
                 writer.write(births);
                 long cpu = threads.getCurrentThreadCpuTime();
+                double serverBefore = PostgresCpu.seconds();
                 long reading = 0;
                 List<Received> batch = new ArrayList<>(BATCH);
                 for (int start = 0; start < messages; start += BATCH) {
@@ -84,9 +98,16 @@ public final class WriterCpuHarness {
                 cpu = threads.getCurrentThreadCpuTime() - cpu;
                 perMessage[round] = cpu / 1000.0 / messages;
                 readPerMessage[round] = reading / 1000.0 / messages;
-                System.out.printf("round %d: %.2f us of writer-thread CPU per message (decoding %.2f)%n", round,
-                        perMessage[round], readPerMessage[round]);
+                System.out.printf("round %d: %.2f us of writer-thread CPU per message (decoding %.2f)%s%n", round,
+                        perMessage[round], readPerMessage[round], postgres == null ? "" : String.format(
+                                "; PostgreSQL server %.2f us", (PostgresCpu.seconds() - serverBefore) * 1e6 / messages));
             } finally {
+                if (postgres != null) {
+                    try (var connection = java.sql.DriverManager.getConnection(postgres);
+                         var statement = connection.createStatement()) {
+                        statement.execute("DROP SCHEMA " + schema + " CASCADE");
+                    }
+                }
                 try (var files = Files.list(dir)) {
                     files.forEach(f -> f.toFile().delete());
                 }

@@ -15,10 +15,12 @@ import java.util.Set;
  * latest health and metrics), written once at its end: a thousand readings of one device cost
  * one UPDATE, not a thousand. Every update is relative to the row as it is (a maximum, a count
  * added), never a value computed from what this hub alone saw: other hubs write the same rows.
- * Rows are updated in key order, so two hubs' transactions take their row locks in the same
- * order and do not deadlock on each other. The batch folds in hash maps, updated in place, and is
- * sorted once at its end: sorted maps while folding (a comparison of strings per step, a key and
- * a value object per reading) were a fifth of the writer's time.
+ * On SQLite the rows go as JDBC batches, in key order. On PostgreSQL, where several hubs may
+ * share a database, each table's rows go as one statement over arrays, one hub at a time, so that
+ * two hubs' transactions do not deadlock on each other's rows ({@link UpdateArrays}). The batch
+ * folds in hash maps, updated in place, and is sorted once at its end: sorted maps while folding (a
+ * comparison of strings per step, a key and a value object per reading) were a fifth of the
+ * writer's time.
  */
 final class PendingUpdates {
     /**
@@ -89,6 +91,8 @@ final class PendingUpdates {
 
     private final long maxSeqJump;
     private final String nodeUpdateSql;
+    /** On PostgreSQL; null on SQLite, where the rows go as JDBC batches. */
+    private final UpdateArrays arrays;
     private final Map<String, NodeUpdate> nodes = new HashMap<>();
     /** By node, then by device. */
     private final Map<String, Map<String, DeviceUpdate>> devices = new HashMap<>();
@@ -99,8 +103,14 @@ final class PendingUpdates {
     private DirectStatement nodeMetricsUpdate;
 
     PendingUpdates(long maxSeqJump) {
+        this(maxSeqJump, null);
+    }
+
+    PendingUpdates(long maxSeqJump, UpdateArrays arrays) {
         this.maxSeqJump = maxSeqJump;
-        this.nodeUpdateSql = nodeUpdate(maxSeqJump);
+        this.arrays = arrays;
+        this.nodeUpdateSql = BatchEndSql.nodeUpdate(maxSeqJump, "(SELECT ? AS seen, ? AS lo, ? AS hi, ? AS n) AS p",
+                "nodes.id = ?");
     }
 
     /** The node was heard from (a state, a birth): no sequence number to count. */
@@ -162,6 +172,11 @@ final class PendingUpdates {
     }
 
     void flush(Connection connection) throws SQLException {
+        if (arrays != null) {
+            flushArrays();
+            clear();
+            return;
+        }
         if (!nodes.isEmpty()) {
             flushNodes(connection);
         }
@@ -172,39 +187,6 @@ final class PendingUpdates {
             flushDevices(connection);
         }
         clear();
-    }
-
-    /**
-     * One statement per run of a node's numbers, the run's figures given once in {@code p}. Every
-     * SET expression sees the row as it was, so the jump test and the new minimum, maximum and
-     * count are spelled out again wherever they are used. A run far from the node's numbering
-     * (JUMP) starts a new one: the holes counted so far are kept in {@code seq_gaps_before}, and
-     * counting starts afresh from the run. A node heard from without a number (n = 0) keeps its
-     * numbers and gaps. All differences are of non-negative numbers, so none overflows.
-     */
-    private static String nodeUpdate(long maxSeqJump) {
-        String jump = "(p.n > 0 AND nodes.max_seq IS NOT NULL AND (p.lo - nodes.max_seq > " + maxSeqJump
-                + " OR nodes.min_seq - p.hi > " + maxSeqJump + "))";
-        String newMin = "CASE WHEN nodes.min_seq IS NULL OR nodes.min_seq > p.lo THEN p.lo ELSE nodes.min_seq END";
-        String newMax = "CASE WHEN nodes.max_seq IS NULL OR nodes.max_seq < p.hi THEN p.hi ELSE nodes.max_seq END";
-        String holes = "(" + newMax + ") - (" + newMin + ") + 1 - (nodes.seq_count + p.n)";
-        String runHoles = "(p.hi - p.lo + 1 - p.n)";
-        return "UPDATE nodes SET"
-                + " last_seen = CASE WHEN nodes.last_seen IS NULL OR nodes.last_seen < p.seen THEN p.seen"
-                + " ELSE nodes.last_seen END,"
-                + " seq_resets = nodes.seq_resets + CASE WHEN " + jump + " THEN 1 ELSE 0 END,"
-                + " seq_reset_at = CASE WHEN " + jump + " THEN p.seen ELSE nodes.seq_reset_at END,"
-                + " seq_gaps_before = CASE WHEN " + jump + " THEN nodes.seq_gaps ELSE nodes.seq_gaps_before END,"
-                + " min_seq = CASE WHEN p.n = 0 THEN nodes.min_seq WHEN " + jump + " THEN p.lo ELSE " + newMin + " END,"
-                + " max_seq = CASE WHEN p.n = 0 THEN nodes.max_seq WHEN " + jump + " THEN p.hi ELSE " + newMax + " END,"
-                + " seq_count = CASE WHEN " + jump + " THEN p.n ELSE nodes.seq_count + p.n END,"
-                // Two distinct messages under one number would make the count negative: a node's
-                // fault, not a hole.
-                + " seq_gaps = CASE WHEN p.n = 0 THEN nodes.seq_gaps"
-                + " WHEN " + jump + " THEN nodes.seq_gaps + CASE WHEN " + runHoles + " > 0 THEN " + runHoles + " ELSE 0 END"
-                + " WHEN " + holes + " > 0 THEN nodes.seq_gaps_before + " + holes
-                + " ELSE nodes.seq_gaps_before END"
-                + " FROM (SELECT ? AS seen, ? AS lo, ? AS hi, ? AS n) AS p WHERE nodes.id = ?";
     }
 
     private void flushNodes(Connection connection) throws SQLException {
@@ -238,9 +220,7 @@ final class PendingUpdates {
 
     private void flushNodeMetrics(Connection connection) throws SQLException {
         if (nodeMetricsUpdate == null) {
-            // A value numbered beyond the node's numbering belongs to one it abandoned (a number
-            // that jumped, a lost SD card): any reading of the current numbering replaces it.
-            String newer = "(metrics_seq IS NULL OR metrics_seq < ? OR metrics_seq > max_seq)";
+            String newer = BatchEndSql.newerNodeMetrics("nodes", "?");
             nodeMetricsUpdate = DirectStatement.prepare(connection, "UPDATE nodes SET"
                     + " metrics = CASE WHEN " + newer + " THEN ? ELSE metrics END,"
                     + " metrics_seq = CASE WHEN " + newer + " THEN ? ELSE metrics_seq END"
@@ -261,10 +241,8 @@ final class PendingUpdates {
 
     private void flushDevices(Connection connection) throws SQLException {
         if (deviceUpdate == null) {
-            // Every SET expression sees the row as it was, so the three CASEs agree. A value numbered
-            // beyond its node's numbering belongs to one the node abandoned: replaced, like above.
-            String newer = "(value_seq IS NULL OR value_seq < ? OR value_seq >"
-                    + " (SELECT n.max_seq FROM nodes n WHERE n.id = devices.node_id))";
+            // Every SET expression sees the row as it was, so the three CASEs agree.
+            String newer = BatchEndSql.newerDeviceValue("devices", "?");
             deviceUpdate = DirectStatement.prepare(connection, "UPDATE devices SET"
                     + " health = CASE WHEN " + newer + " THEN ? ELSE health END,"
                     + " metrics = CASE WHEN " + newer + " THEN ? ELSE metrics END,"
@@ -292,6 +270,91 @@ final class PendingUpdates {
             }
         }
         deviceUpdate.executeBatch();
+    }
+
+    /**
+     * The same updates on PostgreSQL, a statement per table, one hub at a time ({@link UpdateArrays}):
+     * each node's first run of numbers, all nodes in one statement, and any later run (a new
+     * numbering within the batch) in another, as the rows must see the runs in order.
+     */
+    private void flushArrays() throws SQLException {
+        if (nodes.isEmpty() && nodeMetrics.isEmpty() && devices.isEmpty()) {
+            return;
+        }
+        arrays.takeTurn();
+        String[] nodeIds = sorted(nodes.keySet());
+        for (int round = 0; ; round++) {
+            List<String> ids = new ArrayList<>(nodeIds.length);
+            List<Long> seen = new ArrayList<>(nodeIds.length);
+            List<Long> lo = new ArrayList<>(nodeIds.length);
+            List<Long> hi = new ArrayList<>(nodeIds.length);
+            List<Long> n = new ArrayList<>(nodeIds.length);
+            for (String id : nodeIds) {
+                NodeUpdate node = nodes.get(id);
+                if (node.runs.size() > round) {
+                    Run run = node.runs.get(round);
+                    ids.add(id);
+                    seen.add(node.lastSeen);
+                    lo.add(run.minSeq);
+                    hi.add(run.maxSeq);
+                    n.add(run.count);
+                } else if (round == 0 && node.runs.isEmpty()) {
+                    // Without numbers, the minimum and maximum are placeholders no branch reads.
+                    ids.add(id);
+                    seen.add(node.lastSeen);
+                    lo.add(0L);
+                    hi.add(0L);
+                    n.add(0L);
+                }
+            }
+            if (ids.isEmpty()) {
+                break;
+            }
+            arrays.nodes(ids.toArray(new String[0]), seen.toArray(new Long[0]), lo.toArray(new Long[0]),
+                    hi.toArray(new Long[0]), n.toArray(new Long[0]));
+        }
+        if (!nodeMetrics.isEmpty()) {
+            String[] ids = sorted(nodeMetrics.keySet());
+            Long[] seqs = new Long[ids.length];
+            String[] values = new String[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                NodeMetrics node = nodeMetrics.get(ids[i]);
+                seqs[i] = node.seq;
+                values[i] = node.metrics;
+            }
+            arrays.nodeMetrics(ids, seqs, values);
+        }
+        if (!devices.isEmpty()) {
+            flushDeviceArrays();
+        }
+    }
+
+    private void flushDeviceArrays() throws SQLException {
+        int count = 0;
+        for (Map<String, DeviceUpdate> ofNode : devices.values()) {
+            count += ofNode.size();
+        }
+        String[] nodeIds = new String[count];
+        String[] ids = new String[count];
+        String[] health = new String[count];
+        String[] metrics = new String[count];
+        Long[] seqs = new Long[count];
+        Long[] seen = new Long[count];
+        int i = 0;
+        for (String node : sorted(devices.keySet())) {
+            Map<String, DeviceUpdate> ofNode = devices.get(node);
+            for (String id : sorted(ofNode.keySet())) {
+                DeviceUpdate device = ofNode.get(id);
+                nodeIds[i] = node;
+                ids[i] = id;
+                health[i] = device.health;
+                metrics[i] = device.metrics;
+                seqs[i] = device.seq;
+                seen[i] = device.lastSeen;
+                i++;
+            }
+        }
+        arrays.devices(nodeIds, ids, health, metrics, seqs, seen);
     }
 
     /** Keys in String order, as every hub sorts them (and as the sorted maps did before): the lock order. */

@@ -96,14 +96,15 @@ public final class RegistryWriter {
         this.stats = stats;
         this.totals = totals;
         this.guards = guards;
-        this.pending = new PendingUpdates(limits.maxSeqJump());
         this.births = new BirthWriter(connection);
         this.numberingTotals = new NumberingTotals(connection);
         this.deadLetters = new DeadLetterWriter(connection, limits.deadLettersPerNode());
         this.messages = new MessageTables(connection);
         try {
-            this.readings = new TelemetryRows(messages,
-                    ReadingArrays.usable(connection) ? new ReadingArrays(connection) : null);
+            boolean postgres = ReadingArrays.usable(connection);
+            this.readings = new TelemetryRows(messages, postgres ? new ReadingArrays(connection) : null);
+            this.pending = new PendingUpdates(limits.maxSeqJump(),
+                    postgres ? new UpdateArrays(connection, limits.maxSeqJump()) : null);
         } catch (SQLException e) {
             throw new StoreException("cannot tell the hub's database apart", e);
         }

@@ -258,4 +258,21 @@ class RegistryWriterTest {
         assertThat(node().bdSeq()).isEqualTo(1);
         assertThat(node().seqGaps()).isEqualTo(98 + 1);
     }
+
+    @Test
+    void aNumberingThatStartsAgainWithinOneBatchIsAppliedAfterTheOneBefore() throws SQLException {
+        write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 1, "printer-1", "probe-1")));
+        // One batch: the node's numbering, then a jump back (a lost SD card) to a new one, each
+        // with holes. The node's row is updated twice, the runs in order; each device once.
+        write(valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(2_000_000, "printer-1", Health.OK, 40)),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(2_000_002, "probe-1", Health.OK, 41)),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(1, "printer-1", Health.CRITICAL, 42)),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(4, "printer-1", Health.WARNING, 43)));
+        assertThat(node().seqResets()).as("the jump back to 1").isEqualTo(1);
+        assertThat(node().seqGaps()).as("2 000 001, then 2 and 3").isEqualTo(3);
+        assertThat(reader.devices()).extracting(Views.Device::id, Views.Device::health).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("printer-1", "warning"),
+                org.assertj.core.groups.Tuple.tuple("probe-1", "ok"));
+        assertThat(totals.snapshot().telemetry()).isEqualTo(4);
+    }
 }

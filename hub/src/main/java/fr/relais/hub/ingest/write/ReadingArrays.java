@@ -122,15 +122,8 @@ final class ReadingArrays {
         if (insert == null) {
             insert = DirectStatement.prepare(connection, INSERT);
         }
-        insert.setObject(1, connection.createArrayOf("uuid", ids));
-        insert.setObject(2, connection.createArrayOf("text", nodes));
-        insert.setObject(3, connection.createArrayOf("text", devices));
-        insert.setObject(4, connection.createArrayOf("int8", seqs));
-        insert.setObject(5, connection.createArrayOf("int8", deviceTimes));
-        insert.setObject(6, connection.createArrayOf("bool", synced));
-        insert.setObject(7, connection.createArrayOf("int8", receivedAt));
-        insert.setObject(8, connection.createArrayOf("text", health));
-        insert.setObject(9, connection.createArrayOf("text", metrics));
+        ArrayColumns.bind(connection, insert, "uuid text text int8 int8 bool int8 text text", ids, nodes, devices,
+                seqs, deviceTimes, synced, receivedAt, health, metrics);
         int inserted;
         try {
             inserted = insert.executeUpdate();

@@ -64,19 +64,13 @@ final class UpdateArrays {
     /** One run of numbers for each node (a node at most once): see {@link BatchEndSql#nodeUpdate}. */
     void nodes(String[] ids, Long[] seen, Long[] lo, Long[] hi, Long[] n) throws SQLException {
         nodes = prepared(nodes, nodesSql);
-        nodes.setObject(1, connection.createArrayOf("text", ids));
-        nodes.setObject(2, connection.createArrayOf("int8", seen));
-        nodes.setObject(3, connection.createArrayOf("int8", lo));
-        nodes.setObject(4, connection.createArrayOf("int8", hi));
-        nodes.setObject(5, connection.createArrayOf("int8", n));
+        ArrayColumns.bind(connection, nodes, "text int8 int8 int8 int8", ids, seen, lo, hi, n);
         nodes.executeUpdate();
     }
 
     void nodeMetrics(String[] ids, Long[] seqs, String[] metrics) throws SQLException {
         nodeMetrics = prepared(nodeMetrics, NODE_METRICS);
-        nodeMetrics.setObject(1, connection.createArrayOf("text", ids));
-        nodeMetrics.setObject(2, connection.createArrayOf("int8", seqs));
-        nodeMetrics.setObject(3, connection.createArrayOf("text", metrics));
+        ArrayColumns.bind(connection, nodeMetrics, "text int8 text", ids, seqs, metrics);
         nodeMetrics.executeUpdate();
     }
 
@@ -84,12 +78,8 @@ final class UpdateArrays {
     void devices(String[] nodeIds, String[] ids, String[] health, String[] metrics, Long[] seqs, Long[] seen)
             throws SQLException {
         devices = prepared(devices, DEVICES);
-        devices.setObject(1, connection.createArrayOf("text", nodeIds));
-        devices.setObject(2, connection.createArrayOf("text", ids));
-        devices.setObject(3, connection.createArrayOf("text", health));
-        devices.setObject(4, connection.createArrayOf("text", metrics));
-        devices.setObject(5, connection.createArrayOf("int8", seqs));
-        devices.setObject(6, connection.createArrayOf("int8", seen));
+        ArrayColumns.bind(connection, devices, "text text text text int8 int8", nodeIds, ids, health, metrics, seqs,
+                seen);
         devices.executeUpdate();
     }
 

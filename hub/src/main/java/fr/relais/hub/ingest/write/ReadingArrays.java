@@ -22,7 +22,7 @@ import java.util.UUID;
  * <p>Redeliveries are found first, by one lookup of the batch's ids, and left out of a plain
  * INSERT. {@code ON CONFLICT DO NOTHING} did both in one statement, but it inserts each row
  * speculatively (a lock taken and released, a second record written to confirm it): the same
- * 600 000 rows took the server 5.8-6.2 s that way and 4.3-4.7 s looked up first. The lookup
+ * 600 000 rows took the server 5.3-7.1 s that way and 4.3-5.8 s looked up first. The lookup
  * cannot see a reading another hub is storing at the same moment (a broker's redelivery after a
  * failover): the INSERT then waits for that hub's transaction and, once it commits, fails on the
  * key. That is told as a conflict between transactions ({@link #CROSSED}), after which the batch
@@ -82,7 +82,7 @@ final class ReadingArrays {
             lookup = DirectStatement.prepare(connection, LOOKUP);
         }
         lookup.setObject(1, connection.createArrayOf("uuid", ids));
-        Set<UUID> stored = new HashSet<>();
+        Set<UUID> stored = new HashSet<>(ids.length * 2); // the caller adds every id
         try (ResultSet found = lookup.executeQuery()) {
             while (found.next()) {
                 stored.add(found.getObject(1, UUID.class));

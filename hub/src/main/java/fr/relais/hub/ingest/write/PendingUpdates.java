@@ -357,7 +357,7 @@ final class PendingUpdates {
         arrays.devices(nodeIds, ids, health, metrics, seqs, seen);
     }
 
-    /** Keys in String order, as every hub sorts them (and as the sorted maps did before): the lock order. */
+    /** Keys in String order (as the sorted maps did before): the rows' key order, whatever the readings' order. */
     private static String[] sorted(Set<String> keys) {
         String[] sorted = keys.toArray(new String[0]);
         Arrays.sort(sorted);

@@ -49,6 +49,7 @@ class CrossingHubsTest {
     private Database database;
     private RegistryWriter writer;
     private Connection otherHub;
+    private int otherHubPid;
     private Connection watcher;
 
     @BeforeEach
@@ -59,6 +60,10 @@ class CrossingHubsTest {
         writer.write(List.of(valid(Topic.Kind.BIRTH, Messages.birth(0, 1, "printer-1"))));
         otherHub = DriverManager.getConnection(testDatabase.url());
         otherHub.setAutoCommit(false);
+        try (Statement sql = otherHub.createStatement(); ResultSet pid = sql.executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            otherHubPid = pid.getInt(1);
+        }
         watcher = DriverManager.getConnection(testDatabase.url());
     }
 
@@ -74,13 +79,15 @@ class CrossingHubsTest {
         return new Received.Valid(Topic.of(kind, SITE, NODE), message, codec.encode(message), 1_000);
     }
 
-    /** Whether one of this database's sessions waits for a lock another holds. */
-    private boolean someoneWaits() throws SQLException {
-        try (Statement sql = watcher.createStatement();
-             ResultSet waiting = sql.executeQuery("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a"
-                     + " ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()")) {
-            waiting.next();
-            return waiting.getLong(1) > 0;
+    /** Whether a session (this hub's writer) waits for a lock the other hub holds. */
+    private boolean someoneWaitsForTheOtherHub() throws SQLException {
+        try (PreparedStatement sql = watcher.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
+            sql.setInt(1, otherHubPid);
+            try (ResultSet waiting = sql.executeQuery()) {
+                waiting.next();
+                return waiting.getLong(1) > 0;
+            }
         }
     }
 
@@ -112,7 +119,7 @@ class CrossingHubsTest {
                 throw new IllegalStateException(e);
             }
         });
-        await().atMost(PATIENCE).until(this::someoneWaits);
+        await().atMost(PATIENCE).until(this::someoneWaitsForTheOtherHub);
         assertThat(writing).as("the insert waits for the other hub's transaction").isNotDone();
         otherHub.commit();
 
@@ -144,7 +151,7 @@ class CrossingHubsTest {
                 throw new IllegalStateException(e);
             }
         });
-        await().atMost(PATIENCE).until(this::someoneWaits);
+        await().atMost(PATIENCE).until(this::someoneWaitsForTheOtherHub);
         assertThat(writing).as("its readings are in, its batch's end waits for its turn").isNotDone();
         other.executeUpdate("UPDATE devices SET health = 'warning', value_seq = 7, last_seen = 5000"
                 + " WHERE id = 'printer-1'");

@@ -240,6 +240,19 @@ final class ReopeningConnection implements InvocationHandler {
         return new DirectStatement(this, new ReopeningStatement(statement, PREPARE, new Object[] {sql}, generation));
     }
 
+    /** A COPY for {@link TableCopy}: run on the live connection, with a statement's bookkeeping. */
+    synchronized long copyIn(String sql, byte[] rows) throws SQLException {
+        Connection connection = connection(); // validated if idle, refused if lost in a transaction
+        if (!autoCommit) {
+            inTransaction = true;
+        }
+        try {
+            return TableCopy.copy(connection, sql, rows);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     private static final Method PREPARE;
 
     static {

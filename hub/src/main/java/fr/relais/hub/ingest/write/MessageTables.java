@@ -27,7 +27,7 @@ final class MessageTables {
     /**
      * Adds a telemetry row to the statement's JDBC batch; {@link #insertBatchedTelemetry} sends them
      * (SQLite: one call into the driver per batch; PostgreSQL inserts its readings otherwise, see
-     * {@link ReadingArrays}).
+     * {@link PostgresReadings}).
      */
     void addTelemetry(String node, Telemetry message, String metricsJson, long receivedAt) throws SQLException {
         if (telemetry == null) {

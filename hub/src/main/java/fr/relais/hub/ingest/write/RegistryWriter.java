@@ -101,8 +101,8 @@ public final class RegistryWriter {
         this.deadLetters = new DeadLetterWriter(connection, limits.deadLettersPerNode());
         this.messages = new MessageTables(connection);
         try {
-            boolean postgres = ReadingArrays.usable(connection);
-            this.readings = new TelemetryRows(messages, postgres ? new ReadingArrays(connection) : null);
+            boolean postgres = PostgresReadings.usable(connection);
+            this.readings = new TelemetryRows(messages, postgres ? new PostgresReadings(connection) : null);
             this.pending = new PendingUpdates(limits.maxSeqJump(),
                     postgres ? new UpdateArrays(connection, limits.maxSeqJump()) : null);
         } catch (SQLException e) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Consecutive telemetry messages of a batch, inserted together: as one JDBC batch on SQLite, as
- * one statement over arrays on PostgreSQL ({@link ReadingArrays}). What storing a
+ * one COPY on PostgreSQL ({@link PostgresReadings}). What storing a
  * reading changes (numbering, last values, live changes) is applied once the database has said,
  * row by row, whether it was stored or was a duplicate, in the order the messages arrived; the
  * writer sends the rows before any other kind of message, so nothing is reordered.
@@ -28,16 +28,16 @@ final class TelemetryRows {
 
     private final MessageTables tables;
     /** On PostgreSQL; null on SQLite, where the rows go as a JDBC batch. */
-    private final ReadingArrays arrays;
+    private final PostgresReadings postgres;
     private final List<Row> rows = new ArrayList<>();
 
-    TelemetryRows(MessageTables tables, ReadingArrays arrays) {
+    TelemetryRows(MessageTables tables, PostgresReadings postgres) {
         this.tables = tables;
-        this.arrays = arrays;
+        this.postgres = postgres;
     }
 
     void add(Row row) throws SQLException {
-        if (arrays == null) {
+        if (postgres == null) {
             tables.addTelemetry(row.topic().node(), row.telemetry(), row.metrics(), row.receivedAt());
         }
         rows.add(row);
@@ -48,7 +48,7 @@ final class TelemetryRows {
         if (rows.isEmpty()) {
             return;
         }
-        boolean[] stored = arrays != null ? arrays.insert(rows) : batched();
+        boolean[] stored = postgres != null ? postgres.insert(rows) : batched();
         for (int i = 0; i < stored.length; i++) {
             if (stored[i]) {
                 outcome.stored(rows.get(i));

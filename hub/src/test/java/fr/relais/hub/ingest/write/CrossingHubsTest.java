@@ -99,43 +99,74 @@ class CrossingHubsTest {
         }
     }
 
-    @Test
-    void aReadingAnotherHubStoresMeanwhileMakesTheBatchGoAgainAndIsThenADuplicate() throws Exception {
-        Telemetry first = Messages.telemetry(1, "printer-1", Health.OK, 50);
-        Telemetry redelivered = Messages.telemetry(2, "printer-1", Health.OK, 49);
-        // The other hub is storing the second reading (the broker gave it to both, after a failover).
+    /** The other hub, storing a reading the broker gave to both (after a failover), its transaction open. */
+    private void otherHubStores(Telemetry reading) throws SQLException {
         try (PreparedStatement insert = otherHub.prepareStatement("INSERT INTO telemetry (msg_id, node_id,"
                 + " device_id, seq, device_ts, clock_synced, received_at, health, metrics)"
-                + " VALUES (?, ?, 'printer-1', 2, 0, true, 0, 'ok', '{}')")) {
-            insert.setObject(1, redelivered.envelope().msgId());
+                + " VALUES (?, ?, 'printer-1', ?, 0, true, 0, 'ok', '{}')")) {
+            insert.setObject(1, reading.envelope().msgId());
             insert.setString(2, NODE);
+            insert.setLong(3, reading.envelope().seq());
             insert.executeUpdate();
         }
-        List<Received> batch = List.of(valid(Topic.Kind.TELEMETRY, first), valid(Topic.Kind.TELEMETRY, redelivered));
-        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+    }
+
+    private CompletableFuture<Void> writing(List<Received> batch) {
+        return CompletableFuture.runAsync(() -> {
             try {
                 writer.write(batch);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Test
+    void aReadingAnotherHubStoresMeanwhileIsADuplicateAndTheBatchsOtherReadingsAreStored() throws Exception {
+        Telemetry first = Messages.telemetry(1, "printer-1", Health.OK, 50);
+        Telemetry redelivered = Messages.telemetry(2, "printer-1", Health.OK, 49);
+        otherHubStores(redelivered);
+        CompletableFuture<Void> writing = writing(List.of(valid(Topic.Kind.TELEMETRY, first),
+                valid(Topic.Kind.TELEMETRY, redelivered)));
         await().atMost(PATIENCE).until(this::someoneWaitsForTheOtherHub);
-        assertThat(writing).as("the insert waits for the other hub's transaction").isNotDone();
+        assertThat(writing).as("the copy waits for the other hub's transaction").isNotDone();
+        otherHub.commit();
+
+        writing.get(); // refused by the key, the copy alone is undone, and done again without the other's reading
+        assertThat(stored()).isEqualTo(2);
+        assertThat(totals.snapshot().telemetry()).as("this hub stored the first").isEqualTo(1);
+        assertThat(stats.snapshot().duplicates()).as("the second was the other hub's").isEqualTo(1);
+        assertThat(stats.snapshot().deadLetters()).isZero();
+    }
+
+    @Test
+    void aReadingAnotherHubStoresAfterALookupMakesTheBatchGoAgainAndIsThenADuplicate() throws Exception {
+        Telemetry stored = Messages.telemetry(1, "printer-1", Health.OK, 50);
+        writer.write(List.of(valid(Topic.Kind.TELEMETRY, stored)));
+        // A redelivery: the next batches look their ids up first.
+        writer.write(List.of(valid(Topic.Kind.TELEMETRY, stored)));
+        Telemetry next = Messages.telemetry(2, "printer-1", Health.OK, 49);
+        Telemetry redelivered = Messages.telemetry(3, "printer-1", Health.OK, 48);
+        otherHubStores(redelivered);
+        List<Received> batch = List.of(valid(Topic.Kind.TELEMETRY, next), valid(Topic.Kind.TELEMETRY, redelivered));
+        CompletableFuture<Void> writing = writing(batch);
+        await().atMost(PATIENCE).until(this::someoneWaitsForTheOtherHub);
+        assertThat(writing).as("its lookup did not see it; the copy waits for the other hub").isNotDone();
         otherHub.commit();
 
         assertThatThrownBy(writing::get).isInstanceOf(ExecutionException.class).satisfies(failure -> {
             Throwable cause = failure.getCause().getCause();
             assertThat(cause).isInstanceOf(SQLException.class);
-            assertThat(((SQLException) cause).getSQLState()).isEqualTo(ReadingArrays.CROSSED);
+            assertThat(((SQLException) cause).getSQLState()).isEqualTo(PostgresReadings.CROSSED);
             assertThat(WriteFault.of(cause)).as("the writer sends the batch again at once, no dead letter")
                     .isEqualTo(WriteFault.CONFLICT);
         });
-        assertThat(stored()).as("this batch was rolled back; the other hub's reading stays").isEqualTo(1);
+        assertThat(stored()).as("this batch was rolled back; the other hub's reading stays").isEqualTo(2);
 
         writer.write(batch);
-        assertThat(stored()).isEqualTo(2);
-        assertThat(totals.snapshot().telemetry()).as("this hub stored the first").isEqualTo(1);
-        assertThat(stats.snapshot().duplicates()).as("the second was the other hub's").isEqualTo(1);
+        assertThat(stored()).isEqualTo(3);
+        assertThat(totals.snapshot().telemetry()).isEqualTo(2);
+        assertThat(stats.snapshot().duplicates()).as("the redelivery, then the other hub's").isEqualTo(2);
         assertThat(stats.snapshot().deadLetters()).isZero();
     }
 
@@ -144,13 +175,8 @@ class CrossingHubsTest {
         Statement other = otherHub.createStatement();
         // The other hub is at its batch's end: it holds the turn, and no row of this node yet.
         other.execute("SELECT pg_advisory_xact_lock(" + UpdateArrays.BATCH_END + ")");
-        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-            try {
-                writer.write(List.of(valid(Topic.Kind.TELEMETRY, Messages.telemetry(3, "printer-1", Health.CRITICAL, 48))));
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Void> writing = writing(List.of(valid(Topic.Kind.TELEMETRY,
+                Messages.telemetry(3, "printer-1", Health.CRITICAL, 48))));
         await().atMost(PATIENCE).until(this::someoneWaitsForTheOtherHub);
         assertThat(writing).as("its readings are in, its batch's end waits for its turn").isNotDone();
         other.executeUpdate("UPDATE devices SET health = 'warning', value_seq = 7, last_seen = 5000"

@@ -120,6 +120,50 @@ class RegistryWriterTest {
     }
 
     @Test
+    void aRedeliveryAmongNewReadingsOfALaterBatchIsDroppedAndTheOthersStored() throws SQLException {
+        write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 1, "printer-1")));
+        Telemetry stored = Messages.telemetry(1, "printer-1", Health.OK, 50);
+        write(valid(Topic.Kind.TELEMETRY, SITE, stored));
+        // On PostgreSQL the copy of this batch is refused by the key, undone alone, and done again without it.
+        write(valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(2, "printer-1", Health.OK, 49)),
+                valid(Topic.Kind.TELEMETRY, SITE, stored),
+                valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(3, "printer-1", Health.WARNING, 48)));
+        // The batches after it look their ids up first.
+        write(valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(4, "printer-1", Health.CRITICAL, 3)),
+                valid(Topic.Kind.TELEMETRY, SITE, stored));
+        assertThat(totals.snapshot().telemetry()).isEqualTo(4);
+        assertThat(stats.snapshot().duplicates()).isEqualTo(2);
+        assertThat(node().seqGaps()).isZero();
+        assertThat(reader.devices().get(0).health()).isEqualTo("critical");
+        assertThat(storedSeqs()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aReadingWhoseTextNeedsEscapingIsStoredAsSent() throws Exception {
+        write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 1, "printer-1")));
+        String note = "tab\there, back\\slash, \"quoted\", new\nline, carriage\rreturn, été, \uD83D\uDE00, \\N";
+        write(valid(Topic.Kind.TELEMETRY, SITE, new Telemetry(Messages.envelope(1), java.util.Optional.of("printer-1"),
+                Health.OK, java.util.Map.of("note", note))));
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection(testDatabase.url());
+             java.sql.ResultSet row = sql.createStatement().executeQuery("SELECT metrics FROM telemetry")) {
+            assertThat(row.next()).isTrue();
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(row.getString(1)).path("note")
+                    .asText()).isEqualTo(note);
+        }
+    }
+
+    private List<Long> storedSeqs() throws SQLException {
+        List<Long> seqs = new ArrayList<>();
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection(testDatabase.url());
+             java.sql.ResultSet rows = sql.createStatement().executeQuery("SELECT seq FROM telemetry ORDER BY seq")) {
+            while (rows.next()) {
+                seqs.add(rows.getLong(1));
+            }
+        }
+        return seqs;
+    }
+
+    @Test
     void anOldReadingReplayedLateDoesNotHideANewerOne() throws SQLException {
         write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 1, "printer-1")));
         write(valid(Topic.Kind.TELEMETRY, SITE, Messages.telemetry(5, "printer-1", Health.CRITICAL, 2)));

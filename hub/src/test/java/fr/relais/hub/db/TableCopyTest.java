@@ -2,6 +2,7 @@ package fr.relais.hub.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import fr.relais.hub.TestDatabase;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +102,8 @@ class TableCopyTest {
         try (Statement sql = watcher.createStatement()) {
             sql.execute("SELECT pg_terminate_backend(" + writerPid + ")");
         }
+        // The signal is asynchronous: copy only once the server has ended that backend.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !backendAlive(writerPid));
         byte[] row = new CopyText(16).add("b").add("B").addPlain("mediation").add(2L).endRow().bytes();
         SQLException lost = catchThrowableOfType(SQLException.class, () -> TableCopy.copyIn(writer, COPY, row));
         assertThat(WriteFault.of(lost)).isEqualTo(WriteFault.STORAGE);
@@ -108,6 +112,14 @@ class TableCopyTest {
         TableCopy.copyIn(writer, COPY, row);
         writer.commit();
         assertThat(names()).containsExactly("A", "B");
+    }
+
+    private boolean backendAlive(int pid) throws SQLException {
+        try (Statement sql = watcher.createStatement();
+             ResultSet row = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)) {
+            row.next();
+            return row.getLong(1) > 0;
+        }
     }
 
     @Test

@@ -25,9 +25,10 @@ import java.util.UUID;
  * <p>Redeliveries (a message the broker or an agent sent again after a lost acknowledgement) are
  * rare and come in bursts. So the readings are copied without asking first, under a savepoint: if
  * one of them is stored already, the primary key refuses the copy, only the copy is undone, and
- * the batch's ids are then looked up and the others copied. The batches that follow look up
- * first, for as long as a burst of redeliveries lasts ({@value #LOOKUPS_AFTER_A_REDELIVERY}
- * batches). Asking first for every batch cost the server about 0.7 µs a message; {@code ON
+ * the batch's ids are then looked up and the others copied. The readings sent next look their
+ * ids up first, for as long as a burst of redeliveries lasts (the next {@value
+ * #LOOKUPS_AFTER_A_REDELIVERY} times readings are sent; a batch sends its readings once, or once per
+ * run of them between other kinds of message). Asking first for every batch cost the server about 0.7 µs a message; {@code ON
  * CONFLICT DO NOTHING}, which an INSERT has but COPY has not, inserted each row speculatively (a
  * lock taken and released, a second WAL record written to confirm it) and cost more still.
  *
@@ -40,8 +41,8 @@ import java.util.UUID;
 final class PostgresReadings {
     /** SQLSTATE 40001, serialization failure: the writer sends the batch again at once (WriteFault.CONFLICT). */
     static final String CROSSED = "40001";
-    /** Batches that look their ids up first after one met a redelivery. */
-    static final int LOOKUPS_AFTER_A_REDELIVERY = 20;
+    /** How many times readings are sent with their ids looked up first, after a copy met a redelivery. */
+    private static final int LOOKUPS_AFTER_A_REDELIVERY = 20;
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String LOOKUP = "SELECT msg_id FROM telemetry WHERE msg_id = ANY (?::uuid[])";
     private static final String COPY = "COPY telemetry (msg_id, node_id, device_id, seq, device_ts, clock_synced,"

@@ -4,6 +4,7 @@ import static fr.relais.hub.Messages.NODE;
 import static fr.relais.hub.Messages.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.hub.Messages;
 import fr.relais.hub.TestDatabase;
 import fr.relais.hub.db.Database;
@@ -18,9 +19,14 @@ import fr.relais.protocol.Presence;
 import fr.relais.protocol.Telemetry;
 import fr.relais.protocol.Topic;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,20 +148,20 @@ class RegistryWriterTest {
     void aReadingWhoseTextNeedsEscapingIsStoredAsSent() throws Exception {
         write(valid(Topic.Kind.BIRTH, SITE, Messages.birth(0, 1, "printer-1")));
         String note = "tab\there, back\\slash, \"quoted\", new\nline, carriage\rreturn, été, \uD83D\uDE00, \\N";
-        write(valid(Topic.Kind.TELEMETRY, SITE, new Telemetry(Messages.envelope(1), java.util.Optional.of("printer-1"),
-                Health.OK, java.util.Map.of("note", note))));
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection(testDatabase.url());
-             java.sql.ResultSet row = sql.createStatement().executeQuery("SELECT metrics FROM telemetry")) {
+        write(valid(Topic.Kind.TELEMETRY, SITE, new Telemetry(Messages.envelope(1), Optional.of("printer-1"),
+                Health.OK, Map.of("note", note))));
+        try (Connection sql = DriverManager.getConnection(testDatabase.url());
+             ResultSet row = sql.createStatement().executeQuery("SELECT metrics FROM telemetry")) {
             assertThat(row.next()).isTrue();
-            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(row.getString(1)).path("note")
+            assertThat(new ObjectMapper().readTree(row.getString(1)).path("note")
                     .asText()).isEqualTo(note);
         }
     }
 
     private List<Long> storedSeqs() throws SQLException {
         List<Long> seqs = new ArrayList<>();
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection(testDatabase.url());
-             java.sql.ResultSet rows = sql.createStatement().executeQuery("SELECT seq FROM telemetry ORDER BY seq")) {
+        try (Connection sql = DriverManager.getConnection(testDatabase.url());
+             ResultSet rows = sql.createStatement().executeQuery("SELECT seq FROM telemetry ORDER BY seq")) {
             while (rows.next()) {
                 seqs.add(rows.getLong(1));
             }

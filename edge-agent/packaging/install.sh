@@ -57,7 +57,8 @@
 # /opt/relais/relais-screen (root 0755; the kiosk watch switches the screen through them, as the
 # kiosk's user), and the desktop's display manager is disabled because the kiosk takes the
 # screen (see the unit).
-# With a site broker (localBroker: true in the inventory), also: the mosquitto package,
+# With a site broker (localBroker: true in the inventory), also: the mosquitto package (2.0.13
+#   or later: from Debian's bookworm-backports, added to apt's sources, where the release's is older),
 #   /etc/relais-site-broker/  root:mosquitto 0750  its mosquitto.conf (0640, holds the node's
 #                             password for the bridge) and ca.crt; mosquitto reads them as itself
 #   /var/lib/relais-site-broker/  its persistence (systemd's StateDirectory=)
@@ -277,6 +278,43 @@ ensure_packages() {
   fi
 }
 
+# The site broker holds a place's messages while the central broker is out of reach, then sends
+# them in order over its bridge. Mosquitto before 2.0.13 does not hold a session's in-flight window
+# when the other end acknowledges in order, and drops messages once the backlog is long
+# (hub/README.md, "What ingestion costs"). Raspberry Pi OS bookworm has 2.0.11; Debian's
+# bookworm-backports, on the same mirror, a fixed one.
+BROKER_UPGRADED=0
+ensure_recent_site_broker() {
+  local version codename mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  if [ "$HAS_SITE_BROKER" != 1 ] || [ -n "$DEST" ] || [ "${RELAIS_SKIP_APT:-0}" = 1 ]; then
+    return 0
+  fi
+  version="$(dpkg-query -W -f='${Version}' mosquitto 2>/dev/null || true)"
+  if [ -z "$version" ] || dpkg --compare-versions "$version" ge 2.0.13; then
+    return 0
+  fi
+  # shellcheck disable=SC1091 # the Pi's own file, read for its codename only
+  codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
+  if ! grep -rqs -- "$codename-backports" /etc/apt/sources.list /etc/apt/sources.list.d; then
+    # shellcheck disable=SC2016 # $(REPO_URI) is apt's field, not the shell's
+    mirror="$(apt-get indextargets --format '$(REPO_URI)' 'Origin: Debian' "Codename: $codename" 2>/dev/null \
+      | sort -u | grep -m 1 . || true)"
+    if [ -z "$codename" ] || [ -z "$mirror" ]; then
+      say "warning: mosquitto $version drops messages after a long outage (2.0.13 or later does not), and no"
+      say "  Debian backports suite was found for this system: install a later mosquitto by hand"
+      return 0
+    fi
+    { printf 'Types: deb\nURIs: %s\nSuites: %s-backports\nComponents: main\n' "$mirror" "$codename"
+      if [ -f "$keyring" ]; then echo "Signed-By: $keyring"; fi; } >/etc/apt/sources.list.d/relais-backports.sources
+    say "added Debian's $codename-backports to apt's sources, for mosquitto 2.0.13 or later"
+    apt-get update
+  fi
+  say "upgrading mosquitto $version from $codename-backports…"
+  env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -t "$codename-backports" \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold mosquitto
+  BROKER_UPGRADED=1
+}
+
 # cage switches its outputs off and on again (wlr-randr, for relais-screen) from 0.2.0: Debian
 # bookworm has 0.1.4, which cannot, and 0.1.5 crashes when an output comes back. Said now rather
 # than found out at the first closing time; nothing else depends on it.
@@ -467,7 +505,7 @@ start_site_broker() {
   fi
   systemctl enable --now "$SITE_BROKER_SERVICE" \
     || die "the site broker did not start; see: journalctl -u $SITE_BROKER_SERVICE -n 50 --no-pager"
-  if [ "$CHANGED" -eq 1 ]; then systemctl restart "$SITE_BROKER_SERVICE"; fi
+  if [ "$CHANGED" -eq 1 ] || [ "$BROKER_UPGRADED" = 1 ]; then systemctl restart "$SITE_BROKER_SERVICE"; fi
 }
 
 start_services() {
@@ -509,6 +547,7 @@ main() {
   check_architecture
   check_files
   ensure_packages
+  ensure_recent_site_broker
   if [ "$HAS_KIOSK" = 1 ]; then check_cage_version; fi
   ensure_groups
   ensure_user "$AGENT_USER" "Relais edge agent" /var/lib/relais no "${AGENT_GROUPS[@]}"

@@ -294,14 +294,13 @@ ensure_recent_site_broker() {
     return 0
   fi
   # shellcheck disable=SC1091 # the Pi's own file, read for its codename only
-  codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
+  codename="$( (. /etc/os-release && echo "${VERSION_CODENAME:-}") 2>/dev/null || true)"
   if ! grep -rqs -- "$codename-backports" /etc/apt/sources.list /etc/apt/sources.list.d; then
     # shellcheck disable=SC2016 # $(REPO_URI) is apt's field, not the shell's
     mirror="$(apt-get indextargets --format '$(REPO_URI)' 'Origin: Debian' "Codename: $codename" 2>/dev/null \
       | sort -u | grep -m 1 . || true)"
     if [ -z "$codename" ] || [ -z "$mirror" ]; then
-      say "warning: mosquitto $version drops messages after a long outage (2.0.13 or later does not), and no"
-      say "  Debian backports suite was found for this system: install a later mosquitto by hand"
+      old_site_broker "$version" "no Debian backports suite was found for this system"
       return 0
     fi
     { printf 'Types: deb\nURIs: %s\nSuites: %s-backports\nComponents: main\n' "$mirror" "$codename"
@@ -310,9 +309,18 @@ ensure_recent_site_broker() {
     apt-get update
   fi
   say "upgrading mosquitto $version from $codename-backports…"
-  env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -t "$codename-backports" \
-    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold mosquitto
-  BROKER_UPGRADED=1
+  # The node's own install goes on if this fails: its broker works, it only risks a long backlog.
+  if env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -t "$codename-backports" \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold mosquitto; then
+    BROKER_UPGRADED=1
+  else
+    old_site_broker "$version" "apt-get could not install it from $codename-backports"
+  fi
+}
+
+old_site_broker() { # version why
+  say "warning: mosquitto $1 can drop messages after a long outage (2.0.13 or later does not), and $2:"
+  say "  install a later mosquitto by hand, then run this script again"
 }
 
 # cage switches its outputs off and on again (wlr-randr, for relais-screen) from 0.2.0: Debian

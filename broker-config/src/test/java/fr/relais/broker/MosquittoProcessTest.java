@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import fr.relais.broker.testing.MosquittoExtension;
 import fr.relais.broker.testing.TestMqttClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -133,6 +136,7 @@ class MosquittoProcessTest {
                 .substring("max_inflight_messages ".length()).trim());
         int published = window + 1000;
         List<Integer> arrived = new CopyOnWriteArrayList<>();
+        Set<String> payloads = ConcurrentHashMap.newKeySet();
         MqttClient hub = new MqttClient(broker.url(), "hub-like", new MemoryPersistence());
         try (TestMqttClient node = TestMqttClient.anonymous(broker.url(), "node-like")) {
             hub.setManualAcks(true);
@@ -143,6 +147,7 @@ class MosquittoProcessTest {
 
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
+                    payloads.add(new String(message.getPayload(), StandardCharsets.UTF_8));
                     arrived.add(message.getId());
                 }
 
@@ -186,6 +191,7 @@ class MosquittoProcessTest {
                 return next.get() == published;
             });
             assertThat(arrived).hasSize(published);
+            assertThat(payloads).hasSize(published);
         } finally {
             if (hub.isConnected()) {
                 hub.disconnect();
